@@ -1,0 +1,190 @@
+"""The `pagecleaner` command: a thin layer over the library."""
+from __future__ import annotations
+
+import difflib
+import io
+import sys
+from dataclasses import replace
+from enum import IntEnum
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import CleanerError
+from .options import Options
+from .outputs import write_atomic
+from .pipeline import clean as clean_page
+from .records import Document, Label
+from .sources import Source, iter_sources, output_name
+from .writers import EXTENSIONS, WRITERS, to_markdown
+
+
+class Exit(IntEnum):
+    OK = 0
+    FAILED = 1  # an input could not be cleaned (the others still were), or a check failed
+    USAGE = 2  # bad arguments (click's own code for usage errors)
+
+
+LABEL_COLOURS = {Label.CONTENT: "green", Label.NAVIGATION: "blue", Label.ADS: "red"}
+FIXTURE_SUFFIXES = (".html", ".htm", ".txt")
+
+
+class DefaultGroup(click.Group):
+    """`pagecleaner page.html` means `pagecleaner clean page.html`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args and not sys.stdin.isatty():
+            args = ["clean"]
+        elif args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["clean", *args]
+        return super().parse_args(ctx, args)
+
+
+def _report(source: Source, exc: Exception, traceback: bool) -> None:
+    if traceback:
+        raise exc
+    message = str(exc) or exc.__class__.__name__
+    click.echo(f"Error: {source.name}: {message}", err=True)
+
+
+def _clean_source(source: Source, options: Options, url: str | None) -> Document:
+    return clean_page(source.read(), url=url, options=options, source=source.name)
+
+
+def _sources(inputs: tuple[str, ...]) -> list[Source]:
+    if not inputs:
+        if sys.stdin.isatty():
+            raise click.UsageError("no input: give files or directories, or pipe a page into stdin")
+        inputs = ("-",)
+    sources = list(iter_sources(list(inputs)))
+    if not sources:
+        raise click.UsageError("no pages found in the given directories (looked for .html, .htm, .txt, .gz)")
+    return sources
+
+
+input_kind_option = click.option(
+    "--input-kind", type=click.Choice(["auto", "html", "text"]), default="auto", show_default=True,
+    help="What the input is: HTML, scraped plain text, or sniffed from the content.")
+traceback_option = click.option("--traceback", is_flag=True, help="Show the full traceback on errors (for bug reports).")
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pagecleaner")
+def main() -> None:
+    """Strip navigation and ads from web pages (HTML or scraped text); keep the article.
+
+    `pagecleaner FILE...` is short for `pagecleaner clean FILE...`.
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("-f", "--format", "fmt", type=click.Choice(list(WRITERS)), default="markdown", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=True, writable=True),
+              help="Output file (one input) or directory (several inputs: one file each).")
+@input_kind_option
+@click.option("--front-matter", is_flag=True, help="Markdown: start with YAML front matter holding the metadata.")
+@click.option("--url", help="The page's URL, recorded in the metadata (single input).")
+@traceback_option
+def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str, front_matter: bool,
+          url: str | None, traceback: bool) -> None:
+    """Clean pages: files, directories (recursive) or stdin ('-', or nothing when piped)."""
+    options = Options(input_kind=input_kind)
+    sources = _sources(inputs)
+    many = len(sources) > 1 or any(Path(i).is_dir() for i in inputs)
+    out_dir = Path(output) if output and (many or Path(output).is_dir()) else None
+    if many and output is None and fmt != "jsonl":
+        raise click.UsageError("several inputs: give -o DIR for one file each, or use --format jsonl")
+    writer = WRITERS[fmt]
+    failed = 0
+    show_progress = many and sys.stderr.isatty()
+    for n, source in enumerate(sources, 1):
+        if show_progress:
+            click.echo(f"\r{n}/{len(sources)} {source.name[-60:]}\x1b[K", err=True, nl=False)
+        try:
+            doc = _clean_source(source, options, url)
+        except CleanerError as exc:
+            failed += 1
+            _report(source, exc, traceback)
+            continue
+        buffer = io.StringIO()
+        writer(doc, buffer, front_matter)
+        text = buffer.getvalue()
+        try:
+            if out_dir is not None:
+                write_atomic(out_dir / output_name(source, EXTENSIONS[fmt]), text)
+            elif output:
+                write_atomic(Path(output), text)
+            else:
+                click.echo(text, nl=False)
+        except OSError as exc:
+            failed += 1
+            _report(source, CleanerError(f"cannot write output: {exc.strerror or exc}"), traceback)
+    if show_progress:
+        click.echo(f"\r{len(sources)} pages, {failed} failed\x1b[K", err=True)
+    sys.exit(Exit.FAILED if failed else Exit.OK)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
+@input_kind_option
+@click.option("--width", type=int, default=70, show_default=True, help="Characters of each line's text to show.")
+@traceback_option
+def explain(inputs: tuple[str, ...], input_kind: str, width: int, traceback: bool) -> None:
+    """Show every line with its label, score and the reasons that decided it."""
+    options = Options(input_kind=input_kind)
+    failed = 0
+    for source in _sources(inputs):
+        try:
+            doc = _clean_source(source, options, None)
+        except CleanerError as exc:
+            failed += 1
+            _report(source, exc, traceback)
+            continue
+        click.echo(f"# {source.name}: {doc.kind.value}, {doc.encoding} ({doc.encoding_method}), "
+                   f"confidence {doc.confidence:.2f}")
+        for b in doc.blocks:
+            text = b.text.replace("\n", " ")
+            text = text if len(text) <= width else text[: width - 1] + "…"
+            role = "" if b.role == "body" else f"[{b.role}] "
+            row = f"{b.index:4d}  {b.label.value:<10} {b.score:5.2f}  {','.join(b.reasons[:3]):<38} {role}{text}"
+            click.echo(click.style(row, fg=LABEL_COLOURS[b.label]))
+    sys.exit(Exit.FAILED if failed else Exit.OK)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False), default="fixtures")
+@click.option("--update", is_flag=True, help="Rewrite the expected outputs from the current cleaner.")
+def check(folder: str, update: bool) -> None:
+    """Check saved pages against their expected Markdown (<name>.expected.md beside each page)."""
+    pages = sorted(p for p in Path(folder).iterdir()
+                   if p.suffix in FIXTURE_SUFFIXES and ".expected" not in p.name)
+    failed = 0
+    for page in pages:
+        expected_path = page.with_name(page.stem + ".expected.md")
+        try:
+            doc = clean_page(page.read_bytes(), source=page.name)
+            got = to_markdown(doc, front_matter=True)
+        except CleanerError as exc:
+            got = f"Error: {exc}\n"
+        if update:
+            write_atomic(expected_path, got)
+            continue
+        if not expected_path.exists():
+            click.echo(f"MISSING {expected_path} (run with --update to create it)", err=True)
+            failed += 1
+            continue
+        expected = expected_path.read_text(encoding="utf-8")
+        if got != expected:
+            failed += 1
+            click.echo(f"FAIL {page}", err=True)
+            diff = difflib.unified_diff(expected.splitlines(True), got.splitlines(True),
+                                        str(expected_path), "cleaned now")
+            click.echo("".join(diff), err=True)
+    if update:
+        click.echo(f"updated {len(pages)} expected outputs in {folder}")
+    else:
+        click.echo(f"{len(pages) - failed} passed, {failed} failed")
+    sys.exit(Exit.FAILED if failed else Exit.OK)

@@ -1,0 +1,126 @@
+"""Bytes to text: gzip, BOM, the page's own declaration, chardet, then UTF-8.
+
+Detection is kept apart from decoding so each step can be tested with byte literals,
+and the result always says which encoding was used and how it was chosen.
+"""
+from __future__ import annotations
+
+import codecs
+import gzip
+import re
+import unicodedata
+import zlib
+
+import chardet
+
+from .errors import InputError, NoTextError
+from .records import Decoded
+
+GZIP_MAGIC = b"\x1f\x8b"
+MAX_GUNZIPPED = 256 * 1024 * 1024  # a bomb guard: no real page is this large
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# <meta charset=...>, <meta http-equiv content="...; charset=...">, <?xml encoding=...?>
+DECLARATION = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)"""
+    rb"""|<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+DECLARATION_WINDOW = 4096
+CHARDET_SAMPLE = 64 * 1024
+# Control bytes other than tab, newline, carriage return, form feed: a sign of binary data.
+BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def gunzip(data: bytes) -> bytes:
+    """Decompress gzip data, refusing streams that expand beyond any real page."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, MAX_GUNZIPPED)
+    except zlib.error as exc:
+        raise InputError(f"broken gzip stream ({exc})") from None
+    if inflater.unconsumed_tail:
+        raise InputError("gzip stream expands beyond 256 MB")
+    return out
+
+
+def _codec(name: str) -> str | None:
+    """The Python codec for a declared charset name, or None if unknown."""
+    try:
+        found = codecs.lookup(name.strip().lower()).name
+    except LookupError:
+        return None
+    # Browsers read latin-1 declarations as windows-1252; so do we.
+    return "cp1252" if found in {"latin-1", "iso8859-1", "ascii"} else found
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _credible(data: bytes, declared: str) -> bool:
+    """A declaration is credible if the bytes decode under it. UTF-16 declared in a page
+    readable as ASCII is always a lie, and a legacy single-byte charset declared over
+    bytes that are valid UTF-8 with non-ASCII in them is a stale template."""
+    if declared.startswith(("utf-16", "utf-32")) or not _decodes(data, declared):
+        return False
+    if declared != "utf-8" and not data.isascii() and _decodes(data, "utf-8"):
+        return False
+    return True
+
+
+def detect_encoding(data: bytes) -> tuple[str, str]:
+    """Return (encoding, method) for the bytes; never fails."""
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return name, "bom"
+    match = DECLARATION.search(data[:DECLARATION_WINDOW])
+    if match:
+        declared = _codec((match.group(1) or match.group(2)).decode("ascii", "ignore"))
+        # A declaration is credible only if the bytes decode under it; UTF-16 declared
+        # in an ASCII-readable page is always a lie (the page could not be read to find it).
+        if declared and _credible(data, declared):
+            return declared, "declared"
+    if _decodes(data, "utf-8"):
+        return "utf-8", "utf-8"
+    guess = chardet.detect(data[:CHARDET_SAMPLE])
+    encoding = _codec(guess.get("encoding") or "") if guess else None
+    if encoding and _decodes(data, encoding):
+        return encoding, "chardet"
+    return "utf-8", "fallback"
+
+
+def normalize(text: str) -> str:
+    """NFC, one kind of newline, and lines holding only (non-breaking) spaces made blank."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return re.sub(r"(?m)^[ \t\u00a0\u2007\u202f\u200b\ufeff]+$", "", text)
+
+
+def decode(data: bytes | str) -> Decoded:
+    """Turn input bytes (or an already decoded string) into normalised text."""
+    if isinstance(data, str):
+        if not data.strip():
+            raise NoTextError("no text found (empty input)")
+        return Decoded(normalize(data.lstrip("\ufeff")), "unicode", "unicode")
+    prefix = ""
+    if data.startswith(GZIP_MAGIC):
+        data, prefix = gunzip(data), "gzip+"
+    encoding, method = detect_encoding(data)
+    sample = data[:CHARDET_SAMPLE]
+    if method != "bom" and len(BINARY_BYTES.findall(sample)) > len(sample) // 100:
+        raise NoTextError("no text found (binary file?)")
+    text = data.decode(encoding, errors="replace").lstrip("\ufeff")
+    if not text.strip():
+        raise NoTextError("no text found (empty input)")
+    return Decoded(normalize(text), encoding, prefix + method)

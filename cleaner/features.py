@@ -1,0 +1,112 @@
+"""Measure each block: length, punctuation, stop words, links, DOM cues, phrases, position.
+
+Measurements only; every threshold that turns them into a verdict lives in options.py.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from . import phrases
+from .language import CJK_FUNCTION_CHARS, HAN, HIRAGANA_KATAKANA, stopwords
+from .records import Block, Features
+
+WORD = re.compile(r"\w+")
+TERMINAL = re.compile(r"[.!?…。！？;:]['\"”’»)\]]*$")
+BULLET = re.compile(r"^(?:[-*•·▪►‣◦]|\d{1,2}[.)])\s+")
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Class/id names are split into tokens at -, _, spaces and case changes: "siteFooter" -> site, footer.
+TOKEN_SPLIT = re.compile(r"[-_\s:/]+|(?<=[a-z])(?=[A-Z])|\d+")
+PATH_STEP = re.compile(r"^(?P<tag>[a-z0-9]*)(?P<attrs>.*)$", re.S)
+MAX_PHRASE_WORDS = 12  # longer blocks are prose even if they start like a menu item
+
+
+def dom_cue(path: str) -> str:
+    """The nearest DOM hint on the block's ancestors: navigation, ads, content or ''."""
+    for step in reversed(path.split(">")):
+        match = PATH_STEP.match(step)
+        tag, attrs = (match.group("tag"), match.group("attrs")) if match else ("", step)
+        if tag in phrases.TAG_NAVIGATION:
+            return "navigation"
+        if tag in phrases.TAG_CONTENT:
+            return "content"
+        if not attrs:
+            continue
+        tokens = {t.lower() for t in TOKEN_SPLIT.split(attrs.replace(".", " ").replace("#", " ").replace("[", " ").replace("]", " ")) if t}
+        if tokens & phrases.DOM_ADS:
+            return "ads"
+        if tokens & phrases.DOM_NAVIGATION:
+            return "navigation"
+        if tokens & phrases.DOM_CONTENT:
+            return "content"
+    return ""
+
+
+def phrase_kind(text: str, words: int) -> str:
+    """Which kind of known boilerplate phrase the block is, if any."""
+    if words <= MAX_PHRASE_WORDS:
+        if phrases.LINE_ADS.match(text):
+            return "ads"
+        if phrases.LINE_NAVIGATION.match(text):
+            return "navigation"
+    if words <= 60:
+        if phrases.SENTENCE_ADS.search(text):
+            return "ads"
+        if phrases.SENTENCE_NAVIGATION.search(text):
+            return "navigation"
+    return ""
+
+
+def _word_count(text: str, tokens: list[str]) -> int:
+    # Chinese and Japanese run words together: count about one word per two characters.
+    cjk = len(HAN.findall(text)) + len(HIRAGANA_KATAKANA.findall(text))
+    return max(len(tokens), len(tokens) - sum(1 for t in tokens if HAN.search(t) or HIRAGANA_KATAKANA.search(t)) + cjk // 2)
+
+
+def _stopword_density(text: str, tokens: list[str], stops: frozenset[str], words: int, cjk: bool) -> float:
+    if cjk:
+        chars = len(HAN.findall(text)) + len(HIRAGANA_KATAKANA.findall(text))
+        return 2.5 * sum(1 for ch in text if ch in CJK_FUNCTION_CHARS) / chars if chars else 0.0
+    if not stops or not words:
+        return 0.0
+    return sum(1 for t in tokens if t.lower() in stops) / words
+
+
+def measure_one(block: Block, position: float, repeats: int, stops: frozenset[str], cjk: bool) -> Features:
+    text = block.text
+    tokens = WORD.findall(text)
+    words = _word_count(text, tokens)
+    alpha = [t for t in tokens if t[0].isalpha()]
+    chars = len(text)
+    tag = block.tag
+    return Features(
+        words=words,
+        chars=chars,
+        terminal_punctuation=bool(TERMINAL.search(text)),
+        stopword_density=_stopword_density(text, tokens, stops, words, cjk),
+        capitalised_share=sum(1 for t in alpha if t[0].isupper()) / len(alpha) if alpha else 0.0,
+        digit_share=sum(ch.isdigit() for ch in text) / chars if chars else 0.0,
+        link_density=block.link_chars / chars if chars else 0.0,
+        starts_lowercase=text[:1].islower(),
+        position=position,
+        repeats=repeats,
+        phrase=phrase_kind(text, words),
+        dom_cue=dom_cue(block.dom_path) if block.dom_path else "",
+        is_date=bool(phrases.DATE.search(text)) and words <= 14,
+        is_byline=bool(phrases.BYLINE.match(text)) and words <= 14,
+        is_heading=tag in HEADING_TAGS,
+        list_like=tag == "li" or bool(BULLET.match(text)),
+    )
+
+
+def measure(blocks: list[Block], language: str | None) -> list[Block]:
+    """Blocks with their features filled in (new blocks; the input is left as it was)."""
+    stops = stopwords(language)
+    cjk = language in ("zh", "ja")
+    counts = Counter(b.text.lower() for b in blocks)
+    last = max(1, len(blocks) - 1)
+    return [
+        replace(b, features=measure_one(b, b.index / last, counts[b.text.lower()] - 1, stops, cjk))
+        for b in blocks
+    ]

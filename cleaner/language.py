@@ -1,0 +1,78 @@
+"""Language detection from stop words (jusText's lists) and scripts, and the stop lists themselves."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+import justext
+
+# jusText list name -> ISO 639-1 code, for the languages we detect.
+STOPLISTS = {
+    "Afrikaans": "af", "Arabic": "ar", "Bulgarian": "bg", "Catalan": "ca", "Croatian": "hr",
+    "Czech": "cs", "Danish": "da", "Dutch": "nl", "English": "en", "Estonian": "et",
+    "Finnish": "fi", "French": "fr", "Galician": "gl", "German": "de", "Greek": "el",
+    "Hebrew": "he", "Hindi": "hi", "Hungarian": "hu", "Icelandic": "is", "Indonesian": "id",
+    "Italian": "it", "Latvian": "lv", "Lithuanian": "lt", "Malay": "ms", "Norwegian_Bokmal": "no",
+    "Persian": "fa", "Polish": "pl", "Portuguese": "pt", "Romanian": "ro", "Russian": "ru",
+    "Serbian": "sr", "Slovak": "sk", "Slovenian": "sl", "Spanish": "es", "Swedish": "sv",
+    "Tagalog": "tl", "Turkish": "tr", "Ukrainian": "uk", "Vietnamese": "vi", "Welsh": "cy",
+}
+# Languages without spaces between words, told apart by script.
+HIRAGANA_KATAKANA = re.compile(r"[\u3040-\u30ff]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+HANGUL = re.compile(r"[\uac00-\ud7af]")
+THAI = re.compile(r"[\u0e00-\u0e7f]")
+# Characters that play the part of stop words in running Chinese and Japanese prose.
+CJK_FUNCTION_CHARS = frozenset("的了是在和有我也不就都这那他她它们个之与而为以及或但所被把从对到说要会能可着过还没很得地吗呢吧啊のにはをがでとも")
+WORD = re.compile(r"\w+")
+SAMPLE_WORDS = 3000
+
+
+@lru_cache(maxsize=None)
+def stopwords(language: str | None) -> frozenset[str]:
+    """The stop words of a language by ISO code (empty when unknown)."""
+    name = next((n for n, code in STOPLISTS.items() if code == language), None)
+    return frozenset(justext.get_stoplist(name)) if name else frozenset()
+
+
+@lru_cache(maxsize=1)
+def _stopword_languages() -> dict[str, tuple[str, ...]]:
+    """Every stop word with the languages that list it (read once, on first use)."""
+    index: dict[str, list[str]] = {}
+    for code in STOPLISTS.values():
+        for word in stopwords(code):
+            index.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in index.items()}
+
+
+def cjk_language(text: str) -> str | None:
+    """ja / zh / ko / th when the text is mostly written in that script."""
+    letters = max(1, len(WORD.findall(text)))
+    kana, han = len(HIRAGANA_KATAKANA.findall(text)), len(HAN.findall(text))
+    if kana > 20 and kana * 10 > han:
+        return "ja"
+    if han > 50 and han > letters:
+        return "zh"
+    if len(HANGUL.findall(text)) > 50:
+        return "ko"
+    if len(THAI.findall(text)) > 100:
+        return "th"
+    return None
+
+
+def detect_language(text: str) -> str | None:
+    """The page's main language as an ISO 639-1 code, or None when unsure."""
+    script = cjk_language(text)
+    if script:
+        return script
+    index = _stopword_languages()
+    votes: Counter[str] = Counter()
+    words = WORD.findall(text.lower())[:SAMPLE_WORDS]
+    for word in words:
+        for code in index.get(word, ()):
+            votes[code] += 1
+    if not votes:
+        return None
+    code, hits = votes.most_common(1)[0]
+    return code if hits >= max(3, len(words) // 20) else None

@@ -1,0 +1,208 @@
+"""Title, author, date, site name, language and URL: from HTML head and JSON-LD, or from
+the lines of scraped text themselves (headline, byline, "First Published: ...")."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from typing import Any, Iterator
+
+import lxml.html
+
+from . import phrases
+from .dates import parse_date
+from .records import Block, Label, Metadata
+
+TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
+SPACES = re.compile(r"\s+")
+NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
+# Datelines after a byline ("Jane Doe New Delhi"): common news cities, cut from the author.
+CITIES = re.compile(
+    r"\s+(?:new delhi|delhi|mumbai|bengaluru|kolkata|chennai|new york|washington|london|paris|berlin|"
+    r"moscow|beijing|tokyo|hong kong|singapore|sydney|los angeles|san francisco|dubai|brussels|"
+    r"geneva|toronto|mexico city|madrid|rome|kyiv|islamabad|dhaka|nairobi|lagos|seoul)$",
+    re.I,
+)
+HEAD_SCAN = 40  # how many lines before the article the headline search looks at
+HEAD_LINES = 12  # how far after the headline a byline or date may sit
+
+
+def _clean(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = SPACES.sub(" ", value).strip()
+    return value or None
+
+
+def _meta(root: lxml.html.HtmlElement) -> dict[str, str]:
+    """Every <meta> name/property with its content, first one winning, names lower-cased."""
+    found: dict[str, str] = {}
+    for el in root.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        content = _clean(el.get("content"))
+        if key and content and key not in found:
+            found[key] = content
+    return found
+
+
+def _json_ld(root: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
+    """Every object in the page's JSON-LD, @graph entries included."""
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                yield item
+                stack.extend(g for g in item.get("@graph", []) if isinstance(g, dict))
+            elif isinstance(item, list):
+                stack.extend(item)
+
+
+def _name(value: Any) -> str | None:
+    """A person or organisation name from JSON-LD: a string, an object, or a list of them."""
+    if isinstance(value, list):
+        names = [n for n in (_name(v) for v in value) if n]
+        return ", ".join(names) if names else None
+    if isinstance(value, dict):
+        return _clean(value.get("name"))
+    text = _clean(value)
+    return None if text is None or text.startswith("http") else text
+
+
+def from_html(root: lxml.html.HtmlElement, url: str | None) -> Metadata:
+    meta = _meta(root)
+    ld: dict[str, Any] = {}
+    for item in _json_ld(root):
+        kinds = item.get("@type")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if any(isinstance(k, str) and (k.endswith("Article") or k in {"BlogPosting", "Report", "Product", "Recipe", "WebPage", "QAPage", "DiscussionForumPosting"}) for k in kinds):
+            for key in ("headline", "name", "author", "datePublished", "dateCreated", "publisher"):
+                ld.setdefault(key, item.get(key))
+    h1 = next((SPACES.sub(" ", h.text_content()).strip() for h in root.iter("h1")), None)
+    title_tag = root.find(".//title")
+    page_title = _clean(title_tag.text_content()) if title_tag is not None else None
+    title = (meta.get("og:title") or _clean(ld.get("headline")) or meta.get("twitter:title")
+             or h1 or _title_part(page_title))
+    author = (meta.get("author") if not (meta.get("author") or "").startswith("http") else None) \
+        or _name(ld.get("author")) or meta.get("article:author") or meta.get("parsely-author") \
+        or meta.get("dc.creator") or meta.get("sailthru.author")
+    raw_date = (meta.get("article:published_time") or _clean(ld.get("datePublished")) or meta.get("datepublished")
+                or meta.get("publish-date") or meta.get("pubdate") or meta.get("date") or meta.get("dc.date")
+                or meta.get("dc.date.issued") or meta.get("sailthru.date") or _clean(ld.get("dateCreated"))
+                or _time_element(root))
+    site = meta.get("og:site_name") or _name(ld.get("publisher")) or meta.get("application-name")
+    canonical = next((link.get("href") for link in root.iter("link")
+                      if (link.get("rel") or "").lower() == "canonical" and link.get("href", "").startswith("http")), None)
+    language = _clean(root.get("lang")) or meta.get("og:locale") or meta.get("content-language")
+    return Metadata(
+        title=_clean(title),
+        author=_clean(author) if author and not author.startswith("http") else None,
+        date=parse_date(raw_date) if raw_date else None,
+        site_name=_clean(site),
+        language=language.replace("_", "-").split("-")[0].lower() if language else None,
+        url=url or canonical or meta.get("og:url"),
+    )
+
+
+def _time_element(root: lxml.html.HtmlElement) -> str | None:
+    for el in root.iter("time"):
+        value = el.get("datetime") or el.text_content()
+        if value and parse_date(value):
+            return value
+    return None
+
+
+def _title_part(title: str | None) -> str | None:
+    """'Headline | Site' -> 'Headline': the longest part of a <title>."""
+    if not title:
+        return None
+    return max(TITLE_SEPARATORS.split(title), key=len).strip() or title
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 6 and all(NAME_WORD.match(w) and w[0].isupper() for w in words)
+
+
+def author_from_line(text: str) -> str | None:
+    """'By Jane Doe, Reuters' -> 'Jane Doe'; 'Jane Doe New Delhi' -> 'Jane Doe'."""
+    m = phrases.BYLINE.match(text)
+    if m:
+        return m.group("name").strip()
+    if _looks_like_name(text):
+        return CITIES.sub("", text).strip()
+    return None
+
+
+def find_roles(blocks: list[Block], meta: Metadata) -> tuple[list[Block], Metadata]:
+    """Find the headline, byline and date among the lines around the article's start and
+    mark them with a role, so the body can leave them out; fill in what metadata lacks."""
+    content = [i for i, b in enumerate(blocks) if b.label is Label.CONTENT]
+    if not content:
+        return blocks, meta
+    first = content[0]
+    out = list(blocks)
+    title_at = _find_title(blocks, first, meta.title)
+    if title_at is not None:
+        if not meta.title:
+            meta = replace(meta, title=blocks[title_at].text)
+        out[title_at] = replace(blocks[title_at], role="title", label=Label.CONTENT)
+    # The article head: the few lines after the headline, before the prose gets going.
+    head_start = title_at + 1 if title_at is not None else max(0, first - 3)
+    prose = 0
+    for i in range(head_start, min(len(blocks), head_start + HEAD_LINES)):
+        b, f = out[i], out[i].features
+        if f is None:
+            continue
+        if b.label is Label.CONTENT and f.words >= 20 and f.terminal_punctuation:
+            prose += 1
+            if prose == 2:
+                break
+        if f.words > 14:
+            continue
+        if f.is_date and (phrases.DATE_LABEL.match(b.text) or b.label is Label.CONTENT):
+            meta = meta if meta.date else replace(meta, date=parse_date(b.text))
+            out[i] = replace(b, role="date", label=Label.CONTENT)
+        elif not f.phrase and (f.is_byline or title_at is not None) and (name := author_from_line(b.text)):
+            meta = meta if meta.author else replace(meta, author=name)
+            out[i] = replace(b, role="byline", label=Label.CONTENT)
+            # Lines between the headline and the byline are the head: dek, captions.
+            for j in range(head_start, i):
+                if out[j].label is Label.CONTENT and out[j].role == "body":
+                    out[j] = replace(out[j], role="header")
+            break
+    # "First Published: ..." lines anywhere after the headline belong to the metadata.
+    for i in range(head_start, len(out)):
+        f = out[i].features
+        if f and f.is_date and phrases.DATE_LABEL.match(out[i].text):
+            meta = meta if meta.date else replace(meta, date=parse_date(out[i].text))
+            out[i] = replace(out[i], role="date", label=Label.CONTENT)
+    return out, meta
+
+
+def _find_title(blocks: list[Block], first: int, known: str | None) -> int | None:
+    """The headline: the known title if it is on the page, else the likeliest heading
+    in the lines just before the article starts."""
+    if known:
+        wanted = known.lower().strip()
+        for i, b in enumerate(blocks[: first + HEAD_SCAN]):
+            if b.text.lower().strip() == wanted:
+                return i
+    best, best_score = None, 0.0
+    for i in range(max(0, first - HEAD_SCAN), min(len(blocks), first + 2)):
+        b, f = blocks[i], blocks[i].features
+        if f is None or f.phrase or f.is_date or f.link_density > 0.5 or not 3 <= f.words <= 30:
+            continue
+        if b.text.endswith((".", "!")) and f.words > 12:
+            continue  # a sentence, not a headline
+        score = min(f.words, 14) / 14 + (1.0 if f.is_heading else 0.0) + (0.5 if b.tag == "h1" else 0.0)
+        score -= 0.02 * abs(first - i)  # the headline sits close to the article
+        if score > best_score:
+            best, best_score = i, score
+    return best

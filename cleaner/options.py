@@ -1,0 +1,71 @@
+"""Every threshold and weight of the scorer, in one place, as data.
+
+The scorer adds up evidence in log-odds: each weight below is how much one observation
+moves a block towards content (positive) or boilerplate (negative). A block's score is
+the logistic of the sum, so 0.5 is the line between content and not.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    bias: float = -0.2
+    # Length in words: long runs of prose are the strongest single sign of content.
+    long: float = 2.2  # >= long_words
+    medium: float = 0.9  # >= medium_words
+    short: float = -0.6  # < short_words
+    tiny: float = -1.4  # < tiny_words
+    terminal_punctuation: float = 0.9
+    no_punctuation: float = -0.4  # a medium or longer block with no sentence end
+    stopwords_high: float = 1.1
+    stopwords_mid: float = 0.4
+    stopwords_low: float = -0.9
+    capitalised: float = -0.7  # Title Case Menu Items
+    digits: float = -0.6
+    links_high: float = -2.6
+    links_mid: float = -1.2
+    phrase_navigation: float = -3.5
+    phrase_ads: float = -3.5
+    dom_navigation: float = -1.6
+    dom_ads: float = -2.5
+    dom_content: float = 1.0
+    repeated: float = -1.2
+    date: float = -0.8
+    byline: float = -0.5
+    heading: float = 0.3
+    list_item: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    long_words: int = 25
+    medium_words: int = 10
+    short_words: int = 5
+    tiny_words: int = 3
+    stopwords_high: float = 0.30
+    stopwords_mid: float = 0.18
+    stopwords_low: float = 0.08
+    capitalised_share: float = 0.7
+    digit_share: float = 0.3
+    links_high: float = 0.5
+    links_mid: float = 0.25
+    content: float = 0.5  # score at or above which a block is content
+    # Context pass: blocks shorter than this take their neighbours' verdict.
+    context_words: int = 10
+    # Blocks this sure of themselves keep their verdict whatever the neighbours say.
+    sure: float = 0.85
+    # How far (in blocks) the context pass looks for a decided neighbour.
+    reach: int = 3
+    # Main-region pass: blocks outside the best region need this score to stay content.
+    outside_region: float = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to clean a page. Variants come from dataclasses.replace."""
+
+    input_kind: str = "auto"  # auto | html | text
+    weights: Weights = field(default_factory=Weights)
+    thresholds: Thresholds = field(default_factory=Thresholds)

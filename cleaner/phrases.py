@@ -1,0 +1,120 @@
+"""Known boilerplate: phrases, DOM class/id tokens, dates and bylines. Data, not logic.
+
+Phrases are matched against short blocks as a whole (`LINE_*`: the block is nothing but
+the phrase, perhaps with a count or an icon name) and against any block as a sentence
+(`SENTENCE_*`: prompts that come wrapped in a longer line). They are multilingual on
+purpose: the hidden pages are not all English.
+"""
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# Whole-line navigation chrome: menus, account links, share buttons, reading aids.
+LINE_NAVIGATION = re.compile(
+    r"^(?:[\W\d_]*)(?:"
+    r"home|menu|main menu|search|search\w*|close|open|toggle navigation|skip to (?:main )?content|"
+    r"skip to main|back to top|top|next|previous|prev|next page|previous page|older posts|newer posts|"
+    r"sign ?in|sign ?up|log ?in|log ?out|register|my account|account|profile|register now|"
+    r"subscribe|subscribe now|subscribed|subscriber only|follow|follow us|unfollow|"
+    r"share|share this|share this (?:article|story|post)|share on \w+|tweet|pin it|email|print|copy link|copy|link copied|"
+    r"facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|instagram|youtube|tiktok|threads|bluesky|"
+    r"listen to (?:this )?(?:article|story)|listen|play|pause|audio|"
+    r"read more|read full (?:article|story)|continue reading|see more|view more|show more|load more|more|"
+    r"view all|see all|show all|all|more news|more stories|related|related articles|related posts|related stories|"
+    r"you may also like|you might also like|recommended|recommended for you|trending|trending now|popular|most popular|most read|"
+    r"explore|explore more|explore news|latest|latest news|top stories|also read|read also|also see|see also|"
+    r"comments?|leave a (?:comment|reply)|reply|add comment|\d+ comments?|no comments|"
+    r"tags?|topics?|categories|category|filed under|"
+    r"privacy(?: policy)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|cookie policy|cookies|"
+    r"accept(?: all)?(?: cookies)?|reject all|manage (?:preferences|cookies|settings)|got it|ok|okay|agree|"
+    r"contact(?: us)?|about(?: us)?|careers|advertise(?: with us)?|sitemap|help|faq|rss|newsletters?|"
+    r"notification icon|userprofile iconsearch|hamburger icon|search icon|user icon|close icon|\w+ icon|"
+    r"anmelden|abmelden|registrieren|suche|teilen|weiterlesen|mehr lesen|mehr|startseite|impressum|datenschutz|"
+    r"connexion|se connecter|s'inscrire|rechercher|partager|lire la suite|accueil|mentions légales|"
+    r"iniciar sesión|registrarse|buscar|compartir|leer más|inicio|"
+    r"войти|регистрация|поиск|поделиться|читать далее|главная|"
+    r"ログイン|検索|シェア|続きを読む|ホーム|登录|注册|搜索|分享|阅读全文|首页"
+    r")(?:[\W\d_]*)$",
+    _I,
+)
+# Whole-line advertising and promotion.
+LINE_ADS = re.compile(
+    r"^(?:[\W\d_]*)(?:"
+    r"advertisement|advertisements?|advertising|ads?|sponsored|sponsored content|sponsored by .{0,40}|"
+    r"paid (?:post|content|partnership)|partner content|promoted|promotion|presented by .{0,40}|"
+    r"story continues below(?: this)? ad(?:vertisement)?|article continues below|continue reading below|"
+    r"scroll to continue(?: with content)?|ad feedback|report this ad|"
+    r"anzeige|werbung|publicité|publicidad|anuncio|реклама|広告|广告|推广"
+    r")(?:[\W\d_]*)$",
+    _I,
+)
+# Prompts that may sit inside longer lines: newsletter, app, social channel, paywall, cookies.
+SENTENCE_ADS = re.compile(
+    r"sign up (?:for|to) (?:our|the)\b.{0,40}newsletter|subscribe to (?:our|the)\b.{0,30}(?:newsletter|channel)|"
+    r"get (?:the|our) (?:latest|best|top)?.{0,40}(?:in your inbox|delivered)|"
+    r"(?:download|get) (?:our|the) (?:free )?app|available on the app store|get it on google play|"
+    r"(?:join|follow) us on (?:telegram|whatsapp|facebook|twitter|instagram|google news)|"
+    r"get them on our \w+ channel|on our telegram channel|don't miss the most important news|"
+    r"subscribe (?:now|today) (?:to|for)|start your free trial|already a subscriber|"
+    r"this (?:content|article) is for subscribers|unlock (?:this|full) (?:article|access)|"
+    r"we may earn (?:a )?commission|affiliate links?|"
+    r"newsletter abonnieren|abonnez-vous à notre newsletter|suscríbete a nuestro boletín|подпишитесь на",
+    _I,
+)
+SENTENCE_NAVIGATION = re.compile(
+    r"we use cookies|this (?:site|website) uses cookies|by (?:continuing|using) (?:to use )?(?:this|our) (?:site|website)|"
+    r"accept (?:all )?cookies|cookie (?:settings|preferences)|"
+    r"all rights reserved|©|copyright \d{4}|\(c\) \d{4}|"
+    r"wir verwenden cookies|nous utilisons des cookies|utilizamos cookies|мы используем cookie|"
+    r"tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|все права защищены",
+    _I,
+)
+
+# Class/id tokens of containers, split on - _ and case changes before matching.
+DOM_NAVIGATION = frozenset(
+    "nav navbar navigation menu menubar submenu breadcrumb breadcrumbs footer foot sidebar "
+    "side aside widget widgets related recommended recommendations share sharing social "
+    "comment comments cookie cookies consent gdpr banner header masthead toolbar pagination "
+    "pager paging skip login signin signup account byline-share tags tagcloud topics more "
+    "popular trending outbrain taboola disqus modal popup overlay dropdown subnav topbar "
+    "bottombar copyright legal newsletter subscribe subscription follow".split()
+)
+DOM_ADS = frozenset(
+    "ad ads adv advert adverts advertisement advertising adslot adunit adsense dfp gpt "
+    "sponsor sponsored sponsors promo promos promoted promotion partner affiliate "
+    "commercial teaser".split()
+)
+DOM_CONTENT = frozenset(
+    "article content entry post story body text main prose markdown blog single "
+    "articlebody postbody entrycontent storybody maincontent richtext answer question "
+    "thread message description product recipe instructions ingredients docs documentation".split()
+)
+TAG_NAVIGATION = frozenset({"nav", "footer", "aside", "menu"})
+TAG_CONTENT = frozenset({"article", "main"})
+
+MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|"
+    r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+)
+DATE = re.compile(
+    rf"\b(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|"
+    rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{MONTHS})\.?,?\s+\d{{4}}|"
+    rf"\d{{4}}年\d{{1,2}}月\d{{1,2}}日)",
+    _I,
+)
+DATE_LABEL = re.compile(
+    r"^(?:first published|published(?: on| at)?|posted(?: on)?|updated(?: on)?|last updated|modified|date|"
+    r"veröffentlicht(?: am)?|aktualisiert(?: am)?|publié le|mis à jour le|publicado(?: el)?|actualizado|опубликовано|обновлено)\b\s*:?",
+    _I,
+)
+BYLINE = re.compile(
+    r"^(?:by|written by|words by|author:?|posted by|reported by|von|par|por|autor:?|auteur\s*:?|автор:?)\s+"
+    r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3})"
+    r"(?:\s*(?:,|\||\band\b|&|-|–|—|·).*)?$",
+    _I,
+)

@@ -1,0 +1,62 @@
+"""The whole pipeline: decode, split, measure, score, revise, find metadata, assemble."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import metadata, scoring, segment
+from .decode import decode
+from .errors import NoTextError
+from .features import measure
+from .language import detect_language
+from .options import Options
+from .records import Block, Document, Kind, Label, Metadata
+
+KINDS = {"html": Kind.HTML, "text": Kind.TEXT}
+COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<name>[^|.,©]{3,40})", re.I)
+
+
+def clean(data: bytes | str, url: str | None = None, options: Options | None = None,
+          source: str = "-") -> Document:
+    """Clean one page: raw bytes (any encoding, gzip too) or text, HTML or scraped text."""
+    options = options or Options()
+    decoded = decode(data)
+    kind = KINDS.get(options.input_kind) or segment.sniff(decoded.text)
+    if kind is Kind.HTML:
+        root = segment.parse_html(decoded.text)
+        blocks, meta = segment.split_html(root), metadata.from_html(root, url)
+    else:
+        blocks, meta = segment.split_lines(decoded.text), Metadata(url=url)
+    if not blocks:
+        raise NoTextError("no text found (the page has no visible text)")
+    language = detect_language(" ".join(b.text for b in blocks[:2000]))
+    blocks = measure(blocks, meta.language if meta.language and not language else language)
+    blocks = scoring.revise(scoring.score(blocks, options), options)
+    blocks, meta = metadata.find_roles(blocks, meta)
+    meta = replace(meta, language=language or meta.language,
+                   site_name=meta.site_name or _site_from_lines(blocks))
+    return Document(
+        source=source, kind=kind, encoding=decoded.encoding, encoding_method=decoded.method,
+        metadata=meta, blocks=tuple(blocks), confidence=confidence(blocks),
+    )
+
+
+def _site_from_lines(blocks: list[Block]) -> str | None:
+    """A copyright line names the site ("© 2025 Example Media")."""
+    for b in reversed(blocks[-60:]):
+        if len(b.text) < 120 and (m := COPYRIGHT.search(b.text)):
+            name = m.group("name").strip(" -–")
+            if name and not name.lower().startswith("all rights"):
+                return name
+    return None
+
+
+def confidence(blocks: list[Block]) -> float:
+    """How sure the cleaner is of the whole result: the length-weighted decisiveness of
+    the labels, lowered when little content was found."""
+    total = sum(len(b.text) for b in blocks)
+    if not total:
+        return 0.0
+    decisiveness = sum(abs(2 * b.score - 1) * len(b.text) for b in blocks) / total
+    kept = sum(len(b.text.split()) for b in blocks if b.label is Label.CONTENT and b.role == "body")
+    return round(decisiveness * min(1.0, kept / 100), 3)

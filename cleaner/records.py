@@ -1,0 +1,114 @@
+"""The records that flow through the pipeline: plain, frozen, typed."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Label(str, Enum):
+    """What a block is. A str-valued enum so JSON stays plain strings."""
+
+    CONTENT = "content"
+    NAVIGATION = "navigation"
+    ADS = "ads"
+
+
+class Kind(str, Enum):
+    """What the input is."""
+
+    HTML = "html"
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text decoded from bytes, with the encoding used and how it was chosen."""
+
+    text: str
+    encoding: str
+    method: str  # "bom", "declared", "chardet", "fallback", "unicode" (str given), "gzip+..." prefix
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Measurements of one block. No thresholds here: scoring owns those."""
+
+    words: int
+    chars: int
+    terminal_punctuation: bool
+    stopword_density: float
+    capitalised_share: float
+    digit_share: float
+    link_density: float
+    starts_lowercase: bool
+    position: float  # 0 at the top of the page, 1 at the bottom
+    repeats: int  # other blocks on the page with the same text
+    phrase: str  # "" or the kind of boilerplate phrase matched: "navigation" / "ads"
+    dom_cue: str  # "" or the strongest DOM hint: "navigation" / "ads" / "content"
+    is_date: bool
+    is_byline: bool
+    is_heading: bool  # tag or shape says heading
+    list_like: bool  # bullet or list item
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One line of scraped text or one block of an HTML page."""
+
+    index: int
+    text: str
+    tag: str = "line"  # "line" for scraped text; p, h1..h6, li, tr, pre, blockquote, div... for HTML
+    dom_path: str = ""  # ancestor tags with their class/id tokens, outermost first
+    link_chars: int = 0
+    cells: tuple[str, ...] = ()  # table rows: one entry per cell
+    ordered: bool = False  # list items of an <ol>
+    features: Features | None = None
+    label: Label = Label.CONTENT
+    score: float = 0.0  # how likely the block is content, 0..1
+    reasons: tuple[str, ...] = ()
+    role: str = "body"  # "body", or "title" / "byline" / "date" for content kept out of the body
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None  # ISO 8601 publication date
+    site_name: str | None = None
+    language: str | None = None  # ISO 639-1
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A cleaned page: metadata, every block with its label, and the kept body."""
+
+    source: str
+    kind: Kind
+    encoding: str
+    encoding_method: str
+    metadata: Metadata
+    blocks: tuple[Block, ...] = field(default=())
+    confidence: float = 0.0
+
+    @property
+    def body(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.label is Label.CONTENT and b.role == "body")
+
+    @property
+    def text(self) -> str:
+        """The body as plain text, paragraphs separated by blank lines."""
+        return "\n\n".join(b.text for b in self.body)
+
+    # Shortcuts so callers need not reach into metadata.
+    @property
+    def title(self) -> str | None:
+        return self.metadata.title
+
+    @property
+    def author(self) -> str | None:
+        return self.metadata.author
+
+    @property
+    def date(self) -> str | None:
+        return self.metadata.date

@@ -1,0 +1,155 @@
+"""Features to labels: evidence per block, then a context pass over neighbours.
+
+Two passes, as in jusText: `score` judges each block on its own; `revise` lets short or
+unsure blocks follow their neighbours and drops what lies far outside the article.
+Each pass returns new blocks; every decision carries the reasons that made it.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from .options import Options
+from .records import Block, Features, Label
+
+AD_REASONS = frozenset({"ad_phrase", "ad_container"})
+
+
+def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
+    """The observations that move a block towards content (+) or boilerplate (-)."""
+    w, t = options.weights, options.thresholds
+    found: list[tuple[str, float]] = []
+    if f.words >= t.long_words:
+        found.append(("long", w.long))
+    elif f.words >= t.medium_words:
+        found.append(("medium_length", w.medium))
+    elif f.words < t.tiny_words:
+        found.append(("very_short", w.tiny))
+    elif f.words < t.short_words:
+        found.append(("short", w.short))
+    if f.terminal_punctuation and f.words >= t.tiny_words:
+        found.append(("sentence_end", w.terminal_punctuation))
+    elif not f.terminal_punctuation and f.words >= t.medium_words:
+        found.append(("no_sentence_end", w.no_punctuation))
+    if f.words >= t.tiny_words:
+        if f.stopword_density >= t.stopwords_high:
+            found.append(("stopwords", w.stopwords_high))
+        elif f.stopword_density >= t.stopwords_mid:
+            found.append(("some_stopwords", w.stopwords_mid))
+        elif f.stopword_density < t.stopwords_low and f.words >= t.short_words:
+            found.append(("few_stopwords", w.stopwords_low))
+    if f.capitalised_share >= t.capitalised_share and 2 <= f.words < t.long_words:
+        found.append(("title_case", w.capitalised))
+    if f.digit_share >= t.digit_share:
+        found.append(("digits", w.digits))
+    if f.link_density >= t.links_high:
+        found.append(("link_density", w.links_high))
+    elif f.link_density >= t.links_mid:
+        found.append(("some_links", w.links_mid))
+    if f.phrase == "ads":
+        found.append(("ad_phrase", w.phrase_ads))
+    elif f.phrase == "navigation":
+        found.append(("navigation_phrase", w.phrase_navigation))
+    if f.dom_cue == "ads":
+        found.append(("ad_container", w.dom_ads))
+    elif f.dom_cue == "navigation":
+        found.append(("navigation_container", w.dom_navigation))
+    elif f.dom_cue == "content":
+        found.append(("content_container", w.dom_content))
+    if f.repeats and f.words < t.medium_words:
+        found.append(("repeated", w.repeated))
+    if f.is_date:
+        found.append(("date", w.date))
+    if f.is_byline:
+        found.append(("byline", w.byline))
+    if f.is_heading:
+        found.append(("heading", w.heading))
+    return found
+
+
+def _label(score: float, reasons: tuple[str, ...], options: Options) -> Label:
+    if score >= options.thresholds.content:
+        return Label.CONTENT
+    return Label.ADS if AD_REASONS & set(reasons) else Label.NAVIGATION
+
+
+def score_one(block: Block, options: Options) -> Block:
+    assert block.features is not None, "measure() before score()"
+    found = evidence(block.features, options)
+    z = options.weights.bias + sum(weight for _, weight in found)
+    score = 1.0 / (1.0 + math.exp(-z))
+    # The reasons that pushed the way the block went, strongest first.
+    toward = [(name, weight) for name, weight in found if (weight > 0) == (score >= 0.5)]
+    reasons = tuple(name for name, _ in sorted(toward, key=lambda item: -abs(item[1])))
+    return replace(block, score=round(score, 3), reasons=reasons, label=_label(score, reasons, options))
+
+
+def score(blocks: list[Block], options: Options) -> list[Block]:
+    """Each block judged on its own."""
+    return [score_one(b, options) for b in blocks]
+
+
+def _decided(blocks: list[Block], i: int, step: int, options: Options) -> Block | None:
+    """The nearest neighbour in one direction long enough to judge by itself."""
+    t = options.thresholds
+    for j in range(i + step, i + step * (t.reach + 1), step):
+        if not 0 <= j < len(blocks):
+            return None
+        f = blocks[j].features
+        if f and (f.words >= t.context_words or blocks[j].score >= t.sure or blocks[j].score <= 1 - t.sure):
+            return blocks[j]
+    return None
+
+
+def _hard(block: Block) -> bool:
+    """Boilerplate by phrase or container: neighbours cannot overrule it."""
+    return bool({"ad_phrase", "navigation_phrase", "ad_container", "link_density"} & set(block.reasons))
+
+
+def revise(blocks: list[Block], options: Options) -> list[Block]:
+    """Short and unsure blocks follow their neighbours; then keep to the main region."""
+    t = options.thresholds
+    out = list(blocks)
+    for i, block in enumerate(blocks):
+        f = block.features
+        if f is None or f.words >= t.context_words or _hard(block):
+            continue
+        before, after = _decided(blocks, i, -1, options), _decided(blocks, i, 1, options)
+        prev_ok = before is not None and before.label is Label.CONTENT
+        next_ok = after is not None and after.label is Label.CONTENT
+        if prev_ok and next_ok:
+            out[i] = _relabel(block, Label.CONTENT, "between_content", max(block.score, 0.6))
+        elif next_ok and (f.is_heading or not f.terminal_punctuation) and block.label is not Label.CONTENT and f.words >= 1 and not f.repeats and (before is None or before.label is not Label.CONTENT) and f.is_heading:
+            out[i] = _relabel(block, Label.CONTENT, "heading_before_content", max(block.score, 0.55))
+        elif not prev_ok and not next_ok and block.label is Label.CONTENT and block.score < t.sure:
+            out[i] = _relabel(block, Label.NAVIGATION, "short_between_boilerplate", min(block.score, 0.4))
+    return keep_main_region(out, options)
+
+
+def _relabel(block: Block, label: Label, reason: str, score: float) -> Block:
+    return replace(block, label=label, score=round(score, 3), reasons=(reason,) + block.reasons)
+
+
+def keep_main_region(blocks: list[Block], options: Options) -> list[Block]:
+    """Find the stretch of blocks richest in content (largest sum of score - 0.5 weighted
+    by length) and drop unsure content far outside it: sidebars and footers that read
+    like prose. Blocks sure of themselves stay, so forums and listings keep every post."""
+    if not blocks:
+        return blocks
+    gains = [(b.score - 0.5) * math.sqrt(b.features.words + 1 if b.features else 1) for b in blocks]
+    best, best_span = -math.inf, (0, len(blocks) - 1)
+    running, start = 0.0, 0
+    for i, gain in enumerate(gains):
+        if running <= 0:
+            running, start = 0.0, i
+        running += gain
+        if running > best:
+            best, best_span = running, (start, i)
+    first, last = best_span
+    out = []
+    for i, b in enumerate(blocks):
+        outside = i < first or i > last
+        if outside and b.label is Label.CONTENT and b.score < options.thresholds.outside_region:
+            b = _relabel(b, Label.NAVIGATION, "outside_main_region", min(b.score, 0.45))
+        out.append(b)
+    return out

@@ -1,0 +1,171 @@
+"""Split a page into blocks: scraped text into lines, HTML into DOM blocks with their cues."""
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+import lxml.html
+
+from .errors import NoTextError
+from .records import Block, Kind
+
+# Elements whose text is never page content.
+SKIPPED = frozenset(
+    "script style noscript template svg math iframe object embed canvas head title "
+    "button select option datalist textarea input".split()
+)
+# Elements that start a new block.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html legend li main menu nav "
+    "ol p pre section summary table tbody td tfoot th thead tr ul br caption".split()
+)
+# A table cell holding any of these is layout, not data: the row is not kept as one block.
+LAYOUT_INSIDE_CELL = ".//*[self::p or self::div or self::table or self::ul or self::ol or self::h1 or self::h2 or self::h3 or self::pre or self::blockquote]"
+
+SPACES = re.compile(r"\s+")
+HTML_START = re.compile(r"\A\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|!--)", re.I | re.S)
+HTML_TAG = re.compile(r"</?(html|head|body|div|p|span|a|br|li|ul|td|tr|table|meta|script|link|img|h[1-6])\b[^>]*>", re.I)
+
+
+def sniff(text: str) -> Kind:
+    """HTML when the text starts like a page or is thick with tags; scraped text otherwise."""
+    if HTML_START.match(text[:2048]):
+        return Kind.HTML
+    head = text[:20000]
+    tags = len(HTML_TAG.findall(head))
+    return Kind.HTML if tags >= 8 and tags * 40 > len(head.splitlines()) * 10 else Kind.TEXT
+
+
+def split_lines(text: str) -> list[Block]:
+    """One block per non-blank line of scraped text."""
+    blocks = []
+    for line in text.split("\n"):
+        line = SPACES.sub(" ", line).strip()
+        if line:
+            blocks.append(Block(index=len(blocks), text=line))
+    return blocks
+
+
+def parse_html(text: str) -> lxml.html.HtmlElement:
+    # lxml refuses str input that carries an encoding declaration; strip it.
+    text = re.sub(r"\A\s*<\?xml[^>]*\?>", "", text)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise NoTextError(f"no text found (unparsable HTML: {exc})") from None
+    return root
+
+
+def _cue(el: lxml.html.HtmlElement) -> str:
+    """`tag`, `tag.class`, `tag#id` as one path step; class/id tokens are the DOM cues."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    step = tag
+    ident = el.get("id")
+    if ident:
+        step += "#" + ident.strip().replace(" ", "_")[:60]
+    classes = (el.get("class") or "").split()
+    if classes:
+        step += "." + ".".join(c[:60] for c in classes[:6])
+    role = el.get("role")
+    if role:
+        step += "[" + role.strip()[:30] + "]"
+    return step
+
+
+class _BlockCollector:
+    """Accumulates inline text until the next block boundary."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+
+    def add(self, text: str | None, in_link: bool) -> None:
+        if text:
+            self.parts.append(text)
+            if in_link:
+                self.link_chars += len(text.strip())
+
+    def flush(self, stack: list[tuple[str, str]], ordered: bool) -> None:
+        text = SPACES.sub(" ", "".join(self.parts)).strip()
+        if text:
+            tag = next((t for t, _ in reversed(stack) if t in BLOCK_TAGS and t != "br"), "div")
+            self.emit(Block(
+                index=len(self.blocks), text=text, tag=tag,
+                dom_path=">".join(step for _, step in stack),
+                link_chars=min(self.link_chars, len(text)),
+                ordered=ordered and tag == "li",
+            ))
+        self.parts, self.link_chars = [], 0
+
+    def emit(self, block: Block) -> None:
+        self.blocks.append(block)
+
+
+def split_html(root: lxml.html.HtmlElement) -> list[Block]:
+    """One block per paragraph-like element, in document order, with its DOM path."""
+    body = root.find("body")
+    start = body if body is not None else root
+    out = _BlockCollector()
+    stack: list[tuple[str, str]] = []  # (tag, path step) of open elements
+    links = 0  # open <a> elements
+    lists: list[bool] = []  # open lists, True for <ol>
+    walker = lxml.etree.iterwalk(start, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if event == "start":
+            if not tag or tag in SKIPPED:
+                walker.skip_subtree()
+                stack.append(("", ""))  # the matching end event pops it and adds the tail
+                continue
+            if tag in BLOCK_TAGS:
+                out.flush(stack, bool(lists and lists[-1]))
+            stack.append((tag, _cue(el)))
+            if tag in ("ul", "ol", "menu"):
+                lists.append(tag == "ol")
+            if tag == "a":
+                links += 1
+            if tag in ("tr", "pre") and _emit_whole(el, tag, stack, out):
+                walker.skip_subtree()
+                continue
+            out.add(el.text, links > 0)
+        else:
+            if stack:
+                stack.pop()
+            if tag in BLOCK_TAGS:
+                out.flush(stack + [(tag, _cue(el))], bool(lists and lists[-1]))
+            if tag in ("ul", "ol", "menu") and lists:
+                lists.pop()
+            if tag == "a" and links:
+                links -= 1
+            out.add(el.tail, links > 0)
+    out.flush(stack, False)
+    return out.blocks
+
+
+def _emit_whole(el, tag: str, stack: list[tuple[str, str]], out: _BlockCollector) -> bool:
+    """Emit a data-table row or a <pre> as one block; False for layout rows."""
+    path = ">".join(step for _, step in stack)
+    if tag == "pre":
+        text = el.text_content().strip("\n")
+        if text.strip():
+            out.emit(Block(index=len(out.blocks), text=text, tag="pre", dom_path=path))
+        return True
+    cells = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+    if not cells or el.xpath(LAYOUT_INSIDE_CELL):
+        return False
+    texts = tuple(SPACES.sub(" ", c.text_content()).strip() for c in cells)
+    if any(texts):
+        link_chars = sum(len(a.text_content().strip()) for a in el.iter("a"))
+        header = all(c.tag.lower() == "th" for c in cells)
+        out.emit(Block(
+            index=len(out.blocks), text=" | ".join(texts), tag="th" if header else "tr",
+            dom_path=path, link_chars=link_chars, cells=texts,
+        ))
+    return True
+
+
+def split(text: str, kind: Kind) -> list[Block]:
+    """Blocks of the page in reading order."""
+    return split_html(parse_html(text)) if kind is Kind.HTML else split_lines(text)
