@@ -140,7 +140,7 @@ def author_from_line(text: str) -> str | None:
     return None
 
 
-def find_roles(blocks: list[Block], meta: Metadata) -> tuple[list[Block], Metadata]:
+def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[Block], Metadata]:
     """Find the headline, byline and date among the lines around the article's start and
     mark them with a role, so the body can leave them out; fill in what metadata lacks."""
     content = [i for i, b in enumerate(blocks) if b.label is Label.CONTENT]
@@ -148,7 +148,7 @@ def find_roles(blocks: list[Block], meta: Metadata) -> tuple[list[Block], Metada
         return blocks, meta
     first = content[0]
     out = list(blocks)
-    title_at = _find_title(blocks, first, meta.title)
+    title_at = _find_title(blocks, first, meta.title, guess)
     if title_at is not None:
         if not meta.title:
             meta = replace(meta, title=blocks[title_at].text)
@@ -169,7 +169,7 @@ def find_roles(blocks: list[Block], meta: Metadata) -> tuple[list[Block], Metada
         if f.is_date and (phrases.DATE_LABEL.match(b.text) or b.label is Label.CONTENT):
             meta = meta if meta.date else replace(meta, date=parse_date(b.text))
             out[i] = replace(b, role="date", label=Label.CONTENT)
-        elif not f.phrase and (f.is_byline or title_at is not None) and (name := author_from_line(b.text)):
+        elif not f.phrase and (f.is_byline or (guess and title_at is not None)) and (name := author_from_line(b.text)):
             meta = meta if meta.author else replace(meta, author=name)
             out[i] = replace(b, role="byline", label=Label.CONTENT)
             # Lines between the headline and the byline are the head: dek, captions.
@@ -186,14 +186,16 @@ def find_roles(blocks: list[Block], meta: Metadata) -> tuple[list[Block], Metada
     return out, meta
 
 
-def _find_title(blocks: list[Block], first: int, known: str | None) -> int | None:
-    """The headline: the known title if it is on the page, else the likeliest heading
-    in the lines just before the article starts."""
+def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool) -> int | None:
+    """The headline: the known title if it is on the page, else (for scraped text, which
+    has no markup to say so) the likeliest heading just before the article starts."""
     if known:
         wanted = known.lower().strip()
         for i, b in enumerate(blocks[: first + HEAD_SCAN]):
             if b.text.lower().strip() == wanted:
                 return i
+    if not guess:
+        return next((i for i, b in enumerate(blocks[: first + HEAD_SCAN]) if b.tag == "h1"), None)
     best, best_score = None, 0.0
     for i in range(max(0, first - HEAD_SCAN), min(len(blocks), first + 2)):
         b, f = blocks[i], blocks[i].features

@@ -60,6 +60,12 @@ class Thresholds:
     reach: int = 3
     # Main-region pass: blocks outside the best region need this score to stay content.
     outside_region: float = 0.8
+    # Container pass (HTML): how many ancestor levels to look through, and the share of
+    # a container's text that must be content (or boilerplate) to carry a short block.
+    container_levels: int = 4
+    container_share: float = 0.6
+    # An empty result is not an answer: keep blocks within this margin of the best score.
+    fallback_margin: float = 0.15
 
 
 @dataclass(frozen=True, slots=True)

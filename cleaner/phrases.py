@@ -30,6 +30,9 @@ LINE_NAVIGATION = re.compile(
     r"privacy(?: policy)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|cookie policy|cookies|"
     r"accept(?: all)?(?: cookies)?|reject all|manage (?:preferences|cookies|settings)|got it|ok|okay|agree|"
     r"contact(?: us)?|about(?: us)?|careers|advertise(?: with us)?|sitemap|help|faq|rss|newsletters?|"
+    r"add to (?:cart|bag|basket|wishlist|wish list)|buy now|buy it now|in stock|out of stock|sold out|sale sold out|"
+    r"quantity|qty|regular price|sale price|unit price(?: / per)?|choose options|select options|write a review|"
+    r"notify me|checkout|view cart|continue shopping|free shipping|item added to your cart|invalid password|"
     r"notification icon|userprofile iconsearch|hamburger icon|search icon|user icon|close icon|\w+ icon|"
     r"anmelden|abmelden|registrieren|suche|teilen|weiterlesen|mehr lesen|mehr|startseite|impressum|datenschutz|"
     r"connexion|se connecter|s'inscrire|rechercher|partager|lire la suite|accueil|mentions légales|"
@@ -64,7 +67,8 @@ SENTENCE_ADS = re.compile(
     _I,
 )
 SENTENCE_NAVIGATION = re.compile(
-    r"we use cookies|this (?:site|website) uses cookies|by (?:continuing|using) (?:to use )?(?:this|our) (?:site|website)|"
+    r"opens in a new (?:window|tab)|choosing a selection results in a full page refresh|variant sold out or unavailable|"
+    r"(?:please )?enable javascript|javascript is (?:disabled|required)|we use cookies|this (?:site|website) uses cookies|by (?:continuing|using) (?:to use )?(?:this|our) (?:site|website)|"
     r"accept (?:all )?cookies|cookie (?:settings|preferences)|"
     r"all rights reserved|©|copyright \d{4}|\(c\) \d{4}|"
     r"wir verwenden cookies|nous utilisons des cookies|utilizamos cookies|мы используем cookie|"

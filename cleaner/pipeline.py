@@ -32,7 +32,7 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     language = detect_language(" ".join(b.text for b in blocks[:2000]))
     blocks = measure(blocks, meta.language if meta.language and not language else language)
     blocks = scoring.revise(scoring.score(blocks, options), options)
-    blocks, meta = metadata.find_roles(blocks, meta)
+    blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
     meta = replace(meta, language=language or meta.language,
                    site_name=meta.site_name or _site_from_lines(blocks))
     return Document(

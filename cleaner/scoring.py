@@ -123,7 +123,8 @@ def revise(blocks: list[Block], options: Options) -> list[Block]:
             out[i] = _relabel(block, Label.CONTENT, "heading_before_content", max(block.score, 0.55))
         elif not prev_ok and not next_ok and block.label is Label.CONTENT and block.score < t.sure:
             out[i] = _relabel(block, Label.NAVIGATION, "short_between_boilerplate", min(block.score, 0.4))
-    return keep_main_region(out, options)
+    out = follow_containers(out, options)
+    return ensure_content(keep_main_region(out, options), options)
 
 
 def _relabel(block: Block, label: Label, reason: str, score: float) -> Block:
@@ -153,3 +154,54 @@ def keep_main_region(blocks: list[Block], options: Options) -> list[Block]:
             b = _relabel(b, Label.NAVIGATION, "outside_main_region", min(b.score, 0.45))
         out.append(b)
     return out
+
+
+def _prefixes(path: str, limit: int) -> list[str]:
+    """The block's ancestors' paths, nearest first, at most `limit` of them."""
+    steps = path.split(">")
+    return [">".join(steps[:n]) for n in range(len(steps) - 1, max(0, len(steps) - 1 - limit), -1)]
+
+
+def follow_containers(blocks: list[Block], options: Options) -> list[Block]:
+    """HTML only: a short block whose nearest container holding sure content is mostly
+    content is content too (the author and date of a forum post, a caption in the
+    article body); one in a container of boilerplate is not. Same-path siblings count
+    as one container, so every post of a thread votes for the others."""
+    t = options.thresholds
+    content: dict[str, int] = {}
+    total: dict[str, int] = {}
+    sure: set[str] = set()
+    for b in blocks:
+        if not b.dom_path:
+            return blocks  # scraped text has no containers
+        for prefix in _prefixes(b.dom_path, t.container_levels):
+            total[prefix] = total.get(prefix, 0) + len(b.text)
+            if b.label is Label.CONTENT:
+                content[prefix] = content.get(prefix, 0) + len(b.text)
+                if b.score >= t.sure:
+                    sure.add(prefix)
+    out = []
+    for b in blocks:
+        f = b.features
+        if f is not None and f.words < t.context_words and not _hard(b):
+            for prefix in _prefixes(b.dom_path, t.container_levels):
+                if prefix in sure:
+                    share = content.get(prefix, 0) / total[prefix]
+                    if share >= t.container_share and b.label is not Label.CONTENT:
+                        b = _relabel(b, Label.CONTENT, "in_content_container", max(b.score, 0.55))
+                    elif share < 1 - t.container_share and b.label is Label.CONTENT:
+                        b = _relabel(b, Label.NAVIGATION, "in_boilerplate_container", min(b.score, 0.45))
+                    break
+        out.append(b)
+    return out
+
+
+def ensure_content(blocks: list[Block], options: Options) -> list[Block]:
+    """A page with text never comes out empty: with no content found, keep the blocks
+    that scored best (the top of the score range), so the user sees the likeliest part."""
+    if not blocks or any(b.label is Label.CONTENT for b in blocks):
+        return blocks
+    top = max(b.score for b in blocks)
+    floor = top - options.thresholds.fallback_margin
+    return [_relabel(b, Label.CONTENT, "best_of_page", b.score)
+            if b.score >= floor and b.score > 0 and not _hard(b) else b for b in blocks]

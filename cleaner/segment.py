@@ -11,7 +11,7 @@ from .records import Block, Kind
 
 # Elements whose text is never page content.
 SKIPPED = frozenset(
-    "script style noscript template svg math iframe object embed canvas head title "
+    "script style template svg math iframe object embed canvas head title "
     "button select option datalist textarea input".split()
 )
 # Elements that start a new block.

@@ -1,0 +1,137 @@
+"""Systems under test: one small adapter each, input bytes (and the page URL) in, text out.
+
+Every adapter is built by a ``load()`` function that does its imports lazily, so a package
+that is not installed (or ``cleaner`` not importable yet) only skips that system.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+Extractor = Callable[[bytes, Optional[str]], str]
+
+
+@dataclass(frozen=True)
+class System:
+    """A named extractor, the input rendering it reads and the package it comes from."""
+
+    name: str
+    input: str  # "html", "text/bs4" or "text/htmltext" (a folder of the dataset)
+    package: str  # distribution name, for the version record
+    load: Callable[[], Extractor]  # imports the package; raises if it is unusable
+
+
+def _pagecleaner(input_kind: str) -> Callable[[], Extractor]:
+    def load() -> Extractor:
+        from cleaner import Options, clean
+
+        options = Options(input_kind=input_kind)
+
+        def extract(data: bytes, url: Optional[str]) -> str:
+            return clean(data, url=url, options=options).text or ""
+
+        return extract
+
+    return load
+
+
+def _trafilatura() -> Extractor:
+    import trafilatura
+
+    def extract(data: bytes, url: Optional[str]) -> str:
+        return trafilatura.extract(data, url=url) or ""
+
+    return extract
+
+
+# Elements after which readability's HTML summary gets a line break when flattened to text.
+_BLOCKS = {
+    "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tr", "ul",
+}
+
+
+def html_to_text(html: str) -> str:
+    """Flatten an HTML fragment to text, one line per block element (empty lines dropped)."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ParserError, ValueError):
+        return ""
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in _BLOCKS:
+            el.text = "\n" + (el.text or "")
+            el.tail = "\n" + (el.tail or "")
+        elif el.tag in ("td", "th"):
+            el.tail = " " + (el.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _readability() -> Extractor:
+    from readability import Document
+
+    def extract(data: bytes, url: Optional[str]) -> str:
+        return html_to_text(Document(data).summary())
+
+    return extract
+
+
+def _justext() -> Extractor:
+    import justext
+
+    stoplist = justext.get_stoplist("English")
+
+    def extract(data: bytes, url: Optional[str]) -> str:
+        paragraphs = justext.justext(data, stoplist)
+        return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+    return extract
+
+
+def _resiliparse() -> Extractor:
+    from resiliparse.extract.html2text import extract_plain_text
+    from resiliparse.parse.encoding import bytes_to_str, detect_encoding
+
+    def extract(data: bytes, url: Optional[str]) -> str:
+        html = bytes_to_str(data, detect_encoding(data))
+        return extract_plain_text(html, main_content=True) or ""
+
+    return extract
+
+
+SYSTEMS: dict[str, System] = {
+    s.name: s
+    for s in [
+        System("pagecleaner-html", "html", "pagecleaner", _pagecleaner("html")),
+        System("pagecleaner-text-bs4", "text/bs4", "pagecleaner", _pagecleaner("text")),
+        System("pagecleaner-text-htmltext", "text/htmltext", "pagecleaner", _pagecleaner("text")),
+        System("trafilatura", "html", "trafilatura", _trafilatura),
+        System("readability", "html", "readability-lxml", _readability),
+        System("justext", "html", "jusText", _justext),
+        System("resiliparse", "html", "Resiliparse", _resiliparse),
+    ]
+}
+
+
+def package_version(system: System) -> Optional[str]:
+    """The installed version of the system's package, or None if unknown."""
+    from importlib import metadata
+
+    try:
+        return metadata.version(system.package)
+    except metadata.PackageNotFoundError:
+        pass
+    if system.package == "pagecleaner":  # not pip-installed: ask the module itself
+        try:
+            import cleaner
+
+            return getattr(cleaner, "__version__", None)
+        except Exception:
+            return None
+    return None
