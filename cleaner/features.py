@@ -23,7 +23,7 @@ MAX_PHRASE_WORDS = 12  # longer blocks are prose even if they start like a menu 
 
 
 def dom_cue(path: str) -> str:
-    """The nearest DOM hint on the block's ancestors: navigation, ads, content or ''."""
+    """The nearest DOM hint on the block's ancestors: navigation, ads, comments, content or ''."""
     for step in reversed(path.split(">")):
         match = PATH_STEP.match(step)
         tag, attrs = (match.group("tag"), match.group("attrs")) if match else ("", step)
@@ -36,6 +36,8 @@ def dom_cue(path: str) -> str:
         tokens = {t.lower() for t in TOKEN_SPLIT.split(attrs.replace(".", " ").replace("#", " ").replace("[", " ").replace("]", " ")) if t}
         if tokens & phrases.DOM_ADS:
             return "ads"
+        if tokens & phrases.DOM_COMMENTS:
+            return "comments"
         if tokens & phrases.DOM_NAVIGATION:
             return "navigation"
         if tokens & phrases.DOM_CONTENT:

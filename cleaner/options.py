@@ -64,6 +64,8 @@ class Thresholds:
     # a container's text that must be content (or boilerplate) to carry a short block.
     container_levels: int = 4
     container_share: float = 0.6
+    # Comments are dropped when the rest of the page holds an article at least this long.
+    article_words: int = 150
     # An empty result is not an answer: keep blocks within this margin of the best score.
     fallback_margin: float = 0.15
 

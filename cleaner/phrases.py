@@ -80,7 +80,7 @@ SENTENCE_NAVIGATION = re.compile(
 DOM_NAVIGATION = frozenset(
     "nav navbar navigation menu menubar submenu breadcrumb breadcrumbs footer foot sidebar "
     "side aside widget widgets related recommended recommendations share sharing social "
-    "comment comments cookie cookies consent gdpr banner header masthead toolbar pagination "
+    "cookie cookies consent gdpr banner header masthead toolbar pagination "
     "pager paging skip login signin signup account byline-share tags tagcloud topics more "
     "popular trending outbrain taboola disqus modal popup overlay dropdown subnav topbar "
     "bottombar copyright legal newsletter subscribe subscription follow".split()
@@ -95,6 +95,8 @@ DOM_CONTENT = frozenset(
     "articlebody postbody entrycontent storybody maincontent richtext answer question "
     "thread message description product recipe instructions ingredients docs documentation".split()
 )
+# Reader comments: boilerplate under an article, but the content itself on a forum thread.
+DOM_COMMENTS = frozenset("comment comments commentlist respond reply replies disqus".split())
 TAG_NAVIGATION = frozenset({"nav", "footer", "aside", "menu"})
 TAG_CONTENT = frozenset({"article", "main"})
 

@@ -123,7 +123,7 @@ def revise(blocks: list[Block], options: Options) -> list[Block]:
             out[i] = _relabel(block, Label.CONTENT, "heading_before_content", max(block.score, 0.55))
         elif not prev_ok and not next_ok and block.label is Label.CONTENT and block.score < t.sure:
             out[i] = _relabel(block, Label.NAVIGATION, "short_between_boilerplate", min(block.score, 0.4))
-    out = follow_containers(out, options)
+    out = drop_comments(follow_containers(out, options), options)
     return ensure_content(keep_main_region(out, options), options)
 
 
@@ -194,6 +194,21 @@ def follow_containers(blocks: list[Block], options: Options) -> list[Block]:
                     break
         out.append(b)
     return out
+
+
+def drop_comments(blocks: list[Block], options: Options) -> list[Block]:
+    """Reader comments under an article are not the article; but when nearly all the
+    content sits in comment containers, the page is a thread and the comments stay."""
+    def words(b: Block) -> int:
+        return b.features.words if b.features else 0
+    kept = [b for b in blocks if b.label is Label.CONTENT]
+    in_comments = sum(words(b) for b in kept if b.features and b.features.dom_cue == "comments")
+    elsewhere = sum(words(b) for b in kept) - in_comments
+    if not in_comments or elsewhere < options.thresholds.article_words:
+        return blocks
+    return [_relabel(b, Label.NAVIGATION, "comment_section", min(b.score, 0.4))
+            if b.label is Label.CONTENT and b.features and b.features.dom_cue == "comments" else b
+            for b in blocks]
 
 
 def ensure_content(blocks: list[Block], options: Options) -> list[Block]:
