@@ -50,6 +50,8 @@ def phrase_kind(text: str, words: int) -> str:
     if words <= MAX_PHRASE_WORDS:
         if phrases.LINE_ADS.match(text):
             return "ads"
+        if phrases.LINE_RELATED.match(text):
+            return "related"
         if phrases.LINE_NAVIGATION.match(text):
             return "navigation"
     if words <= 60:

@@ -136,7 +136,9 @@ def author_from_line(text: str) -> str | None:
     if m:
         return m.group("name").strip()
     if _looks_like_name(text):
-        return CITIES.sub("", text).strip()
+        name = CITIES.sub("", text).strip()
+        # Names are rarely longer than three words; the rest is a dateline place.
+        return " ".join(name.split()[:2]) if len(name.split()) > 3 else name
     return None
 
 
@@ -203,7 +205,8 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool)
             continue
         if b.text.endswith((".", "!")) and f.words > 12:
             continue  # a sentence, not a headline
-        score = min(f.words, 14) / 14 + (1.0 if f.is_heading else 0.0) + (0.5 if b.tag == "h1" else 0.0)
+        score = min(f.words, 12) / 12 + (1.0 if f.is_heading else 0.0) + (0.5 if b.tag == "h1" else 0.0)
+        score -= 0.6 if f.words > 20 else 0.0  # a standfirst, not a headline
         score -= 0.02 * abs(first - i)  # the headline sits close to the article
         if score > best_score:
             best, best_score = i, score

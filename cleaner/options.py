@@ -57,7 +57,7 @@ class Thresholds:
     # Blocks this sure of themselves keep their verdict whatever the neighbours say.
     sure: float = 0.85
     # How far (in blocks) the context pass looks for a decided neighbour.
-    reach: int = 3
+    reach: int = 12
     # Main-region pass: blocks outside the best region need this score to stay content.
     outside_region: float = 0.8
     # Container pass (HTML): how many ancestor levels to look through, and the share of

@@ -42,6 +42,16 @@ LINE_NAVIGATION = re.compile(
     r")(?:[\W\d_]*)$",
     _I,
 )
+# Whole-line headings that open a list of links to other pages.
+LINE_RELATED = re.compile(
+    r"^(?:[\W\d_]*)(?:read more|more news|more stories|related|related articles|related posts|related stories|"
+    r"you may also like|you might also like|recommended|recommended for you|trending|trending now|popular|"
+    r"most popular|most read|also read|read also|see also|more from .{0,40}|latest|latest news|top stories|"
+    r"lesen sie auch|das könnte sie auch interessieren|mehr zum thema|lire aussi|à lire aussi|sur le même sujet|"
+    r"te puede interesar|lee también|noticias relacionadas|читайте также|похожие статьи|関連記事|相关阅读|相关文章"
+    r")(?:[\W\d_]*)$",
+    _I,
+)
 # Whole-line advertising and promotion.
 LINE_ADS = re.compile(
     r"^(?:[\W\d_]*)(?:"
@@ -59,7 +69,9 @@ SENTENCE_ADS = re.compile(
     r"get (?:the|our) (?:latest|best|top)?.{0,40}(?:in your inbox|delivered)|"
     r"(?:download|get) (?:our|the) (?:free )?app|available on the app store|get it on google play|"
     r"(?:join|follow) us on (?:telegram|whatsapp|facebook|twitter|instagram|google news)|"
-    r"get them on our \w+ channel|on our telegram channel|don't miss the most important news|"
+    r"get them on our \w+ channel|never miss (?:a|an|the|another)\b.{0,30}(?:story|update|news)|"
+    r"(?:briefing|newsletter|alerts?|updates) (?:on|via) (?:whatsapp|telegram)|"
+    r"get (?:the|our) .{0,40}(?:newsletter|briefing) |on our telegram channel|don't miss the most important news|"
     r"subscribe (?:now|today) (?:to|for)|start your free trial|already a subscriber|"
     r"this (?:content|article) is for subscribers|unlock (?:this|full) (?:article|access)|"
     r"we may earn (?:a )?commission|affiliate links?|"

@@ -43,7 +43,7 @@ class Features:
     starts_lowercase: bool
     position: float  # 0 at the top of the page, 1 at the bottom
     repeats: int  # other blocks on the page with the same text
-    phrase: str  # "" or the kind of boilerplate phrase matched: "navigation" / "ads"
+    phrase: str  # "" or the kind of boilerplate phrase matched: "navigation" / "related" / "ads"
     dom_cue: str  # "" or the nearest DOM hint: "navigation" / "ads" / "comments" / "content"
     is_date: bool
     is_byline: bool

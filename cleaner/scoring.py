@@ -48,7 +48,7 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
         found.append(("some_links", w.links_mid))
     if f.phrase == "ads":
         found.append(("ad_phrase", w.phrase_ads))
-    elif f.phrase == "navigation":
+    elif f.phrase in ("navigation", "related"):
         found.append(("navigation_phrase", w.phrase_navigation))
     if f.dom_cue == "ads":
         found.append(("ad_container", w.dom_ads))
@@ -123,7 +123,7 @@ def revise(blocks: list[Block], options: Options) -> list[Block]:
             out[i] = _relabel(block, Label.CONTENT, "heading_before_content", max(block.score, 0.55))
         elif not prev_ok and not next_ok and block.label is Label.CONTENT and block.score < t.sure:
             out[i] = _relabel(block, Label.NAVIGATION, "short_between_boilerplate", min(block.score, 0.4))
-    out = drop_comments(follow_containers(out, options), options)
+    out = drop_comments(follow_containers(after_related(out, options), options), options)
     return ensure_content(keep_main_region(out, options), options)
 
 
@@ -192,6 +192,26 @@ def follow_containers(blocks: list[Block], options: Options) -> list[Block]:
                     elif share < 1 - t.container_share and b.label is Label.CONTENT:
                         b = _relabel(b, Label.NAVIGATION, "in_boilerplate_container", min(b.score, 0.45))
                     break
+        out.append(b)
+    return out
+
+
+def after_related(blocks: list[Block], options: Options) -> list[Block]:
+    """Under a "Read more" / "Related" heading come links to other pages, not the
+    article: headline-like blocks there are navigation until prose resumes."""
+    t = options.thresholds
+    out, in_list = [], False
+    for b in blocks:
+        f = b.features
+        if f is None:
+            out.append(b)
+            continue
+        if f.phrase == "related":
+            in_list = True
+        elif f.terminal_punctuation and f.words >= t.medium_words or f.words >= t.long_words:
+            in_list = False
+        elif in_list and b.label is Label.CONTENT:
+            b = _relabel(b, Label.NAVIGATION, "after_related_heading", min(b.score, 0.4))
         out.append(b)
     return out
 
