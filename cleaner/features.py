@@ -54,6 +54,8 @@ def phrase_kind(text: str, words: int) -> str:
             return "related"
         if phrases.LINE_NAVIGATION.match(text):
             return "navigation"
+    if words <= 20 and phrases.PREFIX_NAVIGATION.match(text):
+        return "navigation"
     if words <= 60:
         if phrases.SENTENCE_ADS.search(text):
             return "ads"

@@ -52,6 +52,13 @@ LINE_RELATED = re.compile(
     r")(?:[\W\d_]*)$",
     _I,
 )
+# Short lines that open with a label of site chrome: "Filed under: ...", "Next: ...".
+PREFIX_NAVIGATION = re.compile(
+    r"^(?:[←→«»<>\s]*)(?:filed under|posted in|tagged(?: with)?|tags|categories|category|share this(?: post| article| story| page)?|"
+    r"share|previous(?: post| article| story)?|next(?: post| article| story)?|older|newer|related|see also|"
+    r"schlagwörter|kategorie|étiquettes|catégories|etiquetas|categorías|теги|рубрика)\s*:",
+    _I,
+)
 # Whole-line advertising and promotion.
 LINE_ADS = re.compile(
     r"^(?:[\W\d_]*)(?:"
@@ -72,7 +79,8 @@ SENTENCE_ADS = re.compile(
     r"get them on our \w+ channel|never miss (?:a|an|the|another)\b.{0,30}(?:story|update|news)|"
     r"(?:briefing|newsletter|alerts?|updates) (?:on|via) (?:whatsapp|telegram)|"
     r"get (?:the|our) .{0,40}(?:newsletter|briefing) |on our telegram channel|don't miss the most important news|"
-    r"subscribe (?:now|today) (?:to|for)|start your free trial|already a subscriber|"
+    r"enjoyed this\?|(?:notes|updates|stories|recipes|news) by email|(?:delivered|straight) to your inbox|"
+    r"member-only story|upgrade to read|subscribe (?:now|today) (?:to|for)|start your free trial|already a subscriber|"
     r"this (?:content|article) is for subscribers|unlock (?:this|full) (?:article|access)|"
     r"we may earn (?:a )?commission|affiliate links?|"
     r"newsletter abonnieren|abonnez-vous à notre newsletter|suscríbete a nuestro boletín|подпишитесь на",
@@ -80,6 +88,8 @@ SENTENCE_ADS = re.compile(
 )
 SENTENCE_NAVIGATION = re.compile(
     r"opens in a new (?:window|tab)|choosing a selection results in a full page refresh|variant sold out or unavailable|"
+    r"comments? (?:are|is) moderated|leave a (?:comment|reply)|your email address will not be published|"
+    r"required fields are marked|powered by \w+|was this (?:page|article) helpful|"
     r"(?:please )?enable javascript|javascript is (?:disabled|required)|we use cookies|this (?:site|website) uses cookies|by (?:continuing|using) (?:to use )?(?:this|our) (?:site|website)|"
     r"accept (?:all )?cookies|cookie (?:settings|preferences)|"
     r"all rights reserved|©|copyright \d{4}|\(c\) \d{4}|"

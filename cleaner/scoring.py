@@ -90,13 +90,15 @@ def score(blocks: list[Block], options: Options) -> list[Block]:
 
 
 def _decided(blocks: list[Block], i: int, step: int, options: Options) -> Block | None:
-    """The nearest neighbour in one direction long enough to judge by itself."""
+    """The nearest neighbour in one direction that can be judged on its own: long
+    enough, or boilerplate by phrase or container. Other short blocks are passed over,
+    so a run of short lines (a list of ingredients) is judged by what brackets it."""
     t = options.thresholds
     for j in range(i + step, i + step * (t.reach + 1), step):
         if not 0 <= j < len(blocks):
             return None
         f = blocks[j].features
-        if f and (f.words >= t.context_words or blocks[j].score >= t.sure or blocks[j].score <= 1 - t.sure):
+        if f and (f.words >= t.context_words or _hard(blocks[j])):
             return blocks[j]
     return None
 
