@@ -19,6 +19,7 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Class/id names are split into tokens at -, _, spaces and case changes: "siteFooter" -> site, footer.
 TOKEN_SPLIT = re.compile(r"[-_\s:/]+|(?<=[a-z])(?=[A-Z])|\d+")
 PATH_STEP = re.compile(r"^(?P<tag>[a-z0-9]*)(?P<attrs>.*)$", re.S)
+CHROME_SEPARATORS = re.compile(r"\s*[|·•/]\s*|\s+")
 MAX_PHRASE_WORDS = 12  # longer blocks are prose even if they start like a menu item
 
 
@@ -45,6 +46,12 @@ def dom_cue(path: str) -> str:
     return ""
 
 
+def _all_navigation(text: str) -> bool:
+    """A line made of nothing but menu words: "Quote  Reply  Report", "Home | News"."""
+    parts = [p for p in CHROME_SEPARATORS.split(text) if p]
+    return len(parts) > 1 and all(phrases.LINE_NAVIGATION.match(p) for p in parts)
+
+
 def phrase_kind(text: str, words: int) -> str:
     """Which kind of known boilerplate phrase the block is, if any."""
     if words <= MAX_PHRASE_WORDS:
@@ -52,7 +59,7 @@ def phrase_kind(text: str, words: int) -> str:
             return "ads"
         if phrases.LINE_RELATED.match(text):
             return "related"
-        if phrases.LINE_NAVIGATION.match(text):
+        if phrases.LINE_NAVIGATION.match(text) or _all_navigation(text):
             return "navigation"
     if words <= 20 and phrases.PREFIX_NAVIGATION.match(text):
         return "navigation"

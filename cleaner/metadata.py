@@ -13,6 +13,7 @@ from . import phrases
 from .dates import parse_date
 from .records import Block, Label, Metadata
 
+PART_SEPARATORS = re.compile(r"\s+[·•|]\s+")
 TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
 SPACES = re.compile(r"\s+")
 NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
@@ -168,8 +169,12 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
                 break
         if f.words > 14:
             continue
-        if f.is_date and (phrases.DATE_LABEL.match(b.text) or b.label is Label.CONTENT):
+        if f.is_date and (phrases.DATE_LABEL.match(b.text) or b.label is Label.CONTENT or guess):
             meta = meta if meta.date else replace(meta, date=parse_date(b.text))
+            # "August 9, 2025 · Jane Doe · 12 comments": a date line may name the author too.
+            names = [n for part in PART_SEPARATORS.split(b.text) if (n := author_from_line(part.strip()))]
+            if names and not meta.author:
+                meta = replace(meta, author=names[0])
             out[i] = replace(b, role="date", label=Label.CONTENT)
         elif not f.phrase and (f.is_byline or (guess and title_at is not None)) and (name := author_from_line(b.text)):
             meta = meta if meta.author else replace(meta, author=name)

@@ -38,6 +38,9 @@ LINE_NAVIGATION = re.compile(
     r"connexion|se connecter|s'inscrire|rechercher|partager|lire la suite|accueil|mentions légales|"
     r"iniciar sesión|registrarse|buscar|compartir|leer más|inicio|"
     r"войти|регистрация|поиск|поделиться|читать далее|главная|"
+    r"add to wishlist|post comment|submit comment|publier le commentaire|publicar comentario|kommentar abschicken|"
+    r"añadir al carrito|añadir a la lista de deseos|in den warenkorb|auf die merkliste|ajouter au panier|"
+    r"цитировать|ответить|пожаловаться|会員登録|xでポスト|ポスト|ツイート|印刷|"
     r"ログイン|検索|シェア|続きを読む|ホーム|登录|注册|搜索|分享|阅读全文|首页"
     r")(?:[\W\d_]*)$",
     _I,
@@ -56,6 +59,7 @@ LINE_RELATED = re.compile(
 PREFIX_NAVIGATION = re.compile(
     r"^(?:[←→«»<>\s]*)(?:filed under|posted in|tagged(?: with)?|tags|categories|category|share this(?: post| article| story| page)?|"
     r"share|previous(?: post| article| story)?|next(?: post| article| story)?|older|newer|related|see also|"
+    r"lire aussi|à lire aussi|lesen sie auch|read also|also read|you (?:might|may) also like|see also|lee también|читайте также|"
     r"schlagwörter|kategorie|étiquettes|catégories|etiquetas|categorías|теги|рубрика)\s*:",
     _I,
 )
@@ -83,13 +87,14 @@ SENTENCE_ADS = re.compile(
     r"member-only story|upgrade to read|subscribe (?:now|today) (?:to|for)|start your free trial|already a subscriber|"
     r"this (?:content|article) is for subscribers|unlock (?:this|full) (?:article|access)|"
     r"we may earn (?:a )?commission|affiliate links?|"
-    r"newsletter abonnieren|abonnez-vous à notre newsletter|suscríbete a nuestro boletín|подпишитесь на",
+    r"join [\d,.]+\s+(?:\w+\s+){0,3}(?:readers|subscribers|cooks|members|people|others)|"
+    r"newsletter abonnieren|abonnez-vous à (?:la|notre|nos)|suscríbete a (?:nuestr[oa]s?|la)|подпишитесь на|有料会員",
     _I,
 )
 SENTENCE_NAVIGATION = re.compile(
     r"opens in a new (?:window|tab)|choosing a selection results in a full page refresh|variant sold out or unavailable|"
     r"comments? (?:are|is) moderated|leave a (?:comment|reply)|your email address will not be published|"
-    r"required fields are marked|powered by \w+|was this (?:page|article) helpful|"
+    r"required fields are marked|did you (?:make|try) this recipe|powered by \w+|was this (?:page|article) helpful|"
     r"(?:please )?enable javascript|javascript is (?:disabled|required)|we use cookies|this (?:site|website) uses cookies|by (?:continuing|using) (?:to use )?(?:this|our) (?:site|website)|"
     r"accept (?:all )?cookies|cookie (?:settings|preferences)|"
     r"all rights reserved|©|copyright \d{4}|\(c\) \d{4}|"
