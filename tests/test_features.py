@@ -1,0 +1,85 @@
+"""features: DOM cues, boilerplate phrases and per-block measurements."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cleaner import Block
+from cleaner.features import dom_cue, measure, phrase_kind
+
+PROSE = ("The council voted on Tuesday to restore the ferry service to the island "
+         "after six years of delays and a long campaign by residents.")
+MENU = "World Politics Business Sport Culture"
+
+
+def _kind(text: str) -> str:
+    return phrase_kind(text, len(re.findall(r"\w+", text)))
+
+
+@pytest.mark.parametrize("path, cue", [
+    ("body>div.site-footer", "navigation"),
+    ("body>div#sidebarWidget", "navigation"),
+    ("body>div.ad-slot", "ads"),
+    ("body>article", "content"),
+    ("body>div.wrapper>section.post-body>p", "content"),
+    ("body>div.wrapper>p", ""),
+    ("body>article>div.ad-slot>p", "ads"),  # nearest cue wins ...
+    ("body>div.ad-slot>article>p", "content"),  # ... in both directions
+    ("body>div.content>ul.menu>li", "navigation"),
+])
+def test_dom_cue(path, cue):
+    assert dom_cue(path) == cue
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Listen to This Article", "navigation"),
+    ("Advertisement", "ads"),
+    ("Sign in", "navigation"),
+    ("Share on Facebook", "navigation"),
+    ("If you enjoyed this, sign up for our weekly newsletter and get it free every Friday.", "ads"),
+    ("Readers often share their thoughts on the new policy, which many consider controversial, "
+     "and every week we share a selection of those letters here.", ""),
+    ("The home team won the match.", ""),
+])
+def test_phrase_kind(text, kind):
+    assert _kind(text) == kind
+
+
+def _measured(*texts: str, language: str = "en"):
+    return measure([Block(index=i, text=t) for i, t in enumerate(texts)], language)
+
+
+def test_words_and_terminal_punctuation():
+    prose, menu, question = _measured(PROSE, MENU, "Is it dead?")
+    assert prose.features.words == len(PROSE.split())
+    assert (prose.features.terminal_punctuation, menu.features.terminal_punctuation) == (True, False)
+    assert question.features.terminal_punctuation
+
+
+def test_stopword_density_higher_for_prose_than_menu():
+    prose, menu = _measured(PROSE, MENU)
+    assert prose.features.stopword_density > menu.features.stopword_density
+
+
+def test_repeats_and_position():
+    blocks = _measured("Home", PROSE, "home", MENU, "Home")
+    assert [b.features.repeats for b in blocks] == [2, 0, 2, 0, 2]
+    assert [b.features.position for b in blocks] == [0.0, 0.25, 0.5, 0.75, 1.0]
+
+
+def test_measure_leaves_input_blocks_alone():
+    original = [Block(index=0, text=PROSE)]
+    measured = measure(original, "en")
+    assert original[0].features is None and measured[0].features is not None
+
+
+def test_link_density_and_dom_cue_measured():
+    (block,) = measure([Block(index=0, text="Read more", link_chars=9, dom_path="body>div.related")], "en")
+    assert (block.features.link_density, block.features.dom_cue) == (1.0, "navigation")
+
+
+def test_cjk_words_counted():
+    (block,) = _measured("昨日は友達と一緒に公園で桜を見に行きました。とても綺麗でした。", language="ja")
+    assert block.features.words > 1
+    assert block.features.terminal_punctuation

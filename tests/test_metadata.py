@@ -1,0 +1,90 @@
+"""metadata: title, author, date, site, language and URL from HTML; dates; bylines."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaner.dates import parse_date
+from cleaner.metadata import author_from_line, from_html
+from cleaner.segment import parse_html
+
+
+def _meta(head: str, lang: str = "", url: str | None = None):
+    html = f"<html{f' lang={lang!r}' if lang else ''}><head>{head}</head><body><p>Body text.</p></body></html>"
+    return from_html(parse_html(html), url)
+
+
+def _ld(data: dict) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def test_open_graph_and_meta_tags():
+    m = _meta('<title>Ignored | Site</title><meta property="og:title" content="OG Title">'
+              '<meta property="og:site_name" content="Example News"><meta name="author" content="Jane Doe">'
+              '<meta property="article:published_time" content="2025-03-05T08:00:00+00:00">'
+              '<link rel="canonical" href="https://example.com/a/1">', lang="en-GB")
+    assert (m.title, m.author, m.date) == ("OG Title", "Jane Doe", "2025-03-05")
+    assert (m.site_name, m.language, m.url) == ("Example News", "en", "https://example.com/a/1")
+
+
+def test_json_ld_news_article():
+    m = _meta(_ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "LD Headline",
+                   "author": {"@type": "Person", "name": "Katrin Mehlhorn"},
+                   "datePublished": "2025-04-11T07:30:00+02:00",
+                   "publisher": {"@type": "Organization", "name": "Walder Rundschau"}}))
+    assert (m.title, m.author, m.date, m.site_name) == ("LD Headline", "Katrin Mehlhorn", "2025-04-11", "Walder Rundschau")
+
+
+def test_json_ld_graph():
+    m = _meta(_ld({"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "Not the title"},
+        {"@type": "BlogPosting", "headline": "Graph Headline", "datePublished": "2024-12-01",
+         "author": [{"@type": "Person", "name": "Ann One"}, {"@type": "Person", "name": "Bo Two"}]}]}))
+    assert (m.title, m.date) == ("Graph Headline", "2024-12-01")
+    assert m.author == "Ann One, Bo Two"
+
+
+def test_broken_json_ld_is_ignored():
+    m = _meta('<script type="application/ld+json">{"@type": "NewsArticle", </script><title>Kept title</title>')
+    assert m.title == "Kept title"
+
+
+def test_title_fallback_from_title_tag():
+    assert _meta("<title>Council votes to restore the ferry | Courier</title>").title == "Council votes to restore the ferry"
+
+
+def test_url_argument_wins_over_canonical():
+    m = _meta('<link rel="canonical" href="https://example.com/canonical">', url="https://example.com/given")
+    assert m.url == "https://example.com/given"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("2025-08-16T09:49:00+05:30", "2025-08-16"),
+    ("First Published: Aug 16 2025 | 9:49 AM IST", "2025-08-16"),
+    ("March 5th, 2024", "2024-03-05"),
+    ("16. März 2025", "2025-03-16"),
+    ("3 de marzo de 2025", "2025-03-03"),
+    ("5 février 2025", "2025-02-05"),
+    ("12 мая 2024", "2024-05-12"),
+    ("12.03.2024", "2024-03-12"),
+    ("2024年3月5日", "2024-03-05"),
+])
+def test_parse_date(text, iso):
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("text", ["no date here", "2025-02-30", "99.99.9999", "Version 3.12.1", ""])
+def test_parse_date_rejects_junk(text):
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize("line, name", [
+    ("By Jane Doe, Reuters", "Jane Doe"),
+    ("Jane Doe New Delhi", "Jane Doe"),
+    ("Von Katrin Mehlhorn", "Katrin Mehlhorn"),
+    ("Listen to This Article", None),
+    ("Trump, Putin, Trump-Putin", None),
+])
+def test_author_from_line(line, name):
+    assert author_from_line(line) == name

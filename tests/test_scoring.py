@@ -1,0 +1,110 @@
+"""scoring: each block judged on its own, then the context pass; thresholds from Options."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from cleaner import Block, Label, Options
+from cleaner.features import measure
+from cleaner.scoring import evidence, revise, score, score_one
+
+OPTIONS = Options()
+PROSE = ("The council voted on Tuesday to restore passenger ferry service to the island after six "
+         "years of delays, with more than sixty residents signing up to speak at the meeting.")
+PROSE2 = ("The city will open bids for an operator in March, and officials said the first sailings "
+          "are planned for the summer season if the weather allows it.")
+BORDERLINE = "Ports and harbours"  # three words, all stop words: a shade above 0.5 on its own
+
+
+def _block(text: str, **kw) -> Block:
+    return measure([Block(index=0, text=text, **kw)], "en")[0]
+
+
+def _page(*texts: str) -> list[Block]:
+    blocks = measure([Block(index=i, text=t) for i, t in enumerate(texts)], "en")
+    return revise(score(blocks, OPTIONS), OPTIONS)
+
+
+@pytest.mark.parametrize("text, kw, label, reason", [
+    (PROSE, {}, Label.CONTENT, "long"),
+    ("Advertisement", {}, Label.ADS, "ad_phrase"),
+    ("Sign in", {}, Label.NAVIGATION, "navigation_phrase"),
+    ("World", {"tag": "li", "dom_path": "body>nav>ul>li"}, Label.NAVIGATION, "navigation_container"),
+    ("Read the full report on the ferry vote from our transport desk", {"link_chars": 55},
+     Label.NAVIGATION, "link_density"),
+    ("Some words about a product here", {"dom_path": "body>div.ad-slot"}, Label.ADS, "ad_container"),
+])
+def test_score_one(text, kw, label, reason):
+    block = score_one(_block(text, **kw), OPTIONS)
+    assert block.label is label
+    assert reason in block.reasons
+
+
+def test_score_in_unit_interval_and_reasons_present():
+    texts = [PROSE, PROSE2, "Advertisement", "Sign in", "Home", BORDERLINE, "Gull Island Ferry Timeline",
+             "Tuesday, March 05, 2025 | 07:42 AM EST", "By Jane Doe, Reuters", "123 456 789"]
+    for block in score([_block(t) for t in texts], OPTIONS):
+        assert 0.0 <= block.score <= 1.0
+        assert block.reasons, block.text
+
+
+@pytest.mark.xfail(reason="scoring.score_one: a block with no evidence at all gets score 0.45, "
+                          "label navigation and an empty reasons tuple", strict=True)
+def test_block_without_evidence_still_has_a_reason():
+    block = score_one(_block("the quantum chromodynamics lattice simulations require supercomputers"), OPTIONS)
+    assert block.reasons
+
+
+def test_subheading_between_paragraphs_becomes_content():
+    alone = score_one(_block("Gull Island Ferry Timeline"), OPTIONS)
+    assert alone.label is Label.NAVIGATION  # on its own it reads like a menu line
+    blocks = _page(PROSE, "Gull Island Ferry Timeline", PROSE2, "Explore News")
+    assert blocks[1].label is Label.CONTENT
+    assert blocks[1].reasons[0] == "between_content"
+
+
+def test_explore_news_after_the_article_stays_navigation():
+    last = _page(PROSE, "Gull Island Ferry Timeline", PROSE2, "Explore News")[-1]
+    assert last.label is Label.NAVIGATION
+    assert "navigation_phrase" in last.reasons
+
+
+def test_ad_phrase_inside_article_is_not_overruled_by_neighbours():
+    middle = _page(PROSE, "Advertisement", PROSE2)[1]
+    assert (middle.label, middle.reasons[0]) == (Label.ADS, "ad_phrase")
+
+
+def test_passes_return_new_blocks():
+    blocks = measure([Block(index=0, text=PROSE)], "en")
+    scored = score(blocks, OPTIONS)
+    assert blocks[0].reasons == () and scored[0].reasons
+
+
+def test_content_threshold_comes_from_options():
+    assert score_one(_block(BORDERLINE), OPTIONS).label is Label.CONTENT
+    strict = replace(OPTIONS, thresholds=replace(OPTIONS.thresholds, content=0.6))
+    assert score_one(_block(BORDERLINE), strict).label is Label.NAVIGATION
+
+
+def test_weights_come_from_options():
+    no_stopword_bonus = replace(OPTIONS, weights=replace(OPTIONS.weights, stopwords_high=0.0))
+    assert score_one(_block(BORDERLINE), no_stopword_bonus).label is Label.NAVIGATION
+
+
+def test_length_thresholds_come_from_options():
+    shorter_long = replace(OPTIONS, thresholds=replace(OPTIONS.thresholds, long_words=15))
+    text = "Officials said the budget for the new service had been approved in a separate vote last week."
+    assert "long" not in score_one(_block(text), OPTIONS).reasons
+    assert "long" in score_one(_block(text), shorter_long).reasons
+
+
+@pytest.mark.xfail(reason="scoring.score_one picks the reasons by `score >= 0.5`, not by "
+                          "options.thresholds.content: a block labelled navigation can carry only "
+                          "reasons that pushed it towards content", strict=True)
+def test_reasons_follow_the_configured_content_threshold():
+    strict = replace(OPTIONS, thresholds=replace(OPTIONS.thresholds, content=0.6))
+    block = score_one(_block(BORDERLINE), strict)
+    weights = dict(evidence(block.features, strict))
+    assert block.label is Label.NAVIGATION
+    assert block.reasons and all(weights[r] < 0 for r in block.reasons)

@@ -1,0 +1,130 @@
+"""writers: Markdown, JSON, JSONL and text from documents cleaned from small inline pages."""
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from cleaner import Label, clean
+from cleaner.writers import WRITERS, to_markdown
+
+P1 = ("The council voted on Tuesday to restore passenger ferry service to the island after six "
+      "years of delays, with more than sixty residents signing up to speak.")
+P2 = ("The city will open bids for an operator in March, and the first sailings are planned for "
+      "the summer season, weather permitting.")
+P3 = ("Officials said the budget for the service had been approved by the council in a separate "
+      "vote held earlier in the week.")
+QUOTE = "A real ferry changes everything for us, and we have waited six long years for this day to come."
+PAGE = f"""<!DOCTYPE html><html lang="en"><head><title>Ferry returns | Courier</title></head><body>
+<nav class="site-nav"><ul><li><a href="/">Home</a></li><li><a href="/news">Local News</a></li></ul></nav>
+<article><h1>Ferry returns</h1><p>{P1}</p><h2>What happens next</h2><p>{P2}</p>
+<ul><li>Two refurbished vessels will be leased from the shipyard.</li>
+<li>Island residents will pay a two dollar fare with a transit card.</li></ul>
+<p>{P3}</p>
+<ol><li>Open bids for an operator in March of this year.</li>
+<li>Sign the vessel lease before the summer timetable is set.</li></ol>
+<pre>fare = 2.00
+discount = 0.5</pre>
+<table><tr><th>Stop</th><th>Time</th></tr><tr><td>Harbour</td><td>07:30</td></tr><tr><td>Gull Island</td><td>08:05</td></tr></table>
+<blockquote><p>{QUOTE}</p></blockquote><p>{P3}</p></article>
+<div class="ad-slot">Advertisement</div>
+<footer><p>© 2025 The Courier. All rights reserved.</p></footer></body></html>"""
+REQUIRED = {"source", "title", "author", "date", "site_name", "language", "url", "encoding",
+            "confidence", "text", "markdown", "lines"}
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return clean(PAGE.encode(), source="ferry.html")
+
+
+def _write(doc, fmt: str, front_matter: bool = False) -> str:
+    out = io.StringIO()
+    WRITERS[fmt](doc, out, front_matter)
+    return out.getvalue()
+
+
+def test_markdown_structure(doc):
+    md = to_markdown(doc).splitlines()
+    assert md[0] == "# Ferry returns"
+    assert "## What happens next" in md
+    assert "- Two refurbished vessels will be leased from the shipyard." in md
+    assert f"> {QUOTE}" in md
+    assert "```\nfare = 2.00\ndiscount = 0.5\n```" in to_markdown(doc)
+
+
+def test_ordered_list_numbering(doc):
+    md = to_markdown(doc).splitlines()
+    assert "1. Open bids for an operator in March of this year." in md
+    assert "2. Sign the vessel lease before the summer timetable is set." in md
+
+
+@pytest.mark.xfail(reason="writers.markdown_body merges adjacent <ul> and <ol> into one run and "
+                          "numbers ordered items by their place in the run (here 3., 4.)", strict=True)
+def test_ordered_list_right_after_bullets_starts_at_one():
+    page = PAGE.replace(f"<p>{P3}</p>\n<ol>", "<ol>", 1)
+    md = to_markdown(clean(page.encode())).splitlines()
+    assert "1. Open bids for an operator in March of this year." in md
+
+
+def test_pipe_table(doc):
+    md = to_markdown(doc).splitlines()
+    start = md.index("| Stop | Time |")
+    assert md[start + 1: start + 4] == ["| --- | --- |", "| Harbour | 07:30 |", "| Gull Island | 08:05 |"]
+
+
+def test_no_boilerplate_in_markdown(doc):
+    md = to_markdown(doc)
+    for text in ("Advertisement", "All rights reserved", "Local News", "Home"):
+        assert text not in md
+
+
+def test_front_matter(doc):
+    md = to_markdown(doc, front_matter=True)
+    lines = md.splitlines()
+    assert lines[0] == "---"
+    end = lines.index("---", 1)
+    fields = dict(line.split(": ", 1) for line in lines[1:end])
+    assert json.loads(fields["title"]) == "Ferry returns"
+    assert json.loads(fields["source"]) == "ferry.html"
+    assert lines[end + 2] == "# Ferry returns"
+
+
+def test_json_keys_and_lines(doc):
+    data = json.loads(_write(doc, "json"))
+    assert REQUIRED <= set(data)
+    assert data["title"] == "Ferry returns" and data["source"] == "ferry.html"
+    assert [line["index"] for line in data["lines"]] == list(range(len(doc.blocks)))
+    assert [line["text"] for line in data["lines"]] == [b.text for b in doc.blocks]
+    for line in data["lines"]:
+        assert {"index", "text", "label", "score", "reasons"} <= set(line)
+        assert line["label"] in {label.value for label in Label}
+    assert {line["label"] for line in data["lines"]} == {"content", "navigation", "ads"}
+
+
+def test_json_text_matches_document(doc):
+    data = json.loads(_write(doc, "json"))
+    assert data["text"] == doc.text
+    assert _write(doc, "json").endswith("}\n")
+
+
+def test_jsonl_is_one_line(doc):
+    out = _write(doc, "jsonl")
+    assert out.count("\n") == 1 and out.endswith("\n")
+    assert json.loads(out)["title"] == "Ferry returns"
+
+
+def test_text_has_body_without_title(doc):
+    out = _write(doc, "text")
+    assert out.splitlines()[0] == P1
+    assert not out.startswith("#") and "Ferry returns" not in out
+
+
+@pytest.mark.xfail(reason="writers.markdown_body renders numbered lines of scraped text as bullets "
+                          "('- 1. Open bids ...'): writers.BULLET strips only symbol bullets", strict=True)
+def test_numbered_scraped_lines_become_an_ordered_list():
+    text = "\n".join([P1, "1. Open bids for an operator in March of this year, officials said.",
+                      "2. Sign the vessel lease before the summer timetable is set in May.", P2])
+    md = to_markdown(clean(text)).splitlines()
+    assert "1. Open bids for an operator in March of this year, officials said." in md
