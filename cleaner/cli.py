@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import os
 import sys
 from dataclasses import replace
 from enum import IntEnum
@@ -16,7 +17,7 @@ from .options import Options
 from .outputs import write_atomic
 from .pipeline import clean as clean_page
 from .records import Document, Label
-from .sources import Source, iter_sources, output_name
+from .sources import Source, iter_sources, output_names
 from .writers import EXTENSIONS, WRITERS, to_markdown
 
 
@@ -94,10 +95,11 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
     options = Options(input_kind=input_kind)
     sources = _sources(inputs)
     many = len(sources) > 1 or any(Path(i).is_dir() for i in inputs)
-    out_dir = Path(output) if output and (many or Path(output).is_dir()) else None
+    out_dir = Path(output) if output and (many or Path(output).is_dir() or output.endswith(("/", os.sep))) else None
     if many and output is None and fmt != "jsonl":
         raise click.UsageError("several inputs: give -o DIR for one file each, or use --format jsonl")
     writer = WRITERS[fmt]
+    targets = output_names(sources, EXTENSIONS[fmt])
     failed = 0
     show_progress = many and sys.stderr.isatty()
     for n, source in enumerate(sources, 1):
@@ -114,7 +116,7 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
         text = buffer.getvalue()
         try:
             if out_dir is not None:
-                write_atomic(out_dir / output_name(source, EXTENSIONS[fmt]), text)
+                write_atomic(out_dir / targets[source.name], text)
             elif output:
                 write_atomic(Path(output), text)
             else:

@@ -48,6 +48,8 @@ def gunzip(data: bytes) -> bytes:
         raise InputError(f"broken gzip stream ({exc})") from None
     if inflater.unconsumed_tail:
         raise InputError("gzip stream expands beyond 256 MB")
+    if not inflater.eof:
+        raise InputError("truncated gzip stream (the file was cut off)")
     return out
 
 

@@ -79,8 +79,10 @@ def score_one(block: Block, options: Options) -> Block:
     z = options.weights.bias + sum(weight for _, weight in found)
     score = 1.0 / (1.0 + math.exp(-z))
     # The reasons that pushed the way the block went, strongest first.
-    toward = [(name, weight) for name, weight in found if (weight > 0) == (score >= 0.5)]
+    is_content = score >= options.thresholds.content
+    toward = [(name, weight) for name, weight in found if (weight > 0) == is_content]
     reasons = tuple(name for name, _ in sorted(toward, key=lambda item: -abs(item[1])))
+    reasons = reasons or ("no_evidence",)  # nothing spoke for the verdict: the prior decided
     return replace(block, score=round(score, 3), reasons=reasons, label=_label(score, reasons, options))
 
 

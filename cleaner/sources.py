@@ -60,6 +60,17 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
+def output_names(sources: list[Source], extension: str) -> dict[str, Path]:
+    """Output paths for a batch; inputs that would share one (page.html, page.txt) keep
+    their own suffix instead (page.html.md, page.txt.md), so nothing is overwritten."""
+    names = {s.name: output_name(s, extension) for s in sources}
+    seen: dict[Path, int] = {}
+    for path in names.values():
+        seen[path] = seen.get(path, 0) + 1
+    return {s.name: (s.relative.with_name(s.relative.name + extension) if seen[names[s.name]] > 1 else names[s.name])
+            for s in sources}
+
+
 def output_name(source: Source, extension: str) -> Path:
     """page.html -> page.md; page.txt.gz -> page.md."""
     name = source.relative

@@ -9,7 +9,8 @@ from .records import Block, Document, Kind
 
 HEADING_LEVELS = {"h1": 2, "h2": 2, "h3": 3, "h4": 4, "h5": 4, "h6": 4}
 MARKDOWN_LEAD = re.compile(r"^(#{1,6}\s|>|[-+*]\s|\d{1,3}[.)]\s)")
-BULLET = re.compile(r"^(?:[-*•·▪►‣◦])\s+")
+BULLET = re.compile(r"^(?:[-*•·▪►‣◦]|\d{1,3}[.)])\s+")
+NUMBERED = re.compile(r"^\d{1,3}[.)]\s+")
 HEADING_MAX_WORDS = 14
 
 
@@ -30,6 +31,14 @@ def _is_text_heading(body: tuple[Block, ...], i: int) -> bool:
         return False
     following = body[i + 1] if i + 1 < len(body) else None
     return following is not None and following.features is not None and following.features.words > f.words + 5
+
+
+def _is_item(doc: Document, b: Block) -> bool:
+    return b.tag == "li" or (doc.kind is Kind.TEXT and b.features is not None and b.features.list_like)
+
+
+def _is_ordered(doc: Document, b: Block) -> bool:
+    return b.ordered or (doc.kind is Kind.TEXT and bool(NUMBERED.match(b.text)))
 
 
 def _table(rows: list[Block]) -> list[str]:
@@ -57,10 +66,10 @@ def markdown_body(doc: Document) -> str:
             parts.append("\n".join(_table(list(body[i:j]))))
             i = j
             continue
-        if b.tag == "li" or (doc.kind is Kind.TEXT and b.features and b.features.list_like):
-            j, items = i, []
-            while j < len(body) and (body[j].tag == "li" or (doc.kind is Kind.TEXT and body[j].features and body[j].features.list_like)):
-                marker = f"{len(items) + 1}." if body[j].ordered else "-"
+        if _is_item(doc, b):
+            j, items, ordered = i, [], _is_ordered(doc, b)
+            while j < len(body) and _is_item(doc, body[j]) and _is_ordered(doc, body[j]) == ordered:
+                marker = f"{len(items) + 1}." if ordered else "-"
                 items.append(f"{marker} {BULLET.sub('', body[j].text)}")
                 j += 1
             parts.append("\n".join(items))

@@ -83,9 +83,6 @@ def test_output_dir_uses_format_extension(tree):
     assert json.loads((tree / "out" / "a.json").read_text(encoding="utf-8"))["title"] == TITLE
 
 
-@pytest.mark.xfail(reason="cli.clean / sources.output_name: two inputs with the same stem "
-                          "(a/page.html, b/page.txt) map to one output file; the second silently "
-                          "overwrites the first", strict=True)
 def test_same_stem_inputs_do_not_overwrite_each_other(tmp_path):
     (tmp_path / "page.html").write_text(HTML, encoding="utf-8")
     (tmp_path / "page.txt").write_text(TEXT, encoding="utf-8")
@@ -141,8 +138,6 @@ def test_output_file_for_one_input(page, tmp_path):
     assert _files(target.parent) == ["clean.md"]  # no temporary files left behind
 
 
-@pytest.mark.xfail(reason="cli.clean: `-o newdir/` (trailing slash) with one input writes a file "
-                          "named newdir instead of newdir/<name>.md", strict=True)
 def test_output_with_trailing_slash_is_a_directory(page, tmp_path):
     result = _run("clean", str(page), "-o", str(tmp_path / "newdir") + "/")
     assert result.exit_code == 0

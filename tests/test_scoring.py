@@ -49,8 +49,6 @@ def test_score_in_unit_interval_and_reasons_present():
         assert block.reasons, block.text
 
 
-@pytest.mark.xfail(reason="scoring.score_one: a block with no evidence at all gets score 0.45, "
-                          "label navigation and an empty reasons tuple", strict=True)
 def test_block_without_evidence_still_has_a_reason():
     block = score_one(_block("the quantum chromodynamics lattice simulations require supercomputers"), OPTIONS)
     assert block.reasons
@@ -99,9 +97,6 @@ def test_length_thresholds_come_from_options():
     assert "long" in score_one(_block(text), shorter_long).reasons
 
 
-@pytest.mark.xfail(reason="scoring.score_one picks the reasons by `score >= 0.5`, not by "
-                          "options.thresholds.content: a block labelled navigation can carry only "
-                          "reasons that pushed it towards content", strict=True)
 def test_reasons_follow_the_configured_content_threshold():
     strict = replace(OPTIONS, thresholds=replace(OPTIONS.thresholds, content=0.6))
     block = score_one(_block(BORDERLINE), strict)

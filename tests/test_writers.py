@@ -60,8 +60,6 @@ def test_ordered_list_numbering(doc):
     assert "2. Sign the vessel lease before the summer timetable is set." in md
 
 
-@pytest.mark.xfail(reason="writers.markdown_body merges adjacent <ul> and <ol> into one run and "
-                          "numbers ordered items by their place in the run (here 3., 4.)", strict=True)
 def test_ordered_list_right_after_bullets_starts_at_one():
     page = PAGE.replace(f"<p>{P3}</p>\n<ol>", "<ol>", 1)
     md = to_markdown(clean(page.encode())).splitlines()
@@ -121,8 +119,6 @@ def test_text_has_body_without_title(doc):
     assert not out.startswith("#") and "Ferry returns" not in out
 
 
-@pytest.mark.xfail(reason="writers.markdown_body renders numbered lines of scraped text as bullets "
-                          "('- 1. Open bids ...'): writers.BULLET strips only symbol bullets", strict=True)
 def test_numbered_scraped_lines_become_an_ordered_list():
     text = "\n".join([P1, "1. Open bids for an operator in March of this year, officials said.",
                       "2. Sign the vessel lease before the summer timetable is set in May.", P2])
