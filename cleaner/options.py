@@ -26,6 +26,7 @@ class Weights:
     digits: float = -0.6
     links_high: float = -2.6
     links_mid: float = -1.2
+    links_long: float = -1.0
     phrase_navigation: float = -3.5
     phrase_ads: float = -3.5
     dom_navigation: float = -1.6
@@ -60,6 +61,10 @@ class Thresholds:
     reach: int = 12
     # Main-region pass: blocks outside the best region need this score to stay content.
     outside_region: float = 0.8
+    # The same for HTML, where the region is the element holding the most content.
+    outside_container: float = 0.99
+    # ...unless its own branch of the page adds up to this share of the main container.
+    second_region_share: float = 0.15
     # Container pass (HTML): how many ancestor levels to look through, and the share of
     # a container's text that must be content (or boilerplate) to carry a short block.
     container_levels: int = 4

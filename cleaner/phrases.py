@@ -49,7 +49,8 @@ LINE_NAVIGATION = re.compile(
 LINE_RELATED = re.compile(
     r"^(?:[\W\d_]*)(?:read more|more news|more stories|related|related articles|related posts|related stories|"
     r"you may also like|you might also like|recommended|recommended for you|trending|trending now|popular|"
-    r"most popular|most read|also read|read also|see also|more from .{0,40}|latest|latest news|top stories|"
+    r"most popular|most read|also read|read also|see also|similar (?:threads|posts|topics|questions)|"
+    r"related (?:threads|topics|questions)|more from .{0,40}|latest|latest news|top stories|"
     r"lesen sie auch|das könnte sie auch interessieren|mehr zum thema|lire aussi|à lire aussi|sur le même sujet|"
     r"te puede interesar|lee también|noticias relacionadas|читайте также|похожие статьи|関連記事|相关阅读|相关文章"
     r")(?:[\W\d_]*)$",
@@ -60,7 +61,7 @@ PREFIX_NAVIGATION = re.compile(
     r"^(?:[←→«»<>\s]*)(?:filed under|posted in|tagged(?: with)?|tags|categories|category|share this(?: post| article| story| page)?|"
     r"share|previous(?: post| article| story)?|next(?: post| article| story)?|older|newer|related|see also|"
     r"lire aussi|à lire aussi|lesen sie auch|read also|also read|you (?:might|may) also like|see also|lee también|читайте также|"
-    r"schlagwörter|kategorie|étiquettes|catégories|etiquetas|categorías|теги|рубрика)\s*:",
+    r"schlagwörter|kategorie|étiquettes|catégories|etiquetas|categorías|теги|рубрика|この記事をシェア|シェア|分享到)\s*[:：]",
     _I,
 )
 # Whole-line advertising and promotion.
@@ -94,7 +95,12 @@ SENTENCE_ADS = re.compile(
 SENTENCE_NAVIGATION = re.compile(
     r"opens in a new (?:window|tab)|choosing a selection results in a full page refresh|variant sold out or unavailable|"
     r"comments? (?:are|is) moderated|leave a (?:comment|reply)|your email address will not be published|"
+    r"deja un comentario|laisser un commentaire|kommentar (?:schreiben|hinterlassen)|оставить комментарий|"
+    r"no será publicada|ne sera pas publiée|wird nicht veröffentlicht|"
+    r"you must (?:log ?in|sign ?in|be logged in|register)|log in or register to|^page \d+ of \d+|"
     r"required fields are marked|did you (?:make|try) this recipe|powered by \w+|was this (?:page|article) helpful|"
+    r"partners can use this purpose|store and/or access information on a device|use limited data to select|"
+    r"(?:create|use) profiles (?:for|to select) personalised|measure (?:advertising|content) performance|"
     r"(?:please )?enable javascript|javascript is (?:disabled|required)|we use cookies|this (?:site|website) uses cookies|by (?:continuing|using) (?:to use )?(?:this|our) (?:site|website)|"
     r"accept (?:all )?cookies|cookie (?:settings|preferences)|"
     r"all rights reserved|©|copyright \d{4}|\(c\) \d{4}|"
@@ -106,25 +112,34 @@ SENTENCE_NAVIGATION = re.compile(
 # Class/id tokens of containers, split on - _ and case changes before matching.
 DOM_NAVIGATION = frozenset(
     "nav navbar navigation menu menubar submenu breadcrumb breadcrumbs footer foot sidebar "
-    "side aside widget widgets related recommended recommendations share sharing social "
+    "side aside widget widgets related similar recommended recommendations share sharing social "
     "cookie cookies consent gdpr banner header masthead toolbar pagination "
     "pager paging skip login signin signup account byline-share tags tagcloud topics more "
-    "popular trending outbrain taboola disqus modal popup overlay dropdown subnav topbar "
-    "bottombar copyright legal newsletter subscribe subscription follow".split()
+    "popular trending outbrain taboola disqus modal dialog popup overlay dropdown subnav topbar "
+    "bottombar copyright legal newsletter subscribe subscription follow "
+    # consent managers, whose dialogs are long legal prose
+    "onetrust cmp didomi cookiebot usercentrics truste iubenda termly osano klaro cookieconsent "
+    # the same in the languages class names are often written in
+    "navegacion navigation pie cabecera barra lateral menue fusszeile kopfzeile seitenleiste "
+    "pied entete navigazione piede".split()
 )
 DOM_ADS = frozenset(
     "ad ads adv advert adverts advertisement advertising adslot adunit adsense dfp gpt "
     "sponsor sponsored sponsors promo promos promoted promotion partner affiliate "
-    "commercial teaser".split()
+    "commercial teaser publicidad anuncio anuncios werbung anzeige publicite pub pubblicita reklama".split()
 )
 DOM_CONTENT = frozenset(
     "article content entry post story body text main prose markdown blog single "
     "articlebody postbody entrycontent storybody maincontent richtext answer question "
-    "thread message description product recipe instructions ingredients docs documentation".split()
+    "thread message description product recipe instructions ingredients docs documentation "
+    "contenido contenu inhalt artikel articulo noticia contenuto articolo".split()
 )
 # Reader comments: boilerplate under an article, but the content itself on a forum thread.
-DOM_COMMENTS = frozenset("comment comments commentlist respond reply replies disqus".split())
-TAG_NAVIGATION = frozenset({"nav", "footer", "aside", "menu"})
+DOM_COMMENTS = frozenset(
+    "comment comments commentlist respond reply replies disqus comentario comentarios "
+    "commentaire commentaires kommentar kommentare commento commenti".split()
+)
+TAG_NAVIGATION = frozenset({"nav", "footer", "aside", "menu", "dialog"})
 TAG_CONTENT = frozenset({"article", "main"})
 
 MONTHS = (

@@ -59,6 +59,8 @@ class Block:
     text: str
     tag: str = "line"  # "line" for scraped text; p, h1..h6, li, tr, pre, blockquote, div... for HTML
     dom_path: str = ""  # ancestor tags with their class/id tokens, outermost first
+    ancestors: tuple[int, ...] = ()  # the same ancestors as serial numbers: which element, not which kind
+    ancestors: tuple[int, ...] = ()  # the same ancestors as serial numbers: which element, not which kind
     link_chars: int = 0
     cells: tuple[str, ...] = ()  # table rows: one entry per cell
     ordered: bool = False  # list items of an <ol>

@@ -42,7 +42,11 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
         found.append(("title_case", w.capitalised))
     if f.digit_share >= t.digit_share:
         found.append(("digits", w.digits))
-    if f.link_density >= t.links_high:
+    if f.link_density >= t.links_high and f.words >= t.medium_words:
+        # A linked headline: a teaser in a listing, or a related link in a sidebar; the
+        # container and region passes tell which.
+        found.append(("linked_headline", w.links_long))
+    elif f.link_density >= t.links_high:
         found.append(("link_density", w.links_high))
     elif f.link_density >= t.links_mid:
         found.append(("some_links", w.links_mid))
@@ -128,6 +132,8 @@ def revise(blocks: list[Block], options: Options) -> list[Block]:
         elif not prev_ok and not next_ok and block.label is Label.CONTENT and block.score < t.sure:
             out[i] = _relabel(block, Label.NAVIGATION, "short_between_boilerplate", min(block.score, 0.4))
     out = drop_comments(follow_containers(after_related(out, options), options), options)
+    if out and out[0].ancestors:
+        out = keep_main_container(out, options)
     return ensure_content(keep_main_region(out, options), options)
 
 
@@ -212,8 +218,9 @@ def after_related(blocks: list[Block], options: Options) -> list[Block]:
             continue
         if f.phrase == "related":
             in_list = True
-        elif f.terminal_punctuation and f.words >= t.medium_words or f.words >= t.long_words:
-            in_list = False
+        elif (f.terminal_punctuation and f.words >= t.medium_words or f.words >= t.long_words) \
+                and f.link_density < t.links_mid:
+            in_list = False  # prose again, not another linked headline
         elif in_list and b.label is Label.CONTENT:
             b = _relabel(b, Label.NAVIGATION, "after_related_heading", min(b.score, 0.4))
         out.append(b)
@@ -233,6 +240,39 @@ def drop_comments(blocks: list[Block], options: Options) -> list[Block]:
     return [_relabel(b, Label.NAVIGATION, "comment_section", min(b.score, 0.4))
             if b.label is Label.CONTENT and b.features and b.features.dom_cue == "comments" else b
             for b in blocks]
+
+
+def _gain(b: Block) -> float:
+    """What a block adds to a region: positive for content, negative for boilerplate,
+    more for longer blocks (but less than in proportion, so one long block of sidebar
+    prose does not outweigh a run of short menu items)."""
+    return (b.score - 0.5) * math.sqrt(b.features.words + 1 if b.features else 1)
+
+
+def keep_main_container(blocks: list[Block], options: Options) -> list[Block]:
+    """HTML: the element whose blocks add up to the most content is the article's
+    container. Content outside it stays when it is sure of itself, or when the branch
+    it sits in is a strong region of its own (the second column of a service page, a
+    listing split in two grids); the rest is sidebar and footer prose."""
+    t = options.thresholds
+    mass: dict[int, float] = {}
+    for b in blocks:
+        gain = _gain(b)
+        for serial in b.ancestors:
+            mass[serial] = mass.get(serial, 0.0) + gain
+    if not mass:
+        return blocks
+    main = max(mass, key=lambda serial: mass[serial])
+    chain = next(b.ancestors[: b.ancestors.index(main) + 1] for b in blocks if main in b.ancestors)
+    out = []
+    for b in blocks:
+        if b.label is Label.CONTENT and main not in b.ancestors and b.score < t.outside_container:
+            branch = next((a for a, m in zip(b.ancestors, chain) if a != m), b.ancestors[len(chain):][:1] or None)
+            root = branch[0] if isinstance(branch, list) else branch
+            if root is None or mass.get(root, 0.0) < t.second_region_share * mass[main]:
+                b = _relabel(b, Label.NAVIGATION, "outside_main_container", min(b.score, 0.45))
+        out.append(b)
+    return out
 
 
 def ensure_content(blocks: list[Block], options: Options) -> list[Block]:

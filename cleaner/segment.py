@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import lxml.etree
 import lxml.html
@@ -73,6 +74,23 @@ def _cue(el: lxml.html.HtmlElement) -> str:
     return step
 
 
+class _Open(NamedTuple):
+    """An element the walk is inside: its tag, its path step, and a serial number that
+    identifies it (path steps repeat; serials do not)."""
+
+    tag: str
+    step: str
+    serial: int
+
+
+def _path(stack: list[_Open]) -> str:
+    return ">".join(o.step for o in stack if o.tag)
+
+
+def _ancestors(stack: list[_Open]) -> tuple[int, ...]:
+    return tuple(o.serial for o in stack if o.tag)
+
+
 class _BlockCollector:
     """Accumulates inline text until the next block boundary."""
 
@@ -87,14 +105,13 @@ class _BlockCollector:
             if in_link:
                 self.link_chars += len(text.strip())
 
-    def flush(self, stack: list[tuple[str, str]], ordered: bool) -> None:
+    def flush(self, stack: list[_Open], ordered: bool) -> None:
         text = SPACES.sub(" ", "".join(self.parts)).strip()
         if text:
-            tag = next((t for t, _ in reversed(stack) if t in BLOCK_TAGS and t != "br"), "div")
+            tag = next((o.tag for o in reversed(stack) if o.tag in BLOCK_TAGS and o.tag != "br"), "div")
             self.emit(Block(
-                index=len(self.blocks), text=text, tag=tag,
-                dom_path=">".join(step for _, step in stack),
-                link_chars=min(self.link_chars, len(text)),
+                index=len(self.blocks), text=text, tag=tag, dom_path=_path(stack),
+                ancestors=_ancestors(stack), link_chars=min(self.link_chars, len(text)),
                 ordered=ordered and tag == "li",
             ))
         self.parts, self.link_chars = [], 0
@@ -108,20 +125,20 @@ def split_html(root: lxml.html.HtmlElement) -> list[Block]:
     body = root.find("body")
     start = body if body is not None else root
     out = _BlockCollector()
-    stack: list[tuple[str, str]] = []  # (tag, path step) of open elements
+    stack: list[_Open] = []
     links = 0  # open <a> elements
     lists: list[bool] = []  # open lists, True for <ol>
     walker = lxml.etree.iterwalk(start, events=("start", "end"))
-    for event, el in walker:
+    for serial, (event, el) in enumerate(walker):
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if event == "start":
             if not tag or tag in SKIPPED:
                 walker.skip_subtree()
-                stack.append(("", ""))  # the matching end event pops it and adds the tail
+                stack.append(_Open("", "", serial))  # its end event pops it and adds the tail
                 continue
             if tag in BLOCK_TAGS:
                 out.flush(stack, bool(lists and lists[-1]))
-            stack.append((tag, _cue(el)))
+            stack.append(_Open(tag, _cue(el), serial))
             if tag in ("ul", "ol", "menu"):
                 lists.append(tag == "ol")
             if tag == "a":
@@ -131,10 +148,9 @@ def split_html(root: lxml.html.HtmlElement) -> list[Block]:
                 continue
             out.add(el.text, links > 0)
         else:
-            if stack:
-                stack.pop()
-            if tag in BLOCK_TAGS:
-                out.flush(stack + [(tag, _cue(el))], bool(lists and lists[-1]))
+            closed = stack.pop() if stack else None
+            if tag in BLOCK_TAGS and closed is not None:
+                out.flush(stack + [closed], bool(lists and lists[-1]))
             if tag in ("ul", "ol", "menu") and lists:
                 lists.pop()
             if tag == "a" and links:
@@ -144,13 +160,13 @@ def split_html(root: lxml.html.HtmlElement) -> list[Block]:
     return out.blocks
 
 
-def _emit_whole(el, tag: str, stack: list[tuple[str, str]], out: _BlockCollector) -> bool:
+def _emit_whole(el, tag: str, stack: list[_Open], out: _BlockCollector) -> bool:
     """Emit a data-table row or a <pre> as one block; False for layout rows."""
-    path = ">".join(step for _, step in stack)
+    path, ancestors = _path(stack), _ancestors(stack)
     if tag == "pre":
         text = el.text_content().strip("\n")
         if text.strip():
-            out.emit(Block(index=len(out.blocks), text=text, tag="pre", dom_path=path))
+            out.emit(Block(index=len(out.blocks), text=text, tag="pre", dom_path=path, ancestors=ancestors))
         return True
     cells = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
     if not cells or el.xpath(LAYOUT_INSIDE_CELL):
@@ -161,7 +177,7 @@ def _emit_whole(el, tag: str, stack: list[tuple[str, str]], out: _BlockCollector
         header = all(c.tag.lower() == "th" for c in cells)
         out.emit(Block(
             index=len(out.blocks), text=" | ".join(texts), tag="th" if header else "tr",
-            dom_path=path, link_chars=link_chars, cells=texts,
+            dom_path=path, ancestors=ancestors, link_chars=link_chars, cells=texts,
         ))
     return True
 

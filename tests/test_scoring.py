@@ -31,8 +31,7 @@ def _page(*texts: str) -> list[Block]:
     ("Advertisement", {}, Label.ADS, "ad_phrase"),
     ("Sign in", {}, Label.NAVIGATION, "navigation_phrase"),
     ("World", {"tag": "li", "dom_path": "body>nav>ul>li"}, Label.NAVIGATION, "navigation_container"),
-    ("Read the full report on the ferry vote from our transport desk", {"link_chars": 55},
-     Label.NAVIGATION, "link_density"),
+    ("Read the full report", {"link_chars": 20}, Label.NAVIGATION, "link_density"),
     ("Some words about a product here", {"dom_path": "body>div.ad-slot"}, Label.ADS, "ad_container"),
 ])
 def test_score_one(text, kw, label, reason):
@@ -103,3 +102,15 @@ def test_reasons_follow_the_configured_content_threshold():
     weights = dict(evidence(block.features, strict))
     assert block.label is Label.NAVIGATION
     assert block.reasons and all(weights[r] < 0 for r in block.reasons)
+
+
+def test_linked_headline_is_left_to_context():
+    """A fully linked headline may be a listing's teaser or a sidebar's related link: it is
+    scored down less than a short link, and, being short of prose, stays out alone."""
+    headline = _block("Read the full report on the ferry vote from our transport desk", link_chars=62)
+    menu_link = _block("Full report", link_chars=11)
+    scored_headline, scored_link = score_one(headline, OPTIONS), score_one(menu_link, OPTIONS)
+    assert "linked_headline" in dict(evidence(headline.features, OPTIONS))
+    assert "link_density" not in dict(evidence(headline.features, OPTIONS))
+    assert "link_density" in scored_link.reasons
+    assert scored_headline.score > scored_link.score
