@@ -57,6 +57,8 @@ def phrase_kind(text: str, words: int) -> str:
     if words <= MAX_PHRASE_WORDS:
         if phrases.LINE_ADS.match(text):
             return "ads"
+        if phrases.LINE_COMMENTS.match(text):
+            return "comments"
         if phrases.LINE_RELATED.match(text):
             return "related"
         if phrases.LINE_NAVIGATION.match(text) or _all_navigation(text):
@@ -113,13 +115,31 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
     )
 
 
+def is_thread(url: str | None) -> bool:
+    """Whether the URL names a discussion page (a forum topic, a Q&A question)."""
+    return bool(url) and phrases.THREAD_URL.search(url) is not None
+
+
 def measure(blocks: list[Block], language: str | None) -> list[Block]:
-    """Blocks with their features filled in (new blocks; the input is left as it was)."""
+    """Blocks with their features filled in (new blocks; the input is left as it was).
+    Lines of scraped text that one sentence runs across are measured as that sentence,
+    so a link cut out of a paragraph reads as part of the paragraph."""
     stops = stopwords(language)
     cjk = language in ("zh", "ja")
     counts = Counter(b.text.lower() for b in blocks)
     last = max(1, len(blocks) - 1)
-    return [
-        replace(b, features=measure_one(b, b.index / last, counts[b.text.lower()] - 1, stops, cjk))
-        for b in blocks
-    ]
+    members: dict[int, list[Block]] = {}
+    for b in blocks:
+        if b.group >= 0:
+            members.setdefault(b.group, []).append(b)
+    out = []
+    for b in blocks:
+        position, repeats = b.index / last, counts[b.text.lower()] - 1
+        group = members.get(b.group, [])
+        if len(group) > 1:
+            whole = replace(group[0], text=" ".join(m.text for m in group))
+            f = replace(measure_one(whole, position, 0, stops, cjk), repeats=repeats)
+        else:
+            f = measure_one(b, position, repeats, stops, cjk)
+        out.append(replace(b, features=f))
+    return out

@@ -13,6 +13,10 @@ from . import phrases
 from .dates import parse_date
 from .records import Block, Label, Metadata
 
+CAPTION = re.compile(r"\((?:photo|image|picture|credit|source|file)\b|\b(?:photo|image|credit|foto|bild)\s*:|getty images|reuters/|ap photo", re.I)
+HEADLINE_NEAR = 12  # lines above the article within which position does not matter
+BYLINE_REACH = 6  # how far below a headline its byline or date may be
+SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÀ-ÖØ-Þ]")
 PART_SEPARATORS = re.compile(r"\s+[·•|]\s+")
 TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
 SPACES = re.compile(r"\s+")
@@ -149,7 +153,8 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
     content = [i for i, b in enumerate(blocks) if b.label is Label.CONTENT]
     if not content:
         return blocks, meta
-    first = content[0]
+    # The article proper starts at its first paragraph of prose; the headline is above it.
+    first = next((i for i in content if _is_prose(blocks[i])), content[0])
     out = list(blocks)
     title_at = _find_title(blocks, first, meta.title, guess)
     if title_at is not None:
@@ -193,6 +198,15 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
     return out, meta
 
 
+def _is_byline_or_date(b: Block) -> bool:
+    f = b.features
+    return f is not None and (f.is_byline or (f.is_date and f.words <= 14))
+
+
+def _is_prose(b: Block) -> bool:
+    return b.features is not None and b.features.words >= 20 and b.features.terminal_punctuation
+
+
 def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool) -> int | None:
     """The headline: the known title if it is on the page, else (for scraped text, which
     has no markup to say so) the likeliest heading just before the article starts."""
@@ -204,15 +218,20 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool)
     if not guess:
         return next((i for i, b in enumerate(blocks[: first + HEAD_SCAN]) if b.tag == "h1"), None)
     best, best_score = None, 0.0
-    for i in range(max(0, first - HEAD_SCAN), min(len(blocks), first + 2)):
+    for i in range(max(0, first - HEAD_SCAN), min(len(blocks), first + 1)):
         b, f = blocks[i], blocks[i].features
-        if f is None or f.phrase or f.is_date or f.link_density > 0.5 or not 3 <= f.words <= 30:
+        words = len(b.text.split())  # the line's own, not its sentence group's
+        if f is None or f.phrase or f.is_date or f.link_density > 0.5 or not 3 <= words <= 30:
             continue
-        if b.text.endswith((".", "!")) and f.words > 12:
-            continue  # a sentence, not a headline
-        score = min(f.words, 12) / 12 + (1.0 if f.is_heading else 0.0) + (0.5 if b.tag == "h1" else 0.0)
-        score -= 0.6 if f.words > 20 else 0.0  # a standfirst, not a headline
-        score -= 0.02 * abs(first - i)  # the headline sits close to the article
+        if b.text.endswith((".", "!")) and words > 12 or CAPTION.search(b.text):
+            continue  # a sentence or a photo caption, not a headline
+        score = min(words, 12) / 12 + (1.0 if f.is_heading else 0.0) + (0.5 if b.tag == "h1" else 0.0)
+        score -= 0.6 if words > 20 or SENTENCE_BREAK.search(b.text) else 0.0  # a standfirst, not a headline
+        # The headline sits near the article, above its standfirst: among close lines
+        # the first good one wins, farther up lines lose a little for each step.
+        score -= 0.02 * max(0, first - i - HEADLINE_NEAR)
+        if any(_is_byline_or_date(n) for n in blocks[i + 1:i + 1 + BYLINE_REACH]):
+            score += 0.5  # and a byline or a date follows it
         if score > best_score:
             best, best_score = i, score
     return best

@@ -60,7 +60,7 @@ class Thresholds:
     # How far (in blocks) the context pass looks for a decided neighbour.
     reach: int = 12
     # Main-region pass: blocks outside the best region need this score to stay content.
-    outside_region: float = 0.8
+    outside_region: float = 0.99
     # The same for HTML, where the region is the element holding the most content.
     outside_container: float = 0.99
     # ...unless its own branch of the page adds up to this share of the main container.
@@ -69,6 +69,10 @@ class Thresholds:
     # a container's text that must be content (or boilerplate) to carry a short block.
     container_levels: int = 4
     container_share: float = 0.6
+    # Listings (HTML): at least this many blocks on one DOM path, this many words each on
+    # average, are records of the page's content rather than a menu.
+    records_min: int = 4
+    records_words: float = 3.0
     # Comments are dropped when the rest of the page holds an article at least this long.
     article_words: int = 150
     # An empty result is not an answer: keep blocks within this margin of the best score.

@@ -45,6 +45,19 @@ LINE_NAVIGATION = re.compile(
     r")(?:[\W\d_]*)$",
     _I,
 )
+# URLs of discussion pages, where comments and replies are the content.
+THREAD_URL = re.compile(
+    r"forums?(?:[/.?=_-]|$)|(?:^|[/.])(?:boards?|discuss|discussions?|threads?|t|r|questions?|comments|talk|"
+    r"viewtopic|showthread|showtopic)(?:[/.?=_-]|\.php|$)|topic[/=-]\d+",
+    _I,
+)
+# Whole-line headings that open a reader-comment section.
+LINE_COMMENTS = re.compile(
+    r"^(?:[\W\d_]*)(?:\d+\s+)?(?:comments?|reader comments|leave a (?:comment|reply)|"
+    r"join the (?:discussion|conversation)|(?:one|two|three|\d+) thoughts? on .{0,120}|show comments|view comments|"
+    r"kommentare|kommentar schreiben|commentaires?|comentarios?|комментари[ийя]|コメント|评论|留言)(?:[\W\d_]*)$",
+    _I,
+)
 # Whole-line headings that open a list of links to other pages.
 LINE_RELATED = re.compile(
     r"^(?:[\W\d_]*)(?:read more|more news|more stories|related|related articles|related posts|related stories|"

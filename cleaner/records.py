@@ -1,7 +1,7 @@
 """The records that flow through the pipeline: plain, frozen, typed."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 
@@ -62,6 +62,7 @@ class Block:
     ancestors: tuple[int, ...] = ()  # the same ancestors as serial numbers: which element, not which kind
     ancestors: tuple[int, ...] = ()  # the same ancestors as serial numbers: which element, not which kind
     link_chars: int = 0
+    group: int = -1  # scraped text: index of the first line of the sentence this line continues
     cells: tuple[str, ...] = ()  # table rows: one entry per cell
     ordered: bool = False  # list items of an <ol>
     features: Features | None = None
@@ -98,9 +99,22 @@ class Document:
         return tuple(b for b in self.blocks if b.label is Label.CONTENT and b.role == "body")
 
     @property
+    def paragraphs(self) -> tuple[Block, ...]:
+        """The body with lines that continue one sentence joined back into one block."""
+        merged: list[Block] = []
+        for b in self.body:
+            last = merged[-1] if merged else None
+            if last is not None and b.group >= 0 and b.group == last.group:
+                glue = "" if b.text[:1] in ",.;:!?)]»”’" else " "
+                merged[-1] = replace(last, text=last.text + glue + b.text)
+            else:
+                merged.append(b)
+        return tuple(merged)
+
+    @property
     def text(self) -> str:
         """The body as plain text, paragraphs separated by blank lines."""
-        return "\n\n".join(b.text for b in self.body)
+        return "\n\n".join(b.text for b in self.paragraphs)
 
     # Shortcuts so callers need not reach into metadata.
     @property

@@ -13,6 +13,7 @@ from .options import Options
 from .records import Block, Features, Label
 
 AD_REASONS = frozenset({"ad_phrase", "ad_container"})
+PHRASE_REASONS = frozenset({"ad_phrase", "navigation_phrase", "ad_container"})
 
 
 def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
@@ -52,7 +53,7 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
         found.append(("some_links", w.links_mid))
     if f.phrase == "ads":
         found.append(("ad_phrase", w.phrase_ads))
-    elif f.phrase in ("navigation", "related"):
+    elif f.phrase in ("navigation", "related", "comments"):
         found.append(("navigation_phrase", w.phrase_navigation))
     if f.dom_cue == "ads":
         found.append(("ad_container", w.dom_ads))
@@ -114,8 +115,9 @@ def _hard(block: Block) -> bool:
     return bool({"ad_phrase", "navigation_phrase", "ad_container", "link_density"} & set(block.reasons))
 
 
-def revise(blocks: list[Block], options: Options) -> list[Block]:
-    """Short and unsure blocks follow their neighbours; then keep to the main region."""
+def revise(blocks: list[Block], options: Options, thread: bool = False) -> list[Block]:
+    """Short and unsure blocks follow their neighbours; then keep to the main region.
+    On a discussion thread (`thread`, known from the URL) the comments are the content."""
     t = options.thresholds
     out = list(blocks)
     for i, block in enumerate(blocks):
@@ -131,7 +133,9 @@ def revise(blocks: list[Block], options: Options) -> list[Block]:
             out[i] = _relabel(block, Label.CONTENT, "heading_before_content", max(block.score, 0.55))
         elif not prev_ok and not next_ok and block.label is Label.CONTENT and block.score < t.sure:
             out[i] = _relabel(block, Label.NAVIGATION, "short_between_boilerplate", min(block.score, 0.4))
-    out = drop_comments(follow_containers(after_related(out, options), options), options)
+    out = follow_containers(after_related(promote_records(out, options), options), options)
+    if not thread:
+        out = drop_comments(out, options)
     if out and out[0].ancestors:
         out = keep_main_container(out, options)
     return ensure_content(keep_main_region(out, options), options)
@@ -141,29 +145,47 @@ def _relabel(block: Block, label: Label, reason: str, score: float) -> Block:
     return replace(block, label=label, score=round(score, 3), reasons=(reason,) + block.reasons)
 
 
+def _regions(gains: list[float]) -> list[tuple[int, int, float]]:
+    """The page's stretches of net content as (first, last, mass): from a block that
+    adds content, as far as the running sum peaks before it falls to nothing; the scan
+    then starts again after the peak, so a last forum post after a run of chrome is a
+    stretch of its own rather than a dip in the one before."""
+    regions = []
+    i, n = 0, len(gains)
+    while i < n:
+        running, peak, peak_at, j = 0.0, 0.0, -1, i
+        while j < n:
+            running += gains[j]
+            if running <= 0:
+                break
+            if running > peak:
+                peak, peak_at = running, j
+            j += 1
+        if peak_at >= 0:
+            regions.append((i, peak_at, peak))
+            i = peak_at + 1
+        else:
+            i = j + 1
+    return regions
+
+
 def keep_main_region(blocks: list[Block], options: Options) -> list[Block]:
-    """Find the stretch of blocks richest in content (largest sum of score - 0.5 weighted
-    by length) and drop unsure content far outside it: sidebars and footers that read
-    like prose. Blocks sure of themselves stay, so forums and listings keep every post."""
-    if not blocks:
+    """Find the stretches of blocks richest in content (sum of score - 0.5 weighted by
+    length) and drop content outside them: sidebars, comments and footers that read like
+    prose. The richest stretch is the article; others stay when they weigh a good share
+    of it (the posts of a thread, the cards of a listing), and very sure blocks stay."""
+    t = options.thresholds
+    regions = _regions([_gain(b) for b in blocks])
+    if not regions:
         return blocks
-    gains = [(b.score - 0.5) * math.sqrt(b.features.words + 1 if b.features else 1) for b in blocks]
-    best, best_span = -math.inf, (0, len(blocks) - 1)
-    running, start = 0.0, 0
-    for i, gain in enumerate(gains):
-        if running <= 0:
-            running, start = 0.0, i
-        running += gain
-        if running > best:
-            best, best_span = running, (start, i)
-    first, last = best_span
-    out = []
-    for i, b in enumerate(blocks):
-        outside = i < first or i > last
-        if outside and b.label is Label.CONTENT and b.score < options.thresholds.outside_region:
-            b = _relabel(b, Label.NAVIGATION, "outside_main_region", min(b.score, 0.45))
-        out.append(b)
-    return out
+    best = max(mass for _, _, mass in regions)
+    inside = [False] * len(blocks)
+    for first, last, mass in regions:
+        if mass >= t.second_region_share * best:
+            inside[first:last + 1] = [True] * (last + 1 - first)
+    return [_relabel(b, Label.NAVIGATION, "outside_main_region", min(b.score, 0.45))
+            if not inside[i] and b.label is Label.CONTENT and b.score < t.outside_region else b
+            for i, b in enumerate(blocks)]
 
 
 def _prefixes(path: str, limit: int) -> list[str]:
@@ -206,6 +228,32 @@ def follow_containers(blocks: list[Block], options: Options) -> list[Block]:
     return out
 
 
+def promote_records(blocks: list[Block], options: Options) -> list[Block]:
+    """HTML: many blocks on one DOM path, each a few words long, outside any menu, are
+    the records of a listing (results, cards, rows); they are the page's content even
+    though each is mostly a link. Menus repeat too, but with one or two words an item."""
+    t = options.thresholds
+    groups: dict[str, list[int]] = {}
+    for i, b in enumerate(blocks):
+        if b.dom_path:
+            groups.setdefault(b.dom_path, []).append(i)
+    out = list(blocks)
+    for members in groups.values():
+        if len(members) < t.records_min:
+            continue
+        first = blocks[members[0]].features
+        if first is None or first.dom_cue in ("navigation", "ads", "comments"):
+            continue
+        words = [blocks[i].features.words for i in members if blocks[i].features]
+        if sum(words) / len(words) < t.records_words:
+            continue
+        for i in members:
+            b = blocks[i]
+            if b.label is not Label.CONTENT and not (PHRASE_REASONS & set(b.reasons)):
+                out[i] = _relabel(b, Label.CONTENT, "repeated_record", max(b.score, 0.6))
+    return out
+
+
 def after_related(blocks: list[Block], options: Options) -> list[Block]:
     """Under a "Read more" / "Related" heading come links to other pages, not the
     article: headline-like blocks there are navigation until prose resumes."""
@@ -232,14 +280,31 @@ def drop_comments(blocks: list[Block], options: Options) -> list[Block]:
     content sits in comment containers, the page is a thread and the comments stay."""
     def words(b: Block) -> int:
         return b.features.words if b.features else 0
-    kept = [b for b in blocks if b.label is Label.CONTENT]
-    in_comments = sum(words(b) for b in kept if b.features and b.features.dom_cue == "comments")
-    elsewhere = sum(words(b) for b in kept) - in_comments
+    # Where there is no DOM, a "12 Comments" heading after the article opens the section.
+    heading = _comments_heading(blocks, options)
+    def in_section(i: int, b: Block) -> bool:
+        return (b.features is not None and b.features.dom_cue == "comments") or (heading is not None and i > heading)
+    kept = [(i, b) for i, b in enumerate(blocks) if b.label is Label.CONTENT]
+    in_comments = sum(words(b) for i, b in kept if in_section(i, b))
+    elsewhere = sum(words(b) for _, b in kept) - in_comments
     if not in_comments or elsewhere < options.thresholds.article_words:
         return blocks
     return [_relabel(b, Label.NAVIGATION, "comment_section", min(b.score, 0.4))
-            if b.label is Label.CONTENT and b.features and b.features.dom_cue == "comments" else b
-            for b in blocks]
+            if b.label is Label.CONTENT and in_section(i, b) else b
+            for i, b in enumerate(blocks)]
+
+
+def _comments_heading(blocks: list[Block], options: Options) -> int | None:
+    """The first comment-section heading that follows a full article, if any."""
+    seen = 0
+    for i, b in enumerate(blocks):
+        if b.features is None or b.dom_path:  # HTML has its comment containers instead
+            continue
+        if b.features.phrase == "comments" and seen >= options.thresholds.article_words:
+            return i
+        if b.label is Label.CONTENT:
+            seen += b.features.words
+    return None
 
 
 def _gain(b: Block) -> float:

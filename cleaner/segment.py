@@ -25,6 +25,16 @@ BLOCK_TAGS = frozenset(
 LAYOUT_INSIDE_CELL = ".//*[self::p or self::div or self::table or self::ul or self::ol or self::h1 or self::h2 or self::h3 or self::pre or self::blockquote]"
 
 SPACES = re.compile(r"\s+")
+# Line-breaking converters cut sentences at inline elements: the next line then starts
+# in lower case or with punctuation, or this one ends on a comma or a function word.
+SENTENCE_END = re.compile(r"[.!?…。！？:;]['\"”’»)\]]*$")
+CONTINUATION_START = re.compile(r"^(?:[,.;:!?)\]»”’%]|[a-zß-öø-ÿа-я])")
+OPEN_END = re.compile(
+    r"(?:[,(\[«“‘–—-]|\b(?:a|an|the|of|to|in|on|for|and|or|but|by|with|at|from|as|is|are|was|"
+    r"were|be|that|this|these|our|your|their|his|her|its|via|into|than|de|la|le|les|des|du|"
+    r"el|los|las|y|et|und|der|die|das|den|dem|mit|von|zu|и|в|на|с))$",
+    re.IGNORECASE,
+)
 HTML_START = re.compile(r"\A\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|!--)", re.I | re.S)
 HTML_TAG = re.compile(r"</?(html|head|body|div|p|span|a|br|li|ul|td|tr|table|meta|script|link|img|h[1-6])\b[^>]*>", re.I)
 
@@ -39,13 +49,26 @@ def sniff(text: str) -> Kind:
 
 
 def split_lines(text: str) -> list[Block]:
-    """One block per non-blank line of scraped text."""
-    blocks = []
+    """One block per non-blank line of scraped text. A line that carries on the sentence
+    of the line before (a converter broke it at a link or a bold word) shares its group."""
+    blocks: list[Block] = []
+    group, previous, blank = 0, "", True
     for line in text.split("\n"):
         line = SPACES.sub(" ", line).strip()
-        if line:
-            blocks.append(Block(index=len(blocks), text=line))
+        if not line:
+            blank = True
+            continue
+        if blank or not _continues(previous, line):
+            group = len(blocks)
+        blocks.append(Block(index=len(blocks), text=line, group=group))
+        previous, blank = line, False
     return blocks
+
+
+def _continues(previous: str, line: str) -> bool:
+    if SENTENCE_END.search(previous):
+        return False
+    return bool(CONTINUATION_START.match(line) or OPEN_END.search(previous))
 
 
 def parse_html(text: str) -> lxml.html.HtmlElement:

@@ -54,7 +54,7 @@ def _table(rows: list[Block]) -> list[str]:
 
 def markdown_body(doc: Document) -> str:
     """The body as Markdown: headings, lists, quotes, code and tables kept."""
-    body = doc.body
+    body = doc.paragraphs
     parts: list[str] = []
     i = 0
     while i < len(body):
