@@ -21,6 +21,7 @@ TOKEN_SPLIT = re.compile(r"[-_\s:/]+|(?<=[a-z])(?=[A-Z])|\d+")
 PATH_STEP = re.compile(r"^(?P<tag>[a-z0-9]*)(?P<attrs>.*)$", re.S)
 CHROME_SEPARATORS = re.compile(r"\s*[|·•/]\s*|\s+")
 MAX_PHRASE_WORDS = 12  # longer blocks are prose even if they start like a menu item
+LEGAL_MIN_WORDS = 8
 
 
 def dom_cue(path: str) -> str:
@@ -74,6 +75,8 @@ def phrase_kind(text: str, words: int) -> str:
 
 
 def _word_count(text: str, tokens: list[str]) -> int:
+    if text.isascii():
+        return len(tokens)
     # Chinese and Japanese run words together: count about one word per two characters.
     cjk = len(HAN.findall(text)) + len(HIRAGANA_KATAKANA.findall(text))
     return max(len(tokens), len(tokens) - sum(1 for t in tokens if HAN.search(t) or HIRAGANA_KATAKANA.search(t)) + cjk // 2)
@@ -88,7 +91,8 @@ def _stopword_density(text: str, tokens: list[str], stops: frozenset[str], words
     return sum(1 for t in tokens if t.lower() in stops) / words
 
 
-def measure_one(block: Block, position: float, repeats: int, stops: frozenset[str], cjk: bool) -> Features:
+def measure_one(block: Block, position: float, repeats: int, stops: frozenset[str], cjk: bool,
+                cue: str = "") -> Features:
     text = block.text
     tokens = WORD.findall(text)
     words = _word_count(text, tokens)
@@ -101,15 +105,17 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
         terminal_punctuation=bool(TERMINAL.search(text)),
         stopword_density=_stopword_density(text, tokens, stops, words, cjk),
         capitalised_share=sum(1 for t in alpha if t[0].isupper()) / len(alpha) if alpha else 0.0,
-        digit_share=sum(ch.isdigit() for ch in text) / chars if chars else 0.0,
+        digit_share=sum(map(str.isdigit, text)) / chars if chars else 0.0,
         link_density=block.link_chars / chars if chars else 0.0,
         starts_lowercase=text[:1].islower(),
         position=position,
         repeats=repeats,
         phrase=phrase_kind(text, words),
-        dom_cue=dom_cue(block.dom_path) if block.dom_path else "",
-        is_date=bool(phrases.DATE.search(text)) and words <= 14,
-        is_byline=bool(phrases.BYLINE.match(text)) and words <= 14,
+        dom_cue=cue,
+        # Only prose can be legal prose, and only short lines are datelines or bylines.
+        legal_terms=len(phrases.LEGAL.findall(text)) if words >= LEGAL_MIN_WORDS else 0,
+        is_date=words <= 14 and bool(phrases.DATE.search(text)),
+        is_byline=words <= 14 and bool(phrases.BYLINE.match(text)),
         is_heading=tag in HEADING_TAGS,
         list_like=tag == "li" or bool(BULLET.match(text)),
     )
@@ -132,14 +138,18 @@ def measure(blocks: list[Block], language: str | None) -> list[Block]:
     for b in blocks:
         if b.group >= 0:
             members.setdefault(b.group, []).append(b)
+    cues: dict[str, str] = {}  # many blocks share a DOM path: read each path once
     out = []
     for b in blocks:
         position, repeats = b.index / last, counts[b.text.lower()] - 1
+        cue = cues.get(b.dom_path)
+        if cue is None:
+            cue = cues[b.dom_path] = dom_cue(b.dom_path) if b.dom_path else ""
         group = members.get(b.group, [])
         if len(group) > 1:
             whole = replace(group[0], text=" ".join(m.text for m in group))
-            f = replace(measure_one(whole, position, 0, stops, cjk), repeats=repeats)
+            f = replace(measure_one(whole, position, 0, stops, cjk, cue), repeats=repeats)
         else:
-            f = measure_one(b, position, repeats, stops, cjk)
+            f = measure_one(b, position, repeats, stops, cjk, cue)
         out.append(replace(b, features=f))
     return out

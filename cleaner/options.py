@@ -33,6 +33,7 @@ class Weights:
     dom_ads: float = -2.5
     dom_content: float = 1.0
     repeated: float = -1.2
+    legal: float = -2.5  # cookie banners, privacy notices, terms
     date: float = -0.8
     byline: float = -0.5
     heading: float = 0.3
@@ -52,6 +53,9 @@ class Thresholds:
     digit_share: float = 0.3
     links_high: float = 0.5
     links_mid: float = 0.25
+    # Legal prose: at least this many terms, and one for every so many words.
+    legal_terms: int = 2
+    legal_words_per_term: int = 25
     content: float = 0.5  # score at or above which a block is content
     # Context pass: blocks shorter than this take their neighbours' verdict.
     context_words: int = 10

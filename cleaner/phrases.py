@@ -11,6 +11,13 @@ import re
 
 _I = re.IGNORECASE
 
+
+def _from_word_start(pattern: str, flags: int) -> re.Pattern[str]:
+    """Compile a pattern searched anywhere in a block, tried only where a word starts
+    (not after a Latin, Greek or Cyrillic letter; CJK has no word breaks): the same
+    matches, several times faster than trying at every character."""
+    return re.compile(r"(?<![A-Za-z\u00c0-\u024f\u0370-\u04ff])(?:" + pattern + ")", flags)
+
 # Whole-line navigation chrome: menus, account links, share buttons, reading aids.
 LINE_NAVIGATION = re.compile(
     r"^(?:[\W\d_]*)(?:"
@@ -89,7 +96,7 @@ LINE_ADS = re.compile(
     _I,
 )
 # Prompts that may sit inside longer lines: newsletter, app, social channel, paywall, cookies.
-SENTENCE_ADS = re.compile(
+SENTENCE_ADS = _from_word_start(
     r"sign up (?:for|to) (?:our|the)\b.{0,40}newsletter|subscribe to (?:our|the)\b.{0,30}(?:newsletter|channel)|"
     r"get (?:the|our) (?:latest|best|top)?.{0,40}(?:in your inbox|delivered)|"
     r"(?:download|get) (?:our|the) (?:free )?app|available on the app store|get it on google play|"
@@ -105,7 +112,7 @@ SENTENCE_ADS = re.compile(
     r"newsletter abonnieren|abonnez-vous à (?:la|notre|nos)|suscríbete a (?:nuestr[oa]s?|la)|подпишитесь на|有料会員",
     _I,
 )
-SENTENCE_NAVIGATION = re.compile(
+SENTENCE_NAVIGATION = _from_word_start(
     r"opens in a new (?:window|tab)|choosing a selection results in a full page refresh|variant sold out or unavailable|"
     r"comments? (?:are|is) moderated|leave a (?:comment|reply)|your email address will not be published|"
     r"deja un comentario|laisser un commentaire|kommentar (?:schreiben|hinterlassen)|оставить комментарий|"
@@ -119,6 +126,16 @@ SENTENCE_NAVIGATION = re.compile(
     r"all rights reserved|©|copyright \d{4}|\(c\) \d{4}|"
     r"wir verwenden cookies|nous utilisons des cookies|utilizamos cookies|мы используем cookie|"
     r"tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|все права защищены",
+    _I,
+)
+
+# The vocabulary of cookie banners, privacy notices and terms: prose, but not the page's.
+LEGAL = _from_word_start(
+    r"\bcookies?\b|\bconsent\b|\bprivacy\b|personal (?:data|information)|third[- ]part(?:y|ies)|"
+    r"terms (?:of|and) (?:use|service|conditions|sale)|trademarks?\b|all rights reserved|subsidiar(?:y|ies)|"
+    r"\bliab(?:le|ility)\b|\bwarrant(?:y|ies)\b|indemnif|jurisdiction|\bhereby\b|pursuant|\bgdpr\b|\bccpa\b|"
+    r"opt[- ]out|storage or access|statistical purposes|legitimate interest|data controller|processing of|"
+    r"datenschutz|einwilligung|données personnelles|consentement|datos personales|consentimiento|персональн",
     _I,
 )
 

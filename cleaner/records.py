@@ -45,6 +45,7 @@ class Features:
     repeats: int  # other blocks on the page with the same text
     phrase: str  # "" or the kind of boilerplate phrase matched: "navigation" / "related" / "ads"
     dom_cue: str  # "" or the nearest DOM hint: "navigation" / "ads" / "comments" / "content"
+    legal_terms: int  # words of cookie, privacy and terms vocabulary
     is_date: bool
     is_byline: bool
     is_heading: bool  # tag or shape says heading

@@ -51,6 +51,8 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
         found.append(("link_density", w.links_high))
     elif f.link_density >= t.links_mid:
         found.append(("some_links", w.links_mid))
+    if f.legal_terms >= t.legal_terms and f.legal_terms * t.legal_words_per_term >= f.words:
+        found.append(("legal_text", w.legal))
     if f.phrase == "ads":
         found.append(("ad_phrase", w.phrase_ads))
     elif f.phrase in ("navigation", "related", "comments"):
