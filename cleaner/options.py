@@ -69,6 +69,8 @@ class Thresholds:
     outside_container: float = 0.99
     # ...unless its own branch of the page adds up to this share of the main container.
     second_region_share: float = 0.15
+    # What one line of known chrome takes off a stretch of scraped text.
+    chrome_gain: float = 4.0
     # Container pass (HTML): how many ancestor levels to look through, and the share of
     # a container's text that must be content (or boilerplate) to carry a short block.
     container_levels: int = 4

@@ -124,7 +124,7 @@ SENTENCE_NAVIGATION = _from_word_start(
     r"(?:please )?enable javascript|javascript is (?:disabled|required)|we use cookies|this (?:site|website) uses cookies|by (?:continuing|using) (?:to use )?(?:this|our) (?:site|website)|"
     r"accept (?:all )?cookies|cookie (?:settings|preferences)|"
     r"all rights reserved|©|copyright \d{4}|\(c\) \d{4}|"
-    r"wir verwenden cookies|nous utilisons des cookies|utilizamos cookies|мы используем cookie|"
+    r"wir verwenden cookies|nous utilisons des cookies|utilizamos cookies|мы используем (?:файлы )?cookie|"
     r"tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|все права защищены",
     _I,
 )

@@ -177,7 +177,7 @@ def keep_main_region(blocks: list[Block], options: Options) -> list[Block]:
     prose. The richest stretch is the article; others stay when they weigh a good share
     of it (the posts of a thread, the cards of a listing), and very sure blocks stay."""
     t = options.thresholds
-    regions = _regions([_gain(b) for b in blocks])
+    regions = _regions([_gain(b, options) for b in blocks])
     if not regions:
         return blocks
     best = max(mass for _, _, mass in regions)
@@ -309,10 +309,14 @@ def _comments_heading(blocks: list[Block], options: Options) -> int | None:
     return None
 
 
-def _gain(b: Block) -> float:
+def _gain(b: Block, options: Options) -> float:
     """What a block adds to a region: positive for content, negative for boilerplate,
     more for longer blocks (but less than in proportion, so one long block of sidebar
-    prose does not outweigh a run of short menu items)."""
+    prose does not outweigh a run of short menu items). In scraped text, where no
+    containers mark where the article ends, known chrome ("Share", "Related",
+    "Advertisement") marks the edge of a stretch and costs more."""
+    if not b.dom_path and _hard(b) and b.label is not Label.CONTENT:
+        return -options.thresholds.chrome_gain
     return (b.score - 0.5) * math.sqrt(b.features.words + 1 if b.features else 1)
 
 
@@ -324,7 +328,7 @@ def keep_main_container(blocks: list[Block], options: Options) -> list[Block]:
     t = options.thresholds
     mass: dict[int, float] = {}
     for b in blocks:
-        gain = _gain(b)
+        gain = _gain(b, options)
         for serial in b.ancestors:
             mass[serial] = mass.get(serial, 0.0) + gain
     if not mass:
