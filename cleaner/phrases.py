@@ -167,7 +167,7 @@ DOM_CONTENT = frozenset(
 # Reader comments: boilerplate under an article, but the content itself on a forum thread.
 DOM_COMMENTS = frozenset(
     "comment comments commentlist respond reply replies disqus comentario comentarios "
-    "commentaire commentaires kommentar kommentare commento commenti".split()
+    "commentaire commentaires kommentar kommentare commento commenti reviews".split()
 )
 TAG_NAVIGATION = frozenset({"nav", "footer", "aside", "menu", "dialog"})
 TAG_CONTENT = frozenset({"article", "main"})
