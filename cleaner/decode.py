@@ -82,11 +82,27 @@ def _credible(data: bytes, declared: str) -> bool:
     return True
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 text of mostly Latin script has a zero in every other byte."""
+    if len(head) < 16 or b"\x00" not in head:
+        return None
+    pairs = len(head) // 2
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd > pairs * 0.4 and even < pairs * 0.05:
+        return "utf-16-le"
+    if even > pairs * 0.4 and odd < pairs * 0.05:
+        return "utf-16-be"
+    return None
+
+
 def detect_encoding(data: bytes) -> tuple[str, str]:
     """Return (encoding, method) for the bytes; never fails."""
     for bom, name in BOMS:
         if data.startswith(bom):
             return name, "bom"
+    wide = _utf16_without_bom(data[:DECLARATION_WINDOW])
+    if wide and _decodes(data[: len(data) // 2 * 2], wide):
+        return wide, "utf-16-pattern"
     match = DECLARATION.search(data[:DECLARATION_WINDOW])
     if match:
         declared = _codec((match.group(1) or match.group(2)).decode("ascii", "ignore"))
@@ -120,7 +136,7 @@ def decode(data: bytes | str) -> Decoded:
         data, prefix = gunzip(data), "gzip+"
     encoding, method = detect_encoding(data)
     sample = data[:CHARDET_SAMPLE]
-    if method != "bom" and len(BINARY_BYTES.findall(sample)) > len(sample) // 100:
+    if method not in ("bom", "utf-16-pattern") and len(BINARY_BYTES.findall(sample)) > len(sample) // 100:
         raise NoTextError("no text found (binary file?)")
     text = data.decode(encoding, errors="replace").lstrip("\ufeff")
     if not text.strip():

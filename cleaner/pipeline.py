@@ -25,6 +25,9 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     if kind is Kind.HTML:
         root = segment.parse_html(decoded.text)
         blocks, meta = segment.split_html(root), metadata.from_html(root, url)
+        if segment.parser_lost_text(blocks, decoded.text):
+            # libxml2 gives up on very deep or broken markup: read the page as text instead.
+            blocks = segment.split_lines(segment.strip_tags(decoded.text))
     else:
         blocks, meta = segment.split_lines(decoded.text), Metadata(url=url)
     if not blocks:

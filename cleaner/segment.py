@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from typing import NamedTuple
 
 import lxml.etree
@@ -25,6 +26,11 @@ BLOCK_TAGS = frozenset(
 LAYOUT_INSIDE_CELL = ".//*[self::p or self::div or self::table or self::ul or self::ol or self::h1 or self::h2 or self::h3 or self::pre or self::blockquote]"
 
 SPACES = re.compile(r"\s+")
+INVISIBLE = re.compile(r"<(script|style|template|svg|head|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|td|th|section|article|header|footer|nav|ul|ol|table|blockquote|pre)\b[^>]*>", re.I)
+ANY_TAG = re.compile(r"<[^>]*>")
+LOST_TEXT_CHECK = 2000  # pages whose blocks hold this many characters are taken as parsed
+LOST_TEXT_SHARE = 0.2
 # Line-breaking converters cut sentences at inline elements: the next line then starts
 # in lower case or with punctuation, or this one ends on a comma or a function word.
 SENTENCE_END = re.compile(r"[.!?…。！？:;]['\"”’»)\]]*$")
@@ -69,6 +75,23 @@ def _continues(previous: str, line: str) -> bool:
     if SENTENCE_END.search(previous):
         return False
     return bool(CONTINUATION_START.match(line) or OPEN_END.search(previous))
+
+
+def strip_tags(html: str) -> str:
+    """The text of a page without a parser: invisible elements dropped, block tags made
+    line breaks, other tags removed, entities decoded."""
+    html = INVISIBLE.sub(" ", html)
+    html = BLOCK_TAG.sub("\n", html)
+    return unescape(ANY_TAG.sub("", html))
+
+
+def parser_lost_text(blocks: list[Block], html: str) -> bool:
+    """Whether the parsed blocks hold far less text than the page does."""
+    kept = sum(len(b.text) for b in blocks)
+    if kept >= LOST_TEXT_CHECK:
+        return False  # the common case, decided without scanning the page again
+    raw = len(SPACES.sub(" ", strip_tags(html)).strip())
+    return raw > 0 and kept < raw * LOST_TEXT_SHARE
 
 
 def parse_html(text: str) -> lxml.html.HtmlElement:

@@ -116,3 +116,11 @@ def test_nbsp_only_lines_become_blank():
 def test_str_input_is_accepted():
     d = decode("\ufeffAlready decoded text")
     assert (d.text, d.method) == ("Already decoded text", "unicode")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_recognised(codec):
+    text = "Plain text saved as UTF-16 without a byte order mark.\nA second line of it.\n"
+    decoded = decode(text.encode(codec))
+    assert (decoded.encoding, decoded.method) == (codec, "utf-16-pattern")
+    assert decoded.text == text

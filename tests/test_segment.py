@@ -101,3 +101,13 @@ def test_text_after_deep_nesting_is_kept():
     depth = 300
     blocks = _blocks("<p>intro</p>" + "<div>" * depth + "deep" + "</div>" * depth + "<p>outro</p>")
     assert [b.text for b in blocks] == ["intro", "deep", "outro"]
+
+
+def test_clean_reads_past_markup_too_deep_for_the_parser():
+    """Where libxml2 gives up, clean() reads the page's text without the parser."""
+    from cleaner import clean
+    prose = "After the deep part comes an ordinary paragraph, long enough to be read as the article."
+    page = "<html><body>" + "<div>" * 5000 + "<p>Deep inside.</p>" + "</div>" * 5000 + f"<p>{prose}</p></body></html>"
+    doc = clean(page)
+    assert prose in doc.text
+    assert "<" not in doc.text
