@@ -115,6 +115,17 @@ def from_html(root: lxml.html.HtmlElement, url: str | None) -> Metadata:
     )
 
 
+def summary(root: lxml.html.HtmlElement) -> str | None:
+    """The page's own account of its content, for pages whose body is drawn by scripts:
+    a JSON-LD articleBody or description, else the meta description."""
+    for item in _json_ld(root):
+        for key in ("articleBody", "text", "description"):
+            if text := _clean(item.get(key)):
+                return text
+    meta = _meta(root)
+    return meta.get("og:description") or meta.get("description") or meta.get("twitter:description")
+
+
 def _time_element(root: lxml.html.HtmlElement) -> str | None:
     for el in root.iter("time"):
         value = el.get("datetime") or el.text_content()

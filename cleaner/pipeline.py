@@ -28,6 +28,9 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
         if segment.parser_lost_text(blocks, decoded.text):
             # libxml2 gives up on very deep or broken markup: read the page as text instead.
             blocks = segment.split_lines(segment.strip_tags(decoded.text))
+        if not blocks:
+            # A page drawn by scripts has no text of its own; its summary is what it says.
+            blocks = segment.split_lines(metadata.summary(root) or "")
     else:
         blocks, meta = segment.split_lines(decoded.text), Metadata(url=url)
     if not blocks:

@@ -111,3 +111,12 @@ def test_clean_reads_past_markup_too_deep_for_the_parser():
     doc = clean(page)
     assert prose in doc.text
     assert "<" not in doc.text
+
+
+def test_page_drawn_by_scripts_falls_back_to_its_description():
+    from cleaner import clean
+    summary = "A question about where to start with a smart home, asked by a reader in Norway."
+    page = (f'<html><head><meta name="description" content="{summary}"></head>'
+            '<body><div id="app"></div><script>render()</script></body></html>')
+    doc = clean(page)
+    assert doc.text == summary
