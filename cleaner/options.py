@@ -23,6 +23,7 @@ class Weights:
     stopwords_mid: float = 0.4
     stopwords_low: float = -0.9
     capitalised: float = -0.7  # Title Case Menu Items
+    keyword_run: float = -2.0  # Long Runs Of Capitalised Labels Without A Sentence
     digits: float = -0.6
     links_high: float = -2.6
     links_mid: float = -1.2
@@ -81,6 +82,8 @@ class Thresholds:
     records_words: float = 3.0
     # Comments are dropped when the rest of the page holds an article at least this long.
     article_words: int = 150
+    # ...and, in scraped text, a comments heading counts once this share of the content is above it.
+    comments_after_share: float = 0.3
     # An empty result is not an answer: keep blocks within this margin of the best score.
     fallback_margin: float = 0.15
 

@@ -41,6 +41,9 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
             found.append(("few_stopwords", w.stopwords_low))
     if f.capitalised_share >= t.capitalised_share and 2 <= f.words < t.long_words:
         found.append(("title_case", w.capitalised))
+    elif f.capitalised_share >= t.capitalised_share and not f.terminal_punctuation:
+        # Long, unpunctuated and capitalised: a run of menu or filter labels, not prose.
+        found.append(("keyword_run", w.keyword_run))
     if f.digit_share >= t.digit_share:
         found.append(("digits", w.digits))
     if f.link_density >= t.links_high and f.words >= t.medium_words:
@@ -297,12 +300,15 @@ def drop_comments(blocks: list[Block], options: Options) -> list[Block]:
 
 
 def _comments_heading(blocks: list[Block], options: Options) -> int | None:
-    """The first comment-section heading that follows a full article, if any."""
+    """The first comment-section heading that follows a full article and most of the
+    page's content (a "Comments" link in the page header opens nothing), if any."""
+    total = sum(b.features.words for b in blocks if b.features and b.label is Label.CONTENT)
     seen = 0
     for i, b in enumerate(blocks):
         if b.features is None or b.dom_path:  # HTML has its comment containers instead
             continue
-        if b.features.phrase == "comments" and seen >= options.thresholds.article_words:
+        if (b.features.phrase == "comments" and seen >= options.thresholds.article_words
+                and seen >= total * options.thresholds.comments_after_share):
             return i
         if b.label is Label.CONTENT:
             seen += b.features.words
