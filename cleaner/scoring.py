@@ -41,7 +41,7 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
             found.append(("few_stopwords", w.stopwords_low))
     if f.capitalised_share >= t.capitalised_share and 2 <= f.words < t.long_words:
         found.append(("title_case", w.capitalised))
-    elif f.capitalised_share >= t.capitalised_share and not f.terminal_punctuation:
+    elif f.capitalised_share >= t.capitalised_share and f.words >= t.long_words and not f.terminal_punctuation:
         # Long, unpunctuated and capitalised: a run of menu or filter labels, not prose.
         found.append(("keyword_run", w.keyword_run))
     if f.digit_share >= t.digit_share:
