@@ -80,6 +80,7 @@ class Thresholds:
     # average, are records of the page's content rather than a menu.
     records_min: int = 4
     records_words: float = 3.0
+    record_score: float = 0.6  # what a record weighs when the main container is chosen
     # Comments are dropped when the rest of the page holds an article at least this long.
     article_words: int = 150
     # ...and, in scraped text, a comments heading counts once this share of the content is above it.

@@ -41,7 +41,8 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
             found.append(("few_stopwords", w.stopwords_low))
     if f.capitalised_share >= t.capitalised_share and 2 <= f.words < t.long_words:
         found.append(("title_case", w.capitalised))
-    elif f.capitalised_share >= t.capitalised_share and f.words >= t.long_words and not f.terminal_punctuation:
+    elif (f.capitalised_share >= t.capitalised_share and f.words >= t.long_words
+          and not f.terminal_punctuation and f.link_density < t.links_mid and not f.is_heading):
         # Long, unpunctuated and capitalised: a run of menu or filter labels, not prose.
         found.append(("keyword_run", w.keyword_run))
     if f.digit_share >= t.digit_share:
@@ -255,7 +256,7 @@ def promote_records(blocks: list[Block], options: Options) -> list[Block]:
         for i in members:
             b = blocks[i]
             if b.label is not Label.CONTENT and not (PHRASE_REASONS & set(b.reasons)):
-                out[i] = _relabel(b, Label.CONTENT, "repeated_record", max(b.score, 0.6))
+                out[i] = _relabel(b, Label.CONTENT, "repeated_record", max(b.score, t.record_score))
     return out
 
 
