@@ -174,7 +174,7 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
         out[title_at] = replace(blocks[title_at], role="title", label=Label.CONTENT)
     # The article head: the few lines after the headline, before the prose gets going.
     head_start = title_at + 1 if title_at is not None else max(0, first - 3)
-    prose = 0
+    prose, bylined = 0, False
     for i in range(head_start, min(len(blocks), head_start + HEAD_LINES)):
         b, f = out[i], out[i].features
         if f is None:
@@ -192,14 +192,15 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
             if names and not meta.author:
                 meta = replace(meta, author=names[0])
             out[i] = replace(b, role="date", label=Label.CONTENT)
-        elif not f.phrase and (f.is_byline or (guess and title_at is not None)) and (name := author_from_line(b.text)):
+        elif (not bylined and not f.phrase and (f.is_byline or (guess and title_at is not None))
+              and (name := author_from_line(b.text))):
             meta = meta if meta.author else replace(meta, author=name)
             out[i] = replace(b, role="byline", label=Label.CONTENT)
             # Lines between the headline and the byline are the head: dek, captions.
             for j in range(head_start, i):
                 if out[j].label is Label.CONTENT and out[j].role == "body":
                     out[j] = replace(out[j], role="header")
-            break
+            bylined = True  # a date line may still follow
     # "First Published: ..." lines anywhere after the headline belong to the metadata.
     for i in range(head_start, len(out)):
         f = out[i].features
@@ -236,6 +237,8 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool)
             continue
         if b.text.endswith((".", "!")) and words > 12 or CAPTION.search(b.text):
             continue  # a sentence or a photo caption, not a headline
+        if b.group >= 0 and (b.group != b.index or (i + 1 < len(blocks) and blocks[i + 1].group == b.group)):
+            continue  # a piece of a sentence broken over lines
         score = min(words, 12) / 12 + (1.0 if f.is_heading else 0.0) + (0.5 if b.tag == "h1" else 0.0)
         score -= 0.6 if words > 20 or SENTENCE_BREAK.search(b.text) else 0.0  # a standfirst, not a headline
         # The headline sits near the article, above its standfirst: among close lines

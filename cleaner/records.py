@@ -61,7 +61,6 @@ class Block:
     tag: str = "line"  # "line" for scraped text; p, h1..h6, li, tr, pre, blockquote, div... for HTML
     dom_path: str = ""  # ancestor tags with their class/id tokens, outermost first
     ancestors: tuple[int, ...] = ()  # the same ancestors as serial numbers: which element, not which kind
-    ancestors: tuple[int, ...] = ()  # the same ancestors as serial numbers: which element, not which kind
     link_chars: int = 0
     group: int = -1  # scraped text: index of the first line of the sentence this line continues
     cells: tuple[str, ...] = ()  # table rows: one entry per cell

@@ -275,7 +275,7 @@ def after_related(blocks: list[Block], options: Options) -> list[Block]:
         elif (f.terminal_punctuation and f.words >= t.medium_words or f.words >= t.long_words) \
                 and f.link_density < t.links_mid:
             in_list = False  # prose again, not another linked headline
-        elif in_list and b.label is Label.CONTENT:
+        elif in_list and b.label is Label.CONTENT and "repeated_record" not in b.reasons:
             b = _relabel(b, Label.NAVIGATION, "after_related_heading", min(b.score, 0.4))
         out.append(b)
     return out

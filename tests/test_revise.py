@@ -1,0 +1,263 @@
+"""The context pass on whole pages: keyword runs, legal prose, split sentences, comment
+sections, listings, the main container and region, related links, the article head.
+
+Each test cleans a small invented page through `clean` and checks labels and reason
+codes, never scores, so the weights can move without breaking it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Label, Options, clean
+from cleaner.segment import split_lines
+
+TEXT = Options(input_kind="text")
+HEADLINE = "Varnell reservoir falls to its lowest level in nearly fifty years"
+ARTICLE = [
+    "The reservoir above Varnell has fallen to its lowest level in decades after a dry spring and an "
+    "unusually warm summer, and farmers in the valley say they have already cut back on watering.",
+    "Engineers at the dam began releasing less water in June, but the river below the town is now so "
+    "shallow in places that children can wade across it without getting their knees wet.",
+    "Local officials have asked households to stop watering lawns and washing cars until the autumn "
+    "rains arrive, and the council is considering fines for anyone who ignores the request.",
+    "Older residents remember the drought of 1976, when the reservoir dried out completely and the "
+    "ruins of a drowned village appeared again for the first time in forty years.",
+    "The water authority says the supply to homes is safe for now, although it has started to mix in "
+    "water pumped from two boreholes on the edge of the moor to keep the pressure up.",
+    "Several campsites along the shore have closed early this year because the beaches they rely on "
+    "are now a long walk from the water, and the sailing club has cancelled its regatta.",
+    "Scientists from the university have been measuring the temperature of the lake every week, and "
+    "they warn that warm, shallow water makes it much easier for algae to bloom.",
+    "Engineers say the reservoir would need three months of steady rain to recover, and the forecast "
+    "for September offers little hope, so the restrictions are likely to stay until winter.",
+]
+COMMENTS = [
+    "We have lived in the valley for thirty years and I have never seen the river this low, so I hope "
+    "the council finally listens to the farmers this time.",
+    "The restrictions are fine, but the water authority should fix the leaking pipes on the east side "
+    "before it asks the rest of us to stop washing our cars.",
+    "My grandmother still talks about the drowned village and says she walked across the old bridge "
+    "when the water went down that summer.",
+]
+THREAD = "https://forum.example.org/t/some-topic/123"
+
+
+def _text(*lines: str, url: str | None = None):
+    return clean("\n\n".join(lines), url=url, options=TEXT)
+
+
+def _html(body: str):
+    return clean(f"<!DOCTYPE html><html><head><title>Varnell Gazette</title></head><body>{body}</body></html>")
+
+
+def _at(doc, start: str):
+    """The block whose text starts with `start`."""
+    return next(b for b in doc.blocks if b.text.startswith(start))
+
+
+def _content(doc, *starts: str) -> list[bool]:
+    return [_at(doc, s[:40]).label is Label.CONTENT for s in starts]
+
+
+def test_keyword_run_of_labels_is_not_content_but_prose_is():
+    labels = ("Culture & Society Digital Education Energy Environment Health Innovation Mobility Research "
+              "Science Space Technology Transport Agriculture Climate Economy Finance Industry Policy "
+              "Security Sport Tourism Urban Development")
+    assert len(labels.split()) >= 25
+    doc = _text(HEADLINE, ARTICLE[0], labels, ARTICLE[1], ARTICLE[2])
+    run = _at(doc, "Culture & Society")
+    assert run.label is not Label.CONTENT and "keyword_run" in run.reasons
+    for prose in ARTICLE[:3]:
+        block = _at(doc, prose[:40])
+        assert block.label is Label.CONTENT and "keyword_run" not in block.reasons
+
+
+LEGAL_SHORT = ("We and our partners use cookies and similar technologies to store and/or access information on "
+               "a device, and we process personal data such as browsing data with your consent. Third parties "
+               "may also use it for advertising.")
+LEGAL_LONG = ("We and our partners use cookies and similar technologies to store and/or access information on a "
+              "device. We and our partners use personal data for personalised advertising and content, "
+              "advertising and content measurement, audience research and services development. With your "
+              "consent, third parties may process your data, and you can change your mind at any time in the "
+              "privacy settings linked at the bottom of every page.")
+
+
+@pytest.mark.parametrize("legal", [
+    pytest.param(LEGAL_SHORT, id="under-60-words"),
+    pytest.param(LEGAL_LONG, marks=pytest.mark.xfail(strict=True, reason=(
+        "over 60 words no sentence phrase applies, and legal_text (-2.5) alone cannot outweigh "
+        "long + sentence_end + stopwords: the cookie notice stays content")), id="over-60-words"),
+])
+def test_cookie_notice_inside_an_article_is_not_content(legal):
+    doc = _text(HEADLINE, ARTICLE[0], ARTICLE[1], legal, ARTICLE[2], ARTICLE[3])
+    notice = _at(doc, "We and our partners")
+    assert notice.label is not Label.CONTENT
+    assert "legal_text" in notice.reasons
+    assert all(_content(doc, *ARTICLE[:4]))
+
+
+SPLIT = ("The reservoir held only 41 per cent of its capacity last week, according to figures from the\n"
+         "Varnell Water Authority\n"
+         ", the lowest level since the drought of 1976 and well below the average for August.\n")
+
+
+def test_lines_of_one_sentence_share_a_group():
+    blocks = split_lines(SPLIT + ARTICLE[1] + "\n\n" + ARTICLE[2] + "\n" + ARTICLE[3])
+    assert [b.group for b in blocks] == [0, 0, 0, 3, 4, 5]  # after ".", after a blank line: new groups
+
+
+def test_split_sentence_is_joined_back_in_the_text():
+    doc = _text(HEADLINE, ARTICLE[0], SPLIT, ARTICLE[1], ARTICLE[2])
+    assert "from the Varnell Water Authority, the lowest level" in doc.text
+
+
+def test_split_sentence_opening_the_article_is_not_taken_for_the_headline():
+    doc = _text(HEADLINE, SPLIT, ARTICLE[1], ARTICLE[2])
+    assert "from the Varnell Water Authority, the lowest level" in doc.text
+    assert doc.title == HEADLINE
+
+
+def _with_comments(*above: str, url: str | None = None):
+    readers = [line for pair in zip(["Margaret Hale", "Tom B.", "Priya"], COMMENTS) for line in pair]
+    return _text(*above, HEADLINE, *ARTICLE, "12 Comments", *readers, url=url)
+
+
+def test_comments_under_a_scraped_article_are_navigation():
+    assert sum(len(p.split()) for p in ARTICLE) >= 200
+    doc = _with_comments()
+    assert all(_content(doc, *ARTICLE))
+    for comment in COMMENTS:
+        block = _at(doc, comment[:40])
+        assert block.label is Label.NAVIGATION and "comment_section" in block.reasons
+
+
+def test_comments_on_a_thread_url_stay_content():
+    doc = _with_comments(url=THREAD)
+    assert all(_content(doc, *ARTICLE, *COMMENTS))
+    assert not any("comment_section" in b.reasons for b in doc.blocks)
+
+
+def test_comments_link_in_the_header_menu_opens_no_section():
+    doc = _with_comments("Varnell Gazette", "Home", "News", "Comments", "Weather")
+    assert all(_content(doc, *ARTICLE))
+    assert not any(_content(doc, *COMMENTS))  # the real "12 Comments" heading still counts
+
+
+def _comment_section() -> str:
+    items = "".join(f'<div class="comment"><p class="author">Reader {i}</p><p>{c}</p></div>'
+                    for i, c in enumerate(COMMENTS))
+    return f'<section id="comments" class="comments"><h2>3 Comments</h2>{items}</section>'
+
+
+def test_html_comment_section_under_an_article_is_navigation():
+    paragraphs = [" ".join(ARTICLE[i:i + 2]) for i in (0, 2, 4)]  # three long paragraphs
+    article = f"<article><h1>{HEADLINE}</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article>"
+    doc = _html(article + _comment_section())
+    assert all(_content(doc, *paragraphs))
+    for comment in COMMENTS:
+        block = _at(doc, comment[:40])
+        assert block.label is Label.NAVIGATION and "comment_section" in block.reasons
+
+
+def test_html_page_of_comments_alone_is_a_thread():
+    doc = _html("<h1>Low water at Varnell</h1>" + _comment_section())
+    assert all(_content(doc, *COMMENTS))
+
+
+HEADLINES = [
+    "Council approves a new ferry timetable for the winter months",
+    "Local bakery wins a regional prize for its rye sourdough loaf",
+    "School governors delay their decision on the new sports hall",
+    "Storm damages roofs along the coast road near Hartley",
+    "Library extends opening hours after a petition from students",
+    "Varnell reservoir falls to its lowest level in fifty years",
+]
+MENU = ["Home", "News", "Sport", "Weather", "Culture", "Contact"]
+
+
+@pytest.mark.parametrize("heading", [
+    pytest.param("Stories from the valley", id="plain-heading"),
+    pytest.param("Latest news", marks=pytest.mark.xfail(strict=True, reason=(
+        "an <h1> matching LINE_RELATED opens scoring.after_related, which relabels the records "
+        "promote_records just kept as after_related_heading")), id="latest-news-heading"),
+])
+def test_listing_records_are_content_and_the_menu_is_not(heading):
+    nav = "".join(f'<li><a href="/{w.lower()}">{w}</a></li>' for w in MENU)
+    cards = "".join(f'<div class="card"><h3><a href="/story/{i}">{h}</a></h3></div>'
+                    for i, h in enumerate(HEADLINES))
+    doc = _html(f'<nav><ul>{nav}</ul></nav><main><h1>{heading}</h1><div class="results">{cards}</div></main>')
+    assert all(_content(doc, *HEADLINES))
+    assert not any(_content(doc, *MENU))
+
+
+MUSEUM = ("The town museum will reopen its textile gallery next spring after a long restoration, and "
+          "volunteers are still needed to catalogue the blankets donated by families from the upper valley.")
+MUSEUM_LINKS = "".join(f'<li><a href="/m/{i}">{w}</a></li>'
+                       for i, w in enumerate(["Tickets", "Opening times", "Volunteer", "Donate", "Events"]))
+
+
+@pytest.mark.parametrize("box", [
+    pytest.param(f"<h3>From the museum</h3><p>{MUSEUM}</p><ul>{MUSEUM_LINKS}</ul>", id="box-with-links"),
+    pytest.param(f"<p>{MUSEUM}</p>", marks=pytest.mark.xfail(strict=True, reason=(
+        "keep_main_container: when every block adds content, <body> has the most mass and is "
+        "taken as the main container, so nothing lies outside it")), id="lone-paragraph"),
+])
+def test_prose_outside_the_main_container_is_navigation(box):
+    article = f"<article><h1>{HEADLINE}</h1>" + "".join(f"<p>{p}</p>" for p in ARTICLE[:4]) + "</article>"
+    doc = _html(f'<div class="wrap">{article}</div><div class="box">{box}</div>')
+    assert all(_content(doc, *ARTICLE[:4]))
+    museum = _at(doc, MUSEUM[:40])
+    assert museum.label is Label.NAVIGATION
+    assert {"outside_main_container", "outside_main_region"} & set(museum.reasons)
+
+
+BIO = ("Jane Roe has covered water, farming and the environment for the Varnell Gazette since 2015, and "
+       "before that she spent six years reporting on local government for a radio station up north.")
+
+
+@pytest.mark.parametrize("paragraphs", [
+    8,
+    pytest.param(4, marks=pytest.mark.xfail(strict=True, reason=(
+        "keep_main_region: one long bio after the chrome weighs over second_region_share (0.15) "
+        "of a four-paragraph article, so it is kept as a second region"))),
+])
+def test_chrome_splits_off_an_author_bio(paragraphs):
+    doc = _text(HEADLINE, *ARTICLE[:paragraphs], "Share", "Facebook", "About the author", BIO)
+    assert all(_content(doc, *ARTICLE[:paragraphs]))
+    bio = _at(doc, "Jane Roe has covered")
+    assert bio.label is not Label.CONTENT and "outside_main_region" in bio.reasons
+
+
+def test_headlines_after_related_are_navigation_until_prose_resumes():
+    related = HEADLINES[:3]
+    subheading = "What the water authority plans to do before the winter"
+    doc = _text(HEADLINE, ARTICLE[0], ARTICLE[1], "Related articles", *related,
+                ARTICLE[2], subheading, ARTICLE[3])
+    for line in related:
+        block = _at(doc, line)
+        assert block.label is Label.NAVIGATION and "after_related_heading" in block.reasons
+    assert all(_content(doc, ARTICLE[2], subheading, ARTICLE[3]))
+    assert "after_related_heading" not in _at(doc, subheading).reasons
+
+
+STANDFIRST = ("A dry spring and a hot summer have left the valley short of water. "
+              "Farmers say the restrictions came far too late for them.")
+
+
+def _headed_article():
+    menu = "\n".join(["Varnell Gazette", "News", "Sport", "Weather", "Opinion"])
+    return _text(menu, HEADLINE, STANDFIRST, "By Jane Roe", "14 August 2025", *ARTICLE[:4])
+
+
+def test_headline_above_the_byline_is_the_title():
+    doc = _headed_article()
+    assert doc.title == HEADLINE
+    assert doc.author == "Jane Roe"
+    assert STANDFIRST not in doc.text and HEADLINE not in doc.text
+    assert all(p in doc.text for p in ARTICLE[:4])
+
+
+def test_date_line_below_the_byline_is_metadata():
+    doc = _headed_article()
+    assert doc.date is not None and doc.date.startswith("2025-08-14")
+    assert "14 August 2025" not in doc.text
