@@ -34,7 +34,7 @@ class Weights:
     dom_ads: float = -2.5
     dom_content: float = 1.0
     repeated: float = -1.2
-    legal: float = -2.5  # cookie banners, privacy notices, terms
+    legal: float = -5.0  # cookie banners, privacy notices, terms: outweighs long prose
     date: float = -0.8
     byline: float = -0.5
     heading: float = 0.3

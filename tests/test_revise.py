@@ -84,9 +84,7 @@ LEGAL_LONG = ("We and our partners use cookies and similar technologies to store
 
 @pytest.mark.parametrize("legal", [
     pytest.param(LEGAL_SHORT, id="under-60-words"),
-    pytest.param(LEGAL_LONG, marks=pytest.mark.xfail(strict=True, reason=(
-        "over 60 words no sentence phrase applies, and legal_text (-2.5) alone cannot outweigh "
-        "long + sentence_end + stopwords: the cookie notice stays content")), id="over-60-words"),
+    pytest.param(LEGAL_LONG, id="over-60-words"),
 ])
 def test_cookie_notice_inside_an_article_is_not_content(legal):
     doc = _text(HEADLINE, ARTICLE[0], ARTICLE[1], legal, ARTICLE[2], ARTICLE[3])
