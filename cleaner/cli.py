@@ -8,6 +8,7 @@ import sys
 from dataclasses import replace
 from enum import IntEnum
 from pathlib import Path
+from typing import Iterator
 
 import click
 
@@ -49,8 +50,28 @@ def _report(source: Source, exc: Exception, traceback: bool) -> None:
     click.echo(f"Error: {source.name}: {message}", err=True)
 
 
-def _clean_source(source: Source, options: Options, url: str | None) -> Document:
-    return clean_page(source.read(), url=url, options=options, source=source.name)
+class _Batch:
+    """Cleans sources one at a time; a source that fails is reported on stderr as one
+    line and counted, and the batch goes on."""
+
+    def __init__(self, options: Options, url: str | None, traceback: bool) -> None:
+        self.options, self.url, self.traceback = options, url, traceback
+        self.failed = 0
+
+    def fail(self, source: Source, exc: Exception) -> None:
+        self.failed += 1
+        _report(source, exc, self.traceback)
+
+    def clean(self, sources: list[Source]) -> Iterator[tuple[Source, Document]]:
+        for source in sources:
+            try:
+                yield source, clean_page(source.read(), url=self.url, options=self.options, source=source.name)
+            except CleanerError as exc:
+                self.fail(source, exc)
+
+    @property
+    def exit_code(self) -> Exit:
+        return Exit.FAILED if self.failed else Exit.OK
 
 
 def _sources(inputs: tuple[str, ...]) -> list[Source]:
@@ -100,17 +121,11 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
         raise click.UsageError("several inputs: give -o DIR for one file each, or use --format jsonl")
     writer = WRITERS[fmt]
     targets = output_names(sources, EXTENSIONS[fmt])
-    failed = 0
+    batch = _Batch(options, url, traceback)
     show_progress = many and sys.stderr.isatty()
-    for n, source in enumerate(sources, 1):
+    for n, (source, doc) in enumerate(batch.clean(sources), 1):
         if show_progress:
             click.echo(f"\r{n}/{len(sources)} {source.name[-60:]}\x1b[K", err=True, nl=False)
-        try:
-            doc = _clean_source(source, options, url)
-        except CleanerError as exc:
-            failed += 1
-            _report(source, exc, traceback)
-            continue
         buffer = io.StringIO()
         writer(doc, buffer, front_matter)
         text = buffer.getvalue()
@@ -122,11 +137,10 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
             else:
                 click.echo(text, nl=False)
         except OSError as exc:
-            failed += 1
-            _report(source, CleanerError(f"cannot write output: {exc.strerror or exc}"), traceback)
+            batch.fail(source, CleanerError(f"cannot write output: {exc.strerror or exc}"))
     if show_progress:
-        click.echo(f"\r{len(sources)} pages, {failed} failed\x1b[K", err=True)
-    sys.exit(Exit.FAILED if failed else Exit.OK)
+        click.echo(f"\r{len(sources)} pages, {batch.failed} failed\x1b[K", err=True)
+    sys.exit(batch.exit_code)
 
 
 @main.command()
@@ -136,15 +150,8 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
 @traceback_option
 def explain(inputs: tuple[str, ...], input_kind: str, width: int, traceback: bool) -> None:
     """Show every line with its label, score and the reasons that decided it."""
-    options = Options(input_kind=input_kind)
-    failed = 0
-    for source in _sources(inputs):
-        try:
-            doc = _clean_source(source, options, None)
-        except CleanerError as exc:
-            failed += 1
-            _report(source, exc, traceback)
-            continue
+    batch = _Batch(Options(input_kind=input_kind), None, traceback)
+    for source, doc in batch.clean(_sources(inputs)):
         click.echo(f"# {source.name}: {doc.kind.value}, {doc.encoding} ({doc.encoding_method}), "
                    f"confidence {doc.confidence:.2f}")
         for b in doc.blocks:
@@ -153,7 +160,7 @@ def explain(inputs: tuple[str, ...], input_kind: str, width: int, traceback: boo
             role = "" if b.role == "body" else f"[{b.role}] "
             row = f"{b.index:4d}  {b.label.value:<10} {b.score:5.2f}  {','.join(b.reasons[:3]):<38} {role}{text}"
             click.echo(click.style(row, fg=LABEL_COLOURS[b.label]))
-    sys.exit(Exit.FAILED if failed else Exit.OK)
+    sys.exit(batch.exit_code)
 
 
 @main.command()
