@@ -5,7 +5,6 @@ import difflib
 import io
 import os
 import sys
-from dataclasses import replace
 from enum import IntEnum
 from pathlib import Path
 from typing import Iterator

@@ -6,7 +6,6 @@ and the result always says which encoding was used and how it was chosen.
 from __future__ import annotations
 
 import codecs
-import gzip
 import re
 import unicodedata
 import zlib

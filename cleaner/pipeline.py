@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from . import metadata, scoring, segment
+from . import metadata, revise, scoring, segment
 from .decode import decode
 from .errors import NoTextError
 from .features import is_thread, measure
@@ -37,7 +37,7 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
         raise NoTextError("no text found (the page has no visible text)")
     language = detect_language(" ".join(b.text for b in blocks[:2000]))
     blocks = measure(blocks, meta.language if meta.language and not language else language)
-    blocks = scoring.revise(scoring.score(blocks, options), options, thread=is_thread(url))
+    blocks = revise.revise(scoring.score(blocks, options), options, thread=is_thread(url))
     blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
     meta = replace(meta, language=language or meta.language,
                    site_name=meta.site_name or _site_from_lines(blocks))

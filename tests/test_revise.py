@@ -176,7 +176,7 @@ MENU = ["Home", "News", "Sport", "Weather", "Culture", "Contact"]
 @pytest.mark.parametrize("heading", [
     pytest.param("Stories from the valley", id="plain-heading"),
     pytest.param("Latest news", marks=pytest.mark.xfail(strict=True, reason=(
-        "an <h1> matching LINE_RELATED opens scoring.after_related, which relabels the records "
+        "an <h1> matching LINE_RELATED opens revise.after_related, which relabels the records "
         "promote_records just kept as after_related_heading")), id="latest-news-heading"),
 ])
 def test_listing_records_are_content_and_the_menu_is_not(heading):

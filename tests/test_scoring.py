@@ -7,7 +7,8 @@ import pytest
 
 from cleaner import Block, Label, Options
 from cleaner.features import measure
-from cleaner.scoring import evidence, revise, score, score_one
+from cleaner.revise import revise
+from cleaner.scoring import evidence, score, score_one
 
 OPTIONS = Options()
 PROSE = ("The council voted on Tuesday to restore passenger ferry service to the island after six "

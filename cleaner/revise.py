@@ -1,0 +1,278 @@
+"""The context passes: blocks judged against their neighbours, containers and the page.
+
+As in jusText's revision after classification: short and unsure blocks follow their
+neighbours, then page-level passes find listings, related-link lists, comment sections
+and the stretch of the page the article occupies. Each pass returns new blocks and
+adds the reason for every label it changes.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from .options import Options
+from .records import Block, Label
+
+PHRASE_REASONS = frozenset({"ad_phrase", "navigation_phrase", "ad_container"})
+
+
+def _decided(blocks: list[Block], i: int, step: int, options: Options) -> Block | None:
+    """The nearest neighbour in one direction that can be judged on its own: long
+    enough, or boilerplate by phrase or container. Other short blocks are passed over,
+    so a run of short lines (a list of ingredients) is judged by what brackets it."""
+    t = options.thresholds
+    for j in range(i + step, i + step * (t.reach + 1), step):
+        if not 0 <= j < len(blocks):
+            return None
+        f = blocks[j].features
+        if f and (f.words >= t.context_words or _hard(blocks[j])):
+            return blocks[j]
+    return None
+
+
+def _hard(block: Block) -> bool:
+    """Boilerplate by phrase or container: neighbours cannot overrule it."""
+    return bool({"ad_phrase", "navigation_phrase", "ad_container", "link_density"} & set(block.reasons))
+
+
+def revise(blocks: list[Block], options: Options, thread: bool = False) -> list[Block]:
+    """Short and unsure blocks follow their neighbours; then keep to the main region.
+    On a discussion thread (`thread`, known from the URL) the comments are the content."""
+    t = options.thresholds
+    out = list(blocks)
+    for i, block in enumerate(blocks):
+        f = block.features
+        if f is None or f.words >= t.context_words or _hard(block):
+            continue
+        before, after = _decided(blocks, i, -1, options), _decided(blocks, i, 1, options)
+        prev_ok = before is not None and before.label is Label.CONTENT
+        next_ok = after is not None and after.label is Label.CONTENT
+        if prev_ok and next_ok:
+            out[i] = _relabel(block, Label.CONTENT, "between_content", max(block.score, 0.6))
+        elif next_ok and f.is_heading and not f.repeats and block.label is not Label.CONTENT:
+            out[i] = _relabel(block, Label.CONTENT, "heading_before_content", max(block.score, 0.55))
+        elif not prev_ok and not next_ok and block.label is Label.CONTENT and block.score < t.sure:
+            out[i] = _relabel(block, Label.NAVIGATION, "short_between_boilerplate", min(block.score, 0.4))
+    out = follow_containers(after_related(promote_records(out, options), options), options)
+    if not thread:
+        out = drop_comments(out, options)
+    if out and out[0].ancestors:
+        out = keep_main_container(out, options)
+    return ensure_content(keep_main_region(out, options), options)
+
+
+def _relabel(block: Block, label: Label, reason: str, score: float) -> Block:
+    return replace(block, label=label, score=round(score, 3), reasons=(reason,) + block.reasons)
+
+
+def _regions(gains: list[float]) -> list[tuple[int, int, float]]:
+    """The page's stretches of net content as (first, last, mass): from a block that
+    adds content, as far as the running sum peaks before it falls to nothing; the scan
+    then starts again after the peak, so a last forum post after a run of chrome is a
+    stretch of its own rather than a dip in the one before."""
+    regions = []
+    i, n = 0, len(gains)
+    while i < n:
+        running, peak, peak_at, j = 0.0, 0.0, -1, i
+        while j < n:
+            running += gains[j]
+            if running <= 0:
+                break
+            if running > peak:
+                peak, peak_at = running, j
+            j += 1
+        if peak_at >= 0:
+            regions.append((i, peak_at, peak))
+            i = peak_at + 1
+        else:
+            i = j + 1
+    return regions
+
+
+def keep_main_region(blocks: list[Block], options: Options) -> list[Block]:
+    """Find the stretches of blocks richest in content (sum of score - 0.5 weighted by
+    length) and drop content outside them: sidebars, comments and footers that read like
+    prose. The richest stretch is the article; others stay when they weigh a good share
+    of it (the posts of a thread, the cards of a listing), and very sure blocks stay."""
+    t = options.thresholds
+    regions = _regions([_gain(b, options) for b in blocks])
+    if not regions:
+        return blocks
+    best = max(mass for _, _, mass in regions)
+    inside = [False] * len(blocks)
+    for first, last, mass in regions:
+        if mass >= t.second_region_share * best:
+            inside[first:last + 1] = [True] * (last + 1 - first)
+    return [_relabel(b, Label.NAVIGATION, "outside_main_region", min(b.score, 0.45))
+            if not inside[i] and b.label is Label.CONTENT and b.score < t.outside_region else b
+            for i, b in enumerate(blocks)]
+
+
+def _prefixes(path: str, limit: int) -> list[str]:
+    """The block's ancestors' paths, nearest first, at most `limit` of them."""
+    steps = path.split(">")
+    return [">".join(steps[:n]) for n in range(len(steps) - 1, max(0, len(steps) - 1 - limit), -1)]
+
+
+def follow_containers(blocks: list[Block], options: Options) -> list[Block]:
+    """HTML only: a short block whose nearest container holding sure content is mostly
+    content is content too (the author and date of a forum post, a caption in the
+    article body); one in a container of boilerplate is not. Same-path siblings count
+    as one container, so every post of a thread votes for the others."""
+    t = options.thresholds
+    content: dict[str, int] = {}
+    total: dict[str, int] = {}
+    sure: set[str] = set()
+    for b in blocks:
+        if not b.dom_path:
+            return blocks  # scraped text has no containers
+        for prefix in _prefixes(b.dom_path, t.container_levels):
+            total[prefix] = total.get(prefix, 0) + len(b.text)
+            if b.label is Label.CONTENT:
+                content[prefix] = content.get(prefix, 0) + len(b.text)
+                if b.score >= t.sure:
+                    sure.add(prefix)
+    out = []
+    for b in blocks:
+        f = b.features
+        if f is not None and f.words < t.context_words and not _hard(b):
+            for prefix in _prefixes(b.dom_path, t.container_levels):
+                if prefix in sure:
+                    share = content.get(prefix, 0) / total[prefix]
+                    if share >= t.container_share and b.label is not Label.CONTENT:
+                        b = _relabel(b, Label.CONTENT, "in_content_container", max(b.score, 0.55))
+                    elif share < 1 - t.container_share and b.label is Label.CONTENT:
+                        b = _relabel(b, Label.NAVIGATION, "in_boilerplate_container", min(b.score, 0.45))
+                    break
+        out.append(b)
+    return out
+
+
+def promote_records(blocks: list[Block], options: Options) -> list[Block]:
+    """HTML: many blocks on one DOM path, each a few words long, outside any menu, are
+    the records of a listing (results, cards, rows); they are the page's content even
+    though each is mostly a link. Menus repeat too, but with one or two words an item."""
+    t = options.thresholds
+    groups: dict[str, list[int]] = {}
+    for i, b in enumerate(blocks):
+        if b.dom_path:
+            groups.setdefault(b.dom_path, []).append(i)
+    out = list(blocks)
+    for members in groups.values():
+        if len(members) < t.records_min:
+            continue
+        first = blocks[members[0]].features
+        if first is None or first.dom_cue in ("navigation", "ads", "comments"):
+            continue
+        words = [blocks[i].features.words for i in members if blocks[i].features]
+        if sum(words) / len(words) < t.records_words:
+            continue
+        for i in members:
+            b = blocks[i]
+            if b.label is not Label.CONTENT and not (PHRASE_REASONS & set(b.reasons)):
+                out[i] = _relabel(b, Label.CONTENT, "repeated_record", max(b.score, t.record_score))
+    return out
+
+
+def after_related(blocks: list[Block], options: Options) -> list[Block]:
+    """Under a "Read more" / "Related" heading come links to other pages, not the
+    article: headline-like blocks there are navigation until prose resumes."""
+    t = options.thresholds
+    out, in_list = [], False
+    for b in blocks:
+        f = b.features
+        if f is None:
+            out.append(b)
+            continue
+        if f.phrase == "related":
+            in_list = True
+        elif (f.terminal_punctuation and f.words >= t.medium_words or f.words >= t.long_words) \
+                and f.link_density < t.links_mid:
+            in_list = False  # prose again, not another linked headline
+        elif in_list and b.label is Label.CONTENT and "repeated_record" not in b.reasons:
+            b = _relabel(b, Label.NAVIGATION, "after_related_heading", min(b.score, 0.4))
+        out.append(b)
+    return out
+
+
+def drop_comments(blocks: list[Block], options: Options) -> list[Block]:
+    """Reader comments under an article are not the article; but when nearly all the
+    content sits in comment containers, the page is a thread and the comments stay."""
+    def words(b: Block) -> int:
+        return b.features.words if b.features else 0
+    # Where there is no DOM, a "12 Comments" heading after the article opens the section.
+    heading = _comments_heading(blocks, options)
+    def in_section(i: int, b: Block) -> bool:
+        return (b.features is not None and b.features.dom_cue == "comments") or (heading is not None and i > heading)
+    kept = [(i, b) for i, b in enumerate(blocks) if b.label is Label.CONTENT]
+    in_comments = sum(words(b) for i, b in kept if in_section(i, b))
+    elsewhere = sum(words(b) for _, b in kept) - in_comments
+    if not in_comments or elsewhere < options.thresholds.article_words:
+        return blocks
+    return [_relabel(b, Label.NAVIGATION, "comment_section", min(b.score, 0.4))
+            if b.label is Label.CONTENT and in_section(i, b) else b
+            for i, b in enumerate(blocks)]
+
+
+def _comments_heading(blocks: list[Block], options: Options) -> int | None:
+    """The first comment-section heading that follows a full article and most of the
+    page's content (a "Comments" link in the page header opens nothing), if any."""
+    total = sum(b.features.words for b in blocks if b.features and b.label is Label.CONTENT)
+    seen = 0
+    for i, b in enumerate(blocks):
+        if b.features is None or b.dom_path:  # HTML has its comment containers instead
+            continue
+        if (b.features.phrase == "comments" and seen >= options.thresholds.article_words
+                and seen >= total * options.thresholds.comments_after_share):
+            return i
+        if b.label is Label.CONTENT:
+            seen += b.features.words
+    return None
+
+
+def _gain(b: Block, options: Options) -> float:
+    """What a block adds to a region: positive for content, negative for boilerplate,
+    more for longer blocks (but less than in proportion, so one long block of sidebar
+    prose does not outweigh a run of short menu items). In scraped text, where no
+    containers mark where the article ends, known chrome ("Share", "Related",
+    "Advertisement") marks the edge of a stretch and costs more."""
+    if not b.dom_path and _hard(b) and b.label is not Label.CONTENT:
+        return -options.thresholds.chrome_gain
+    return (b.score - 0.5) * math.sqrt(b.features.words + 1 if b.features else 1)
+
+
+def keep_main_container(blocks: list[Block], options: Options) -> list[Block]:
+    """HTML: the element whose blocks add up to the most content is the article's
+    container. Content outside it stays when it is sure of itself, or when the branch
+    it sits in is a strong region of its own (the second column of a service page, a
+    listing split in two grids); the rest is sidebar and footer prose."""
+    t = options.thresholds
+    mass: dict[int, float] = {}
+    for b in blocks:
+        gain = _gain(b, options)
+        for serial in b.ancestors:
+            mass[serial] = mass.get(serial, 0.0) + gain
+    if not mass:
+        return blocks
+    main = max(mass, key=lambda serial: mass[serial])
+    chain = next(b.ancestors[: b.ancestors.index(main) + 1] for b in blocks if main in b.ancestors)
+    out = []
+    for b in blocks:
+        if b.label is Label.CONTENT and main not in b.ancestors and b.score < t.outside_container:
+            branch = next((a for a, m in zip(b.ancestors, chain) if a != m), b.ancestors[len(chain):][:1] or None)
+            root = branch[0] if isinstance(branch, list) else branch
+            if root is None or mass.get(root, 0.0) < t.second_region_share * mass[main]:
+                b = _relabel(b, Label.NAVIGATION, "outside_main_container", min(b.score, 0.45))
+        out.append(b)
+    return out
+
+
+def ensure_content(blocks: list[Block], options: Options) -> list[Block]:
+    """A page with text never comes out empty: with no content found, keep the blocks
+    that scored best (the top of the score range), so the user sees the likeliest part."""
+    if not blocks or any(b.label is Label.CONTENT for b in blocks):
+        return blocks
+    top = max(b.score for b in blocks)
+    floor = top - options.thresholds.fallback_margin
+    return [_relabel(b, Label.CONTENT, "best_of_page", b.score)
+            if b.score >= floor and b.score > 0 and not _hard(b) else b for b in blocks]
