@@ -123,7 +123,7 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
 
 def is_thread(url: str | None) -> bool:
     """Whether the URL names a discussion page (a forum topic, a Q&A question)."""
-    return bool(url) and phrases.THREAD_URL.search(url) is not None
+    return url is not None and phrases.THREAD_URL.search(url) is not None
 
 
 def measure(blocks: list[Block], language: str | None) -> list[Block]:

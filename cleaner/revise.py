@@ -164,7 +164,7 @@ def promote_records(blocks: list[Block], options: Options) -> list[Block]:
         first = blocks[members[0]].features
         if first is None or first.dom_cue in ("navigation", "ads", "comments"):
             continue
-        words = [blocks[i].features.words for i in members if blocks[i].features]
+        words = [f.words for i in members if (f := blocks[i].features) is not None]
         if sum(words) / len(words) < t.records_words:
             continue
         for i in members:
@@ -259,12 +259,20 @@ def keep_main_container(blocks: list[Block], options: Options) -> list[Block]:
     out = []
     for b in blocks:
         if b.label is Label.CONTENT and main not in b.ancestors and b.score < t.outside_container:
-            branch = next((a for a, m in zip(b.ancestors, chain) if a != m), b.ancestors[len(chain):][:1] or None)
-            root = branch[0] if isinstance(branch, list) else branch
-            if root is None or mass.get(root, 0.0) < t.second_region_share * mass[main]:
+            root = _branch(b.ancestors, chain)
+            if root is None or mass[root] < t.second_region_share * mass[main]:
                 b = _relabel(b, Label.NAVIGATION, "outside_main_container", min(b.score, 0.45))
         out.append(b)
     return out
+
+
+def _branch(ancestors: tuple[int, ...], chain: tuple[int, ...]) -> int | None:
+    """The first of a block's ancestors off the main container's line of descent: the
+    root of the branch the block sits in (None for text right on that line)."""
+    for mine, main_line in zip(ancestors, chain):
+        if mine != main_line:
+            return mine
+    return None
 
 
 def ensure_content(blocks: list[Block], options: Options) -> list[Block]:

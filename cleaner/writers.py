@@ -67,7 +67,8 @@ def markdown_body(doc: Document) -> str:
             i = j
             continue
         if _is_item(doc, b):
-            j, items, ordered = i, [], _is_ordered(doc, b)
+            j, ordered = i, _is_ordered(doc, b)
+            items: list[str] = []
             while j < len(body) and _is_item(doc, body[j]) and _is_ordered(doc, body[j]) == ordered:
                 marker = f"{len(items) + 1}." if ordered else "-"
                 items.append(f"{marker} {BULLET.sub('', body[j].text)}")
