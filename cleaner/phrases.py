@@ -40,6 +40,9 @@ LINE_NAVIGATION = re.compile(
     r"add to (?:cart|bag|basket|wishlist|wish list)|buy now|buy it now|in stock|out of stock|sold out|sale sold out|"
     r"quantity|qty|regular price|sale price|unit price(?: / per)?|choose options|select options|write a review|"
     r"notify me|checkout|view cart|continue shopping|free shipping|item added to your cart|invalid password|"
+    r"select (?:a |your )?(?:size|colou?r|option|style|quantity)s?|please select (?:a |your )?\w+|loading(?:\.\.\.|…)?|"
+    r"stock alerts?|size (?:guide|chart)|find your size|(?:delivery|shipping) (?:&|and) returns|returns?|"
+    r"(?:standard|express|next[- ]day|free) (?:delivery|shipping)(?: available)?|write a review|"
     r"notification icon|userprofile iconsearch|hamburger icon|search icon|user icon|close icon|\w+ icon|"
     r"anmelden|abmelden|registrieren|suche|teilen|weiterlesen|mehr lesen|mehr|startseite|impressum|datenschutz|"
     r"connexion|se connecter|s'inscrire|rechercher|partager|lire la suite|accueil|mentions légales|"
@@ -108,6 +111,10 @@ SENTENCE_ADS = _from_word_start(
     r"member-only story|upgrade to read|subscribe (?:now|today) (?:to|for)|start your free trial|already a subscriber|"
     r"this (?:content|article) is for subscribers|unlock (?:this|full) (?:article|access)|"
     r"we may earn (?:a )?commission|affiliate links?|"
+    r"free (?:standard |express )?(?:delivery|shipping|returns) (?:on|for|over) (?:all )?(?:orders|purchases)|"
+    r"estimated delivery|\d+[- ]day (?:free )?returns?|return policy|we'?ll (?:notify|email) you|notify me when|"
+    r"buy now,? pay later|interest[- ]free (?:payments|instal?lments)|(?:pay in|split into) \d+ (?:interest|payments)|"
+    r"reviewers say|customers say|"
     r"join [\d,.]+\s+(?:\w+\s+){0,3}(?:readers|subscribers|cooks|members|people|others)|"
     r"newsletter abonnieren|abonnez-vous à (?:la|notre|nos)|suscríbete a (?:nuestr[oa]s?|la)|подпишитесь на|有料会員",
     _I,
