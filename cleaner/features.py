@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from . import phrases
 from .language import CJK_FUNCTION_CHARS, HAN, HIRAGANA_KATAKANA, stopwords
+from .options import Options, Thresholds
 from .records import Block, Features
 
 WORD = re.compile(r"\w+")
@@ -19,9 +20,8 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Class/id names are split into tokens at -, _, spaces and case changes: "siteFooter" -> site, footer.
 TOKEN_SPLIT = re.compile(r"[-_\s:/]+|(?<=[a-z])(?=[A-Z])|\d+")
 PATH_STEP = re.compile(r"^(?P<tag>[a-z0-9]*)(?P<attrs>.*)$", re.S)
+DEFAULT_THRESHOLDS = Thresholds()
 CHROME_SEPARATORS = re.compile(r"\s*[|·•/]\s*|\s+")
-MAX_PHRASE_WORDS = 12  # longer blocks are prose even if they start like a menu item
-LEGAL_MIN_WORDS = 8
 
 
 def dom_cue(path: str) -> str:
@@ -53,9 +53,10 @@ def _all_navigation(text: str) -> bool:
     return len(parts) > 1 and all(phrases.LINE_NAVIGATION.match(p) for p in parts)
 
 
-def phrase_kind(text: str, words: int) -> str:
-    """Which kind of known boilerplate phrase the block is, if any."""
-    if words <= MAX_PHRASE_WORDS:
+def phrase_kind(text: str, words: int, t: Thresholds = DEFAULT_THRESHOLDS) -> str:
+    """Which kind of known boilerplate phrase the block is, if any. Whole-line phrases
+    are tried on short blocks only: a long block that starts like a menu item is prose."""
+    if words <= t.phrase_line_words:
         if phrases.LINE_ADS.match(text):
             return "ads"
         if phrases.LINE_COMMENTS.match(text):
@@ -64,9 +65,9 @@ def phrase_kind(text: str, words: int) -> str:
             return "related"
         if phrases.LINE_NAVIGATION.match(text) or _all_navigation(text):
             return "navigation"
-    if words <= 20 and phrases.PREFIX_NAVIGATION.match(text):
+    if words <= t.phrase_prefix_words and phrases.PREFIX_NAVIGATION.match(text):
         return "navigation"
-    if words <= 60:
+    if words <= t.phrase_sentence_words:
         if phrases.SENTENCE_ADS.search(text):
             return "ads"
         if phrases.SENTENCE_NAVIGATION.search(text):
@@ -92,7 +93,7 @@ def _stopword_density(text: str, tokens: list[str], stops: frozenset[str], words
 
 
 def measure_one(block: Block, position: float, repeats: int, stops: frozenset[str], cjk: bool,
-                cue: str = "") -> Features:
+                cue: str = "", t: Thresholds = DEFAULT_THRESHOLDS) -> Features:
     text = block.text
     tokens = WORD.findall(text)
     words = _word_count(text, tokens)
@@ -110,12 +111,12 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
         starts_lowercase=text[:1].islower(),
         position=position,
         repeats=repeats,
-        phrase=phrase_kind(text, words),
+        phrase=phrase_kind(text, words, t),
         dom_cue=cue,
         # Only prose can be legal prose, and only short lines are datelines or bylines.
-        legal_terms=len(phrases.LEGAL.findall(text)) if words >= LEGAL_MIN_WORDS else 0,
-        is_date=words <= 14 and bool(phrases.DATE.search(text)),
-        is_byline=words <= 14 and bool(phrases.BYLINE.match(text)),
+        legal_terms=len(phrases.LEGAL.findall(text)) if words >= t.legal_min_words else 0,
+        is_date=words <= t.dateline_words and bool(phrases.DATE.search(text)),
+        is_byline=words <= t.dateline_words and bool(phrases.BYLINE.match(text)),
         is_heading=tag in HEADING_TAGS,
         list_like=tag == "li" or bool(BULLET.match(text)),
     )
@@ -126,10 +127,11 @@ def is_thread(url: str | None) -> bool:
     return url is not None and phrases.THREAD_URL.search(url) is not None
 
 
-def measure(blocks: list[Block], language: str | None) -> list[Block]:
+def measure(blocks: list[Block], language: str | None, options: Options | None = None) -> list[Block]:
     """Blocks with their features filled in (new blocks; the input is left as it was).
     Lines of scraped text that one sentence runs across are measured as that sentence,
     so a link cut out of a paragraph reads as part of the paragraph."""
+    t = (options or Options()).thresholds
     stops = stopwords(language)
     cjk = language in ("zh", "ja")
     counts = Counter(b.text.lower() for b in blocks)
@@ -148,8 +150,8 @@ def measure(blocks: list[Block], language: str | None) -> list[Block]:
         group = members.get(b.group, [])
         if len(group) > 1:
             whole = replace(group[0], text=" ".join(m.text for m in group))
-            f = replace(measure_one(whole, position, 0, stops, cjk, cue), repeats=repeats)
+            f = replace(measure_one(whole, position, 0, stops, cjk, cue, t), repeats=repeats)
         else:
-            f = measure_one(b, position, repeats, stops, cjk, cue)
+            f = measure_one(b, position, repeats, stops, cjk, cue, t)
         out.append(replace(b, features=f))
     return out

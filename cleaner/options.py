@@ -43,6 +43,13 @@ class Weights:
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
+    # Measuring: which blocks the phrase lists and line shapes are tried on.
+    phrase_line_words: int = 12  # whole-line phrases ("Sign in") on blocks this short
+    phrase_prefix_words: int = 20  # "Filed under: ..." labels
+    phrase_sentence_words: int = 60  # prompts inside a sentence ("Sign up for our newsletter")
+    dateline_words: int = 14  # date and byline lines are no longer than this
+    legal_min_words: int = 8  # legal vocabulary is counted in prose this long
+    # Scoring: length in words.
     long_words: int = 25
     medium_words: int = 10
     short_words: int = 5

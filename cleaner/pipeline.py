@@ -36,7 +36,7 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     if not blocks:
         raise NoTextError("no text found (the page has no visible text)")
     language = detect_language(" ".join(b.text for b in blocks[:2000]))
-    blocks = measure(blocks, meta.language if meta.language and not language else language)
+    blocks = measure(blocks, meta.language if meta.language and not language else language, options)
     blocks = revise.revise(scoring.score(blocks, options), options, thread=is_thread(url))
     blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
     meta = replace(meta, language=language or meta.language,
