@@ -16,6 +16,10 @@ from .records import Block, Label, Metadata
 CAPTION = re.compile(r"\((?:photo|image|picture|credit|source|file)\b|\b(?:photo|image|credit|foto|bild)\s*:|getty images|reuters/|ap photo", re.I)
 HEADLINE_NEAR = 12  # lines above the article within which position does not matter
 BYLINE_REACH = 6  # how far below a headline its byline or date may be
+COPYRIGHT = re.compile(
+    r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<name>[^|.,©]{3,40}?)"
+    r"(?:\s+[-–|·]\s+.*|\s*[.,|].*)?$", re.I)
+MASTHEAD_SMALL_WORDS = frozenset("the of and a an for from on in de la le du des el y der die das".split())
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÀ-ÖØ-Þ]")
 PART_SEPARATORS = re.compile(r"\s+[·•|]\s+")
 TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
@@ -208,6 +212,28 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
             meta = meta if meta.date else replace(meta, date=parse_date(out[i].text))
             out[i] = replace(out[i], role="date", label=Label.CONTENT)
     return out, meta
+
+
+def site_from_lines(blocks: list[Block]) -> str | None:
+    """The site's name from scraped lines: a copyright line ("© 2025 Example Media"), or
+    else the masthead, a short capitalised line above the headline."""
+    for b in reversed(blocks[-60:]):
+        if len(b.text) < 120 and (m := COPYRIGHT.search(b.text)):
+            name = m.group("name").strip(" -–")
+            if name and not name.lower().startswith("all rights"):
+                return name
+    title_at = next((i for i, b in enumerate(blocks) if b.role == "title"), None)
+    for b in blocks[:title_at]:
+        f = b.features
+        if f and not f.phrase and not f.is_date and _looks_like_masthead(b.text):
+            return b.text
+    return None
+
+
+def _looks_like_masthead(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 5 and not any(ch.isdigit() for ch in text) and all(
+        w[0].isupper() or w.lower() in MASTHEAD_SMALL_WORDS for w in words) and words[0][0].isupper()
 
 
 def _is_byline_or_date(b: Block) -> bool:

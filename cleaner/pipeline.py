@@ -1,7 +1,6 @@
 """The whole pipeline: decode, split, measure, score, revise, find metadata, assemble."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from . import metadata, revise, scoring, segment
@@ -13,7 +12,6 @@ from .options import Options
 from .records import Block, Document, Kind, Label, Metadata
 
 KINDS = {"html": Kind.HTML, "text": Kind.TEXT}
-COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<name>[^|.,©]{3,40})", re.I)
 
 
 def clean(data: bytes | str, url: str | None = None, options: Options | None = None,
@@ -40,21 +38,11 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     blocks = revise.revise(scoring.score(blocks, options), options, thread=is_thread(url))
     blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
     meta = replace(meta, language=language or meta.language,
-                   site_name=meta.site_name or _site_from_lines(blocks))
+                   site_name=meta.site_name or metadata.site_from_lines(blocks))
     return Document(
         source=source, kind=kind, encoding=decoded.encoding, encoding_method=decoded.method,
         metadata=meta, blocks=tuple(blocks), confidence=confidence(blocks),
     )
-
-
-def _site_from_lines(blocks: list[Block]) -> str | None:
-    """A copyright line names the site ("© 2025 Example Media")."""
-    for b in reversed(blocks[-60:]):
-        if len(b.text) < 120 and (m := COPYRIGHT.search(b.text)):
-            name = m.group("name").strip(" -–")
-            if name and not name.lower().startswith("all rights"):
-                return name
-    return None
 
 
 def confidence(blocks: list[Block]) -> float:

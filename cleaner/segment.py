@@ -8,6 +8,7 @@ from typing import NamedTuple
 import lxml.etree
 import lxml.html
 
+from . import phrases
 from .errors import NoTextError
 from .records import Block, Kind
 
@@ -74,6 +75,8 @@ def split_lines(text: str) -> list[Block]:
 def _continues(previous: str, line: str) -> bool:
     if SENTENCE_END.search(previous):
         return False
+    if phrases.LINE_NAVIGATION.match(previous) or phrases.LINE_NAVIGATION.match(line):
+        return False  # "Sign in" / "Write": menu items, whatever word they end on
     return bool(CONTINUATION_START.match(line) or OPEN_END.search(previous))
 
 
