@@ -88,3 +88,14 @@ def test_parse_date_rejects_junk(text):
 ])
 def test_author_from_line(line, name):
     assert author_from_line(line) == name
+
+
+def test_site_name_from_scraped_lines():
+    from cleaner import clean
+    article = " ".join(["The council met on Tuesday and agreed to reopen the ferry service next spring."] * 4)
+    masthead = clean("Harbour Gazette\nSign in\nFerry service returns to the island after six years\n"
+                     f"By Ana Ruiz\n{article}\n")
+    assert masthead.metadata.site_name == "Harbour Gazette"
+    footer = clean(f"Ferry service returns to the island after six years\n{article}\n"
+                   "Copyright (C) 2025 Minato Shimpo. All rights reserved.\n")
+    assert footer.metadata.site_name == "Minato Shimpo"
