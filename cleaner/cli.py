@@ -5,6 +5,8 @@ import difflib
 import io
 import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from enum import IntEnum
 from pathlib import Path
 from typing import Iterator
@@ -49,12 +51,21 @@ def _report(source: Source, exc: Exception, traceback: bool) -> None:
     click.echo(f"Error: {source.name}: {message}", err=True)
 
 
-class _Batch:
-    """Cleans sources one at a time; a source that fails is reported on stderr as one
-    line and counted, and the batch goes on."""
+def _clean_one(job: tuple[Source, Options, str | None]) -> Document | CleanerError:
+    """One page, in this process or a worker; failures come back as values."""
+    source, options, url = job
+    try:
+        return clean_page(source.read(), url=url, options=options, source=source.name)
+    except CleanerError as exc:
+        return exc
 
-    def __init__(self, options: Options, url: str | None, traceback: bool) -> None:
-        self.options, self.url, self.traceback = options, url, traceback
+
+class _Batch:
+    """Cleans sources in order, in `jobs` worker processes when there are many; a source
+    that fails is reported on stderr as one line and counted, and the batch goes on."""
+
+    def __init__(self, options: Options, url: str | None, traceback: bool, jobs: int = 1) -> None:
+        self.options, self.url, self.traceback, self.jobs = options, url, traceback, jobs
         self.failed = 0
 
     def fail(self, source: Source, exc: Exception) -> None:
@@ -62,11 +73,15 @@ class _Batch:
         _report(source, exc, self.traceback)
 
     def clean(self, sources: list[Source]) -> Iterator[tuple[Source, Document]]:
-        for source in sources:
-            try:
-                yield source, clean_page(source.read(), url=self.url, options=self.options, source=source.name)
-            except CleanerError as exc:
-                self.fail(source, exc)
+        jobs = [(source, self.options, self.url) for source in sources]
+        parallel = self.jobs > 1 and len(sources) > 1 and all(s.path is not None for s in sources)
+        with ProcessPoolExecutor(self.jobs) if parallel else nullcontext() as pool:
+            results = pool.map(_clean_one, jobs, chunksize=4) if pool else map(_clean_one, jobs)
+            for source, result in zip(sources, results):
+                if isinstance(result, CleanerError):
+                    self.fail(source, result)
+                else:
+                    yield source, result
 
     @property
     def exit_code(self) -> Exit:
@@ -108,9 +123,11 @@ def main() -> None:
 @input_kind_option
 @click.option("--front-matter", is_flag=True, help="Markdown: start with YAML front matter holding the metadata.")
 @click.option("--url", help="The page's URL, recorded in the metadata (single input).")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
+              help="Worker processes for many inputs (output order stays the input order).")
 @traceback_option
 def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str, front_matter: bool,
-          url: str | None, traceback: bool) -> None:
+          url: str | None, jobs: int, traceback: bool) -> None:
     """Clean pages: files, directories (recursive) or stdin ('-', or nothing when piped)."""
     options = Options(input_kind=input_kind)
     sources = _sources(inputs)
@@ -120,7 +137,7 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
         raise click.UsageError("several inputs: give -o DIR for one file each, or use --format jsonl")
     writer = WRITERS[fmt]
     targets = output_names(sources, EXTENSIONS[fmt])
-    batch = _Batch(options, url, traceback)
+    batch = _Batch(options, url, traceback, jobs)
     show_progress = many and sys.stderr.isatty()
     for n, (source, doc) in enumerate(batch.clean(sources), 1):
         if show_progress:
