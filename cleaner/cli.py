@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 import io
 import os
+import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
@@ -112,6 +113,10 @@ def main() -> None:
 
     `pagecleaner FILE...` is short for `pagecleaner clean FILE...`.
     """
+    # When the reader of a pipe goes away (`pagecleaner pages/ | head`), stop quietly,
+    # as other command-line tools do, rather than report every page that follows.
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
 @main.command()
