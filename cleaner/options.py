@@ -34,6 +34,7 @@ class Weights:
     dom_ads: float = -2.5
     dom_content: float = 1.0
     repeated: float = -1.2
+    repeated_prose: float = -1.5
     legal: float = -5.0  # cookie banners, privacy notices, terms: outweighs long prose
     date: float = -0.8
     byline: float = -0.5

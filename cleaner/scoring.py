@@ -67,6 +67,9 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
         found.append(("content_container", w.dom_content))
     if f.repeats and f.words < t.medium_words:
         found.append(("repeated", w.repeated))
+    elif f.repeats:
+        # The same paragraph twice: a carousel's clones, a teaser repeated in a sidebar.
+        found.append(("repeated_prose", w.repeated_prose))
     if f.is_date:
         found.append(("date", w.date))
     if f.is_byline:
