@@ -88,6 +88,8 @@ class Thresholds:
     # average, are records of the page's content rather than a menu.
     records_min: int = 4
     records_words: float = 3.0
+    records_many: int = 8  # from this many records on...
+    records_many_words: float = 1.0  # ...this many words each will do
     record_score: float = 0.6  # what a record weighs when the main container is chosen
     # Comments are dropped when the rest of the page holds an article at least this long.
     article_words: int = 150

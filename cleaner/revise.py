@@ -165,7 +165,9 @@ def promote_records(blocks: list[Block], options: Options) -> list[Block]:
         if first is None or first.dom_cue in ("navigation", "ads", "comments"):
             continue
         words = [f.words for i in members if (f := blocks[i].features) is not None]
-        if sum(words) / len(words) < t.records_words:
+        # A long run of records may be short each (prices, colour counts under every card).
+        floor = t.records_words if len(members) < t.records_many else t.records_many_words
+        if sum(words) / len(words) < floor:
             continue
         for i in members:
             b = blocks[i]
