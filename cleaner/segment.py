@@ -155,6 +155,8 @@ class _BlockCollector:
                 self.link_chars += len(text.strip())
 
     def flush(self, stack: list[_Open], ordered: bool) -> None:
+        if not self.parts:
+            return  # most block boundaries close nothing: no text came since the last
         text = SPACES.sub(" ", "".join(self.parts)).strip()
         if text:
             tag = next((o.tag for o in reversed(stack) if o.tag in BLOCK_TAGS and o.tag != "br"), "div")
