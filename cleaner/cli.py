@@ -62,11 +62,11 @@ def _clean_one(job: tuple[Source, Options, str | None]) -> Document | CleanerErr
 
 
 class _Batch:
-    """Cleans sources in order, in `jobs` worker processes when there are many; a source
+    """Cleans sources in order, in `workers` processes when there are many; a source
     that fails is reported on stderr as one line and counted, and the batch goes on."""
 
-    def __init__(self, options: Options, url: str | None, traceback: bool, jobs: int = 1) -> None:
-        self.options, self.url, self.traceback, self.jobs = options, url, traceback, jobs
+    def __init__(self, options: Options, url: str | None, traceback: bool, workers: int = 1) -> None:
+        self.options, self.url, self.traceback, self.workers = options, url, traceback, workers
         self.failed = 0
 
     def fail(self, source: Source, exc: Exception) -> None:
@@ -75,8 +75,8 @@ class _Batch:
 
     def clean(self, sources: list[Source]) -> Iterator[tuple[Source, Document]]:
         jobs = [(source, self.options, self.url) for source in sources]
-        parallel = self.jobs > 1 and len(sources) > 1 and all(s.path is not None for s in sources)
-        with ProcessPoolExecutor(self.jobs) if parallel else nullcontext() as pool:
+        parallel = self.workers > 1 and len(sources) > 1 and all(s.path is not None for s in sources)
+        with ProcessPoolExecutor(self.workers) if parallel else nullcontext() as pool:
             results = pool.map(_clean_one, jobs, chunksize=4) if pool else map(_clean_one, jobs)
             for source, result in zip(sources, results):
                 if isinstance(result, CleanerError):
@@ -128,11 +128,11 @@ def main() -> None:
 @input_kind_option
 @click.option("--front-matter", is_flag=True, help="Markdown: start with YAML front matter holding the metadata.")
 @click.option("--url", help="The page's URL, recorded in the metadata (single input).")
-@click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
+@click.option("-w", "--workers", type=click.IntRange(1), default=1, show_default=True,
               help="Worker processes for many inputs (output order stays the input order).")
 @traceback_option
 def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str, front_matter: bool,
-          url: str | None, jobs: int, traceback: bool) -> None:
+          url: str | None, workers: int, traceback: bool) -> None:
     """Clean pages: files, directories (recursive) or stdin ('-', or nothing when piped)."""
     options = Options(input_kind=input_kind)
     sources = _sources(inputs)
@@ -142,7 +142,7 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
         raise click.UsageError("several inputs: give -o DIR for one file each, or use --format jsonl")
     writer = WRITERS[fmt]
     targets = output_names(sources, EXTENSIONS[fmt])
-    batch = _Batch(options, url, traceback, jobs)
+    batch = _Batch(options, url, traceback, workers)
     show_progress = many and sys.stderr.isatty()
     for n, (source, doc) in enumerate(batch.clean(sources), 1):
         if show_progress:

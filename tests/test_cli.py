@@ -192,9 +192,9 @@ def test_check_update_pass_and_fail(tmp_path):
     assert "+The council voted on Tuesday to restore" in failed.stderr
 
 
-def test_jobs_give_the_same_output_in_the_same_order(tree):
+def test_workers_give_the_same_output_in_the_same_order(tree):
     args = ["clean", str(tree / "single.txt"), str(tree / "in"), str(tree / "missing.html"), "--format", "jsonl"]
-    one, two = _run(*args), _run(*args, "--jobs", "2")
+    one, two = _run(*args), _run(*args, "--workers", "2")
     assert (one.exit_code, two.exit_code) == (1, 1)  # the missing file fails in both
     assert two.stdout == one.stdout and len(two.stdout.splitlines()) == 4
     assert two.stderr == one.stderr
