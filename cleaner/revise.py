@@ -151,7 +151,9 @@ def follow_containers(blocks: list[Block], options: Options) -> list[Block]:
 def promote_records(blocks: list[Block], options: Options) -> list[Block]:
     """HTML: many blocks on one DOM path, each a few words long, outside any menu, are
     the records of a listing (results, cards, rows); they are the page's content even
-    though each is mostly a link. Menus repeat too, but with one or two words an item."""
+    though each is mostly a link. Menus repeat too, but with one or two words an item,
+    so short records count only in long runs (the prices under every product card).
+    Measured trade-off: a shop's mega-menu of one-word links is promoted too."""
     t = options.thresholds
     groups: dict[str, list[int]] = {}
     for i, b in enumerate(blocks):
