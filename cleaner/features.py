@@ -141,6 +141,7 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
         if b.group >= 0:
             members.setdefault(b.group, []).append(b)
     cues: dict[str, str] = {}  # many blocks share a DOM path: read each path once
+    sentences: dict[int, Features] = {}  # a sentence's lines share its measurements
     out = []
     for b in blocks:
         position, repeats = b.index / last, counts[b.text.lower()] - 1
@@ -149,8 +150,10 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
             cue = cues[b.dom_path] = dom_cue(b.dom_path) if b.dom_path else ""
         group = members.get(b.group, [])
         if len(group) > 1:
-            whole = replace(group[0], text=" ".join(m.text for m in group))
-            f = replace(measure_one(whole, position, 0, stops, cjk, cue, t), repeats=repeats)
+            if b.group not in sentences:
+                whole = replace(group[0], text=" ".join(m.text for m in group))
+                sentences[b.group] = measure_one(whole, position, 0, stops, cjk, cue, t)
+            f = replace(sentences[b.group], position=position, repeats=repeats)
         else:
             f = measure_one(b, position, repeats, stops, cjk, cue, t)
         out.append(replace(b, features=f))
