@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import metadata, revise, scoring, segment
+from . import metadata, segment
 from .decode import decode
 from .errors import NoTextError
 from .features import is_thread, measure
 from .language import detect_language
 from .options import Options
 from .records import Block, Document, Kind, Label, Metadata
+from .revise import revise
+from .scoring import score
 
 KINDS = {"html": Kind.HTML, "text": Kind.TEXT}
 
@@ -20,29 +22,34 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     options = options or Options()
     decoded = decode(data)
     kind = KINDS.get(options.input_kind) or segment.sniff(decoded.text)
-    if kind is Kind.HTML:
-        root = segment.parse_html(decoded.text)
-        blocks, meta = segment.split_html(root), metadata.from_html(root, url)
-        if segment.parser_lost_text(blocks, decoded.text):
-            # libxml2 gives up on very deep or broken markup: read the page as text instead.
-            blocks = segment.split_lines(segment.strip_tags(decoded.text))
-        if not blocks:
-            # A page drawn by scripts has no text of its own; its summary is what it says.
-            blocks = segment.split_lines(metadata.summary(root) or "")
-    else:
-        blocks, meta = segment.split_lines(decoded.text), Metadata(url=url)
-    if not blocks:
-        raise NoTextError("no text found (the page has no visible text)")
-    language = detect_language(" ".join(b.text for b in blocks[:2000]))
-    blocks = measure(blocks, meta.language if meta.language and not language else language, options)
-    blocks = revise.revise(scoring.score(blocks, options), options, thread=is_thread(url))
+    blocks, meta = split(decoded.text, kind, url)
+    language = detect_language(" ".join(b.text for b in blocks[:2000])) or meta.language
+    blocks = measure(blocks, language, options)
+    blocks = revise(score(blocks, options), options, thread=is_thread(url))
     blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
-    meta = replace(meta, language=language or meta.language,
-                   site_name=meta.site_name or metadata.site_from_lines(blocks))
+    meta = replace(meta, language=language, site_name=meta.site_name or metadata.site_from_lines(blocks))
     return Document(
         source=source, kind=kind, encoding=decoded.encoding, encoding_method=decoded.method,
         metadata=meta, blocks=tuple(blocks), confidence=confidence(blocks),
     )
+
+
+def split(text: str, kind: Kind, url: str | None) -> tuple[list[Block], Metadata]:
+    """The page's blocks in reading order, and the metadata its markup declares."""
+    if kind is Kind.TEXT:
+        blocks, meta = segment.split_lines(text), Metadata(url=url)
+    else:
+        root = segment.parse_html(text)
+        blocks, meta = segment.split_html(root), metadata.from_html(root, url)
+        if segment.parser_lost_text(blocks, text):
+            # libxml2 gives up on very deep or broken markup: read the page as text instead.
+            blocks = segment.split_lines(segment.strip_tags(text))
+        if not blocks:
+            # A page drawn by scripts has no text of its own; its summary is what it says.
+            blocks = segment.split_lines(metadata.summary(root) or "")
+    if not blocks:
+        raise NoTextError("no text found (the page has no visible text)")
+    return blocks, meta
 
 
 def confidence(blocks: list[Block]) -> float:

@@ -231,8 +231,3 @@ def _emit_whole(el, tag: str, stack: list[_Open], out: _BlockCollector) -> bool:
             dom_path=path, ancestors=ancestors, link_chars=link_chars, cells=texts,
         ))
     return True
-
-
-def split(text: str, kind: Kind) -> list[Block]:
-    """Blocks of the page in reading order."""
-    return split_html(parse_html(text)) if kind is Kind.HTML else split_lines(text)
