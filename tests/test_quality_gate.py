@@ -4,7 +4,6 @@ scores with the dataset's own score.py. Raise the floors when the scorer improve
 that drops below them has made the cleaner worse on real pages."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
