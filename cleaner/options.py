@@ -76,6 +76,8 @@ class Thresholds:
     outside_region: float = 0.99
     # The same for HTML, where the region is the element holding the most content.
     outside_container: float = 0.99
+    # The main container is the deepest element holding this share of the page's content.
+    main_share: float = 0.75
     # ...unless its own branch of the page adds up to this share of the main container.
     second_region_share: float = 0.15
     # What one line of known chrome takes off a stretch of scraped text.

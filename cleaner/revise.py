@@ -246,19 +246,25 @@ def _gain(b: Block, options: Options) -> float:
 
 
 def keep_main_container(blocks: list[Block], options: Options) -> list[Block]:
-    """HTML: the element whose blocks add up to the most content is the article's
-    container. Content outside it stays when it is sure of itself, or when the branch
-    it sits in is a strong region of its own (the second column of a service page, a
-    listing split in two grids); the rest is sidebar and footer prose."""
+    """HTML: the deepest element that still holds nearly all of the page's content is
+    the article's container (<body> holds everything; the article's own element nearly
+    everything, and tighter). Content outside it stays when it is sure of itself, or
+    when the branch it sits in is a strong region of its own (the second column of a
+    service page, a listing split in two grids); the rest is sidebar and footer prose."""
     t = options.thresholds
-    mass: dict[int, float] = {}
+    held: dict[int, float] = {}  # content under each element: the positive gains only
+    mass: dict[int, float] = {}  # content less boilerplate: what a branch is worth
+    depth: dict[int, int] = {}
     for b in blocks:
         gain = _gain(b, options)
-        for serial in b.ancestors:
+        for level, serial in enumerate(b.ancestors):
+            held[serial] = held.get(serial, 0.0) + max(0.0, gain)
             mass[serial] = mass.get(serial, 0.0) + gain
-    if not mass:
+            depth[serial] = level
+    total = max(held.values(), default=0.0)
+    if not total:
         return blocks
-    main = max(mass, key=lambda serial: mass[serial])
+    main = max((serial for serial in held if held[serial] >= t.main_share * total), key=lambda s: depth[s])
     chain = next(b.ancestors[: b.ancestors.index(main) + 1] for b in blocks if main in b.ancestors)
     out = []
     for b in blocks:
