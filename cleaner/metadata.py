@@ -238,7 +238,7 @@ def _looks_like_masthead(text: str) -> bool:
 
 def _is_byline_or_date(b: Block) -> bool:
     f = b.features
-    return f is not None and (f.is_byline or (f.is_date and f.words <= 14))
+    return f is not None and (f.is_byline or f.is_date)
 
 
 def _is_prose(b: Block) -> bool:

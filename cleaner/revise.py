@@ -14,6 +14,8 @@ from .options import Options
 from .records import Block, Label
 
 PHRASE_REASONS = frozenset({"ad_phrase", "navigation_phrase", "ad_container"})
+# Boilerplate by phrase, container or links: neighbours cannot overrule it.
+HARD_REASONS = PHRASE_REASONS | {"link_density"}
 
 
 def _decided(blocks: list[Block], i: int, step: int, options: Options) -> Block | None:
@@ -31,13 +33,24 @@ def _decided(blocks: list[Block], i: int, step: int, options: Options) -> Block 
 
 
 def _hard(block: Block) -> bool:
-    """Boilerplate by phrase or container: neighbours cannot overrule it."""
-    return bool({"ad_phrase", "navigation_phrase", "ad_container", "link_density"} & set(block.reasons))
+    return not HARD_REASONS.isdisjoint(block.reasons)
 
 
 def revise(blocks: list[Block], options: Options, thread: bool = False) -> list[Block]:
-    """Short and unsure blocks follow their neighbours; then keep to the main region.
-    On a discussion thread (`thread`, known from the URL) the comments are the content."""
+    """All context passes in order. On a discussion thread (`thread`, known from the
+    URL) the comments are the content and stay."""
+    out = follow_neighbours(blocks, options)
+    out = follow_containers(after_related(promote_records(out, options), options), options)
+    if not thread:
+        out = drop_comments(out, options)
+    if out and out[0].ancestors:
+        out = keep_main_container(out, options)
+    return ensure_content(keep_main_region(out, options), options)
+
+
+def follow_neighbours(blocks: list[Block], options: Options) -> list[Block]:
+    """Short blocks follow the decided blocks around them: a subheading between two
+    paragraphs stays, a short line between menus goes."""
     t = options.thresholds
     out = list(blocks)
     for i, block in enumerate(blocks):
@@ -53,12 +66,7 @@ def revise(blocks: list[Block], options: Options, thread: bool = False) -> list[
             out[i] = _relabel(block, Label.CONTENT, "heading_before_content", max(block.score, 0.55))
         elif not prev_ok and not next_ok and block.label is Label.CONTENT and block.score < t.sure:
             out[i] = _relabel(block, Label.NAVIGATION, "short_between_boilerplate", min(block.score, 0.4))
-    out = follow_containers(after_related(promote_records(out, options), options), options)
-    if not thread:
-        out = drop_comments(out, options)
-    if out and out[0].ancestors:
-        out = keep_main_container(out, options)
-    return ensure_content(keep_main_region(out, options), options)
+    return out
 
 
 def _relabel(block: Block, label: Label, reason: str, score: float) -> Block:
@@ -120,13 +128,14 @@ def follow_containers(blocks: list[Block], options: Options) -> list[Block]:
     article body); one in a container of boilerplate is not. Same-path siblings count
     as one container, so every post of a thread votes for the others."""
     t = options.thresholds
+    if not all(b.dom_path for b in blocks):
+        return blocks  # scraped text has no containers
+    prefixes = {path: _prefixes(path, t.container_levels) for path in {b.dom_path for b in blocks}}
     content: dict[str, int] = {}
     total: dict[str, int] = {}
     sure: set[str] = set()
     for b in blocks:
-        if not b.dom_path:
-            return blocks  # scraped text has no containers
-        for prefix in _prefixes(b.dom_path, t.container_levels):
+        for prefix in prefixes[b.dom_path]:
             total[prefix] = total.get(prefix, 0) + len(b.text)
             if b.label is Label.CONTENT:
                 content[prefix] = content.get(prefix, 0) + len(b.text)
@@ -136,7 +145,7 @@ def follow_containers(blocks: list[Block], options: Options) -> list[Block]:
     for b in blocks:
         f = b.features
         if f is not None and f.words < t.context_words and not _hard(b):
-            for prefix in _prefixes(b.dom_path, t.container_levels):
+            for prefix in prefixes[b.dom_path]:
                 if prefix in sure:
                     share = content.get(prefix, 0) / total[prefix]
                     if share >= t.container_share and b.label is not Label.CONTENT:
@@ -173,7 +182,7 @@ def promote_records(blocks: list[Block], options: Options) -> list[Block]:
             continue
         for i in members:
             b = blocks[i]
-            if b.label is not Label.CONTENT and not (PHRASE_REASONS & set(b.reasons)):
+            if b.label is not Label.CONTENT and PHRASE_REASONS.isdisjoint(b.reasons):
                 out[i] = _relabel(b, Label.CONTENT, "repeated_record", max(b.score, t.record_score))
     return out
 
