@@ -3,6 +3,9 @@
     from cleaner import clean
     doc = clean(open("page.html", "rb").read())
     print(doc.title, doc.text)
+
+    options = load_rules("my-rules.toml")  # the built-in rules with yours over them
+    doc = clean(data, options=options)
 """
 import logging
 
@@ -10,10 +13,12 @@ from .errors import CleanerError, InputError, NoTextError
 from .options import Options, Thresholds, Weights
 from .pipeline import clean
 from .records import Block, Document, Features, Kind, Label, Metadata
+from .rules import RulesError
+from .rules import load as load_rules
 
 __all__ = [
     "Block", "CleanerError", "Document", "Features", "InputError", "Kind", "Label",
-    "Metadata", "NoTextError", "Options", "Thresholds", "Weights", "clean",
+    "Metadata", "NoTextError", "Options", "RulesError", "Thresholds", "Weights", "clean", "load_rules",
 ]
 __version__ = "0.1.0"
 

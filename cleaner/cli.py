@@ -14,7 +14,7 @@ from typing import Iterator
 
 import click
 
-from . import __version__
+from . import __version__, rules
 from .errors import CleanerError
 from .options import Options
 from .outputs import write_atomic
@@ -103,6 +103,10 @@ def _sources(inputs: tuple[str, ...]) -> list[Source]:
 input_kind_option = click.option(
     "--input-kind", type=click.Choice(["auto", "html", "text"]), default="auto", show_default=True,
     help="What the input is: HTML, scraped plain text, or sniffed from the content.")
+rules_option = click.option(
+    "--rules", "rules_files", multiple=True, type=click.Path(dir_okay=False),
+    help="A rules file (TOML, the shape of the built-in defaults.toml): phrases and patterns per "
+         "label, CSS selectors to drop or keep, weights and thresholds. Repeatable.")
 traceback_option = click.option("--traceback", is_flag=True, help="Show the full traceback on errors (for bug reports).")
 
 
@@ -119,6 +123,14 @@ def main() -> None:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
+def _options(input_kind: str, rules_files: tuple[str, ...]) -> Options:
+    """The built-in rules with the user's rules files over them; a bad file is a usage error."""
+    try:
+        return rules.load(*rules_files, input_kind=input_kind)
+    except rules.RulesError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("-f", "--format", "fmt", type=click.Choice(list(WRITERS)), default="markdown", show_default=True,
@@ -126,15 +138,16 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=True, writable=True),
               help="Output file (one input) or directory (several inputs: one file each).")
 @input_kind_option
+@rules_option
 @click.option("--front-matter", is_flag=True, help="Markdown: start with YAML front matter holding the metadata.")
 @click.option("--url", help="The page's URL, recorded in the metadata (single input).")
 @click.option("-w", "--workers", type=click.IntRange(1), default=1, show_default=True,
               help="Worker processes for many inputs (output order stays the input order).")
 @traceback_option
-def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str, front_matter: bool,
-          url: str | None, workers: int, traceback: bool) -> None:
+def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str, rules_files: tuple[str, ...],
+          front_matter: bool, url: str | None, workers: int, traceback: bool) -> None:
     """Clean pages: files, directories (recursive) or stdin ('-', or nothing when piped)."""
-    options = Options(input_kind=input_kind)
+    options = _options(input_kind, rules_files)
     sources = _sources(inputs)
     many = len(sources) > 1 or any(Path(i).is_dir() for i in inputs)
     out_dir = Path(output) if output and (many or Path(output).is_dir() or output.endswith(("/", os.sep))) else None
@@ -167,11 +180,13 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
 @input_kind_option
+@rules_option
 @click.option("--width", type=int, default=70, show_default=True, help="Characters of each line's text to show.")
 @traceback_option
-def explain(inputs: tuple[str, ...], input_kind: str, width: int, traceback: bool) -> None:
+def explain(inputs: tuple[str, ...], input_kind: str, rules_files: tuple[str, ...], width: int,
+            traceback: bool) -> None:
     """Show every line with its label, score and the reasons that decided it."""
-    batch = _Batch(Options(input_kind=input_kind), None, traceback)
+    batch = _Batch(_options(input_kind, rules_files), None, traceback)
     for source, doc in batch.clean(_sources(inputs)):
         click.echo(f"# {source.name}: {doc.kind.value}, {doc.encoding} ({doc.encoding_method}), "
                    f"confidence {doc.confidence:.2f}")

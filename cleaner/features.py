@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from . import phrases
 from .language import CJK_FUNCTION_CHARS, HAN, HIRAGANA_KATAKANA, stopwords
-from .options import Options, Thresholds
+from .options import Options, Phrases, Thresholds
 from .records import Block, Features
 
 WORD = re.compile(r"\w+")
@@ -20,12 +20,18 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Class/id names are split into tokens at -, _, spaces and case changes: "siteFooter" -> site, footer.
 TOKEN_SPLIT = re.compile(r"[-_\s:/]+|(?<=[a-z])(?=[A-Z])|\d+")
 PATH_STEP = re.compile(r"^(?P<tag>[a-z0-9]*)(?P<attrs>.*)$", re.S)
-DEFAULT_THRESHOLDS = Thresholds()
 CHROME_SEPARATORS = re.compile(r"\s*[|·•/]\s*|\s+")
 
 
-def dom_cue(path: str) -> str:
+def _defaults() -> Options:
+    from .rules import defaults
+
+    return defaults()
+
+
+def dom_cue(path: str, p: Phrases | None = None) -> str:
     """The nearest DOM hint on the block's ancestors: navigation, ads, comments, content or ''."""
+    p = p or _defaults().phrases
     for step in reversed(path.split(">")):
         match = PATH_STEP.match(step)
         tag, attrs = (match.group("tag"), match.group("attrs")) if match else ("", step)
@@ -36,41 +42,48 @@ def dom_cue(path: str) -> str:
         if not attrs:
             continue
         tokens = {t.lower() for t in TOKEN_SPLIT.split(attrs.replace(".", " ").replace("#", " ").replace("[", " ").replace("]", " ")) if t}
-        if tokens & phrases.DOM_ADS:
+        if tokens & p.dom_ads:
             return "ads"
-        if tokens & phrases.DOM_COMMENTS:
+        if tokens & p.dom_comments:
             return "comments"
-        if tokens & phrases.DOM_NAVIGATION:
+        if tokens & p.dom_navigation:
             return "navigation"
-        if tokens & phrases.DOM_CONTENT:
+        if tokens & p.dom_content:
             return "content"
     return ""
 
 
-def _all_navigation(text: str) -> bool:
+def _all_navigation(text: str, menu: re.Pattern[str]) -> bool:
     """A line made of nothing but menu words: "Quote  Reply  Report", "Home | News"."""
-    parts = [p for p in CHROME_SEPARATORS.split(text) if p]
-    return len(parts) > 1 and all(phrases.LINE_NAVIGATION.match(p) for p in parts)
+    parts = [part for part in CHROME_SEPARATORS.split(text) if part]
+    return len(parts) > 1 and all(menu.match(part) for part in parts)
 
 
-def phrase_kind(text: str, words: int, t: Thresholds = DEFAULT_THRESHOLDS) -> str:
-    """Which kind of known boilerplate phrase the block is, if any. Whole-line phrases
-    are tried on short blocks only: a long block that starts like a menu item is prose."""
+def phrase_kind(text: str, words: int, t: Thresholds | None = None, p: Phrases | None = None) -> str:
+    """Which kind of known phrase the block is, if any: boilerplate, or content a user's
+    rules name. Whole-line phrases are tried on short blocks only: a long block that
+    starts like a menu item is prose."""
+    t = t or _defaults().thresholds
+    p = p or _defaults().phrases
     if words <= t.phrase_line_words:
-        if phrases.LINE_ADS.match(text):
+        if p.line_content and p.line_content.match(text):
+            return "content"
+        if p.line_ads.match(text):
             return "ads"
-        if phrases.LINE_COMMENTS.match(text):
+        if p.line_comments.match(text):
             return "comments"
-        if phrases.LINE_RELATED.match(text):
+        if p.line_related.match(text):
             return "related"
-        if phrases.LINE_NAVIGATION.match(text) or _all_navigation(text):
+        if p.line_navigation.match(text) or _all_navigation(text, p.line_navigation):
             return "navigation"
-    if words <= t.phrase_prefix_words and phrases.PREFIX_NAVIGATION.match(text):
+    if p.sentence_content and p.sentence_content.search(text):
+        return "content"
+    if words <= t.phrase_prefix_words and p.prefix_navigation.match(text):
         return "navigation"
     if words <= t.phrase_sentence_words:
-        if phrases.SENTENCE_ADS.search(text):
+        if p.sentence_ads.search(text):
             return "ads"
-        if phrases.SENTENCE_NAVIGATION.search(text):
+        if p.sentence_navigation.search(text):
             return "navigation"
     return ""
 
@@ -93,7 +106,9 @@ def _stopword_density(text: str, tokens: list[str], stops: frozenset[str], words
 
 
 def measure_one(block: Block, position: float, repeats: int, stops: frozenset[str], cjk: bool,
-                cue: str = "", t: Thresholds = DEFAULT_THRESHOLDS) -> Features:
+                cue: str = "", options: Options | None = None) -> Features:
+    options = options or _defaults()
+    t, p = options.thresholds, options.phrases
     text = block.text
     tokens = WORD.findall(text)
     words = _word_count(text, tokens)
@@ -111,10 +126,10 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
         starts_lowercase=text[:1].islower(),
         position=position,
         repeats=repeats,
-        phrase=phrase_kind(text, words, t),
+        phrase=phrase_kind(text, words, t, p),
         dom_cue=cue,
         # Only prose can be legal prose, and only short lines are datelines or bylines.
-        legal_terms=len(phrases.LEGAL.findall(text)) if words >= t.legal_min_words else 0,
+        legal_terms=len(p.legal.findall(text)) if words >= t.legal_min_words else 0,
         is_date=words <= t.dateline_words and bool(phrases.DATE.search(text)),
         is_byline=words <= t.dateline_words and bool(phrases.BYLINE.match(text)),
         is_heading=tag in HEADING_TAGS,
@@ -131,7 +146,7 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
     """Blocks with their features filled in (new blocks; the input is left as it was).
     Lines of scraped text that one sentence runs across are measured as that sentence,
     so a link cut out of a paragraph reads as part of the paragraph."""
-    t = (options or Options()).thresholds
+    options = options or _defaults()
     stops = stopwords(language)
     cjk = language in ("zh", "ja")
     counts = Counter(b.text.lower() for b in blocks)
@@ -147,14 +162,14 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
         position, repeats = b.index / last, counts[b.text.lower()] - 1
         cue = cues.get(b.dom_path)
         if cue is None:
-            cue = cues[b.dom_path] = dom_cue(b.dom_path) if b.dom_path else ""
+            cue = cues[b.dom_path] = dom_cue(b.dom_path, options.phrases) if b.dom_path else ""
         group = members.get(b.group, [])
         if len(group) > 1:
             if b.group not in sentences:
                 whole = replace(group[0], text=" ".join(m.text for m in group))
-                sentences[b.group] = measure_one(whole, position, 0, stops, cjk, cue, t)
+                sentences[b.group] = measure_one(whole, position, 0, stops, cjk, cue, options)
             f = replace(sentences[b.group], position=position, repeats=repeats)
         else:
-            f = measure_one(b, position, repeats, stops, cjk, cue, t)
+            f = measure_one(b, position, repeats, stops, cjk, cue, options)
         out.append(replace(b, features=f))
     return out

@@ -22,7 +22,7 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     options = options or Options()
     decoded = decode(data)
     kind = KINDS.get(options.input_kind) or segment.sniff(decoded.text)
-    blocks, meta = split(decoded.text, kind, url)
+    blocks, meta = split(decoded.text, kind, url, options)
     language = detect_language(" ".join(b.text for b in blocks[:2000])) or meta.language
     blocks = measure(blocks, language, options)
     blocks = revise(score(blocks, options), options, thread=is_thread(url))
@@ -34,19 +34,20 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     )
 
 
-def split(text: str, kind: Kind, url: str | None) -> tuple[list[Block], Metadata]:
+def split(text: str, kind: Kind, url: str | None, options: Options) -> tuple[list[Block], Metadata]:
     """The page's blocks in reading order, and the metadata its markup declares."""
+    menu = options.phrases.line_navigation
     if kind is Kind.TEXT:
-        blocks, meta = segment.split_lines(text), Metadata(url=url)
+        blocks, meta = segment.split_lines(text, menu), Metadata(url=url)
     else:
         root = segment.parse_html(text)
-        blocks, meta = segment.split_html(root), metadata.from_html(root, url)
+        blocks, meta = segment.split_html(root, options.selectors), metadata.from_html(root, url)
         if segment.parser_lost_text(blocks, text):
             # libxml2 gives up on very deep or broken markup: read the page as text instead.
-            blocks = segment.split_lines(segment.strip_tags(text))
+            blocks = segment.split_lines(segment.strip_tags(text), menu)
         if not blocks:
             # A page drawn by scripts has no text of its own; its summary is what it says.
-            blocks = segment.split_lines(metadata.summary(root) or "")
+            blocks = segment.split_lines(metadata.summary(root) or "", menu)
     if not blocks:
         raise NoTextError("no text found (the page has no visible text)")
     return blocks, meta

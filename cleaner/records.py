@@ -65,6 +65,7 @@ class Block:
     group: int = -1  # scraped text: index of the first line of the sentence this line continues
     cells: tuple[str, ...] = ()  # table rows: one entry per cell
     ordered: bool = False  # list items of an <ol>
+    rule: str = ""  # "drop" / "keep": a rules file's CSS selector decided the block
     features: Features | None = None
     label: Label = Label.CONTENT
     score: float = 0.0  # how likely the block is content, 0..1

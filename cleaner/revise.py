@@ -15,7 +15,7 @@ from .records import Block, Label
 
 PHRASE_REASONS = frozenset({"ad_phrase", "navigation_phrase", "ad_container"})
 # Boilerplate by phrase, container or links: neighbours cannot overrule it.
-HARD_REASONS = PHRASE_REASONS | {"link_density"}
+HARD_REASONS = PHRASE_REASONS | {"link_density", "rule_drop"}
 
 
 def _decided(blocks: list[Block], i: int, step: int, options: Options) -> Block | None:
@@ -45,7 +45,7 @@ def revise(blocks: list[Block], options: Options, thread: bool = False) -> list[
         out = drop_comments(out, options)
     if out and out[0].ancestors:
         out = keep_main_container(out, options)
-    return ensure_content(keep_main_region(out, options), options)
+    return apply_rules(ensure_content(keep_main_region(out, options), options))
 
 
 def follow_neighbours(blocks: list[Block], options: Options) -> list[Block]:
@@ -303,3 +303,9 @@ def ensure_content(blocks: list[Block], options: Options) -> list[Block]:
     floor = top - options.thresholds.fallback_margin
     return [_relabel(b, Label.CONTENT, "best_of_page", b.score)
             if b.score >= floor and b.score > 0 and not _hard(b) else b for b in blocks]
+
+
+def apply_rules(blocks: list[Block]) -> list[Block]:
+    """A rules file's selectors have the last word: no context pass overrules them."""
+    return [_relabel(b, Label.CONTENT if b.rule == "keep" else Label.NAVIGATION, f"rule_{b.rule}", b.score)
+            if b.rule and (b.label is Label.CONTENT) != (b.rule == "keep") else b for b in blocks]

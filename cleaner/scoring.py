@@ -59,6 +59,8 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
         found.append(("ad_phrase", w.phrase_ads))
     elif f.phrase in ("navigation", "related", "comments"):
         found.append(("navigation_phrase", w.phrase_navigation))
+    elif f.phrase == "content":
+        found.append(("content_phrase", w.phrase_content))
     if f.dom_cue == "ads":
         found.append(("ad_container", w.dom_ads))
     elif f.dom_cue == "navigation":
@@ -88,6 +90,8 @@ def _label(score: float, reasons: tuple[str, ...], options: Options) -> Label:
 def score_one(block: Block, options: Options) -> Block:
     assert block.features is not None, "measure() before score()"
     found = evidence(block.features, options)
+    if block.rule:  # a rules file's selector picked the block's element
+        found.append((f"rule_{block.rule}", options.weights.rule * (1 if block.rule == "keep" else -1)))
     z = options.weights.bias + sum(weight for _, weight in found)
     score = 1.0 / (1.0 + math.exp(-z))
     # The reasons that pushed the way the block went, strongest first.

@@ -1,6 +1,7 @@
 """Split a page into blocks: scraped text into lines, HTML into DOM blocks with their cues."""
 from __future__ import annotations
 
+import functools
 import re
 from html import unescape
 from typing import NamedTuple
@@ -8,8 +9,8 @@ from typing import NamedTuple
 import lxml.etree
 import lxml.html
 
-from . import phrases
 from .errors import NoTextError
+from .options import Selectors
 from .records import Block, Kind
 
 # Elements whose text is never page content.
@@ -55,9 +56,14 @@ def sniff(text: str) -> Kind:
     return Kind.HTML if tags >= 8 and tags * 40 > len(head.splitlines()) * 10 else Kind.TEXT
 
 
-def split_lines(text: str) -> list[Block]:
+def split_lines(text: str, menu: re.Pattern[str] | None = None) -> list[Block]:
     """One block per non-blank line of scraped text. A line that carries on the sentence
-    of the line before (a converter broke it at a link or a bold word) shares its group."""
+    of the line before (a converter broke it at a link or a bold word) shares its group;
+    a line matching `menu` (whole-line navigation phrases) never does."""
+    if menu is None:
+        from .rules import defaults
+
+        menu = defaults().phrases.line_navigation
     blocks: list[Block] = []
     group, previous, blank = 0, "", True
     for line in text.split("\n"):
@@ -65,17 +71,17 @@ def split_lines(text: str) -> list[Block]:
         if not line:
             blank = True
             continue
-        if blank or not _continues(previous, line):
+        if blank or not _continues(previous, line, menu):
             group = len(blocks)
         blocks.append(Block(index=len(blocks), text=line, group=group))
         previous, blank = line, False
     return blocks
 
 
-def _continues(previous: str, line: str) -> bool:
+def _continues(previous: str, line: str, menu: re.Pattern[str]) -> bool:
     if SENTENCE_END.search(previous):
         return False
-    if phrases.LINE_NAVIGATION.match(previous) or phrases.LINE_NAVIGATION.match(line):
+    if menu.match(previous) or menu.match(line):
         return False  # "Sign in" / "Write": menu items, whatever word they end on
     return bool(CONTINUATION_START.match(line) or OPEN_END.search(previous))
 
@@ -130,6 +136,7 @@ class _Open(NamedTuple):
     tag: str
     step: str
     serial: int
+    rule: str = ""  # "drop" or "keep" when a rules file's CSS selector picked the element
 
 
 def _path(stack: list[_Open]) -> str:
@@ -138,6 +145,10 @@ def _path(stack: list[_Open]) -> str:
 
 def _ancestors(stack: list[_Open]) -> tuple[int, ...]:
     return tuple(o.serial for o in stack if o.tag)
+
+
+def _rule(stack: list[_Open]) -> str:
+    return next((o.rule for o in reversed(stack) if o.rule), "")
 
 
 class _BlockCollector:
@@ -163,7 +174,7 @@ class _BlockCollector:
             self.emit(Block(
                 index=len(self.blocks), text=text, tag=tag, dom_path=_path(stack),
                 ancestors=_ancestors(stack), link_chars=min(self.link_chars, len(text)),
-                ordered=ordered and tag == "li",
+                ordered=ordered and tag == "li", rule=_rule(stack),
             ))
         self.parts, self.link_chars = [], 0
 
@@ -171,10 +182,12 @@ class _BlockCollector:
         self.blocks.append(block)
 
 
-def split_html(root: lxml.html.HtmlElement) -> list[Block]:
-    """One block per paragraph-like element, in document order, with its DOM path."""
+def split_html(root: lxml.html.HtmlElement, selectors: Selectors | None = None) -> list[Block]:
+    """One block per paragraph-like element, in document order, with its DOM path (and
+    the rule of the innermost element a `selectors` drop or keep selector picked)."""
     body = root.find("body")
     start = body if body is not None else root
+    marks = _marks(root, selectors) if selectors else {}
     out = _BlockCollector()
     stack: list[_Open] = []
     links = 0  # open <a> elements
@@ -189,7 +202,7 @@ def split_html(root: lxml.html.HtmlElement) -> list[Block]:
                 continue
             if tag in BLOCK_TAGS:
                 out.flush(stack, bool(lists and lists[-1]))
-            stack.append(_Open(tag, _cue(el), serial))
+            stack.append(_Open(tag, _cue(el), serial, marks.get(el, "") if marks else ""))
             if tag in ("ul", "ol", "menu"):
                 lists.append(tag == "ol")
             if tag == "a":
@@ -211,13 +224,32 @@ def split_html(root: lxml.html.HtmlElement) -> list[Block]:
     return out.blocks
 
 
+def _marks(root: lxml.html.HtmlElement, selectors: Selectors) -> dict[lxml.html.HtmlElement, str]:
+    """The elements a rules file's selectors pick; keep wins over drop on the same element.
+    (lxml hands out the same element object while a reference is held, so the walk finds them.)"""
+    marks: dict[lxml.html.HtmlElement, str] = {}
+    for rule, chosen in (("drop", selectors.drop), ("keep", selectors.keep)):
+        for selector in chosen:
+            for el in _css(selector)(root):
+                marks[el] = rule
+    return marks
+
+
+@functools.cache
+def _css(selector: str):  # type: ignore[no-untyped-def]
+    from lxml.cssselect import CSSSelector  # only rules files with selectors need cssselect
+
+    return CSSSelector(selector)
+
+
 def _emit_whole(el, tag: str, stack: list[_Open], out: _BlockCollector) -> bool:
     """Emit a data-table row or a <pre> as one block; False for layout rows."""
     path, ancestors = _path(stack), _ancestors(stack)
     if tag == "pre":
         text = el.text_content().strip("\n")
         if text.strip():
-            out.emit(Block(index=len(out.blocks), text=text, tag="pre", dom_path=path, ancestors=ancestors))
+            out.emit(Block(index=len(out.blocks), text=text, tag="pre", dom_path=path, ancestors=ancestors,
+                           rule=_rule(stack)))
         return True
     cells = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
     if not cells or el.xpath(LAYOUT_INSIDE_CELL):
@@ -228,6 +260,6 @@ def _emit_whole(el, tag: str, stack: list[_Open], out: _BlockCollector) -> bool:
         header = all(c.tag.lower() == "th" for c in cells)
         out.emit(Block(
             index=len(out.blocks), text=" | ".join(texts), tag="th" if header else "tr",
-            dom_path=path, ancestors=ancestors, link_chars=link_chars, cells=texts,
+            dom_path=path, ancestors=ancestors, link_chars=link_chars, cells=texts, rule=_rule(stack),
         ))
     return True

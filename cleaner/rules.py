@@ -1,0 +1,179 @@
+"""Rules as data: the built-in defaults.toml and users' rules files, read into Options.
+
+A rules file has the shape of defaults.toml. Its [weights] and [thresholds] values
+replace the defaults; its lists (phrases, patterns, DOM tokens, selectors) are added to
+them. Everything is checked when the file is read, so a typo is one clear error before
+any page is cleaned, not a surprise in the middle of a batch.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import fields
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import CleanerError
+from .options import Options, Phrases, Selectors, Thresholds, Weights
+
+NUMBERS = {"weights": Weights, "thresholds": Thresholds}
+LISTS = {
+    "navigation": ("lines", "prefixes", "sentences"),
+    "ads": ("lines", "sentences"),
+    "comments": ("lines",),
+    "related": ("lines",),
+    "legal": ("terms",),
+    "content": ("lines", "sentences"),
+    "dom": ("navigation", "ads", "content", "comments"),
+    "selectors": ("drop", "keep"),
+}
+NEVER = re.compile(r"(?!)")
+
+
+class RulesError(CleanerError):
+    """A rules file cannot be read or says something the cleaner cannot use."""
+
+
+def read(path: str | Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except OSError as exc:
+        raise RulesError(f"{path}: cannot read rules ({exc.strerror or exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RulesError(f"{path}: not valid TOML ({exc})") from None
+
+
+def merge(base: dict[str, Any], extra: dict[str, Any], source: str) -> dict[str, Any]:
+    """`base` with `extra` laid over it: numbers replaced, lists extended."""
+    out = {section: dict(values) for section, values in base.items()}
+    for section, values in extra.items():
+        if section not in NUMBERS and section not in LISTS:
+            raise RulesError(f"{source}: unknown section [{section}] (known: {', '.join([*NUMBERS, *LISTS])})")
+        if not isinstance(values, dict):
+            raise RulesError(f"{source}: [{section}] must be a table")
+        for key, value in values.items():
+            if section in NUMBERS:
+                out[section][key] = _number(section, key, value, out[section].get(key), source)
+            else:
+                if key not in LISTS[section]:
+                    raise RulesError(f"{source}: unknown key {key!r} in [{section}] (known: {', '.join(LISTS[section])})")
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    raise RulesError(f"{source}: [{section}] {key} must be a list of strings")
+                out[section][key] = [*out[section].get(key, []), *value]
+    return out
+
+
+def _number(section: str, key: str, value: Any, default: Any, source: str) -> float | int:
+    if default is None:
+        raise RulesError(f"{source}: unknown key {key!r} in [{section}]")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise RulesError(f"{source}: [{section}] {key} must be a number, not {value!r}")
+    if isinstance(default, int) and not isinstance(default, bool):
+        if value != int(value):
+            raise RulesError(f"{source}: [{section}] {key} must be a whole number, not {value!r}")
+        return int(value)
+    return float(value)
+
+
+def _alternatives(patterns: list[str], source: str) -> str:
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise RulesError(f"{source}: bad pattern {pattern!r} ({exc})") from None
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+def _line(patterns: list[str], source: str) -> re.Pattern[str]:
+    """The whole line is the phrase, perhaps with counts, icons or punctuation around it."""
+    if not patterns:
+        return NEVER
+    return re.compile(rf"^(?:[\W\d_]*)(?:{_alternatives(patterns, source)})(?:[\W\d_]*)$", re.I)
+
+
+def _prefix(patterns: list[str], source: str) -> re.Pattern[str]:
+    """The line opens with a label and a colon: "Filed under: ..."."""
+    if not patterns:
+        return NEVER
+    return re.compile(rf"^(?:[←→«»<>\s]*)(?:{_alternatives(patterns, source)})\s*[:：]", re.I)
+
+
+def _anywhere(patterns: list[str], source: str) -> re.Pattern[str]:
+    """Searched anywhere, but tried only where a word starts (not after a Latin, Greek
+    or Cyrillic letter; CJK has no word breaks): the same matches, several times faster
+    than trying at every character."""
+    if not patterns:
+        return NEVER
+    return re.compile(rf"(?<![A-Za-z\u00c0-\u024f\u0370-\u04ff])(?:{_alternatives(patterns, source)})", re.I)
+
+
+def _selectors(selectors: list[str], source: str) -> tuple[str, ...]:
+    if selectors:
+        from cssselect import SelectorError
+        from lxml.cssselect import CSSSelector
+
+        for selector in selectors:
+            try:
+                CSSSelector(selector)
+            except SelectorError as exc:
+                raise RulesError(f"{source}: bad CSS selector {selector!r} ({exc})") from None
+    return tuple(selectors)
+
+
+def build(data: dict[str, Any], source: str, input_kind: str = "auto") -> Options:
+    """Options from merged rules data, every value checked."""
+    numbers = {}
+    for section, record in NUMBERS.items():
+        values = data.get(section, {})
+        missing = [f.name for f in fields(record) if f.name not in values]
+        if missing:
+            raise RulesError(f"{source}: [{section}] lacks {', '.join(missing)}")
+        numbers[section] = record(**values)
+
+    def get(section: str, key: str) -> list[str]:
+        return list(data.get(section, {}).get(key, []))
+
+    nav, ads = "navigation", "ads"
+    phrases = Phrases(
+        line_navigation=_line(get(nav, "lines"), source),
+        prefix_navigation=_prefix(get(nav, "prefixes"), source),
+        sentence_navigation=_anywhere(get(nav, "sentences"), source),
+        line_ads=_line(get(ads, "lines"), source),
+        sentence_ads=_anywhere(get(ads, "sentences"), source),
+        line_comments=_line(get("comments", "lines"), source),
+        line_related=_line(get("related", "lines"), source),
+        line_content=_line(get("content", "lines"), source) if get("content", "lines") else None,
+        sentence_content=_anywhere(get("content", "sentences"), source) if get("content", "sentences") else None,
+        legal=_anywhere(get("legal", "terms"), source),
+        dom_navigation=frozenset(t.lower() for t in get("dom", nav)),
+        dom_ads=frozenset(t.lower() for t in get("dom", ads)),
+        dom_content=frozenset(t.lower() for t in get("dom", "content")),
+        dom_comments=frozenset(t.lower() for t in get("dom", "comments")),
+    )
+    selectors = Selectors(drop=_selectors(get("selectors", "drop"), source),
+                          keep=_selectors(get("selectors", "keep"), source))
+    return Options(input_kind=input_kind, weights=numbers["weights"], thresholds=numbers["thresholds"],
+                   phrases=phrases, selectors=selectors)
+
+
+@cache
+def _default_data() -> dict[str, Any]:
+    with resources.files(__package__).joinpath("defaults.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+@cache
+def defaults() -> Options:
+    """The built-in rules, read once per process."""
+    return build(_default_data(), "defaults.toml")
+
+
+def load(*paths: str | Path, input_kind: str = "auto") -> Options:
+    """The built-in rules with each rules file laid over them, in order."""
+    data = _default_data()
+    for path in paths:
+        data = merge(data, read(path), str(path))
+    return build(data, ", ".join(map(str, paths)) or "defaults.toml", input_kind)

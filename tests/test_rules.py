@@ -1,0 +1,111 @@
+"""Rules as data: the built-in defaults.toml and users' --rules files, through the real CLI."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict
+from importlib import resources
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner import Label, Options, RulesError, clean, load_rules
+from cleaner.cli import main
+
+PROSE = ("The harbour board met on Monday to agree the new timetable for the winter ferries, "
+         "which will run every two hours until the spring storms have passed over the islands.")
+PROMO = ("Our shop has a great many fine things for you to look at this winter, and all of them "
+         "are ready to ship to your door within a day of your order being placed with us.")
+PAGE = f"""<html><head><title>Winter timetable</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Winter timetable agreed</h1><p>{PROSE}</p>
+<div class="shop-plug"><p>{PROMO}</p></div>
+<p>Back to the harbour office</p>
+<table id="fares"><tr><th>Route</th><th>Fare</th></tr><tr><td>Gull</td><td>4</td></tr></table>
+<p>{PROSE.replace("Monday", "Friday")}</p></article>
+<footer>Harbour Board</footer></body></html>"""
+
+
+def _write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def _run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_defaults_are_the_data_file():
+    with resources.files("cleaner").joinpath("defaults.toml").open("rb") as f:
+        data = tomllib.load(f)
+    options = Options()
+    assert asdict(options.weights) == data["weights"]
+    assert asdict(options.thresholds) == data["thresholds"]
+    assert options.phrases.line_navigation.match("Sign in")
+    assert "footer" in options.phrases.dom_navigation
+
+
+def test_rules_file_adds_phrases_and_selectors(tmp_path):
+    page = _write(tmp_path, "page.html", PAGE)
+    plain = _run("clean", page)
+    assert PROMO[:40] in plain.output and "Back to the harbour office" in plain.output
+    rules = _write(tmp_path, "rules.toml", """
+[navigation]
+lines = ["back to the harbour office"]
+[selectors]
+drop = ["div.shop-plug"]
+keep = ["#fares"]
+""")
+    ruled = _run("clean", "--rules", rules, page)
+    assert ruled.exit_code == 0, ruled.output
+    assert PROMO[:40] not in ruled.output
+    assert "Back to the harbour office" not in ruled.output
+    assert PROSE[:40] in ruled.output and "Gull" in ruled.output
+    explained = _run("explain", "--rules", rules, "--width", "30", page)
+    assert "rule_drop" in explained.output and "rule_keep" in explained.output
+
+
+def test_rules_file_overrides_thresholds(tmp_path):
+    page = _write(tmp_path, "page.html", PAGE)
+    strict = _write(tmp_path, "strict.toml", "[thresholds]\nlong_words = 400\n[weights]\nmedium = -3.0\n")
+    options = load_rules(strict)
+    assert options.thresholds.long_words == 400 and options.weights.medium == -3.0
+    assert options.weights.long == Options().weights.long  # the rest stays as built in
+
+    def prose_scores(doc):
+        return [b.score for b in doc.blocks if b.text.startswith("The harbour board")]
+
+    assert prose_scores(clean(PAGE.encode(), options=options)) < prose_scores(clean(PAGE.encode()))
+    assert _run("clean", "--rules", strict, page).exit_code == 0
+
+
+def test_content_rules_keep_a_line(tmp_path):
+    page = _write(tmp_path, "page.txt", f"Home\nSign in\n{PROSE}\nMenu\n{PROSE.upper()}\n")
+    assert "\nMenu\n" not in _run("clean", page).output
+    rules = _write(tmp_path, "keep.toml", '[content]\nlines = ["menu"]\n')
+    assert "Menu" in _run("clean", "--rules", rules, page).output
+
+
+@pytest.mark.parametrize("text, message", [
+    ("[bogus]\nx = 1\n", "unknown section [bogus]"),
+    ("[thresholds]\nlong_wordz = 3\n", "unknown key 'long_wordz'"),
+    ("[weights]\nbias = 'high'\n", "must be a number"),
+    ("[thresholds]\nlong_words = 2.5\n", "whole number"),
+    ("[navigation]\nlines = ['((']\n", "bad pattern"),
+    ("[navigation]\nlines = 'home'\n", "list of strings"),
+    ("[selectors]\ndrop = ['div[[']\n", "bad CSS selector"),
+    ("[navigation\n", "not valid TOML"),
+])
+def test_bad_rules_are_one_clear_usage_error(tmp_path, text, message):
+    rules = _write(tmp_path, "bad.toml", text)
+    page = _write(tmp_path, "page.html", PAGE)
+    result = _run("clean", "--rules", rules, page)
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output
+    with pytest.raises(RulesError, match="bad.toml"):
+        load_rules(rules)
+
+
+def test_missing_rules_file(tmp_path):
+    result = _run("clean", "--rules", str(tmp_path / "none.toml"), _write(tmp_path, "p.html", PAGE))
+    assert result.exit_code == 2 and "cannot read rules" in result.output
