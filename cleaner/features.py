@@ -30,27 +30,32 @@ def _defaults() -> Options:
 
 
 def dom_cue(path: str, p: Phrases | None = None) -> str:
-    """The nearest DOM hint on the block's ancestors: navigation, ads, comments, content or ''."""
+    """The DOM hint of the block's ancestors: navigation, ads, comments, content or ''.
+    The nearest class/id token speaks, unless a landmark above it says otherwise: a
+    footer's `div.content` is still the footer, while an <article> inside a layout
+    element named like a sidebar is still the article."""
     p = p or _defaults().phrases
+    cue = ""
     for step in reversed(path.split(">")):
         match = PATH_STEP.match(step)
         tag, attrs = (match.group("tag"), match.group("attrs")) if match else ("", step)
-        if tag in phrases.TAG_NAVIGATION:
+        role = attrs[attrs.rfind("[") + 1:-1].lower() if attrs.endswith("]") else ""
+        if tag in phrases.TAG_NAVIGATION or role in phrases.ROLE_NAVIGATION:
             return "navigation"
-        if tag in phrases.TAG_CONTENT:
-            return "content"
-        if not attrs:
+        if tag in phrases.TAG_CONTENT or role in phrases.ROLE_CONTENT:
+            return cue or "content"
+        if cue or not attrs:
             continue
         tokens = {t.lower() for t in TOKEN_SPLIT.split(attrs.replace(".", " ").replace("#", " ").replace("[", " ").replace("]", " ")) if t}
         if tokens & p.dom_ads:
-            return "ads"
-        if tokens & p.dom_comments:
-            return "comments"
-        if tokens & p.dom_navigation:
-            return "navigation"
-        if tokens & p.dom_content:
-            return "content"
-    return ""
+            cue = "ads"
+        elif tokens & p.dom_comments:
+            cue = "comments"
+        elif tokens & p.dom_navigation:
+            cue = "navigation"
+        elif tokens & p.dom_content:
+            cue = "content"
+    return cue
 
 
 def _all_navigation(text: str, menu: re.Pattern[str]) -> bool:

@@ -18,6 +18,9 @@ THREAD_URL = re.compile(
 
 TAG_NAVIGATION = frozenset({"nav", "footer", "aside", "menu", "dialog"})
 TAG_CONTENT = frozenset({"article", "main"})
+# ARIA landmark roles that say the same.
+ROLE_NAVIGATION = frozenset({"navigation", "contentinfo", "complementary"})
+ROLE_CONTENT = frozenset({"main", "article"})
 
 MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
