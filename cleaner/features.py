@@ -32,8 +32,8 @@ def _defaults() -> Options:
 def dom_cue(path: str, p: Phrases | None = None) -> str:
     """The DOM hint of the block's ancestors: navigation, ads, comments, content or ''.
     The nearest class/id token speaks, unless a landmark above it says otherwise: a
-    footer's `div.content` is still the footer, while an <article> inside a layout
-    element named like a sidebar is still the article."""
+    footer's or a consent dialog's `div.content` is still chrome, while an <article>
+    inside a layout element named like a sidebar is still the article."""
     p = p or _defaults().phrases
     cue = ""
     for step in reversed(path.split(">")):
@@ -44,9 +44,13 @@ def dom_cue(path: str, p: Phrases | None = None) -> str:
             return "navigation"
         if tag in phrases.TAG_CONTENT or role in phrases.ROLE_CONTENT:
             return cue or "content"
-        if cue or not attrs:
+        if not attrs:
             continue
         tokens = {t.lower() for t in TOKEN_SPLIT.split(attrs.replace(".", " ").replace("#", " ").replace("[", " ").replace("]", " ")) if t}
+        if tokens & p.dom_landmarks:
+            return "navigation"
+        if cue:
+            continue
         if tokens & p.dom_ads:
             cue = "ads"
         elif tokens & p.dom_comments:

@@ -102,6 +102,7 @@ class Phrases:
     sentence_content: re.Pattern[str] | None
     legal: re.Pattern[str]
     dom_navigation: frozenset[str]
+    dom_landmarks: frozenset[str]  # navigation that outranks any name inside it
     dom_ads: frozenset[str]
     dom_content: frozenset[str]
     dom_comments: frozenset[str]

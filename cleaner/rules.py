@@ -26,7 +26,7 @@ LISTS = {
     "related": ("lines",),
     "legal": ("terms",),
     "content": ("lines", "sentences"),
-    "dom": ("navigation", "ads", "content", "comments"),
+    "dom": ("navigation", "landmarks", "ads", "content", "comments"),
     "selectors": ("drop", "keep"),
 }
 NEVER = re.compile(r"(?!)")
@@ -149,6 +149,7 @@ def build(data: dict[str, Any], source: str, input_kind: str = "auto") -> Option
         sentence_content=_anywhere(get("content", "sentences"), source) if get("content", "sentences") else None,
         legal=_anywhere(get("legal", "terms"), source),
         dom_navigation=frozenset(t.lower() for t in get("dom", nav)),
+        dom_landmarks=frozenset(t.lower() for t in get("dom", "landmarks")),
         dom_ads=frozenset(t.lower() for t in get("dom", ads)),
         dom_content=frozenset(t.lower() for t in get("dom", "content")),
         dom_comments=frozenset(t.lower() for t in get("dom", "comments")),
