@@ -30,7 +30,8 @@ def _defaults() -> Options:
 
 
 def dom_cue(path: str, p: Phrases | None = None) -> str:
-    """The DOM hint of the block's ancestors: navigation, ads, comments, content or ''.
+    """The DOM hint of the block's ancestors: landmark (navigation that outranks what
+    is inside), navigation, ads, comments, content or ''.
     The nearest class/id token speaks, unless a landmark above it says otherwise: a
     footer's or a consent dialog's `div.content` is still chrome, while an <article>
     inside a layout element named like a sidebar is still the article."""
@@ -41,14 +42,14 @@ def dom_cue(path: str, p: Phrases | None = None) -> str:
         tag, attrs = (match.group("tag"), match.group("attrs")) if match else ("", step)
         role = attrs[attrs.rfind("[") + 1:-1].lower() if attrs.endswith("]") else ""
         if tag in phrases.TAG_NAVIGATION or role in phrases.ROLE_NAVIGATION:
-            return "navigation"
+            return "landmark"
         if tag in phrases.TAG_CONTENT or role in phrases.ROLE_CONTENT:
             return cue or "content"
         if not attrs:
             continue
         tokens = {t.lower() for t in TOKEN_SPLIT.split(attrs.replace(".", " ").replace("#", " ").replace("[", " ").replace("]", " ")) if t}
         if tokens & p.dom_landmarks:
-            return "navigation"
+            return "landmark"
         if cue:
             continue
         if tokens & p.dom_ads:

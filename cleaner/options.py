@@ -35,6 +35,7 @@ class Weights:
     phrase_content: float
     rule: float
     dom_navigation: float
+    dom_landmark: float
     dom_ads: float
     dom_content: float
     repeated: float

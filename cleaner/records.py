@@ -44,7 +44,7 @@ class Features:
     position: float  # 0 at the top of the page, 1 at the bottom
     repeats: int  # other blocks on the page with the same text
     phrase: str  # "" or the kind of boilerplate phrase matched: "navigation" / "related" / "ads"
-    dom_cue: str  # "" or the nearest DOM hint: "navigation" / "ads" / "comments" / "content"
+    dom_cue: str  # "" or the DOM hint: "landmark" / "navigation" / "ads" / "comments" / "content"
     legal_terms: int  # words of cookie, privacy and terms vocabulary
     is_date: bool
     is_byline: bool

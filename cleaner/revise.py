@@ -173,7 +173,7 @@ def promote_records(blocks: list[Block], options: Options) -> list[Block]:
         if len(members) < t.records_min:
             continue
         first = blocks[members[0]].features
-        if first is None or first.dom_cue in ("navigation", "ads", "comments"):
+        if first is None or first.dom_cue in ("landmark", "navigation", "ads", "comments"):
             continue
         words = [f.words for i in members if (f := blocks[i].features) is not None]
         # A long run of records may be short each (prices, colour counts under every card).

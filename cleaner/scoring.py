@@ -63,6 +63,8 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
         found.append(("content_phrase", w.phrase_content))
     if f.dom_cue == "ads":
         found.append(("ad_container", w.dom_ads))
+    elif f.dom_cue == "landmark":
+        found.append(("navigation_landmark", w.dom_landmark))
     elif f.dom_cue == "navigation":
         found.append(("navigation_container", w.dom_navigation))
     elif f.dom_cue == "content":

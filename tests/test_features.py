@@ -27,6 +27,12 @@ def _kind(text: str) -> str:
     ("body>article>div.ad-slot>p", "ads"),  # nearest cue wins ...
     ("body>div.ad-slot>article>p", "content"),  # ... in both directions
     ("body>div.content>ul.menu>li", "navigation"),
+    # landmarks outrank the names inside them, unless an article or main sits between
+    ("body>footer>div.content>p", "landmark"),
+    ("body>div.footer[contentinfo]>div.main-content>p", "landmark"),
+    ("body>div#onetrust-consent-sdk>div.ot-pc-content>p", "landmark"),
+    ("body>aside>article>p", "content"),
+    ("body>div[navigation]>main>div.intro>p", "content"),
 ])
 def test_dom_cue(path, cue):
     assert dom_cue(path) == cue

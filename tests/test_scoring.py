@@ -31,7 +31,9 @@ def _page(*texts: str) -> list[Block]:
     (PROSE, {}, Label.CONTENT, "long"),
     ("Advertisement", {}, Label.ADS, "ad_phrase"),
     ("Sign in", {}, Label.NAVIGATION, "navigation_phrase"),
-    ("World", {"tag": "li", "dom_path": "body>nav>ul>li"}, Label.NAVIGATION, "navigation_container"),
+    ("World", {"tag": "li", "dom_path": "body>nav>ul>li"}, Label.NAVIGATION, "navigation_landmark"),
+    ("World", {"tag": "li", "dom_path": "body>div.menu>ul>li"}, Label.NAVIGATION, "navigation_container"),
+    (PROSE, {"dom_path": "body>footer>div.content>p"}, Label.NAVIGATION, "navigation_landmark"),
     ("Read the full report", {"link_chars": 20}, Label.NAVIGATION, "link_density"),
     ("Some words about a product here", {"dom_path": "body>div.ad-slot"}, Label.ADS, "ad_container"),
 ])
