@@ -85,6 +85,7 @@ class Thresholds:
     record_score: float
     article_words: int
     comments_after_share: float
+    comment_headers: int
     fallback_margin: float
 
 

@@ -8,11 +8,13 @@ adds the reason for every label it changes.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 
 from .options import Options
 from .records import Block, Label
 
+TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}\b")
 PHRASE_REASONS = frozenset({"ad_phrase", "navigation_phrase", "ad_container"})
 # Boilerplate by phrase, container or links: neighbours cannot overrule it.
 HARD_REASONS = PHRASE_REASONS | {"link_density", "rule_drop"}
@@ -228,19 +230,36 @@ def drop_comments(blocks: list[Block], options: Options) -> list[Block]:
 
 
 def _comments_heading(blocks: list[Block], options: Options) -> int | None:
-    """The first comment-section heading that follows a full article and most of the
-    page's content (a "Comments" link in the page header opens nothing), if any."""
+    """Where the comment section of scraped text opens, if it does after a full article
+    and most of the page's content (a "Comments" link in the page header opens nothing):
+    at a "12 Comments" heading, or at the first of a run of comment headers (a name line
+    over a date line), unless one heads the first post too: then the page is a thread."""
     total = sum(b.features.words for b in blocks if b.features and b.label is Label.CONTENT)
+    headers = [i for i in range(len(blocks) - 1) if _comment_header(blocks, i)]
     seen = 0
     for i, b in enumerate(blocks):
         if b.features is None or b.dom_path:  # HTML has its comment containers instead
             continue
-        if (b.features.phrase == "comments" and seen >= options.thresholds.article_words
-                and seen >= total * options.thresholds.comments_after_share):
+        after_article = seen >= options.thresholds.article_words and seen >= total * options.thresholds.comments_after_share
+        if i in headers and not after_article and not b.features.is_byline:
+            headers = []  # a post signed like the replies: a thread, where replies are content
+        if after_article and (b.features.phrase == "comments" or (
+                i in headers and sum(1 for h in headers if h >= i) >= options.thresholds.comment_headers)):
             return i
         if b.label is Label.CONTENT:
             seen += b.features.words
     return None
+
+
+def _comment_header(blocks: list[Block], i: int) -> bool:
+    """A commenter's name ("Emma", "Pete says:") over the comment's date and time
+    ("December 18, 2025, 9:46 pm"): a listing's entries have dates, but rarely the minute."""
+    name, date = blocks[i].features, blocks[i + 1].features
+    if name is None or date is None or blocks[i].dom_path:
+        return False
+    return (1 <= name.words <= 5 and not name.is_date and date.is_date and date.words <= 10
+            and TIME_OF_DAY.search(blocks[i + 1].text) is not None
+            and (not name.terminal_punctuation or blocks[i].text.rstrip().endswith(":")))
 
 
 def _gain(b: Block, options: Options) -> float:

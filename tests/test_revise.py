@@ -141,6 +141,28 @@ def test_comments_link_in_the_header_menu_opens_no_section():
     assert not any(_content(doc, *COMMENTS))  # the real "12 Comments" heading still counts
 
 
+STAMPS = ["Margaret Hale", "June 3, 2025, 9:46 pm", "Tom B. says:", "June 3, 2025 at 10:02 pm",
+          "Priya", "June 4, 2025, 7:15 am"]
+
+
+def _signed(lines: list[str]) -> list[str]:
+    """Each comment under its author's name and the minute it was posted."""
+    return [line for i, c in enumerate(lines) for line in (STAMPS[2 * i], STAMPS[2 * i + 1], c)]
+
+
+def test_signed_comments_without_a_heading_are_navigation():
+    doc = _text(HEADLINE, *ARTICLE, *_signed(COMMENTS))
+    assert all(_content(doc, *ARTICLE))
+    for comment in COMMENTS:
+        assert "comment_section" in _at(doc, comment[:40]).reasons
+
+
+def test_a_first_post_signed_like_its_replies_is_a_thread():
+    first_post = ["Margaret Hale", "June 3, 2025, 9:40 pm", *ARTICLE]
+    doc = _text(HEADLINE, *first_post, *_signed(COMMENTS)[3:])
+    assert all(_content(doc, *ARTICLE, *COMMENTS[1:]))
+
+
 def _comment_section() -> str:
     items = "".join(f'<div class="comment"><p class="author">Reader {i}</p><p>{c}</p></div>'
                     for i, c in enumerate(COMMENTS))
