@@ -19,7 +19,7 @@ THREAD_URL = re.compile(
 TAG_NAVIGATION = frozenset({"nav", "footer", "aside", "menu", "dialog"})
 TAG_CONTENT = frozenset({"article", "main"})
 # ARIA landmark roles that say the same.
-ROLE_NAVIGATION = frozenset({"navigation", "contentinfo", "complementary"})
+ROLE_NAVIGATION = frozenset({"navigation", "contentinfo", "complementary", "dialog", "alertdialog"})
 ROLE_CONTENT = frozenset({"main", "article"})
 
 MONTHS = (
