@@ -45,9 +45,9 @@ def revise(blocks: list[Block], options: Options, thread: bool = False) -> list[
     out = follow_containers(after_related(promote_records(out, options), options), options)
     if not thread:
         out = drop_comments(out, options)
-    if out and out[0].ancestors:
-        out = keep_main_container(out, options)
-    return apply_rules(ensure_content(keep_main_region(out, options), options))
+    # In HTML the elements draw the article's bounds; scraped text has only the stretches.
+    out = keep_main_container(out, options) if out and out[0].ancestors else keep_main_region(out, options)
+    return apply_rules(ensure_content(out, options))
 
 
 def follow_neighbours(blocks: list[Block], options: Options) -> list[Block]:
@@ -128,7 +128,8 @@ def follow_containers(blocks: list[Block], options: Options) -> list[Block]:
     """HTML only: a short block whose nearest container holding sure content is mostly
     content is content too (the author and date of a forum post, a caption in the
     article body); one in a container of boilerplate is not. Same-path siblings count
-    as one container, so every post of a thread votes for the others."""
+    as one container, so every post of a thread votes for the others. An article's vote
+    does not reach into its footer or asides (landmarks)."""
     t = options.thresholds
     if not all(b.dom_path for b in blocks):
         return blocks  # scraped text has no containers
@@ -150,7 +151,7 @@ def follow_containers(blocks: list[Block], options: Options) -> list[Block]:
             for prefix in prefixes[b.dom_path]:
                 if prefix in sure:
                     share = content.get(prefix, 0) / total[prefix]
-                    if share >= t.container_share and b.label is not Label.CONTENT:
+                    if share >= t.container_share and b.label is not Label.CONTENT and f.dom_cue != "landmark":
                         b = _relabel(b, Label.CONTENT, "in_content_container", max(b.score, 0.55))
                     elif share < 1 - t.container_share and b.label is Label.CONTENT:
                         b = _relabel(b, Label.NAVIGATION, "in_boilerplate_container", min(b.score, 0.45))
