@@ -47,7 +47,7 @@ def revise(blocks: list[Block], options: Options, thread: bool = False) -> list[
         out = drop_comments(out, options)
     # In HTML the elements draw the article's bounds; scraped text has only the stretches.
     out = keep_main_container(out, options) if out and out[0].ancestors else keep_main_region(out, options)
-    return apply_rules(ensure_content(out, options))
+    return apply_rules(ensure_content(drop_duplicates(out, options), options))
 
 
 def follow_neighbours(blocks: list[Block], options: Options) -> list[Block]:
@@ -312,6 +312,23 @@ def _branch(ancestors: tuple[int, ...], chain: tuple[int, ...]) -> int | None:
         if mine != main_line:
             return mine
     return None
+
+
+def drop_duplicates(blocks: list[Block], options: Options) -> list[Block]:
+    """A paragraph kept twice in different places is a clone (the mobile and desktop
+    versions of one description, a teaser of the article beside it): the reader gets it
+    once, where it first appears. The same text in the same place is the page's own
+    repetition (the same terms under each offer) and stays."""
+    first_path: dict[str, str] = {}
+    out = []
+    for b in blocks:
+        if b.label is Label.CONTENT and b.features is not None and b.features.words >= options.thresholds.medium_words:
+            key = b.text.casefold()
+            path = first_path.setdefault(key, b.dom_path)
+            if path != b.dom_path:
+                b = _relabel(b, Label.NAVIGATION, "duplicate", min(b.score, 0.45))
+        out.append(b)
+    return out
 
 
 def ensure_content(blocks: list[Block], options: Options) -> list[Block]:

@@ -281,3 +281,11 @@ def test_date_line_below_the_byline_is_metadata():
     doc = _headed_article()
     assert doc.date is not None and doc.date.startswith("2025-08-14")
     assert "14 August 2025" not in doc.text
+
+
+def test_a_paragraph_cloned_elsewhere_on_the_page_is_kept_once():
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    clone = f'<div class="mobile-copy"><p>{ARTICLE[2]}</p></div>'
+    doc = clean(f"<html><body><article><h1>{HEADLINE}</h1>{body}{clone}</article></body></html>".encode())
+    assert doc.text.count(ARTICLE[2][:60]) == 1
+    assert any("duplicate" in b.reasons for b in doc.blocks)
