@@ -1,6 +1,7 @@
 """The whole pipeline: decode, split, measure, score, revise, find metadata, assemble."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from . import metadata, segment
@@ -10,7 +11,7 @@ from .features import is_thread, measure
 from .language import detect_language
 from .options import Options
 from .records import Block, Document, Kind, Label, Metadata
-from .revise import revise
+from .revise import ensure_content, revise
 from .scoring import score
 
 KINDS = {"html": Kind.HTML, "text": Kind.TEXT}
@@ -22,11 +23,16 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     options = options or Options()
     decoded = decode(data)
     kind = KINDS.get(options.input_kind) or segment.sniff(decoded.text)
-    blocks, meta = split(decoded.text, kind, url, options)
+    blocks, meta, summary = split(decoded.text, kind, url, options)
     language = detect_language(" ".join(b.text for b in blocks[:2000])) or meta.language
     blocks = measure(blocks, language, options)
     blocks = revise(score(blocks, options), options, thread=is_thread(url))
     blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
+    blocks = ensure_content(blocks, options)
+    if not _has_body(blocks):
+        blocks = blocks + from_summary(summary(), len(blocks), language, options)
+    if not _has_body(blocks):  # a headline and nothing else: the headline is all it says
+        blocks = [replace(b, role="body") if b.label is Label.CONTENT else b for b in blocks]
     meta = replace(meta, language=language, site_name=meta.site_name or metadata.site_from_lines(blocks))
     return Document(
         source=source, kind=kind, encoding=decoded.encoding, encoding_method=decoded.method,
@@ -34,9 +40,12 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     )
 
 
-def split(text: str, kind: Kind, url: str | None, options: Options) -> tuple[list[Block], Metadata]:
-    """The page's blocks in reading order, and the metadata its markup declares."""
+def split(text: str, kind: Kind, url: str | None,
+          options: Options) -> tuple[list[Block], Metadata, Callable[[], str | None]]:
+    """The page's blocks in reading order, the metadata its markup declares, and a way to
+    its own summary (JSON-LD or meta description) should its body hold no content."""
     menu = options.phrases.line_navigation
+    summary: Callable[[], str | None] = lambda: None  # noqa: E731
     if kind is Kind.TEXT:
         blocks, meta = segment.split_lines(text, menu), Metadata(url=url)
     else:
@@ -45,12 +54,25 @@ def split(text: str, kind: Kind, url: str | None, options: Options) -> tuple[lis
         if segment.parser_lost_text(blocks, text):
             # libxml2 gives up on very deep or broken markup: read the page as text instead.
             blocks = segment.split_lines(segment.strip_tags(text), menu)
+        summary = lambda: metadata.summary(root)  # noqa: E731
         if not blocks:
             # A page drawn by scripts has no text of its own; its summary is what it says.
-            blocks = segment.split_lines(metadata.summary(root) or "", menu)
+            blocks = segment.split_lines(summary() or "", menu)
     if not blocks:
         raise NoTextError("no text found (the page has no visible text)")
-    return blocks, meta
+    return blocks, meta, summary
+
+
+def from_summary(text: str | None, start: int, language: str | None, options: Options) -> list[Block]:
+    """The page's summary as content, for a page whose body holds none (a truncated page,
+    one whose posts are drawn by scripts)."""
+    lines = segment.split_lines(text or "", options.phrases.line_navigation)
+    return [replace(b, index=start + b.index, group=start + b.group, label=Label.CONTENT, score=0.5,
+                    reasons=("page_summary",)) for b in measure(lines, language, options)]
+
+
+def _has_body(blocks: list[Block]) -> bool:
+    return any(b.label is Label.CONTENT and b.role == "body" for b in blocks)
 
 
 def confidence(blocks: list[Block]) -> float:

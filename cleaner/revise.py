@@ -333,13 +333,16 @@ def drop_duplicates(blocks: list[Block], options: Options) -> list[Block]:
 
 def ensure_content(blocks: list[Block], options: Options) -> list[Block]:
     """A page with text never comes out empty: with no content found, keep the blocks
-    that scored best (the top of the score range), so the user sees the likeliest part."""
-    if not blocks or any(b.label is Label.CONTENT for b in blocks):
+    that scored best (the top of the score range), so the user sees the likeliest part.
+    Run again once the headline is known, it finds a body for a page whose only content
+    was its headline."""
+    body = [b for b in blocks if b.role == "body"]
+    if not body or any(b.label is Label.CONTENT for b in body):
         return blocks
-    top = max(b.score for b in blocks)
+    top = max(b.score for b in body)
     floor = top - options.thresholds.fallback_margin
     return [_relabel(b, Label.CONTENT, "best_of_page", b.score)
-            if b.score >= floor and b.score > 0 and not _hard(b) else b for b in blocks]
+            if b.role == "body" and b.score >= floor and b.score > 0 and not _hard(b) else b for b in blocks]
 
 
 def apply_rules(blocks: list[Block]) -> list[Block]:

@@ -289,3 +289,18 @@ def test_a_paragraph_cloned_elsewhere_on_the_page_is_kept_once():
     doc = clean(f"<html><body><article><h1>{HEADLINE}</h1>{body}{clone}</article></body></html>".encode())
     assert doc.text.count(ARTICLE[2][:60]) == 1
     assert any("duplicate" in b.reasons for b in doc.blocks)
+
+
+def test_a_page_whose_body_is_all_chrome_says_what_its_summary_says():
+    summary = "So I wanted to know how far people really ride on one charge before the battery gives out."
+    page = (f'<html><head><meta name="description" content="{summary}"></head><body>'
+            '<nav><a href="/">Home</a> <a href="/latest">Latest</a> <a href="/donate">Donate now</a></nav>'
+            '</body></html>')
+    doc = clean(page.encode())
+    assert doc.text == summary
+    assert any("page_summary" in b.reasons for b in doc.blocks)
+
+
+def test_a_page_holding_only_its_headline_is_not_empty():
+    doc = _text("Start making my home smart. Where should I start? - Configuration - Community")
+    assert "Start making my home smart" in doc.text
