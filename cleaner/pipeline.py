@@ -31,8 +31,6 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     blocks = ensure_content(blocks, options)
     if not _has_body(blocks):
         blocks = blocks + from_summary(summary(), len(blocks), language, options)
-    if not _has_body(blocks):  # a headline and nothing else: the headline is all it says
-        blocks = [replace(b, role="body") if b.label is Label.CONTENT else b for b in blocks]
     meta = replace(meta, language=language, site_name=meta.site_name or metadata.site_from_lines(blocks))
     return Document(
         source=source, kind=kind, encoding=decoded.encoding, encoding_method=decoded.method,

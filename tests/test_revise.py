@@ -301,6 +301,6 @@ def test_a_page_whose_body_is_all_chrome_says_what_its_summary_says():
     assert any("page_summary" in b.reasons for b in doc.blocks)
 
 
-def test_a_page_holding_only_its_headline_is_not_empty():
+def test_a_page_holding_only_its_headline_keeps_it_as_its_title():
     doc = _text("Start making my home smart. Where should I start? - Configuration - Community")
-    assert "Start making my home smart" in doc.text
+    assert doc.title and doc.title.startswith("Start making my home smart")
