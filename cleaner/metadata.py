@@ -34,7 +34,7 @@ CITIES = re.compile(
 )
 HEAD_SCAN = 40  # how many lines before the article the headline search looks at
 # A name line guessed to be the byline (no "By") sits right under the headline.
-GUESSED_BYLINE_REACH = 3
+GUESSED_BYLINE_REACH = 5
 HEAD_LINES = 12  # how far after the headline a byline or date may sit
 
 
