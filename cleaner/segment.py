@@ -13,6 +13,9 @@ from .errors import NoTextError
 from .options import Selectors
 from .records import Block, Kind
 
+# Comments go at parse time: the tree walk never visits them, and the text that follows
+# one (a server-rendered page's `<!--[--> 6-person`) would be lost with them.
+PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
 # Elements whose text is never page content.
 SKIPPED = frozenset(
     "script style template svg math iframe object embed canvas head title "
@@ -107,7 +110,7 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
     # lxml refuses str input that carries an encoding declaration; strip it.
     text = re.sub(r"\A\s*<\?xml[^>]*\?>", "", text)
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=PARSER)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise NoTextError(f"no text found (unparsable HTML: {exc})") from None
     return root
@@ -151,6 +154,19 @@ def _rule(stack: list[_Open]) -> str:
     return next((o.rule for o in reversed(stack) if o.rule), "")
 
 
+def _join(parts: list[str]) -> str:
+    """The text of inline elements in a row. Where one element's text ends in a lowercase
+    letter and the next starts with a capital ("The North Face" "Wawona 6 Tent"), the page
+    sets them apart with styling, not spaces: keep them apart. (A drop cap, "T" "he", is
+    capital then lowercase and stays joined.)"""
+    out = parts[0]
+    for part in parts[1:]:
+        if out and part and out[-1].islower() and part[0].isupper():
+            out += " "
+        out += part
+    return out
+
+
 class _BlockCollector:
     """Accumulates inline text until the next block boundary."""
 
@@ -168,7 +184,7 @@ class _BlockCollector:
     def flush(self, stack: list[_Open], ordered: bool) -> None:
         if not self.parts:
             return  # most block boundaries close nothing: no text came since the last
-        text = SPACES.sub(" ", "".join(self.parts)).strip()
+        text = SPACES.sub(" ", _join(self.parts)).strip()
         if text:
             tag = next((o.tag for o in reversed(stack) if o.tag in BLOCK_TAGS and o.tag != "br"), "div")
             self.emit(Block(

@@ -120,3 +120,20 @@ def test_page_drawn_by_scripts_falls_back_to_its_description():
             '<body><div id="app"></div><script>render()</script></body></html>')
     doc = clean(page)
     assert doc.text == summary
+
+
+def test_text_after_an_html_comment_is_kept():
+    from cleaner.segment import parse_html, split_html
+
+    root = parse_html('<html><body><div>Sleeping Capacity: <div><!--[--><!----> 6-person <!--]--></div></div>'
+                      '<p>A<!-- note -->B</p></body></html>')
+    texts = [b.text for b in split_html(root)]
+    assert "6-person" in " ".join(texts) and "AB" in texts
+
+
+def test_inline_elements_styled_apart_stay_apart_but_a_drop_cap_joins():
+    from cleaner.segment import parse_html, split_html
+
+    root = parse_html('<html><body><p><span>The North Face</span><span>Wawona 6 Tent</span></p>'
+                      '<p><span class="dropcap">T</span>he ferry returns.</p></body></html>')
+    assert [b.text for b in split_html(root)] == ["The North Face Wawona 6 Tent", "The ferry returns."]
