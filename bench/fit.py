@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from cleaner import Block, Options, Weights, clean, load_rules, segment
+from cleaner import Block, CleanerError, Options, Weights, clean, load_rules, segment
 from cleaner.decode import decode
 from cleaner.features import measure
 from cleaner.language import detect_language
@@ -109,7 +109,7 @@ def measured(data: bytes, url: str | None, options: Options) -> list[Block]:
     """clean()'s stages up to scoring (decode, split, measure), with its own functions."""
     decoded = decode(data)
     kind = KINDS.get(options.input_kind) or segment.sniff(decoded.text)
-    blocks, meta = split(decoded.text, kind, url, options)
+    blocks, meta, _ = split(decoded.text, kind, url, options)  # (the summary is for pages left empty)
     language = detect_language(" ".join(b.text for b in blocks[:2000])) or meta.language
     return measure(blocks, language, options)
 
@@ -122,9 +122,10 @@ def belongs(tokens: list[str], truth: Counter[str], heads: set[tuple[str, ...]])
 
 def extract(dataset: Path, rendering: str, pages: list[Page], words: Words) -> Matrix:
     """The labelled evidence of every block of every page, cached under /tmp/fit/ by the
-    cleaner's source and the pages (a changed cleaner is measured again)."""
+    source of the cleaner and of this script, and the pages (a change is measured again)."""
     digest = hashlib.sha256(f"{rendering} {HEAD} {' '.join(p.id for p in pages)}".encode())
-    for path in sorted([*(REPO / "cleaner").glob("*.py"), *(REPO / "cleaner").glob("*.toml")]):
+    code = (REPO / "cleaner").glob("*.py"), (REPO / "cleaner").glob("*.toml"), [Path(__file__)]
+    for path in sorted(p for paths in code for p in paths):
         digest.update(path.read_bytes())
     cached = CACHE / f"blocks-{rendering.replace('/', '-')}-{digest.hexdigest()[:12]}.npz"
     if cached.exists():
@@ -138,7 +139,7 @@ def extract(dataset: Path, rendering: str, pages: list[Page], words: Words) -> M
         heads = {tuple(truth[j:j + n]) for n in range(1, HEAD + 1) for j in range(len(truth))}
         try:
             blocks = measured(read_input(dataset, rendering, page.id) or b"", page.url, options)
-        except Exception:  # no text: nothing to learn from (clean() raises too)
+        except CleanerError:  # no text: nothing to learn from (clean() raises too)
             continue
         for b in blocks:
             assert b.features is not None
@@ -195,12 +196,12 @@ def options_with(weights: dict[str, float], input_kind: str) -> Options:
 
 def end_to_end(dataset: Path, rendering: str, pages: list[Page], options: Options,
                words: Words, prf: Prf) -> np.ndarray:
-    """Word precision, recall and F1 of the full clean() per page (one that raises is empty)."""
+    """Word precision, recall and F1 of the full clean() per page (one it refuses is empty)."""
     out = []
     for page in pages:
         try:
             text = clean(read_input(dataset, rendering, page.id) or b"", url=page.url, options=options).text
-        except Exception:
+        except CleanerError:
             text = ""
         out.append(prf(Counter(words(text)), Counter(words(page.truth))))
     return np.array(out)
