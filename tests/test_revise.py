@@ -304,3 +304,8 @@ def test_a_page_whose_body_is_all_chrome_says_what_its_summary_says():
 def test_a_page_holding_only_its_headline_keeps_it_as_its_title():
     doc = _text("Start making my home smart. Where should I start? - Configuration - Community")
     assert doc.title and doc.title.startswith("Start making my home smart")
+
+
+def test_a_paragraph_scraped_twice_is_kept_once():
+    doc = _text(HEADLINE, *ARTICLE, "Most read", ARTICLE[1])
+    assert doc.text.count(ARTICLE[1][:60]) == 1
