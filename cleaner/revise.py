@@ -168,9 +168,13 @@ def promote_records(blocks: list[Block], options: Options) -> list[Block]:
     Measured trade-off: a shop's mega-menu of one-word links is promoted too."""
     t = options.thresholds
     groups: dict[str, list[int]] = {}
+    keys: dict[str, str] = {}
     for i, b in enumerate(blocks):
         if b.dom_path:
-            groups.setdefault(b.dom_path, []).append(i)
+            key = keys.get(b.dom_path)
+            if key is None:
+                key = keys[b.dom_path] = _record_key(b.dom_path)
+            groups.setdefault(key, []).append(i)
     out = list(blocks)
     for members in groups.values():
         if len(members) < t.records_min:
@@ -188,6 +192,17 @@ def promote_records(blocks: list[Block], options: Options) -> list[Block]:
             if b.label is not Label.CONTENT and PHRASE_REASONS.isdisjoint(b.reasons):
                 out[i] = _relabel(b, Label.CONTENT, "repeated_record", max(b.score, t.record_score))
     return out
+
+
+UNIQUE_NAME = re.compile(r"\.[^.\[#]*\d[^.\[#]*")
+
+
+def _record_key(path: str) -> str:
+    """A DOM path without numbered class names: CMSs mark every card with its own
+    ("elementor-element-6e4d78d", "post-123"), and the cards of a listing should still
+    fall on one path. (Ids stay: a forum's posts, each with its own id, are not records
+    whose every line is content.)"""
+    return UNIQUE_NAME.sub("", path)
 
 
 def after_related(blocks: list[Block], options: Options) -> list[Block]:

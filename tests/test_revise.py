@@ -309,3 +309,13 @@ def test_a_page_holding_only_its_headline_keeps_it_as_its_title():
 def test_a_paragraph_scraped_twice_is_kept_once():
     doc = _text(HEADLINE, *ARTICLE, "Most read", ARTICLE[1])
     assert doc.text.count(ARTICLE[1][:60]) == 1
+
+
+def test_cards_with_numbered_class_names_are_records_of_a_listing():
+    cards = "".join(
+        f'<div class="card card-{n}a{n}"><h3><a href="/t/{n}">Ridge Trail {n}</a></h3>'
+        f'<div class="meta">Length: {n}.5 Miles Loop</div></div>'
+        for n in range(1, 7))
+    page = f"<html><body><main><h1>Trails of the county</h1><p>{ARTICLE[0]}</p>{cards}</main></body></html>"
+    doc = clean(page.encode())
+    assert all(f"Length: {n}.5 Miles Loop" in doc.text for n in range(1, 7))
