@@ -50,6 +50,9 @@ def dom_cue(path: str, p: Phrases | None = None) -> str:
         tokens = {t.lower() for t in TOKEN_SPLIT.split(attrs.replace(".", " ").replace("#", " ").replace("[", " ").replace("]", " ")) if t}
         if tokens & p.dom_landmarks:
             return "landmark"
+        if cue in ("", "content") and tokens & p.dom_comments:
+            cue = "comments"  # a review's or comment's "text-content" is still the comment's
+            continue
         if cue:
             continue
         if tokens & p.dom_ads:

@@ -32,6 +32,8 @@ def _kind(text: str) -> str:
     ("body>div.footer[contentinfo]>div.main-content>p", "landmark"),
     ("body>div#onetrust-consent-sdk>div.ot-pc-content>p", "landmark"),
     ("body>aside>article>p", "content"),
+    # a comment's or review's own "text-content" box is still the comment
+    ("body>div.reviews>div.review>div.text-content>p", "comments"),
     ("body>div[navigation]>main>div.intro>p", "content"),
 ])
 def test_dom_cue(path, cue):
