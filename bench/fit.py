@@ -109,7 +109,7 @@ def measured(data: bytes, url: str | None, options: Options) -> list[Block]:
     """clean()'s stages up to scoring (decode, split, measure), with its own functions."""
     decoded = decode(data)
     kind = KINDS.get(options.input_kind) or segment.sniff(decoded.text)
-    blocks, meta, _ = split(decoded.text, kind, url, options)  # (the summary is for pages left empty)
+    blocks, meta, _ = split(decoded.text, kind, url, options)  # (the parsed page is for pages left empty)
     language = detect_language(" ".join(b.text for b in blocks[:2000])) or meta.language
     return measure(blocks, language, options)
 

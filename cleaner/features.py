@@ -11,22 +11,16 @@ from dataclasses import replace
 from . import phrases
 from .language import CJK_FUNCTION_CHARS, HAN, HIRAGANA_KATAKANA, stopwords
 from .options import Options, Phrases, Thresholds
+from .phrases import BULLET, SENTENCE_END
 from .records import Block, Features
+from .rules import defaults
 
 WORD = re.compile(r"\w+")
-TERMINAL = re.compile(r"[.!?…。！？;:]['\"”’»)\]]*$")
-BULLET = re.compile(r"^(?:[-*•·▪►‣◦]|\d{1,2}[.)])\s+")
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Class/id names are split into tokens at -, _, spaces and case changes: "siteFooter" -> site, footer.
 TOKEN_SPLIT = re.compile(r"[-_\s:/]+|(?<=[a-z])(?=[A-Z])|\d+")
 PATH_STEP = re.compile(r"^(?P<tag>[a-z0-9]*)(?P<attrs>.*)$", re.S)
 CHROME_SEPARATORS = re.compile(r"\s*[|·•/]\s*|\s+")
-
-
-def _defaults() -> Options:
-    from .rules import defaults
-
-    return defaults()
 
 
 def dom_cue(path: str, p: Phrases | None = None) -> str:
@@ -35,7 +29,7 @@ def dom_cue(path: str, p: Phrases | None = None) -> str:
     The nearest class/id token speaks, unless a landmark above it says otherwise: a
     footer's or a consent dialog's `div.content` is still chrome, while an <article>
     inside a layout element named like a sidebar is still the article."""
-    p = p or _defaults().phrases
+    p = p or defaults().phrases
     cue = ""
     for step in reversed(path.split(">")):
         match = PATH_STEP.match(step)
@@ -76,8 +70,8 @@ def phrase_kind(text: str, words: int, t: Thresholds | None = None, p: Phrases |
     """Which kind of known phrase the block is, if any: boilerplate, or content a user's
     rules name. Whole-line phrases are tried on short blocks only: a long block that
     starts like a menu item is prose."""
-    t = t or _defaults().thresholds
-    p = p or _defaults().phrases
+    t = t or defaults().thresholds
+    p = p or defaults().phrases
     if words <= t.phrase_line_words:
         if p.line_content and p.line_content.match(text):
             return "content"
@@ -120,7 +114,7 @@ def _stopword_density(text: str, tokens: list[str], stops: frozenset[str], words
 
 def measure_one(block: Block, position: float, repeats: int, stops: frozenset[str], cjk: bool,
                 cue: str = "", options: Options | None = None) -> Features:
-    options = options or _defaults()
+    options = options or defaults()
     t, p = options.thresholds, options.phrases
     text = block.text
     tokens = WORD.findall(text)
@@ -131,7 +125,7 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
     return Features(
         words=words,
         chars=chars,
-        terminal_punctuation=bool(TERMINAL.search(text)),
+        terminal_punctuation=bool(SENTENCE_END.search(text)),
         stopword_density=_stopword_density(text, tokens, stops, words, cjk),
         capitalised_share=sum(1 for t in alpha if t[0].isupper()) / len(alpha) if alpha else 0.0,
         digit_share=sum(map(str.isdigit, text)) / chars if chars else 0.0,
@@ -159,7 +153,7 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
     """Blocks with their features filled in (new blocks; the input is left as it was).
     Lines of scraped text that one sentence runs across are measured as that sentence,
     so a link cut out of a paragraph reads as part of the paragraph."""
-    options = options or _defaults()
+    options = options or defaults()
     stops = stopwords(language)
     cjk = language in ("zh", "ja")
     counts = Counter(b.text.lower() for b in blocks)

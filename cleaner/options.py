@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,6 @@ class Weights:
     date: float
     byline: float
     heading: float
-    list_item: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +118,7 @@ class Selectors:
     keep: tuple[str, ...] = ()
 
 
-def _default(part: str):  # type: ignore[no-untyped-def]
+def _default(part: str) -> Any:
     from .rules import defaults  # rules.py builds these records: imported when first needed
 
     return getattr(defaults(), part)

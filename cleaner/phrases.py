@@ -16,6 +16,11 @@ THREAD_URL = re.compile(
     _I,
 )
 
+# A line that ends like a sentence (closing quotes and brackets allowed).
+SENTENCE_END = re.compile(r"[.!?…。！？:;]['\"”’»)\]]*$")
+# A bulleted or numbered line of scraped text.
+BULLET = re.compile(r"^(?:[-*•·▪►‣◦]|\d{1,3}[.)])\s+")
+
 TAG_NAVIGATION = frozenset({"nav", "footer", "aside", "menu", "dialog"})
 TAG_CONTENT = frozenset({"article", "main"})
 # ARIA landmark roles that say the same.

@@ -1,8 +1,9 @@
 """The whole pipeline: decode, split, measure, score, revise, find metadata, assemble."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
+
+import lxml.html
 
 from . import metadata, segment
 from .decode import decode
@@ -23,14 +24,15 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     options = options or Options()
     decoded = decode(data)
     kind = KINDS.get(options.input_kind) or segment.sniff(decoded.text)
-    blocks, meta, summary = split(decoded.text, kind, url, options)
+    blocks, meta, root = split(decoded.text, kind, url, options)
     language = detect_language(" ".join(b.text for b in blocks[:2000])) or meta.language
     blocks = measure(blocks, language, options)
     blocks = revise(score(blocks, options), options, thread=is_thread(url))
     blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
     blocks = ensure_content(blocks, options)
     if not _has_body(blocks):
-        blocks = blocks + from_summary(summary(), len(blocks), language, options)
+        summary = metadata.summary(root) if root is not None else None
+        blocks = blocks + from_summary(summary, len(blocks), language, options)
     meta = replace(meta, language=language, site_name=meta.site_name or metadata.site_from_lines(blocks))
     return Document(
         source=source, kind=kind, encoding=decoded.encoding, encoding_method=decoded.method,
@@ -39,11 +41,12 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
 
 
 def split(text: str, kind: Kind, url: str | None,
-          options: Options) -> tuple[list[Block], Metadata, Callable[[], str | None]]:
-    """The page's blocks in reading order, the metadata its markup declares, and a way to
-    its own summary (JSON-LD or meta description) should its body hold no content."""
+          options: Options) -> tuple[list[Block], Metadata, lxml.html.HtmlElement | None]:
+    """The page's blocks in reading order, the metadata its markup declares, and the
+    parsed HTML (None for scraped text), where its own summary can be found should its
+    body hold no content."""
     menu = options.phrases.line_navigation
-    summary: Callable[[], str | None] = lambda: None  # noqa: E731
+    root = None
     if kind is Kind.TEXT:
         blocks, meta = segment.split_lines(text, menu), Metadata(url=url)
     else:
@@ -52,13 +55,12 @@ def split(text: str, kind: Kind, url: str | None,
         if segment.parser_lost_text(blocks, text):
             # libxml2 gives up on very deep or broken markup: read the page as text instead.
             blocks = segment.split_lines(segment.strip_tags(text), menu)
-        summary = lambda: metadata.summary(root)  # noqa: E731
         if not blocks:
             # A page drawn by scripts has no text of its own; its summary is what it says.
-            blocks = segment.split_lines(summary() or "", menu)
+            blocks = segment.split_lines(metadata.summary(root) or "", menu)
     if not blocks:
         raise NoTextError("no text found (the page has no visible text)")
-    return blocks, meta, summary
+    return blocks, meta, root
 
 
 def from_summary(text: str | None, start: int, language: str | None, options: Options) -> list[Block]:

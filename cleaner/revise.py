@@ -250,17 +250,20 @@ def _comments_heading(blocks: list[Block], options: Options) -> int | None:
     and most of the page's content (a "Comments" link in the page header opens nothing):
     at a "12 Comments" heading, or at the first of a run of comment headers (a name line
     over a date line), unless one heads the first post too: then the page is a thread."""
+    if not blocks or blocks[0].dom_path:
+        return None  # HTML has its comment containers instead
+    t = options.thresholds
     total = sum(b.features.words for b in blocks if b.features and b.label is Label.CONTENT)
     headers = [i for i in range(len(blocks) - 1) if _comment_header(blocks, i)]
+    later = {h: len(headers) - n for n, h in enumerate(headers)}  # headers from here to the end
     seen = 0
     for i, b in enumerate(blocks):
-        if b.features is None or b.dom_path:  # HTML has its comment containers instead
+        if b.features is None:
             continue
-        after_article = seen >= options.thresholds.article_words and seen >= total * options.thresholds.comments_after_share
-        if i in headers and not after_article and not b.features.is_byline:
-            headers = []  # a post signed like the replies: a thread, where replies are content
-        if after_article and (b.features.phrase == "comments" or (
-                i in headers and sum(1 for h in headers if h >= i) >= options.thresholds.comment_headers)):
+        after_article = seen >= t.article_words and seen >= total * t.comments_after_share
+        if i in later and not after_article and not b.features.is_byline:
+            later = {}  # a post signed like the replies: a thread, where replies are content
+        if after_article and (b.features.phrase == "comments" or later.get(i, 0) >= t.comment_headers):
             return i
         if b.label is Label.CONTENT:
             seen += b.features.words
@@ -271,7 +274,7 @@ def _comment_header(blocks: list[Block], i: int) -> bool:
     """A commenter's name ("Emma", "Pete says:") over the comment's date and time
     ("December 18, 2025, 9:46 pm"): a listing's entries have dates, but rarely the minute."""
     name, date = blocks[i].features, blocks[i + 1].features
-    if name is None or date is None or blocks[i].dom_path:
+    if name is None or date is None:
         return False
     return (1 <= name.words <= 5 and not name.is_date and date.is_date and date.words <= 10
             and TIME_OF_DAY.search(blocks[i + 1].text) is not None

@@ -11,7 +11,9 @@ import lxml.html
 
 from .errors import NoTextError
 from .options import Selectors
+from .phrases import SENTENCE_END
 from .records import Block, Kind
+from .rules import defaults
 
 # Comments go at parse time: the tree walk never visits them, and the text that follows
 # one (a server-rendered page's `<!--[--> 6-person`) would be lost with them.
@@ -38,7 +40,6 @@ LOST_TEXT_CHECK = 2000  # pages whose blocks hold this many characters are taken
 LOST_TEXT_SHARE = 0.2
 # Line-breaking converters cut sentences at inline elements: the next line then starts
 # in lower case or with punctuation, or this one ends on a comma or a function word.
-SENTENCE_END = re.compile(r"[.!?…。！？:;]['\"”’»)\]]*$")
 CONTINUATION_START = re.compile(r"^(?:[,.;:!?)\]»”’%]|[a-zß-öø-ÿа-я])")
 OPEN_END = re.compile(
     r"(?:[,(\[«“‘–—-]|\b(?:a|an|the|of|to|in|on|for|and|or|but|by|with|at|from|as|is|are|was|"
@@ -63,10 +64,7 @@ def split_lines(text: str, menu: re.Pattern[str] | None = None) -> list[Block]:
     """One block per non-blank line of scraped text. A line that carries on the sentence
     of the line before (a converter broke it at a link or a bold word) shares its group;
     a line matching `menu` (whole-line navigation phrases) never does."""
-    if menu is None:
-        from .rules import defaults
-
-        menu = defaults().phrases.line_navigation
+    menu = menu or defaults().phrases.line_navigation
     blocks: list[Block] = []
     group, previous, blank = 0, "", True
     for line in text.split("\n"):

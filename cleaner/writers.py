@@ -5,11 +5,11 @@ import json
 import re
 from typing import Any, Callable, TextIO
 
+from .phrases import BULLET
 from .records import Block, Document, Kind
 
 HEADING_LEVELS = {"h1": 2, "h2": 2, "h3": 3, "h4": 4, "h5": 4, "h6": 4}
 MARKDOWN_LEAD = re.compile(r"^(#{1,6}\s|>|[-+*]\s|\d{1,3}[.)]\s)")
-BULLET = re.compile(r"^(?:[-*•·▪►‣◦]|\d{1,3}[.)])\s+")
 NUMBERED = re.compile(r"^\d{1,3}[.)]\s+")
 HEADING_MAX_WORDS = 14
 
