@@ -35,7 +35,10 @@ DECLARATION = re.compile(
 DECLARATION_WINDOW = 4096
 CHARDET_SAMPLE = 64 * 1024
 # Control bytes other than tab, newline, carriage return, form feed: a sign of binary data.
-BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+BINARY_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x1B)) + bytes(range(0x1C, 0x20))
+# A line of nothing but (non-breaking, zero-width) spaces; it starts with its newline, a
+# literal the regex engine can skip to, which is many times faster than trying (?m)^ everywhere.
+SPACES_ONLY_LINE = re.compile(r"\n[ \t\u00a0\u2007\u202f\u200b\ufeff]+(?=\n|\Z)")
 
 
 def gunzip(data: bytes) -> bytes:
@@ -120,8 +123,15 @@ def detect_encoding(data: bytes) -> tuple[str, str]:
 
 def normalize(text: str) -> str:
     """NFC, one kind of newline, and lines holding only (non-breaking) spaces made blank."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return re.sub(r"(?m)^[ \t\u00a0\u2007\u202f\u200b\ufeff]+$", "", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return SPACES_ONLY_LINE.sub("\n", "\n" + text)[1:]
+
+
+def _binary_share(sample: bytes) -> float:
+    return (len(sample) - len(sample.translate(None, BINARY_BYTES))) / max(1, len(sample))
 
 
 def decode(data: bytes | str) -> Decoded:
@@ -135,7 +145,7 @@ def decode(data: bytes | str) -> Decoded:
         data, prefix = gunzip(data), "gzip+"
     encoding, method = detect_encoding(data)
     sample = data[:CHARDET_SAMPLE]
-    if method not in ("bom", "utf-16-pattern") and len(BINARY_BYTES.findall(sample)) > len(sample) // 100:
+    if method not in ("bom", "utf-16-pattern") and _binary_share(sample) > 0.01:
         raise NoTextError("no text found (binary file?)")
     text = data.decode(encoding, errors="replace").lstrip("\ufeff")
     if not text.strip():

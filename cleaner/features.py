@@ -4,6 +4,7 @@ Measurements only; every threshold that turns them into a verdict lives in optio
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -32,16 +33,13 @@ def dom_cue(path: str, p: Phrases | None = None) -> str:
     p = p or defaults().phrases
     cue = ""
     for step in reversed(path.split(">")):
-        match = PATH_STEP.match(step)
-        tag, attrs = (match.group("tag"), match.group("attrs")) if match else ("", step)
-        role = attrs[attrs.rfind("[") + 1:-1].lower() if attrs.endswith("]") else ""
+        tag, role, tokens = _read_step(step)
         if tag in phrases.TAG_NAVIGATION or role in phrases.ROLE_NAVIGATION:
             return "landmark"
         if tag in phrases.TAG_CONTENT or role in phrases.ROLE_CONTENT:
             return cue or "content"
-        if not attrs:
+        if not tokens:
             continue
-        tokens = {t.lower() for t in TOKEN_SPLIT.split(attrs.replace(".", " ").replace("#", " ").replace("[", " ").replace("]", " ")) if t}
         if tokens & p.dom_landmarks:
             return "landmark"
         if cue in ("", "content") and tokens & p.dom_comments:
@@ -58,6 +56,17 @@ def dom_cue(path: str, p: Phrases | None = None) -> str:
         elif tokens & p.dom_content:
             cue = "content"
     return cue
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _read_step(step: str) -> tuple[str, str, frozenset[str]]:
+    """A path step's tag, ARIA role and class/id tokens. Pages share their steps across
+    many paths (and sites across pages), so each is read once."""
+    match = PATH_STEP.match(step)
+    tag, attrs = (match.group("tag"), match.group("attrs")) if match else ("", step)
+    role = attrs[attrs.rfind("[") + 1:-1].lower() if attrs.endswith("]") else ""
+    words = attrs.replace(".", " ").replace("#", " ").replace("[", " ").replace("]", " ")
+    return tag, role, frozenset(t.lower() for t in TOKEN_SPLIT.split(words) if t)
 
 
 def _all_navigation(text: str, menu: re.Pattern[str]) -> bool:
@@ -121,6 +130,7 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
     words = _word_count(text, tokens)
     alpha = [t for t in tokens if t[0].isalpha()]
     chars = len(text)
+    digits = sum(map(str.isdigit, text)) if not text.isalpha() else 0
     tag = block.tag
     return Features(
         words=words,
@@ -128,7 +138,7 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
         terminal_punctuation=bool(SENTENCE_END.search(text)),
         stopword_density=_stopword_density(text, tokens, stops, words, cjk),
         capitalised_share=sum(1 for t in alpha if t[0].isupper()) / len(alpha) if alpha else 0.0,
-        digit_share=sum(map(str.isdigit, text)) / chars if chars else 0.0,
+        digit_share=digits / chars if chars else 0.0,
         link_density=block.link_chars / chars if chars else 0.0,
         starts_lowercase=text[:1].islower(),
         position=position,
@@ -137,7 +147,8 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
         dom_cue=cue,
         # Only prose can be legal prose, and only short lines are datelines or bylines.
         legal_terms=len(p.legal.findall(text)) if words >= t.legal_min_words else 0,
-        is_date=words <= t.dateline_words and bool(phrases.DATE.search(text)),
+        # Every date shape has four digits or more: most lines need no search.
+        is_date=words <= t.dateline_words and digits >= 4 and bool(phrases.DATE.search(text)),
         is_byline=words <= t.dateline_words and bool(phrases.BYLINE.match(text)),
         is_heading=tag in HEADING_TAGS,
         list_like=tag == "li" or bool(BULLET.match(text)),

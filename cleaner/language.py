@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 import justext
@@ -27,6 +28,18 @@ THAI = re.compile(r"[\u0e00-\u0e7f]")
 CJK_FUNCTION_CHARS = frozenset("的了是在和有我也不就都这那他她它们个之与而为以及或但所被把从对到说要会能可着过还没很得地吗呢吧啊のにはをがでとも")
 WORD = re.compile(r"\w+")
 SAMPLE_WORDS = 3000
+SAMPLE_CHARS = 30000  # enough for SAMPLE_WORDS words; a long page is not scanned whole
+
+
+def language_sample(texts: Iterable[str]) -> str:
+    """The page's first lines, up to SAMPLE_CHARS characters, as one text."""
+    taken, size = [], 0
+    for text in texts:
+        taken.append(text)
+        size += len(text) + 1
+        if size >= SAMPLE_CHARS:
+            break
+    return " ".join(taken)
 
 
 @lru_cache(maxsize=None)
@@ -48,11 +61,10 @@ def _stopword_languages() -> dict[str, tuple[str, ...]]:
 
 def cjk_language(text: str) -> str | None:
     """ja / zh / ko / th when the text is mostly written in that script."""
-    letters = max(1, len(WORD.findall(text)))
     kana, han = len(HIRAGANA_KATAKANA.findall(text)), len(HAN.findall(text))
     if kana > 20 and kana * 10 > han:
         return "ja"
-    if han > 50 and han > letters:
+    if han > 50 and han > len(WORD.findall(text)):
         return "zh"
     if len(HANGUL.findall(text)) > 50:
         return "ko"
@@ -67,11 +79,11 @@ def detect_language(text: str) -> str | None:
     if script:
         return script
     index = _stopword_languages()
-    votes: Counter[str] = Counter()
     words = WORD.findall(text.lower())[:SAMPLE_WORDS]
-    for word in words:
+    votes: Counter[str] = Counter()
+    for word, count in Counter(words).items():  # each distinct word looked up once
         for code in index.get(word, ()):
-            votes[code] += 1
+            votes[code] += count
     if not votes:
         return None
     code, hits = votes.most_common(1)[0]

@@ -1,6 +1,7 @@
 """The whole pipeline: decode, split, measure, score, revise, find metadata, assemble."""
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 import lxml.html
@@ -9,7 +10,7 @@ from . import metadata, segment
 from .decode import decode
 from .errors import NoTextError
 from .features import is_thread, measure
-from .language import detect_language
+from .language import detect_language, language_sample
 from .options import Options
 from .records import Block, Document, Kind, Label, Metadata
 from .revise import ensure_content, revise
@@ -19,45 +20,78 @@ KINDS = {"html": Kind.HTML, "text": Kind.TEXT}
 
 
 def clean(data: bytes | str, url: str | None = None, options: Options | None = None,
-          source: str = "-") -> Document:
-    """Clean one page: raw bytes (any encoding, gzip too) or text, HTML or scraped text."""
+          source: str = "-", timings: dict[str, float] | None = None) -> Document:
+    """Clean one page: raw bytes (any encoding, gzip too) or text, HTML or scraped text.
+    `timings`, when given, gets the seconds each stage took added to it."""
     options = options or Options()
+    lap = Laps(timings)
     decoded = decode(data)
+    lap("decode")
     kind = KINDS.get(options.input_kind) or segment.sniff(decoded.text)
-    blocks, meta, root = split(decoded.text, kind, url, options)
-    language = detect_language(" ".join(b.text for b in blocks[:2000])) or meta.language
+    blocks, meta, root = split(decoded.text, kind, url, options, lap)
+    language = detect_language(language_sample(b.text for b in blocks)) or meta.language
+    lap("language")
     blocks = measure(blocks, language, options)
-    blocks = revise(score(blocks, options), options, thread=is_thread(url))
+    lap("features")
+    blocks = score(blocks, options)
+    lap("score")
+    blocks = revise(blocks, options, thread=is_thread(url))
     blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
     blocks = ensure_content(blocks, options)
+    lap("revise")
     if not _has_body(blocks):
         summary = metadata.summary(root) if root is not None else None
         blocks = blocks + from_summary(summary, len(blocks), language, options)
     meta = replace(meta, language=language, site_name=meta.site_name or metadata.site_from_lines(blocks))
-    return Document(
+    document = Document(
         source=source, kind=kind, encoding=decoded.encoding, encoding_method=decoded.method,
         metadata=meta, blocks=tuple(blocks), confidence=confidence(blocks),
     )
+    lap("assemble")
+    return document
 
 
-def split(text: str, kind: Kind, url: str | None,
-          options: Options) -> tuple[list[Block], Metadata, lxml.html.HtmlElement | None]:
+class Laps:
+    """Adds the time since the last lap to a named stage; does nothing without a dict."""
+
+    __slots__ = ("timings", "last")
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.last = time.perf_counter() if timings is not None else 0.0
+
+    def __call__(self, stage: str) -> None:
+        if self.timings is not None:
+            now = time.perf_counter()
+            self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
+            self.last = now
+
+
+def split(text: str, kind: Kind, url: str | None, options: Options,
+          lap: Laps | None = None) -> tuple[list[Block], Metadata, lxml.html.HtmlElement | None]:
     """The page's blocks in reading order, the metadata its markup declares, and the
     parsed HTML (None for scraped text), where its own summary can be found should its
     body hold no content."""
     menu = options.phrases.line_navigation
+    lap = lap or Laps(None)
     root = None
     if kind is Kind.TEXT:
         blocks, meta = segment.split_lines(text, menu), Metadata(url=url)
+        lap("segment")
     else:
         root = segment.parse_html(text)
-        blocks, meta = segment.split_html(root, options.selectors), metadata.from_html(root, url)
+        lap("parse")
+        blocks = segment.split_html(root, options.selectors)
+        lap("segment")
+        meta = metadata.from_html(root, url)
+        lap("metadata")
         if segment.parser_lost_text(blocks, text):
             # libxml2 gives up on very deep or broken markup: read the page as text instead.
             blocks = segment.split_lines(segment.strip_tags(text), menu)
         if not blocks:
             # A page drawn by scripts has no text of its own; its summary is what it says.
             blocks = segment.split_lines(metadata.summary(root) or "", menu)
+        lap("segment")
     if not blocks:
         raise NoTextError("no text found (the page has no visible text)")
     return blocks, meta, root

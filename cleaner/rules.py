@@ -84,7 +84,38 @@ def _alternatives(patterns: list[str], source: str) -> str:
             re.compile(pattern)
         except re.error as exc:
             raise RulesError(f"{source}: bad pattern {pattern!r} ({exc})") from None
-    return "|".join(f"(?:{p})" for p in patterns)
+    return _trie([(_literal_head(p), p[len(_literal_head(p)):]) for p in patterns])
+
+
+def _literal_head(pattern: str) -> str:
+    """The plain characters a pattern starts with ("sign " of "sign ?in" stops before
+    the "n" its "?" makes optional)."""
+    n = 0
+    while n < len(pattern) and (pattern[n].isalnum() or pattern[n] in " '’") and len(pattern[n].lower()) == 1:
+        if n + 1 < len(pattern) and pattern[n + 1] in "?*+{":
+            break
+        n += 1
+    return pattern[:n]
+
+
+def _trie(items: list[tuple[str, str]]) -> str:
+    """One alternation of (literal head, rest) patterns, merged on shared leading
+    characters: the regex engine then tries a handful of branches where a word starts
+    instead of every phrase in the list."""
+    branches: list[str] = []
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for head, rest in items:
+        if not head:
+            branches.append(f"(?:{rest})")
+        else:
+            groups.setdefault(head[0].lower(), []).append((head[1:], rest))
+    for first, members in groups.items():
+        if len(members) == 1:
+            head, rest = members[0]
+            branches.append(re.escape(first + head) + (f"(?:{rest})" if rest else ""))
+        else:
+            branches.append(re.escape(first) + "(?:" + _trie(members) + ")")
+    return "|".join(branches)
 
 
 def _line(patterns: list[str], source: str) -> re.Pattern[str]:
