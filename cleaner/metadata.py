@@ -7,11 +7,10 @@ import re
 from dataclasses import replace
 from typing import Any, Iterator
 
-import lxml.html
-
 from . import phrases
 from .dates import parse_date
 from .records import Block, Label, Metadata
+from .segment import Element, text_of
 
 CAPTION = re.compile(r"\((?:photo|image|picture|credit|source|file)\b|\b(?:photo|image|credit|foto|bild)\s*:|getty images|reuters/|ap photo", re.I)
 HEADLINE_NEAR = 12  # lines above the article within which position does not matter
@@ -45,7 +44,7 @@ def _clean(value: Any) -> str | None:
     return value or None
 
 
-def _meta(root: lxml.html.HtmlElement) -> dict[str, str]:
+def _meta(root: Element) -> dict[str, str]:
     """Every <meta> name/property with its content, first one winning, names lower-cased."""
     found: dict[str, str] = {}
     for el in root.iter("meta"):
@@ -56,7 +55,7 @@ def _meta(root: lxml.html.HtmlElement) -> dict[str, str]:
     return found
 
 
-def _json_ld(root: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
+def _json_ld(root: Element) -> Iterator[dict[str, Any]]:
     """Every object in the page's JSON-LD, @graph entries included."""
     for script in root.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
@@ -86,7 +85,7 @@ def _name(value: Any) -> str | None:
     return None if text is None or text.startswith("http") else text
 
 
-def from_html(root: lxml.html.HtmlElement, url: str | None) -> Metadata:
+def from_html(root: Element, url: str | None) -> Metadata:
     meta = _meta(root)
     ld: dict[str, Any] = {}
     for item in _json_ld(root):
@@ -95,9 +94,9 @@ def from_html(root: lxml.html.HtmlElement, url: str | None) -> Metadata:
         if any(isinstance(k, str) and (k.endswith("Article") or k in {"BlogPosting", "Report", "Product", "Recipe", "WebPage", "QAPage", "DiscussionForumPosting"}) for k in kinds):
             for key in ("headline", "name", "author", "datePublished", "dateCreated", "publisher"):
                 ld.setdefault(key, item.get(key))
-    h1 = next((SPACES.sub(" ", h.text_content()).strip() for h in root.iter("h1")), None)
+    h1 = next((SPACES.sub(" ", text_of(h)).strip() for h in root.iter("h1")), None)
     title_tag = root.find(".//title")
-    page_title = _clean(title_tag.text_content()) if title_tag is not None else None
+    page_title = _clean(text_of(title_tag)) if title_tag is not None else None
     title = (meta.get("og:title") or _clean(ld.get("headline")) or meta.get("twitter:title")
              or h1 or _title_part(page_title))
     author = (meta.get("author") if not (meta.get("author") or "").startswith("http") else None) \
@@ -121,7 +120,7 @@ def from_html(root: lxml.html.HtmlElement, url: str | None) -> Metadata:
     )
 
 
-def summary(root: lxml.html.HtmlElement) -> str | None:
+def summary(root: Element) -> str | None:
     """The page's own account of its content, for pages whose body is drawn by scripts:
     a JSON-LD articleBody or description, else the meta description."""
     for item in _json_ld(root):
@@ -132,9 +131,9 @@ def summary(root: lxml.html.HtmlElement) -> str | None:
     return meta.get("og:description") or meta.get("description") or meta.get("twitter:description")
 
 
-def _time_element(root: lxml.html.HtmlElement) -> str | None:
+def _time_element(root: Element) -> str | None:
     for el in root.iter("time"):
-        value = el.get("datetime") or el.text_content()
+        value = el.get("datetime") or text_of(el)
         if value and parse_date(value):
             return value
     return None

@@ -4,8 +4,6 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
-import lxml.html
-
 from . import metadata, segment
 from .decode import decode
 from .errors import NoTextError
@@ -68,7 +66,7 @@ class Laps:
 
 
 def split(text: str, kind: Kind, url: str | None, options: Options,
-          lap: Laps | None = None) -> tuple[list[Block], Metadata, lxml.html.HtmlElement | None]:
+          lap: Laps | None = None) -> tuple[list[Block], Metadata, segment.Element | None]:
     """The page's blocks in reading order, the metadata its markup declares, and the
     parsed HTML (None for scraped text), where its own summary can be found should its
     body hold no content."""

@@ -4,10 +4,9 @@ from __future__ import annotations
 import functools
 import re
 from html import unescape
-from typing import NamedTuple
+from typing import Any, TypeAlias
 
 import lxml.etree
-import lxml.html
 
 from .errors import NoTextError
 from .options import Selectors
@@ -17,7 +16,12 @@ from .rules import defaults
 
 # Comments go at parse time: the tree walk never visits them, and the text that follows
 # one (a server-rendered page's `<!--[--> 6-person`) would be lost with them.
-PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+PARSER = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True)
+# The plain etree parser, not lxml.html's: that one calls back into Python to choose a
+# class for every element the walk touches, and nothing here needs its methods.
+Element: TypeAlias = lxml.etree._Element
+text_of = lxml.etree.XPath("string()")  # an element's text with its descendants'
+
 # Elements whose text is never page content.
 SKIPPED = frozenset(
     "script style template svg math iframe object embed canvas head title "
@@ -104,17 +108,19 @@ def parser_lost_text(blocks: list[Block], html: str) -> bool:
     return raw > 0 and kept < raw * LOST_TEXT_SHARE
 
 
-def parse_html(text: str) -> lxml.html.HtmlElement:
+def parse_html(text: str) -> Element:
     # lxml refuses str input that carries an encoding declaration; strip it.
     text = re.sub(r"\A\s*<\?xml[^>]*\?>", "", text)
     try:
-        root = lxml.html.document_fromstring(text, parser=PARSER)
-    except (lxml.etree.ParserError, ValueError) as exc:
+        root = lxml.etree.fromstring(text, parser=PARSER)
+    except (lxml.etree.LxmlError, ValueError) as exc:
         raise NoTextError(f"no text found (unparsable HTML: {exc})") from None
+    if root is None:
+        raise NoTextError("no text found (empty document)")
     return root
 
 
-def _cue(el: lxml.html.HtmlElement) -> str:
+def _cue(el: Element) -> str:
     """`tag`, `tag.class`, `tag#id` as one path step; class/id tokens are the DOM cues."""
     tag = el.tag if isinstance(el.tag, str) else ""
     step = tag
@@ -130,26 +136,30 @@ def _cue(el: lxml.html.HtmlElement) -> str:
     return step
 
 
-class _Open(NamedTuple):
-    """An element the walk is inside: its tag, its path step, and a serial number that
-    identifies it (path steps repeat; serials do not)."""
+class _Open:
+    """An element the walk is inside, with a serial number that identifies it (path
+    steps repeat; serials do not). Its path and ancestors are built from its parent's,
+    and only when a block inside asks: most elements never hold a block's text."""
 
-    tag: str
-    step: str
-    serial: int
-    rule: str = ""  # "drop" or "keep" when a rules file's CSS selector picked the element
+    __slots__ = ("tag", "el", "serial", "parent", "rule", "_path", "_ancestors")
 
+    def __init__(self, tag: str, el: Any, serial: int, parent: _Open | None, rule: str = "") -> None:
+        self.tag, self.el, self.serial, self.parent = tag, el, serial, parent
+        self.rule: str = rule or (parent.rule if parent is not None else "")  # the innermost selector's
+        self._path: str | None = None
+        self._ancestors: tuple[int, ...] | None = None
 
-def _path(stack: list[_Open]) -> str:
-    return ">".join(o.step for o in stack if o.tag)
+    def path(self) -> str:
+        if self._path is None:
+            above = self.parent.path() if self.parent is not None else ""
+            self._path = above + ">" + _cue(self.el) if above else _cue(self.el)
+        return self._path
 
-
-def _ancestors(stack: list[_Open]) -> tuple[int, ...]:
-    return tuple(o.serial for o in stack if o.tag)
-
-
-def _rule(stack: list[_Open]) -> str:
-    return next((o.rule for o in reversed(stack) if o.rule), "")
+    def ancestors(self) -> tuple[int, ...]:
+        if self._ancestors is None:
+            above = self.parent.ancestors() if self.parent is not None else ()
+            self._ancestors = above + (self.serial,)
+        return self._ancestors
 
 
 def _join(parts: list[str]) -> str:
@@ -179,16 +189,20 @@ class _BlockCollector:
             if in_link:
                 self.link_chars += len(text.strip())
 
-    def flush(self, stack: list[_Open], ordered: bool) -> None:
+    def flush(self, inner: _Open | None, ordered: bool) -> None:
+        """Emit the text gathered so far as a block of `inner`, the innermost open element."""
         if not self.parts:
             return  # most block boundaries close nothing: no text came since the last
         text = SPACES.sub(" ", _join(self.parts)).strip()
-        if text:
-            tag = next((o.tag for o in reversed(stack) if o.tag in BLOCK_TAGS and o.tag != "br"), "div")
+        if text and inner is not None:
+            box = inner
+            while box.parent is not None and (box.tag not in BLOCK_TAGS or box.tag == "br"):
+                box = box.parent
+            tag = box.tag if box.tag in BLOCK_TAGS and box.tag != "br" else "div"
             self.emit(Block(
-                index=len(self.blocks), text=text, tag=tag, dom_path=_path(stack),
-                ancestors=_ancestors(stack), link_chars=min(self.link_chars, len(text)),
-                ordered=ordered and tag == "li", rule=_rule(stack),
+                index=len(self.blocks), text=text, tag=tag, dom_path=inner.path(),
+                ancestors=inner.ancestors(), link_chars=min(self.link_chars, len(text)),
+                ordered=ordered and tag == "li", rule=inner.rule,
             ))
         self.parts, self.link_chars = [], 0
 
@@ -196,14 +210,15 @@ class _BlockCollector:
         self.blocks.append(block)
 
 
-def split_html(root: lxml.html.HtmlElement, selectors: Selectors | None = None) -> list[Block]:
+def split_html(root: Element, selectors: Selectors | None = None) -> list[Block]:
     """One block per paragraph-like element, in document order, with its DOM path (and
     the rule of the innermost element a `selectors` drop or keep selector picked)."""
     body = root.find("body")
     start = body if body is not None else root
     marks = _marks(root, selectors) if selectors else {}
     out = _BlockCollector()
-    stack: list[_Open] = []
+    stack: list[_Open | None] = []  # None for a skipped element: only its tail is read
+    inner: _Open | None = None  # the innermost open element that is not skipped
     links = 0  # open <a> elements
     lists: list[bool] = []  # open lists, True for <ol>
     walker = lxml.etree.iterwalk(start, events=("start", "end"))
@@ -212,36 +227,39 @@ def split_html(root: lxml.html.HtmlElement, selectors: Selectors | None = None) 
         if event == "start":
             if not tag or tag in SKIPPED:
                 walker.skip_subtree()
-                stack.append(_Open("", "", serial))  # its end event pops it and adds the tail
+                stack.append(None)  # its end event pops it and adds the tail
                 continue
             if tag in BLOCK_TAGS:
-                out.flush(stack, bool(lists and lists[-1]))
-            stack.append(_Open(tag, _cue(el), serial, marks.get(el, "") if marks else ""))
+                out.flush(inner, bool(lists and lists[-1]))
+            inner = _Open(tag, el, serial, inner, marks.get(el, "") if marks else "")
+            stack.append(inner)
             if tag in ("ul", "ol", "menu"):
                 lists.append(tag == "ol")
             if tag == "a":
                 links += 1
-            if tag in ("tr", "pre") and _emit_whole(el, tag, stack, out):
+            if tag in ("tr", "pre") and _emit_whole(el, tag, inner, out):
                 walker.skip_subtree()
                 continue
             out.add(el.text, links > 0)
         else:
             closed = stack.pop() if stack else None
-            if tag in BLOCK_TAGS and closed is not None:
-                out.flush(stack + [closed], bool(lists and lists[-1]))
+            if closed is not None:
+                if tag in BLOCK_TAGS:
+                    out.flush(closed, bool(lists and lists[-1]))
+                inner = closed.parent
             if tag in ("ul", "ol", "menu") and lists:
                 lists.pop()
             if tag == "a" and links:
                 links -= 1
             out.add(el.tail, links > 0)
-    out.flush(stack, False)
+    out.flush(inner, False)
     return out.blocks
 
 
-def _marks(root: lxml.html.HtmlElement, selectors: Selectors) -> dict[lxml.html.HtmlElement, str]:
+def _marks(root: Element, selectors: Selectors) -> dict[Element, str]:
     """The elements a rules file's selectors pick; keep wins over drop on the same element.
     (lxml hands out the same element object while a reference is held, so the walk finds them.)"""
-    marks: dict[lxml.html.HtmlElement, str] = {}
+    marks: dict[Element, str] = {}
     for rule, chosen in (("drop", selectors.drop), ("keep", selectors.keep)):
         for selector in chosen:
             for el in _css(selector)(root):
@@ -256,24 +274,24 @@ def _css(selector: str):  # type: ignore[no-untyped-def]
     return CSSSelector(selector)
 
 
-def _emit_whole(el, tag: str, stack: list[_Open], out: _BlockCollector) -> bool:
+def _emit_whole(el, tag: str, inner: _Open, out: _BlockCollector) -> bool:
     """Emit a data-table row or a <pre> as one block; False for layout rows."""
-    path, ancestors = _path(stack), _ancestors(stack)
     if tag == "pre":
-        text = el.text_content().strip("\n")
+        text = text_of(el).strip("\n")
         if text.strip():
-            out.emit(Block(index=len(out.blocks), text=text, tag="pre", dom_path=path, ancestors=ancestors,
-                           rule=_rule(stack)))
+            out.emit(Block(index=len(out.blocks), text=text, tag="pre", dom_path=inner.path(),
+                           ancestors=inner.ancestors(), rule=inner.rule))
         return True
     cells = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
     if not cells or el.xpath(LAYOUT_INSIDE_CELL):
         return False
-    texts = tuple(SPACES.sub(" ", c.text_content()).strip() for c in cells)
+    texts = tuple(SPACES.sub(" ", text_of(c)).strip() for c in cells)
     if any(texts):
-        link_chars = sum(len(a.text_content().strip()) for a in el.iter("a"))
+        link_chars = sum(len(text_of(a).strip()) for a in el.iter("a"))
         header = all(c.tag.lower() == "th" for c in cells)
         out.emit(Block(
             index=len(out.blocks), text=" | ".join(texts), tag="th" if header else "tr",
-            dom_path=path, ancestors=ancestors, link_chars=link_chars, cells=texts, rule=_rule(stack),
+            dom_path=inner.path(), ancestors=inner.ancestors(), link_chars=link_chars, cells=texts,
+            rule=inner.rule,
         ))
     return True
