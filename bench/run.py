@@ -39,6 +39,7 @@ class Run:
 
     texts: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    bytes: int = 0  # input read by the system
     errors: int = 0
     error_example: Optional[str] = None
 
@@ -89,14 +90,14 @@ def _init_worker(name: str) -> None:
     _worker_extract = SYSTEMS[name].load()
 
 
-def _work(item: tuple[str, Optional[bytes], Optional[str]]) -> tuple[str, str, Optional[str]]:
+def _work(item: tuple[str, Optional[bytes], Optional[str]]) -> tuple[str, str, Optional[str], int]:
     page_id, data, url = item
     if data is None:
-        return page_id, "", "input file missing or unreadable"
+        return page_id, "", "input file missing or unreadable", 0
     try:
-        return page_id, _worker_extract(data, url) or "", None
+        return page_id, _worker_extract(data, url) or "", None, len(data)
     except Exception as err:  # a failing page counts as empty output
-        return page_id, "", _describe(err)
+        return page_id, "", _describe(err), len(data)
 
 
 def run_system(system: System, extract: Extractor, dataset: Path, pages: list[Page], jobs: int) -> Run:
@@ -116,6 +117,7 @@ def run_system(system: System, extract: Extractor, dataset: Path, pages: list[Pa
             if data is None:
                 error = "input file missing or unreadable"
             else:
+                run.bytes += len(data)
                 t0 = time.perf_counter()
                 try:
                     text = extract(data, page.url) or ""
@@ -133,8 +135,9 @@ def run_system(system: System, extract: Extractor, dataset: Path, pages: list[Pa
 
     with multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(system.name,)) as pool:
         t0 = time.perf_counter()
-        for done, result in enumerate(pool.imap_unordered(_work, items(), chunksize=4), 1):
-            record(*result)
+        for done, (page_id, text, error, size) in enumerate(pool.imap_unordered(_work, items(), chunksize=4), 1):
+            record(page_id, text, error)
+            run.bytes += size
             run.seconds = time.perf_counter() - t0  # wall clock
             if done % PROGRESS_EVERY == 0 or done == total:
                 _progress(system, done, total, run, started)
@@ -178,6 +181,18 @@ def empty_where_truth(per_doc: Path, pages: list[Page]) -> int:
                    if (row := json.loads(line))["empty"] and row["id"] in nonempty)
 
 
+def speed(run: Run, pages: list[Page], stages: Optional[dict[str, float]]) -> dict:
+    """Docs/s, MB/s and, for pagecleaner, milliseconds per page in each stage."""
+    out = {
+        "docs_per_s": len(pages) / run.seconds if run.seconds > 0 else None,
+        "mb_per_s": run.bytes / 1e6 / run.seconds if run.seconds > 0 else None,
+        "seconds": run.seconds,
+    }
+    if stages:
+        out["stage_ms_per_doc"] = {name: 1000 * sec / len(pages) for name, sec in stages.items()}
+    return out
+
+
 def summarize(run: Run, summary: dict, empty_nonempty: int, pages: list[Page]) -> dict:
     """The numbers for one system's table row, taken from score.py's --json summary."""
     word = summary.get("word") or {}
@@ -191,8 +206,6 @@ def summarize(run: Run, summary: dict, empty_nonempty: int, pages: list[Page]) -
         "docs_by_page_type": {t: (by_type.get(t) or {}).get("docs") for t in PAGE_TYPES},
         "shingle_f1": (summary.get("shingle") or {}).get("f1"),
         "snippets": {k: snippets.get(k) for k in ("with_found", "without_absent", "f1")},
-        "docs_per_s": len(pages) / run.seconds if run.seconds > 0 else None,
-        "seconds": run.seconds,
         "errors": run.errors,
         "error_example": run.error_example,
         "empty_where_truth_nonempty": empty_nonempty,
@@ -241,6 +254,10 @@ def benchmark(data: Path, names: list[str], ids: list[str], jobs: int, out: Path
             entry["version"] = results["versions"][system.package] = package_version(system)
             print(f"[bench] {name}: running on {len(pages)} pages ({system.input})", file=sys.stderr, flush=True)
             run = run_system(system, extract, dataset, pages, jobs)
+            entry.update(speed(run, pages, getattr(extract, "timings", None) if jobs <= 1 else None))
+            if not system.scored:
+                entry.update(status="ok", scored=False, errors=run.errors)
+                continue
             pred = out / f"pred-{name}.jsonl"
             write_predictions(pred, pages, run)
             summary, per_doc, message = score(score_py, score_dataset, pred, out, name)

@@ -5,6 +5,7 @@ that is not installed (or ``cleaner`` not importable yet) only skips that system
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -19,20 +20,29 @@ class System:
     input: str  # "html", "text/bs4" or "text/htmltext" (a folder of the dataset)
     package: str  # distribution name, for the version record
     load: Callable[[], Extractor]  # imports the package; raises if it is unusable
+    scored: bool = True  # False for speed references that extract nothing (parsing alone)
+
+
+class StagedExtractor:
+    """pagecleaner as an extractor that also adds up the seconds of each pipeline stage
+    (decode, parse, segment, ..., write) over the pages it cleans."""
+
+    def __init__(self, input_kind: str) -> None:
+        from cleaner import Options, clean
+
+        self.clean, self.options = clean, Options(input_kind=input_kind)
+        self.timings: dict[str, float] = {}
+
+    def __call__(self, data: bytes, url: Optional[str]) -> str:
+        doc = self.clean(data, url=url, options=self.options, timings=self.timings)
+        started = time.perf_counter()
+        text = doc.text or ""
+        self.timings["write"] = self.timings.get("write", 0.0) + time.perf_counter() - started
+        return text
 
 
 def _pagecleaner(input_kind: str) -> Callable[[], Extractor]:
-    def load() -> Extractor:
-        from cleaner import Options, clean
-
-        options = Options(input_kind=input_kind)
-
-        def extract(data: bytes, url: Optional[str]) -> str:
-            return clean(data, url=url, options=options).text or ""
-
-        return extract
-
-    return load
+    return lambda: StagedExtractor(input_kind)
 
 
 def _trafilatura() -> Extractor:
@@ -105,6 +115,32 @@ def _resiliparse() -> Extractor:
     return extract
 
 
+def _lxml_parse() -> Extractor:
+    """Parsing alone, the floor under any lxml-based cleaner: a speed reference."""
+    import lxml.html
+
+    def extract(data: bytes, url: Optional[str]) -> str:
+        lxml.html.document_fromstring(data)
+        return ""
+
+    return extract
+
+
+def _c4_lines() -> Extractor:
+    """datatrove's C4QualityFilter with its line rules only (no page-level rejection):
+    the simplest line filter for scraped text, a speed and quality reference."""
+    from datatrove.data import Document
+    from datatrove.pipeline.filters import C4QualityFilter
+
+    lines_only = C4QualityFilter(filter_lorem_ipsum=False, filter_curly_bracket=False, min_num_sentences=-1)
+
+    def extract(data: bytes, url: Optional[str]) -> str:
+        doc = Document(text=data.decode("utf-8", errors="replace"), id=url or "")
+        return doc.text if lines_only.filter(doc) is True else ""
+
+    return extract
+
+
 SYSTEMS: dict[str, System] = {
     s.name: s
     for s in [
@@ -115,6 +151,9 @@ SYSTEMS: dict[str, System] = {
         System("readability", "html", "readability-lxml", _readability),
         System("justext", "html", "jusText", _justext),
         System("resiliparse", "html", "Resiliparse", _resiliparse),
+        System("c4-lines-bs4", "text/bs4", "datatrove", _c4_lines),
+        System("c4-lines-htmltext", "text/htmltext", "datatrove", _c4_lines),
+        System("lxml-parse", "html", "lxml", _lxml_parse, scored=False),
     ]
 }
 

@@ -6,7 +6,6 @@ import io
 import os
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
 from enum import IntEnum
 from pathlib import Path
@@ -76,6 +75,8 @@ class _Batch:
     def clean(self, sources: list[Source]) -> Iterator[tuple[Source, Document]]:
         jobs = [(source, self.options, self.url) for source in sources]
         parallel = self.workers > 1 and len(sources) > 1 and all(s.path is not None for s in sources)
+        if parallel:
+            from concurrent.futures import ProcessPoolExecutor  # a start-up cost only batches pay
         with ProcessPoolExecutor(self.workers) if parallel else nullcontext() as pool:
             results = pool.map(_clean_one, jobs, chunksize=4) if pool else map(_clean_one, jobs)
             for source, result in zip(sources, results):

@@ -10,8 +10,6 @@ import re
 import unicodedata
 import zlib
 
-import chardet
-
 from .errors import InputError, NoTextError
 from .records import Decoded
 
@@ -114,6 +112,8 @@ def detect_encoding(data: bytes) -> tuple[str, str]:
             return declared, "declared"
     if _decodes(data, "utf-8"):
         return "utf-8", "utf-8"
+    import chardet  # only pages that are neither declared nor UTF-8 need it: keep start-up quick
+
     guess = chardet.detect(data[:CHARDET_SAMPLE])
     encoding = _codec(guess.get("encoding") or "") if guess else None
     if encoding and _decodes(data, encoding):

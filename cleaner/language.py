@@ -1,12 +1,12 @@
 """Language detection from stop words (jusText's lists) and scripts, and the stop lists themselves."""
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-
-import justext
+from pathlib import Path
 
 # jusText list name -> ISO 639-1 code, for the languages we detect.
 STOPLISTS = {
@@ -44,19 +44,22 @@ def language_sample(texts: Iterable[str]) -> str:
 
 @lru_cache(maxsize=None)
 def stopwords(language: str | None) -> frozenset[str]:
-    """The stop words of a language by ISO code (empty when unknown)."""
+    """The stop words of a language by ISO code (empty when unknown). jusText's files are
+    read straight from its package folder: importing jusText would cost a start-up
+    tenth of a second (it pulls in urllib and http) for nothing else used of it."""
     name = next((n for n, code in STOPLISTS.items() if code == language), None)
-    return frozenset(justext.get_stoplist(name)) if name else frozenset()
+    if name is None:
+        return frozenset()
+    data = (_stoplist_folder() / f"{name}.txt").read_bytes().decode("utf-8")
+    return frozenset(word.lower() for word in data.splitlines())
 
 
 @lru_cache(maxsize=1)
-def _stopword_languages() -> dict[str, tuple[str, ...]]:
-    """Every stop word with the languages that list it (read once, on first use)."""
-    index: dict[str, list[str]] = {}
-    for code in STOPLISTS.values():
-        for word in stopwords(code):
-            index.setdefault(word, []).append(code)
-    return {word: tuple(codes) for word, codes in index.items()}
+def _stoplist_folder() -> Path:
+    spec = importlib.util.find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("jusText (for its stop lists) is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "stoplists"
 
 
 def cjk_language(text: str) -> str | None:
@@ -78,13 +81,12 @@ def detect_language(text: str) -> str | None:
     script = cjk_language(text)
     if script:
         return script
-    index = _stopword_languages()
     words = WORD.findall(text.lower())[:SAMPLE_WORDS]
-    votes: Counter[str] = Counter()
-    for word, count in Counter(words).items():  # each distinct word looked up once
-        for code in index.get(word, ()):
-            votes[code] += count
-    if not votes:
-        return None
-    code, hits = votes.most_common(1)[0]
-    return code if hits >= max(3, len(words) // 20) else None
+    counts = Counter(words)
+    distinct = set(counts)
+    best, hits = None, 0
+    for code in STOPLISTS.values():  # a vote for each stop word of the language on the page
+        votes = sum(counts[word] for word in stopwords(code) & distinct)
+        if votes > hits:
+            best, hits = code, votes
+    return best if hits >= max(3, len(words) // 20) else None

@@ -11,7 +11,6 @@ import re
 import tomllib
 from dataclasses import fields
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -79,23 +78,54 @@ def _number(section: str, key: str, value: Any, default: Any, source: str) -> fl
 
 
 def _alternatives(patterns: list[str], source: str) -> str:
-    for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise RulesError(f"{source}: bad pattern {pattern!r} ({exc})") from None
-    return _trie([(_literal_head(p), p[len(_literal_head(p)):]) for p in patterns])
+    merged = _trie([(_literal_head(p), p[len(_literal_head(p)):]) for p in patterns])
+    try:
+        re.compile(merged)
+    except re.error as merged_exc:  # name the pattern at fault (checked one by one only then: start-up time)
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise RulesError(f"{source}: bad pattern {pattern!r} ({exc})") from None
+        raise RulesError(f"{source}: the patterns cannot be combined ({merged_exc})") from None
+    return merged
 
 
 def _literal_head(pattern: str) -> str:
     """The plain characters a pattern starts with ("sign " of "sign ?in" stops before
-    the "n" its "?" makes optional)."""
+    the "n" its "?" makes optional); "" for a pattern with alternatives of its own at
+    the top ("ad|sponsor"), whose head is not shared by all of them."""
+    if _has_top_level_bar(pattern):
+        return ""
     n = 0
     while n < len(pattern) and (pattern[n].isalnum() or pattern[n] in " '’") and len(pattern[n].lower()) == 1:
         if n + 1 < len(pattern) and pattern[n + 1] in "?*+{":
             break
         n += 1
     return pattern[:n]
+
+
+def _has_top_level_bar(pattern: str) -> bool:
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 2 if pattern[i + 1:i + 2] == "]" else 3 if pattern[i + 1:i + 3] == "^]" else 1
+            continue  # a "]" right after the opening "[" (or "[^") is a literal
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 def _trie(items: list[tuple[str, str]]) -> str:
@@ -193,7 +223,7 @@ def build(data: dict[str, Any], source: str, input_kind: str = "auto") -> Option
 
 @cache
 def _default_data() -> dict[str, Any]:
-    with resources.files(__package__).joinpath("defaults.toml").open("rb") as f:
+    with open(Path(__file__).with_name("defaults.toml"), "rb") as f:
         return tomllib.load(f)
 
 
