@@ -1,0 +1,4 @@
+"""`python -m cleaner` runs the `pagecleaner` command."""
+from .cli import main
+
+main()

@@ -1,0 +1,53 @@
+"""Speed guards that hold on any machine: time as a ratio to a reference measured in the
+same run (never an absolute time), and start-up kept free of heavy imports."""
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import time
+import tomllib
+
+import lxml.html
+
+from cleaner import Options, clean
+from conftest import FIXTURES, REPO
+
+CEILING = tomllib.loads((REPO / "bench" / "floors.toml").read_text(encoding="utf-8"))["speed"]["max_time_over_parse"]
+
+
+def _article(rng: random.Random, paragraphs: int) -> bytes:
+    words = "the page of a site with news and notes about what people said at the meeting".split()
+    body = "".join(f"<p>{' '.join(rng.choice(words) for _ in range(40)).capitalize()}.</p>" for _ in range(paragraphs))
+    menu = "".join(f"<li><a href='/{i}'>Section {i}</a></li>" for i in range(15))
+    return f"<html><body><nav><ul>{menu}</ul></nav><article>{body}</article></body></html>".encode()
+
+
+def _best(run, rounds: int = 5) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def test_cleaning_stays_within_a_multiple_of_parsing_time():
+    rng = random.Random(3)
+    pages = [p.read_bytes() for p in sorted(FIXTURES.glob("*.html"))] + [_article(rng, 60) for _ in range(5)]
+    options = Options(input_kind="html")
+    clean(pages[0], options=options)  # rules compiled and stop lists read before timing
+    parsing = _best(lambda: [lxml.html.document_fromstring(p) for p in pages])
+    cleaning = _best(lambda: [clean(p, options=options) for p in pages])
+    ratio = cleaning / parsing
+    assert ratio <= CEILING, f"cleaning took {ratio:.0f}x the parse time (ceiling {CEILING}, bench/floors.toml)"
+
+
+def test_start_up_imports_nothing_heavy():
+    # jusText (urllib, http), chardet and the process pool cost a tenth of a second at
+    # start-up; the command needs none of them to clean one ordinary page.
+    code = ("import sys; from cleaner.cli import main; from cleaner import clean; "
+            "clean(b'<p>One short page of text.</p>'); "
+            "print(' '.join(m for m in ('justext', 'chardet', 'concurrent.futures.process') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert loaded == []
