@@ -92,14 +92,15 @@ def phrase_kind(text: str, words: int, t: Thresholds | None = None, p: Phrases |
             return "related"
         if p.line_navigation.match(text) or _all_navigation(text, p.line_navigation):
             return "navigation"
-    if p.sentence_content and p.sentence_content.search(text):
+    lowered = text.lower()  # what the sentence patterns are made for
+    if p.sentence_content and p.sentence_content.search(lowered):
         return "content"
     if words <= t.phrase_prefix_words and p.prefix_navigation.match(text):
         return "navigation"
     if words <= t.phrase_sentence_words:
-        if p.sentence_ads.search(text):
+        if p.sentence_ads.search(lowered):
             return "ads"
-        if p.sentence_navigation.search(text):
+        if p.sentence_navigation.search(lowered):
             return "navigation"
     return ""
 
@@ -146,7 +147,7 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
         phrase=phrase_kind(text, words, t, p),
         dom_cue=cue,
         # Only prose can be legal prose, and only short lines are datelines or bylines.
-        legal_terms=len(p.legal.findall(text)) if words >= t.legal_min_words else 0,
+        legal_terms=len(p.legal.findall(text.lower())) if words >= t.legal_min_words else 0,
         # Every date shape has four digits or more: most lines need no search.
         is_date=words <= t.dateline_words and digits >= 4 and bool(phrases.DATE.search(text)),
         is_byline=words <= t.dateline_words and bool(phrases.BYLINE.match(text)),

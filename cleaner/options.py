@@ -101,6 +101,7 @@ class Phrases:
     line_comments: re.Pattern[str]
     line_related: re.Pattern[str]
     line_content: re.Pattern[str] | None  # None when no rules name content: most runs
+    # The sentence_* and legal patterns are searched in the lower-cased text (see rules._anywhere).
     sentence_content: re.Pattern[str] | None
     legal: re.Pattern[str]
     dom_navigation: frozenset[str]

@@ -29,6 +29,7 @@ LISTS = {
     "selectors": ("drop", "keep"),
 }
 NEVER = re.compile(r"(?!)")
+ESCAPE = re.compile(r"\\.", re.S)  # \W, \S, \. ...: capitals in escapes are not letters to match
 
 
 class RulesError(CleanerError):
@@ -165,10 +166,17 @@ def _prefix(patterns: list[str], source: str) -> re.Pattern[str]:
 def _anywhere(patterns: list[str], source: str) -> re.Pattern[str]:
     """Searched anywhere, but tried only where a word starts (not after a Latin, Greek
     or Cyrillic letter; CJK has no word breaks): the same matches, several times faster
-    than trying at every character."""
+    than trying at every character. It is meant for the lower-cased text: patterns
+    without capitals of their own then need no IGNORECASE, which halves the search."""
     if not patterns:
         return NEVER
-    return re.compile(rf"(?<![A-Za-z\u00c0-\u024f\u0370-\u04ff])(?:{_alternatives(patterns, source)})", re.I)
+    flags = re.I if any(_has_capitals(p) for p in patterns) else 0
+    return re.compile(rf"(?<![A-Za-z\u00c0-\u024f\u0370-\u04ff])(?:{_alternatives(patterns, source)})", flags)
+
+
+def _has_capitals(pattern: str) -> bool:
+    letters = ESCAPE.sub("", pattern)
+    return letters != letters.lower()
 
 
 def _selectors(selectors: list[str], source: str) -> tuple[str, ...]:

@@ -109,3 +109,23 @@ def test_bad_rules_are_one_clear_usage_error(tmp_path, text, message):
 def test_missing_rules_file(tmp_path):
     result = _run("clean", "--rules", str(tmp_path / "none.toml"), _write(tmp_path, "p.html", PAGE))
     assert result.exit_code == 2 and "cannot read rules" in result.output
+
+
+@pytest.mark.parametrize("pattern", ["brought to you by acme", "Brought to you by ACME", "brought to you by \\w+"])
+def test_sentence_patterns_match_whatever_the_case(tmp_path, pattern):
+    # Sentence patterns are searched in lower-cased text; a user's pattern with capitals
+    # must still match, and a lower-case one must match a shouted line.
+    from cleaner.features import phrase_kind
+
+    options = load_rules(_write(tmp_path, "ads.toml", f'[ads]\nsentences = ["{pattern.replace(chr(92), chr(92) * 2)}"]\n'))
+    for line in ("This feature was BROUGHT TO YOU BY ACME today.", "This feature was brought to you by Acme."):
+        assert phrase_kind(line, 8, options.thresholds, options.phrases) == "ads"
+    assert phrase_kind("This feature was written by our own staff.", 8, options.thresholds, options.phrases) == ""
+
+
+def test_a_pattern_with_alternatives_of_its_own_keeps_them(tmp_path):
+    # Phrase lists are merged into one regex on shared leading letters; "ad|sponsor"
+    # must still mean either word, not "ad" followed by an optional "sponsor".
+    options = load_rules(_write(tmp_path, "alt.toml", '[ads]\nlines = ["promo|sponsor"]\n'))
+    assert options.phrases.line_ads.match("Sponsor")
+    assert options.phrases.line_ads.match("Promo")
