@@ -130,16 +130,24 @@ def normalize(text: str) -> str:
     return SPACES_ONLY_LINE.sub("\n", "\n" + text)[1:]
 
 
+def nfc(text: str) -> str:
+    """NFC for a short piece of text (a block, a title): HTML is normalised piece by piece,
+    its markup never, which is a tenth of the work."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
 def _binary_share(sample: bytes) -> float:
     return (len(sample) - len(sample.translate(None, BINARY_BYTES))) / max(1, len(sample))
 
 
-def decode(data: bytes | str) -> Decoded:
-    """Turn input bytes (or an already decoded string) into normalised text."""
+def decode(data: bytes | str, normalise: bool = True) -> Decoded:
+    """Turn input bytes (or an already decoded string) into text, normalised (see
+    `normalize`) unless the caller will normalise the pieces it takes out of it."""
     if isinstance(data, str):
         if not data.strip():
             raise NoTextError("no text found (empty input)")
-        return Decoded(normalize(data.lstrip("\ufeff")), "unicode", "unicode")
+        text = data.lstrip("\ufeff")
+        return Decoded(normalize(text) if normalise else text, "unicode", "unicode")
     prefix = ""
     if data.startswith(GZIP_MAGIC):
         data, prefix = gunzip(data), "gzip+"
@@ -150,4 +158,4 @@ def decode(data: bytes | str) -> Decoded:
     text = data.decode(encoding, errors="replace").lstrip("\ufeff")
     if not text.strip():
         raise NoTextError("no text found (empty input)")
-    return Decoded(normalize(text), encoding, prefix + method)
+    return Decoded(normalize(text) if normalise else text, encoding, prefix + method)

@@ -5,7 +5,7 @@ import time
 from dataclasses import replace
 
 from . import metadata, segment
-from .decode import decode
+from .decode import decode, nfc, normalize
 from .errors import NoTextError
 from .features import is_thread, measure
 from .language import detect_language, language_sample
@@ -23,10 +23,12 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     `timings`, when given, gets the seconds each stage took added to it."""
     options = options or Options()
     lap = Laps(timings)
-    decoded = decode(data)
-    lap("decode")
+    decoded = decode(data, normalise=False)
     kind = KINDS.get(options.input_kind) or segment.sniff(decoded.text)
-    blocks, meta, root = split(decoded.text, kind, url, options, lap)
+    # Scraped text is normalised whole; HTML block by block as its text is taken out.
+    text = decoded.text if kind is Kind.HTML else normalize(decoded.text)
+    lap("decode")
+    blocks, meta, root = split(text, kind, url, options, lap)
     language = detect_language(language_sample(b.text for b in blocks)) or meta.language
     lap("language")
     blocks = measure(blocks, language, options)
@@ -82,13 +84,15 @@ def split(text: str, kind: Kind, url: str | None, options: Options,
         blocks = segment.split_html(root, options.selectors)
         lap("segment")
         meta = metadata.from_html(root, url)
+        meta = replace(meta, **{name: nfc(value) for name in ("title", "author", "site_name")
+                                if (value := getattr(meta, name))})
         lap("metadata")
         if segment.parser_lost_text(blocks, text):
             # libxml2 gives up on very deep or broken markup: read the page as text instead.
-            blocks = segment.split_lines(segment.strip_tags(text), menu)
+            blocks = segment.split_lines(normalize(segment.strip_tags(text)), menu)
         if not blocks:
             # A page drawn by scripts has no text of its own; its summary is what it says.
-            blocks = segment.split_lines(metadata.summary(root) or "", menu)
+            blocks = segment.split_lines(normalize(metadata.summary(root) or ""), menu)
         lap("segment")
     if not blocks:
         raise NoTextError("no text found (the page has no visible text)")
@@ -98,7 +102,7 @@ def split(text: str, kind: Kind, url: str | None, options: Options,
 def from_summary(text: str | None, start: int, language: str | None, options: Options) -> list[Block]:
     """The page's summary as content, for a page whose body holds none (a truncated page,
     one whose posts are drawn by scripts)."""
-    lines = segment.split_lines(text or "", options.phrases.line_navigation)
+    lines = segment.split_lines(normalize(text or ""), options.phrases.line_navigation)
     return [replace(b, index=start + b.index, group=start + b.group, label=Label.CONTENT, score=0.5,
                     reasons=("page_summary",)) for b in measure(lines, language, options)]
 

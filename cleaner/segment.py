@@ -8,6 +8,7 @@ from typing import Any, TypeAlias
 
 import lxml.etree
 
+from .decode import nfc
 from .errors import NoTextError
 from .options import Selectors
 from .phrases import SENTENCE_END
@@ -193,7 +194,7 @@ class _BlockCollector:
         """Emit the text gathered so far as a block of `inner`, the innermost open element."""
         if not self.parts:
             return  # most block boundaries close nothing: no text came since the last
-        text = SPACES.sub(" ", _join(self.parts)).strip()
+        text = nfc(SPACES.sub(" ", _join(self.parts)).strip())
         if text and inner is not None:
             box = inner
             while box.parent is not None and (box.tag not in BLOCK_TAGS or box.tag == "br"):
@@ -277,7 +278,7 @@ def _css(selector: str):  # type: ignore[no-untyped-def]
 def _emit_whole(el, tag: str, inner: _Open, out: _BlockCollector) -> bool:
     """Emit a data-table row or a <pre> as one block; False for layout rows."""
     if tag == "pre":
-        text = text_of(el).strip("\n")
+        text = nfc(text_of(el).replace("\r\n", "\n").replace("\r", "\n").strip("\n"))
         if text.strip():
             out.emit(Block(index=len(out.blocks), text=text, tag="pre", dom_path=inner.path(),
                            ancestors=inner.ancestors(), rule=inner.rule))
@@ -285,7 +286,7 @@ def _emit_whole(el, tag: str, inner: _Open, out: _BlockCollector) -> bool:
     cells = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
     if not cells or el.xpath(LAYOUT_INSIDE_CELL):
         return False
-    texts = tuple(SPACES.sub(" ", text_of(c)).strip() for c in cells)
+    texts = tuple(nfc(SPACES.sub(" ", text_of(c)).strip()) for c in cells)
     if any(texts):
         link_chars = sum(len(text_of(a).strip()) for a in el.iter("a"))
         header = all(c.tag.lower() == "th" for c in cells)
