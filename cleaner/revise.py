@@ -301,13 +301,25 @@ def keep_main_container(blocks: list[Block], options: Options) -> list[Block]:
     t = options.thresholds
     held: dict[int, float] = {}  # content under each element: the positive gains only
     mass: dict[int, float] = {}  # content less boilerplate: what a branch is worth
-    depth: dict[int, int] = {}
+    parent: dict[int, int] = {}
     for b in blocks:
-        gain = _gain(b, options)
-        for level, serial in enumerate(b.ancestors):
-            held[serial] = held.get(serial, 0.0) + max(0.0, gain)
-            mass[serial] = mass.get(serial, 0.0) + gain
-            depth[serial] = level
+        if not b.ancestors:
+            continue
+        gain, own = _gain(b, options), b.ancestors[-1]
+        held[own] = held.get(own, 0.0) + max(0.0, gain)
+        mass[own] = mass.get(own, 0.0) + gain
+        for i in range(len(b.ancestors) - 1, 0, -1):  # the tree above, each element once
+            if b.ancestors[i] in parent:
+                break
+            parent[b.ancestors[i]] = b.ancestors[i - 1]
+    # Sums flow up the tree once: an element's serial is larger than its ancestors'.
+    for serial in sorted(parent, reverse=True):
+        up = parent[serial]
+        held[up] = held.get(up, 0.0) + held.get(serial, 0.0)
+        mass[up] = mass.get(up, 0.0) + mass.get(serial, 0.0)
+    depth = {serial: 0 for serial in held if serial not in parent}
+    for serial in sorted(parent):
+        depth[serial] = depth[parent[serial]] + 1
     total = max(held.values(), default=0.0)
     if not total:
         return blocks
