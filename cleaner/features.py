@@ -110,6 +110,8 @@ def _word_count(text: str, tokens: list[str]) -> int:
         return len(tokens)
     # Chinese and Japanese run words together: count about one word per two characters.
     cjk = len(HAN.findall(text)) + len(HIRAGANA_KATAKANA.findall(text))
+    if not cjk:
+        return len(tokens)  # accents and curly quotes only: no token to look into
     return max(len(tokens), len(tokens) - sum(1 for t in tokens if HAN.search(t) or HIRAGANA_KATAKANA.search(t)) + cjk // 2)
 
 
