@@ -10,14 +10,14 @@
 import logging
 
 from .errors import CleanerError, InputError, NoTextError
-from .options import Options, Thresholds, Weights
+from .options import Limits, Options, Thresholds, Weights
 from .pipeline import clean
 from .records import Block, Document, Features, Kind, Label, Metadata
 from .rules import RulesError
 from .rules import load as load_rules
 
 __all__ = [
-    "Block", "CleanerError", "Document", "Features", "InputError", "Kind", "Label",
+    "Block", "CleanerError", "Document", "Features", "InputError", "Kind", "Label", "Limits",
     "Metadata", "NoTextError", "Options", "RulesError", "Thresholds", "Weights", "clean", "load_rules",
 ]
 __version__ = "0.1.0"

@@ -6,7 +6,9 @@ import io
 import os
 import signal
 import sys
+import time
 from contextlib import nullcontext
+from dataclasses import replace
 from enum import IntEnum
 from pathlib import Path
 from typing import Iterator
@@ -15,18 +17,19 @@ import click
 
 from . import __version__, rules
 from .errors import CleanerError
-from .options import Options
+from .options import Limits, Options
 from .outputs import write_atomic
 from .pipeline import clean as clean_page
 from .records import Document, Label
 from .sources import Source, iter_sources, output_names
-from .writers import EXTENSIONS, WRITERS, to_markdown
+from .writers import EXTENSIONS, WRITERS, Writer, to_markdown
 
 
 class Exit(IntEnum):
     OK = 0
     FAILED = 1  # an input could not be cleaned (the others still were), or a check failed
     USAGE = 2  # bad arguments (click's own code for usage errors)
+    INTERRUPTED = 130  # Ctrl-C, as shells report it
 
 
 LABEL_COLOURS = {Label.CONTENT: "green", Label.NAVIGATION: "blue", Label.ADS: "red"}
@@ -51,13 +54,20 @@ def _report(source: Source, exc: Exception, traceback: bool) -> None:
     click.echo(f"Error: {source.name}: {message}", err=True)
 
 
-def _clean_one(job: tuple[Source, Options, str | None]) -> Document | CleanerError:
-    """One page, in this process or a worker; failures come back as values."""
-    source, options, url = job
+def _clean_one(job: tuple[Source, Options, str | None, bool]) -> Document | CleanerError:
+    """One page, in this process or a worker; failures come back as values. An error
+    that is not the library's own is a bug: it is reported like any other failure (one
+    line, the batch goes on) unless --traceback asks to see it."""
+    source, options, url, traceback = job
     try:
-        return clean_page(source.read(), url=url, options=options, source=source.name)
+        return clean_page(source.read(options.limits.max_bytes), url=url, options=options, source=source.name)
     except CleanerError as exc:
         return exc
+    except (Exception, RecursionError) as exc:
+        if traceback:
+            raise
+        return CleanerError(f"internal error ({type(exc).__name__}: {exc}); please report it, "
+                            "--traceback shows where")
 
 
 class _Batch:
@@ -73,7 +83,7 @@ class _Batch:
         _report(source, exc, self.traceback)
 
     def clean(self, sources: list[Source]) -> Iterator[tuple[Source, Document]]:
-        jobs = [(source, self.options, self.url) for source in sources]
+        jobs = [(source, self.options, self.url, self.traceback) for source in sources]
         parallel = self.workers > 1 and len(sources) > 1 and all(s.path is not None for s in sources)
         if parallel:
             from concurrent.futures import ProcessPoolExecutor  # a start-up cost only batches pay
@@ -109,6 +119,13 @@ rules_option = click.option(
     help="A rules file (TOML, the shape of the built-in defaults.toml): phrases and patterns per "
          "label, CSS selectors to drop or keep, weights and thresholds. Repeatable.")
 traceback_option = click.option("--traceback", is_flag=True, help="Show the full traceback on errors (for bug reports).")
+DEFAULT_LIMITS = Limits()
+max_size_option = click.option(
+    "--max-size", "max_size_mb", type=click.IntRange(1), default=DEFAULT_LIMITS.max_bytes // 2**20, show_default=True,
+    help="Refuse a page larger than this many MB (as read, or once gunzipped); a batch goes on.")
+max_lines_option = click.option(
+    "--max-lines", type=click.IntRange(1), default=DEFAULT_LIMITS.max_lines, show_default=True,
+    help="Refuse a page of more lines (HTML: blocks) than this; a batch goes on.")
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -124,12 +141,17 @@ def main() -> None:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
-def _options(input_kind: str, rules_files: tuple[str, ...]) -> Options:
-    """The built-in rules with the user's rules files over them; a bad file is a usage error."""
+def _options(input_kind: str, rules_files: tuple[str, ...], max_size_mb: int | None = None,
+             max_lines: int | None = None) -> Options:
+    """The built-in rules with the user's rules files over them, and the page limits; a
+    bad rules file is a usage error."""
     try:
-        return rules.load(*rules_files, input_kind=input_kind)
+        options = rules.load(*rules_files, input_kind=input_kind)
     except rules.RulesError as exc:
         raise click.UsageError(str(exc)) from None
+    limits = Limits(max_bytes=max_size_mb * 2**20 if max_size_mb else DEFAULT_LIMITS.max_bytes,
+                    max_lines=max_lines or DEFAULT_LIMITS.max_lines)
+    return replace(options, limits=limits)
 
 
 @main.command()
@@ -144,11 +166,14 @@ def _options(input_kind: str, rules_files: tuple[str, ...]) -> Options:
 @click.option("--url", help="The page's URL, recorded in the metadata (single input).")
 @click.option("-w", "--workers", type=click.IntRange(1), default=1, show_default=True,
               help="Worker processes for many inputs (output order stays the input order).")
+@max_size_option
+@max_lines_option
 @traceback_option
 def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str, rules_files: tuple[str, ...],
-          front_matter: bool, url: str | None, workers: int, traceback: bool) -> None:
+          front_matter: bool, url: str | None, workers: int, max_size_mb: int, max_lines: int,
+          traceback: bool) -> None:
     """Clean pages: files, directories (recursive) or stdin ('-', or nothing when piped)."""
-    options = _options(input_kind, rules_files)
+    options = _options(input_kind, rules_files, max_size_mb, max_lines)
     sources = _sources(inputs)
     many = len(sources) > 1 or any(Path(i).is_dir() for i in inputs)
     out_dir = Path(output) if output and (many or Path(output).is_dir() or output.endswith(("/", os.sep))) else None
@@ -158,24 +183,42 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
     targets = output_names(sources, EXTENSIONS[fmt])
     batch = _Batch(options, url, traceback, workers)
     show_progress = many and sys.stderr.isatty()
-    for n, (source, doc) in enumerate(batch.clean(sources), 1):
-        if show_progress:
-            click.echo(f"\r{n}/{len(sources)} {source.name[-60:]}\x1b[K", err=True, nl=False)
-        buffer = io.StringIO()
-        writer(doc, buffer, front_matter)
-        text = buffer.getvalue()
-        try:
-            if out_dir is not None:
-                write_atomic(out_dir / targets[source.name], text)
-            elif output:
-                write_atomic(Path(output), text)
-            else:
-                click.echo(text, nl=False)
-        except OSError as exc:
-            batch.fail(source, CleanerError(f"cannot write output: {exc.strerror or exc}"))
-    if show_progress:
-        click.echo(f"\r{len(sources)} pages, {batch.failed} failed\x1b[K", err=True)
+    started, cleaned, empty = time.perf_counter(), 0, 0
+    try:
+        for n, (source, doc) in enumerate(batch.clean(sources), 1):
+            if show_progress:
+                click.echo(f"\r{n}/{len(sources)} {source.name[-60:]}\x1b[K", err=True, nl=False)
+            if _write(doc, source, writer, front_matter, out_dir, output, targets, batch):
+                cleaned, empty = cleaned + bool(doc.body), empty + (not doc.body)
+    except KeyboardInterrupt:
+        # Outputs are written whole or not at all (write_atomic): what was done stands.
+        click.echo("\ninterrupted: outputs written so far are complete; run again to finish", err=True)
+        sys.exit(Exit.INTERRUPTED)
+    if many:  # one summary line, over the progress line on a terminal
+        summary = (f"{len(sources)} pages: {cleaned} cleaned, {empty} empty, {batch.failed} failed "
+                   f"in {time.perf_counter() - started:.1f} s")
+        click.echo(f"\r{summary}\x1b[K" if show_progress else summary, err=True)
     sys.exit(batch.exit_code)
+
+
+def _write(doc: Document, source: Source, writer: Writer, front_matter: bool, out_dir: Path | None,
+           output: str | None, targets: dict[str, Path], batch: _Batch) -> bool:
+    """One document's output: a file under out_dir, the one output file, or stdout.
+    False when it could not be written (reported, and counted as a failure)."""
+    buffer = io.StringIO()
+    writer(doc, buffer, front_matter)
+    text = buffer.getvalue()
+    try:
+        if out_dir is not None:
+            write_atomic(out_dir / targets[source.name], text)
+        elif output:
+            write_atomic(Path(output), text)
+        else:
+            click.echo(text, nl=False)
+    except OSError as exc:
+        batch.fail(source, CleanerError(f"cannot write output: {exc.strerror or exc}"))
+        return False
+    return True
 
 
 @main.command()

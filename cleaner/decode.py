@@ -39,15 +39,16 @@ BINARY_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x1B)) + bytes(range
 SPACES_ONLY_LINE = re.compile(r"\n[ \t\u00a0\u2007\u202f\u200b\ufeff]+(?=\n|\Z)")
 
 
-def gunzip(data: bytes) -> bytes:
-    """Decompress gzip data, refusing streams that expand beyond any real page."""
+def gunzip(data: bytes, limit: int = MAX_GUNZIPPED) -> bytes:
+    """Decompress gzip data, refusing streams that expand beyond `limit` bytes (a bomb
+    guard: decompression stops there, it is not done first and measured after)."""
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
-        out = inflater.decompress(data, MAX_GUNZIPPED)
+        out = inflater.decompress(data, limit)
     except zlib.error as exc:
         raise InputError(f"broken gzip stream ({exc})") from None
     if inflater.unconsumed_tail:
-        raise InputError("gzip stream expands beyond 256 MB")
+        raise InputError(f"gzip stream expands beyond the {_size(limit)} limit")
     if not inflater.eof:
         raise InputError("truncated gzip stream (the file was cut off)")
     return out
@@ -140,22 +141,27 @@ def _binary_share(sample: bytes) -> float:
     return (len(sample) - len(sample.translate(None, BINARY_BYTES))) / max(1, len(sample))
 
 
-def decode(data: bytes | str, normalise: bool = True) -> Decoded:
+def _size(limit: int) -> str:
+    return f"{limit / 1024 / 1024:g} MB"
+
+
+def decode(data: bytes | str, normalise: bool = True, max_bytes: int = MAX_GUNZIPPED) -> Decoded:
     """Turn input bytes (or an already decoded string) into text, normalised (see
-    `normalize`) unless the caller will normalise the pieces it takes out of it."""
+    `normalize`) unless the caller will normalise the pieces it takes out of it. Empty
+    input gives empty text; binary data and input past `max_bytes` raise."""
     if isinstance(data, str):
-        if not data.strip():
-            raise NoTextError("no text found (empty input)")
+        if len(data) > max_bytes:
+            raise InputError(f"input larger than the {_size(max_bytes)} limit")
         text = data.lstrip("\ufeff")
         return Decoded(normalize(text) if normalise else text, "unicode", "unicode")
+    if len(data) > max_bytes:
+        raise InputError(f"input larger than the {_size(max_bytes)} limit")
     prefix = ""
     if data.startswith(GZIP_MAGIC):
-        data, prefix = gunzip(data), "gzip+"
+        data, prefix = gunzip(data, max_bytes), "gzip+"
     encoding, method = detect_encoding(data)
     sample = data[:CHARDET_SAMPLE]
     if method not in ("bom", "utf-16-pattern") and _binary_share(sample) > 0.01:
         raise NoTextError("no text found (binary file?)")
     text = data.decode(encoding, errors="replace").lstrip("\ufeff")
-    if not text.strip():
-        raise NoTextError("no text found (empty input)")
     return Decoded(normalize(text) if normalise else text, encoding, prefix + method)

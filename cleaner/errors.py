@@ -6,8 +6,8 @@ class CleanerError(Exception):
 
 
 class NoTextError(CleanerError):
-    """The input holds no text at all (empty, or a binary file)."""
+    """The input is binary data, not a page (an empty page is not an error: it cleans to nothing)."""
 
 
 class InputError(CleanerError):
-    """The input cannot be read (missing, unreadable, a broken gzip stream)."""
+    """The input cannot be read (missing, unreadable, a broken gzip stream) or is past a limit."""

@@ -126,6 +126,17 @@ def _default(part: str) -> Any:
 
 
 @dataclass(frozen=True, slots=True)
+class Limits:
+    """What one page may cost: a page of more than `max_bytes` (as given, or once
+    gunzipped) or more than `max_lines` lines (HTML: blocks) is refused with an InputError,
+    and a batch goes on with the next. Markup nested deeper than libxml2's 256 levels is
+    read as text instead (see pipeline.split), so nesting costs no more than its size."""
+
+    max_bytes: int = 256 * 1024 * 1024
+    max_lines: int = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
 class Options:
     """How to clean a page. `rules.load(path)` gives the options of a rules file;
     variants come from dataclasses.replace."""
@@ -135,3 +146,4 @@ class Options:
     thresholds: Thresholds = field(default_factory=lambda: _default("thresholds"))
     phrases: Phrases = field(default_factory=lambda: _default("phrases"))
     selectors: Selectors = field(default_factory=Selectors)
+    limits: Limits = field(default_factory=Limits)

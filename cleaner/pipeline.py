@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from . import metadata, segment
 from .decode import decode, nfc, normalize
-from .errors import NoTextError
+from .errors import InputError
 from .features import is_thread, measure
 from .language import detect_language, language_sample
 from .options import Options
@@ -23,12 +23,17 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     `timings`, when given, gets the seconds each stage took added to it."""
     options = options or Options()
     lap = Laps(timings)
-    decoded = decode(data, normalise=False)
+    decoded = decode(data, normalise=False, max_bytes=options.limits.max_bytes)
     kind = KINDS.get(options.input_kind) or segment.sniff(decoded.text)
     # Scraped text is normalised whole; HTML block by block as its text is taken out.
     text = decoded.text if kind is Kind.HTML else normalize(decoded.text)
     lap("decode")
     blocks, meta, root = split(text, kind, url, options, lap)
+    if not blocks:  # an empty file, a page without a word of text: nothing to keep
+        return Document(source=source, kind=kind, encoding=decoded.encoding,
+                        encoding_method=decoded.method, metadata=meta)
+    if len(blocks) > options.limits.max_lines:
+        raise InputError(f"more than {options.limits.max_lines:,} lines (the max_lines limit)")
     language = detect_language(language_sample(b.text for b in blocks)) or meta.language
     lap("language")
     blocks = measure(blocks, language, options)
@@ -75,27 +80,27 @@ def split(text: str, kind: Kind, url: str | None, options: Options,
     menu = options.phrases.line_navigation
     lap = lap or Laps(None)
     root = None
-    if kind is Kind.TEXT:
+    if kind is Kind.TEXT or not text.strip():
         blocks, meta = segment.split_lines(text, menu), Metadata(url=url)
         lap("segment")
-    else:
-        root = segment.parse_html(text)
-        lap("parse")
-        blocks = segment.split_html(root, options.selectors)
-        lap("segment")
-        meta = metadata.from_html(root, url)
-        meta = replace(meta, **{name: nfc(value) for name in ("title", "author", "site_name")
-                                if (value := getattr(meta, name))})
-        lap("metadata")
-        if segment.parser_lost_text(blocks, text):
-            # libxml2 gives up on very deep or broken markup: read the page as text instead.
-            blocks = segment.split_lines(normalize(segment.strip_tags(text)), menu)
-        if not blocks:
-            # A page drawn by scripts has no text of its own; its summary is what it says.
-            blocks = segment.split_lines(normalize(metadata.summary(root) or ""), menu)
-        lap("segment")
+        return blocks, meta, root
+    root = segment.parse_html(text)
+    if root is None:  # markup libxml2 makes no tree of: its text is still text
+        return segment.split_lines(normalize(segment.strip_tags(text)), menu), Metadata(url=url), None
+    lap("parse")
+    blocks = segment.split_html(root, options.selectors)
+    lap("segment")
+    meta = metadata.from_html(root, url)
+    meta = replace(meta, **{name: nfc(value) for name in ("title", "author", "site_name")
+                            if (value := getattr(meta, name))})
+    lap("metadata")
+    if segment.parser_lost_text(blocks, text):
+        # libxml2 gives up on very deep or broken markup: read the page as text instead.
+        blocks = segment.split_lines(normalize(segment.strip_tags(text)), menu)
     if not blocks:
-        raise NoTextError("no text found (the page has no visible text)")
+        # A page drawn by scripts has no text of its own; its summary is what it says.
+        blocks = segment.split_lines(normalize(metadata.summary(root) or ""), menu)
+    lap("segment")
     return blocks, meta, root
 
 

@@ -9,7 +9,6 @@ from typing import Any, TypeAlias
 import lxml.etree
 
 from .decode import nfc
-from .errors import NoTextError
 from .options import Selectors
 from .phrases import SENTENCE_END
 from .records import Block, Kind
@@ -109,16 +108,14 @@ def parser_lost_text(blocks: list[Block], html: str) -> bool:
     return raw > 0 and kept < raw * LOST_TEXT_SHARE
 
 
-def parse_html(text: str) -> Element:
+def parse_html(text: str) -> Element | None:
+    """The page's tree, or None when libxml2 makes none of it."""
     # lxml refuses str input that carries an encoding declaration; strip it.
     text = re.sub(r"\A\s*<\?xml[^>]*\?>", "", text)
     try:
-        root = lxml.etree.fromstring(text, parser=PARSER)
-    except (lxml.etree.LxmlError, ValueError) as exc:
-        raise NoTextError(f"no text found (unparsable HTML: {exc})") from None
-    if root is None:
-        raise NoTextError("no text found (empty document)")
-    return root
+        return lxml.etree.fromstring(text, parser=PARSER)
+    except (lxml.etree.LxmlError, ValueError):
+        return None
 
 
 def _cue(el: Element) -> str:

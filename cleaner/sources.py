@@ -1,6 +1,7 @@
 """Where pages come from: files, directories (recursive) and stdin, one at a time."""
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,6 @@ from .errors import InputError
 
 # In a directory, only files that look like pages are taken; named files are always taken.
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".gz", ""})
-MAX_BYTES = 512 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,13 +20,21 @@ class Source:
     name: str  # the path as given (or found in a directory), "-" for stdin
     relative: Path  # where its output goes under an output directory, before the extension
     path: Path | None  # None for stdin
+    problem: str = ""  # why it cannot be read, found while listing (an unreadable folder)
 
-    def read(self) -> bytes:
+    def read(self, max_bytes: int | None = None) -> bytes:
+        """The page's bytes; past `max_bytes` an InputError, without reading it all."""
+        limit = f"the {max_bytes / 1024 / 1024:g} MB limit" if max_bytes else ""
+        if self.problem:
+            raise InputError(self.problem)
         if self.path is None:
-            return sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(max_bytes + 1 if max_bytes else -1)
+            if max_bytes and len(data) > max_bytes:
+                raise InputError(f"input larger than {limit}")
+            return data
         try:
-            if self.path.stat().st_size > MAX_BYTES:
-                raise InputError("file larger than 512 MB")
+            if max_bytes and self.path.stat().st_size > max_bytes:
+                raise InputError(f"file larger than {limit}")
             return self.path.read_bytes()
         except FileNotFoundError:
             raise InputError("no such file") from None
@@ -50,14 +58,26 @@ def iter_sources(inputs: list[str]) -> Iterator[Source]:
             continue
         path = Path(given)
         if path.is_dir():
-            for found in sorted(p for p in path.rglob("*") if _is_page(p) and not _hidden(p, path)):
-                yield Source(str(found), found.relative_to(path), found)
+            yield from _walk(path)
         else:
             yield Source(given, Path(path.name), path)
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _walk(root: Path) -> Iterator[Source]:
+    """The pages under a folder, sorted; hidden files and folders are passed over, links
+    to folders are not followed (no loops), and a folder that cannot be listed becomes a
+    source that fails with the reason, so the batch reports it and goes on."""
+    found: list[Path] = []
+    problems: list[OSError] = []
+    for folder, folders, files in os.walk(root, onerror=problems.append):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        found.extend(p for name in files if _is_page(p := Path(folder) / name))
+    for page in sorted(found):
+        yield Source(str(page), page.relative_to(root), page)
+    for exc in problems:
+        where = Path(exc.filename or root)
+        yield Source(str(where), where.relative_to(root) if where != root else Path(where.name), where,
+                     problem=f"cannot list folder: {exc.strerror or exc}")
 
 
 def output_names(sources: list[Source], extension: str) -> dict[str, Path]:

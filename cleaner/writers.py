@@ -100,7 +100,7 @@ def to_markdown(doc: Document, front_matter: bool = False) -> str:
     body = markdown_body(doc)
     if body:
         out.append(body)
-    return "\n\n".join(out) + "\n"
+    return "\n\n".join(out) + "\n" if out else ""  # nothing to keep: an empty file, not a blank line
 
 
 def _front_matter(doc: Document) -> str:
