@@ -6,6 +6,7 @@ and the result always says which encoding was used and how it was chosen.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import unicodedata
 import zlib
@@ -32,8 +33,17 @@ DECLARATION = re.compile(
 )
 DECLARATION_WINDOW = 4096
 CHARDET_SAMPLE = 64 * 1024
-# Control bytes other than tab, newline, carriage return, form feed: a sign of binary data.
+# Control bytes other than tab, newline, carriage return, form feed, escape: a sign of
+# binary data when they are more than a few in a hundred (random bytes hold 9%).
 BINARY_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x1B)) + bytes(range(0x1C, 0x20))
+BINARY_SHARE = 0.05
+# What images, PDFs, archives and programs start with.
+BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF-", b"PK\x03\x04", b"\x7fELF", b"MZ",
+                b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"BM", b"II*\x00", b"MM\x00*", b"7z\xbc\xaf",
+                b"Rar!", b"\x00\x00\x01\x00", b"OggS", b"ID3", b"\x1a\x45\xdf\xa3", b"wOFF", b"wOF2")
+# Control characters other than tab, newline, form feed and carriage return, C1 controls
+# too: a stray NUL is dropped, and no escape sequence reaches a terminal through the output.
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # A line of nothing but (non-breaking, zero-width) spaces; it starts with its newline, a
 # literal the regex engine can skip to, which is many times faster than trying (?m)^ everywhere.
 SPACES_ONLY_LINE = re.compile(r"\n[ \t\u00a0\u2007\u202f\u200b\ufeff]+(?=\n|\Z)")
@@ -83,6 +93,30 @@ def _credible(data: bytes, declared: str) -> bool:
     return True
 
 
+# Characters no language writes side by side: three or more Latin-1 or Latin Extended
+# characters in a row ("íÏÓË×Á", "Åìµþ¤Î": Cyrillic or Japanese bytes read as Latin), or
+# Latin and Cyrillic letters in one word ("cafй": French read as Cyrillic).
+GARBLED = re.compile(r"[\u0080-\u024f]{3,}|[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _misread(data: bytes, declared: str) -> bool:
+    """Whether a single-byte code page the page declares turns its text to garbage (a
+    template's stale <meta charset> over text in another code page): then the bytes
+    themselves are asked. Multi-byte declarations prove themselves by decoding."""
+    if data.isascii() or not _single_byte(declared):
+        return False
+    text = data[:CHARDET_SAMPLE].decode(declared, errors="replace")
+    foreign = len(NON_ASCII.findall(text))
+    garbled = sum(len(m.group()) for m in GARBLED.finditer(text))
+    return foreign >= 6 and garbled * 2 > foreign
+
+
+@functools.lru_cache(maxsize=None)
+def _single_byte(encoding: str) -> bool:
+    return len(bytes(range(0x80, 0x100)).decode(encoding, errors="replace")) == 0x80
+
+
 def _utf16_without_bom(head: bytes) -> str | None:
     """UTF-16 text of mostly Latin script has a zero in every other byte."""
     if len(head) < 16 or b"\x00" not in head:
@@ -109,7 +143,7 @@ def detect_encoding(data: bytes) -> tuple[str, str]:
         declared = _codec((match.group(1) or match.group(2)).decode("ascii", "ignore"))
         # A declaration is credible only if the bytes decode under it; UTF-16 declared
         # in an ASCII-readable page is always a lie (the page could not be read to find it).
-        if declared and _credible(data, declared):
+        if declared and _credible(data, declared) and not _misread(data, declared):
             return declared, "declared"
     if _decodes(data, "utf-8"):
         return "utf-8", "utf-8"
@@ -137,8 +171,11 @@ def nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def _binary_share(sample: bytes) -> float:
-    return (len(sample) - len(sample.translate(None, BINARY_BYTES))) / max(1, len(sample))
+def _is_binary(data: bytes) -> bool:
+    if data.startswith(BINARY_MAGIC) or data[8:12] in (b"WEBP", b"AVI ", b"WAVE") or data[4:8] == b"ftyp":
+        return True
+    sample = data[:CHARDET_SAMPLE]
+    return len(sample) - len(sample.translate(None, BINARY_BYTES)) > BINARY_SHARE * len(sample)
 
 
 def _size(limit: int) -> str:
@@ -153,6 +190,8 @@ def decode(data: bytes | str, normalise: bool = True, max_bytes: int = MAX_GUNZI
         if len(data) > max_bytes:
             raise InputError(f"input larger than the {_size(max_bytes)} limit")
         text = data.lstrip("\ufeff")
+        if CONTROLS.search(text):
+            text = CONTROLS.sub("", text)
         return Decoded(normalize(text) if normalise else text, "unicode", "unicode")
     if len(data) > max_bytes:
         raise InputError(f"input larger than the {_size(max_bytes)} limit")
@@ -160,8 +199,9 @@ def decode(data: bytes | str, normalise: bool = True, max_bytes: int = MAX_GUNZI
     if data.startswith(GZIP_MAGIC):
         data, prefix = gunzip(data, max_bytes), "gzip+"
     encoding, method = detect_encoding(data)
-    sample = data[:CHARDET_SAMPLE]
-    if method not in ("bom", "utf-16-pattern") and _binary_share(sample) > 0.01:
+    if method not in ("bom", "utf-16-pattern") and _is_binary(data):
         raise NoTextError("no text found (binary file?)")
     text = data.decode(encoding, errors="replace").lstrip("\ufeff")
+    if CONTROLS.search(text):
+        text = CONTROLS.sub("", text)
     return Decoded(normalize(text) if normalise else text, encoding, prefix + method)
