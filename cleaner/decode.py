@@ -112,6 +112,15 @@ def _misread(data: bytes, declared: str) -> bool:
     return foreign >= 6 and garbled * 2 > foreign
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few broken sequences (a page cut and pasted together, one bad byte)
+    stays UTF-8: the broken bytes become U+FFFD and the rest reads right. Text in a
+    legacy code page has next to no valid multi-byte sequences."""
+    text = data[:CHARDET_SAMPLE].decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    return len(NON_ASCII.findall(text)) - broken > 2 * broken
+
+
 @functools.lru_cache(maxsize=None)
 def _single_byte(encoding: str) -> bool:
     return len(bytes(range(0x80, 0x100)).decode(encoding, errors="replace")) == 0x80
@@ -147,6 +156,8 @@ def detect_encoding(data: bytes) -> tuple[str, str]:
             return declared, "declared"
     if _decodes(data, "utf-8"):
         return "utf-8", "utf-8"
+    if _mostly_utf8(data):
+        return "utf-8", "utf-8-with-errors"
     import chardet  # only pages that are neither declared nor UTF-8 need it: keep start-up quick
 
     guess = chardet.detect(data[:CHARDET_SAMPLE])
