@@ -1,0 +1,127 @@
+"""Hostile input: nothing leaks, nothing is fetched, and each page's cost is bounded;
+past a limit the page is refused in one line and the batch goes on."""
+from __future__ import annotations
+
+import gzip
+import http.server
+import threading
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner.cli import main
+
+PROSE = "The river rose all night and by morning the old bridge was closed to traffic."
+SECRET = "TOP-SECRET-7f3a9c"
+
+
+def _run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def _write(tmp_path, name: str, data: bytes | str) -> str:
+    path = tmp_path / name
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return str(path)
+
+
+@pytest.fixture
+def secret_file(tmp_path):
+    return _write(tmp_path, "secret.txt", SECRET)
+
+
+def test_external_entities_to_local_files_are_never_resolved(tmp_path, secret_file):
+    dtd = _write(tmp_path, "evil.dtd", f'<!ENTITY leak SYSTEM "file://{secret_file}">')
+    pages = [
+        f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret_file}">]>'
+        f"<html><body><p>{PROSE} &xxe; end.</p></body></html>",
+        f'<?xml version="1.0"?><!DOCTYPE html SYSTEM "file://{dtd}"><html><body><p>{PROSE} &leak; end.</p></body></html>',
+        f'<!DOCTYPE html [<!ENTITY % ext SYSTEM "file://{dtd}"> %ext;]><html><body><p>{PROSE} &leak;</p></body></html>',
+    ]
+    for i, page in enumerate(pages):
+        for fmt in ("markdown", "json"):
+            result = _run("clean", _write(tmp_path, f"xxe{i}.html", page), "--format", fmt)
+            assert result.exit_code == 0, result.output
+            assert PROSE in result.stdout and SECRET not in result.output
+
+
+def test_entity_expansion_bombs_cost_their_own_size(tmp_path):
+    levels = "".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10))
+    page = (f'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">{levels}]>'
+            f"<html><body><p>{PROSE}</p><p>&lol9;</p></body></html>")
+    started = time.perf_counter()
+    result = _run("clean", _write(tmp_path, "lol.html", page))
+    assert result.exit_code == 0
+    assert time.perf_counter() - started < 10
+    assert PROSE in result.stdout and "lollollol" not in result.stdout
+
+
+class _Counter(http.server.BaseHTTPRequestHandler):
+    requests: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 (the http.server name)
+        _Counter.requests.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(f'<!ENTITY leak "{SECRET}">'.encode())
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server():
+    _Counter.requests = []
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), _Counter)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_nothing_is_fetched_whatever_the_page_points_at(tmp_path, server, secret_file):
+    page = (f'<?xml version="1.0"?><!DOCTYPE html SYSTEM "{server}/evil.dtd">'
+            f'<html><head><base href="{server}/base/"><link rel="stylesheet" href="{server}/style.css">'
+            f'<link rel="import" href="file://{secret_file}"><script src="{server}/app.js"></script></head>'
+            f'<body><iframe src="{server}/frame.html"></iframe><img src="{server}/img.png">'
+            f'<iframe src="file://{secret_file}"></iframe><object data="{server}/obj"></object>'
+            f'<p>{PROSE} &leak;</p><a href="file://{secret_file}">a local link</a></body></html>')
+    result = _run("clean", _write(tmp_path, "fetch.html", page), "--format", "json")
+    time.sleep(0.2)  # a request in flight would have arrived by now
+    assert result.exit_code == 0
+    assert PROSE in result.stdout and SECRET not in result.output
+    assert _Counter.requests == []
+
+
+def test_a_page_past_the_size_limit_is_refused_and_the_batch_goes_on(tmp_path):
+    big = _write(tmp_path, "big.html", f"<p>{PROSE}</p>" * 30_000)  # 2.5 MB
+    small = _write(tmp_path, "small.html", f"<p>{PROSE}</p>")
+    result = _run("clean", big, small, "--format", "jsonl", "--max-size", "1")
+    assert result.exit_code == 1
+    assert f"Error: {big}: file larger than the 1 MB limit" in result.stderr.splitlines()
+    assert len(result.stdout.splitlines()) == 1 and PROSE in result.stdout
+
+
+def test_a_gzip_bomb_stops_at_the_limit(tmp_path):
+    bomb = _write(tmp_path, "bomb.html.gz", gzip.compress(b"<p>" + b"a" * 3_000_000 + b"</p>"))
+    started = time.perf_counter()
+    result = _run("clean", bomb, "--max-size", "1")
+    assert time.perf_counter() - started < 5
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {bomb}: gzip stream expands beyond the 1 MB limit\n"
+
+
+def test_a_page_of_too_many_lines_is_refused(tmp_path):
+    page = _write(tmp_path, "lines.txt", "\n".join(f"Line number {i} of the page." for i in range(2_000)))
+    result = _run("clean", page, "--max-lines", "1000")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {page}: more than 1,000 lines (the max_lines limit)\n"
+    assert _run("clean", page, "--max-lines", "5000").exit_code == 0
+
+
+def test_library_limits(tmp_path):
+    from cleaner import InputError, Limits, Options, clean
+
+    with pytest.raises(InputError, match="limit"):
+        clean(b"<p>" + b"x" * 5000 + b"</p>", options=Options(limits=Limits(max_bytes=1000)))
