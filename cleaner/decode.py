@@ -42,8 +42,9 @@ BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF-", b"PK\x03\x04", b
                 b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"BM", b"II*\x00", b"MM\x00*", b"7z\xbc\xaf",
                 b"Rar!", b"\x00\x00\x01\x00", b"OggS", b"ID3", b"\x1a\x45\xdf\xa3", b"wOFF", b"wOF2")
 # Control characters other than tab, newline, form feed and carriage return, C1 controls
-# too: a stray NUL is dropped, and no escape sequence reaches a terminal through the output.
-CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# too, and lone surrogates: a stray NUL is dropped, no escape sequence reaches a terminal
+# through the output, and every output can be written as UTF-8.
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # A line of nothing but (non-breaking, zero-width) spaces; it starts with its newline, a
 # literal the regex engine can skip to, which is many times faster than trying (?m)^ everywhere.
 SPACES_ONLY_LINE = re.compile(r"\n[ \t\u00a0\u2007\u202f\u200b\ufeff]+(?=\n|\Z)")
@@ -177,8 +178,11 @@ def normalize(text: str) -> str:
 
 
 def nfc(text: str) -> str:
-    """NFC for a short piece of text (a block, a title): HTML is normalised piece by piece,
-    its markup never, which is a tenth of the work."""
+    """NFC, without control characters, for a short piece of text (a block, a title): HTML
+    is normalised piece by piece as it comes out of the tree (its markup never, a tenth of
+    the work), which also catches what character references (&#x1b;) put there."""
+    if CONTROLS.search(text):
+        text = CONTROLS.sub("", text)
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 

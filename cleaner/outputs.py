@@ -11,7 +11,9 @@ def write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+        # "replace": text that cannot be UTF-8 (a lone surrogate from a library caller) is
+        # marked, not a reason to lose the whole file.
+        with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="\n") as out:
             out.write(text)
         os.replace(tmp, path)
     except BaseException:
