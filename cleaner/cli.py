@@ -51,7 +51,12 @@ def _report(source: Source, exc: Exception, traceback: bool) -> None:
     if traceback:
         raise exc
     message = str(exc) or exc.__class__.__name__
-    click.echo(f"Error: {source.name}: {message}", err=True)
+    click.echo(f"Error: {_shown(source.name)}: {message}", err=True)
+
+
+def _shown(name: str) -> str:
+    """A name with a newline or a terminal escape in it is quoted: a report stays one line."""
+    return name if name.isprintable() else repr(name)
 
 
 def _clean_one(job: tuple[Source, Options, str | None, bool]) -> Document | CleanerError:
@@ -187,7 +192,7 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
     try:
         for n, (source, doc) in enumerate(batch.clean(sources), 1):
             if show_progress:
-                click.echo(f"\r{n}/{len(sources)} {source.name[-60:]}\x1b[K", err=True, nl=False)
+                click.echo(f"\r{n}/{len(sources)} {_shown(source.name)[-60:]}\x1b[K", err=True, nl=False)
             if _write(doc, source, writer, front_matter, out_dir, output, targets, batch):
                 cleaned, empty = cleaned + bool(doc.body), empty + (not doc.body)
     except KeyboardInterrupt:

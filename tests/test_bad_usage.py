@@ -48,6 +48,13 @@ def test_missing_file(tmp_path):
     _one_line(result, str(tmp_path / "nope.html"), "no such file")
 
 
+def test_a_name_with_a_newline_is_reported_on_one_line(tmp_path):
+    name = str(tmp_path / "two\nlines\x1b[31m.html")
+    result = _run("clean", name)
+    assert result.exit_code == 1
+    _one_line(result, repr(name), "no such file")
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
 def test_unreadable_file_and_folder(tmp_path):
     (tmp_path / "locked.html").write_text(PAGE)
