@@ -37,7 +37,7 @@ BLOCK_TAGS = frozenset(
 LAYOUT_INSIDE_CELL = ".//*[self::p or self::div or self::table or self::ul or self::ol or self::h1 or self::h2 or self::h3 or self::pre or self::blockquote]"
 
 SPACES = re.compile(r"\s+")
-INVISIBLE = re.compile(r"<(script|style|template|svg|head|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+INVISIBLE_START = re.compile(r"<(script|style|template|svg|head|noscript)\b|<!--", re.I)
 BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|td|th|section|article|header|footer|nav|ul|ol|table|blockquote|pre)\b[^>]*>", re.I)
 ANY_TAG = re.compile(r"<[^>]*>")
 LOST_TEXT_CHECK = 2000  # pages whose blocks hold this many characters are taken as parsed
@@ -98,9 +98,31 @@ def _continues(previous: str, line: str, menu: re.Pattern[str]) -> bool:
 def strip_tags(html: str) -> str:
     """The text of a page without a parser: invisible elements dropped, block tags made
     line breaks, other tags removed, entities decoded."""
-    html = INVISIBLE.sub(" ", html)
+    html = _drop_invisible(html)
     html = BLOCK_TAG.sub("\n", html)
     return unescape(ANY_TAG.sub("", html))
+
+
+def _drop_invisible(html: str) -> str:
+    """The page without scripts, styles, comments and the like. One pass, each element's
+    end looked up from its start: a lazy `<script>.*?</script>` regex would rescan the
+    rest of the page from every unclosed start tag (quadratic on a hostile page). As in a
+    browser, an element that is never closed hides the rest of the page."""
+    lower, kept, pos = html.lower(), [], 0
+    while (start := INVISIBLE_START.search(html, pos)) is not None:
+        kept.append(html[pos:start.start()])
+        if start.group(1):
+            end = lower.find(f"</{start.group(1).lower()}", start.end())
+            end = lower.find(">", end) + 1 if end >= 0 else 0
+        else:
+            end = lower.find("-->", start.end())
+            end = end + 3 if end >= 0 else 0
+        if end <= 0:
+            return " ".join(kept)
+        kept.append(" ")
+        pos = end
+    kept.append(html[pos:])
+    return "".join(kept)
 
 
 def parser_lost_text(blocks: list[Block], html: str) -> bool:

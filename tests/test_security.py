@@ -125,3 +125,18 @@ def test_library_limits(tmp_path):
 
     with pytest.raises(InputError, match="limit"):
         clean(b"<p>" + b"x" * 5000 + b"</p>", options=Options(limits=Limits(max_bytes=1000)))
+
+
+def test_pages_built_to_be_slow_stay_linear(tmp_path):
+    # Markup too deep for libxml2 is read as text; a regex that rescans the rest of the
+    # page from each of 100,000 unclosed <script> tags would take hours, not seconds.
+    pages = {
+        "scripts.html": f"<p>{PROSE}</p>" + "<div>" * 300 + "<script>x " * 100_000,
+        "comments.html": f"<p>{PROSE}</p>" + "<div>" * 300 + "<!-- x " * 100_000,
+        "lines.txt": f"{PROSE}\n" + "Sign in\n" * 200_000,
+    }
+    for name, page in pages.items():
+        started = time.perf_counter()
+        result = _run("clean", _write(tmp_path, name, page))
+        assert result.exit_code == 0, result.output
+        assert time.perf_counter() - started < 30, name
