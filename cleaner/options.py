@@ -133,7 +133,7 @@ class Limits:
     read as text instead (see pipeline.split), so nesting costs no more than its size."""
 
     max_bytes: int = 256 * 1024 * 1024
-    max_lines: int = 1_000_000
+    max_lines: int = 250_000  # about 1.7 KB of memory a line or block at most: 400 MB
 
 
 @dataclass(frozen=True, slots=True)

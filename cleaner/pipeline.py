@@ -15,6 +15,9 @@ from .revise import ensure_content, revise
 from .scoring import score
 
 KINDS = {"html": Kind.HTML, "text": Kind.TEXT}
+# Characters of DOM paths and ancestors a page's blocks may hold before it is read as
+# text instead: 8 per character of the page (real pages use 2 or 3), and never less than this.
+STRUCTURE_BUDGET = 8_000_000
 
 
 def clean(data: bytes | str, url: str | None = None, options: Options | None = None,
@@ -88,7 +91,10 @@ def split(text: str, kind: Kind, url: str | None, options: Options,
     if root is None:  # markup libxml2 makes no tree of: its text is still text
         return segment.split_lines(normalize(segment.strip_tags(text)), menu), Metadata(url=url), None
     lap("parse")
-    blocks = segment.split_html(root, options.selectors)
+    try:
+        blocks = segment.split_html(root, options.selectors, budget=max(STRUCTURE_BUDGET, 8 * len(text)))
+    except segment.StructureTooLarge:  # thousands of blocks hundreds of levels deep: memory first
+        return segment.split_lines(normalize(segment.strip_tags(text)), menu), Metadata(url=url), None
     lap("segment")
     meta = metadata.from_html(root, url)
     meta = replace(meta, **{name: nfc(value) for name in ("title", "author", "site_name")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from html import unescape
 from typing import Any, TypeAlias
 
@@ -176,7 +177,8 @@ class _Open:
     def path(self) -> str:
         if self._path is None:
             above = self.parent.path() if self.parent is not None else ""
-            self._path = above + ">" + _cue(self.el) if above else _cue(self.el)
+            # Interned: the many siblings of a list or a feed share one copy of their path.
+            self._path = sys.intern(above + ">" + _cue(self.el) if above else _cue(self.el))
         return self._path
 
     def ancestors(self) -> tuple[int, ...]:
@@ -199,10 +201,16 @@ def _join(parts: list[str]) -> str:
     return out
 
 
+class StructureTooLarge(Exception):
+    """The blocks' DOM paths would take more memory than the page is worth (thousands of
+    blocks hundreds of levels deep): the caller reads the page as text instead."""
+
+
 class _BlockCollector:
     """Accumulates inline text until the next block boundary."""
 
-    def __init__(self) -> None:
+    def __init__(self, budget: int | None = None) -> None:
+        self.budget = budget  # characters of paths and ancestors the blocks may hold
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.link_chars = 0
@@ -232,15 +240,20 @@ class _BlockCollector:
 
     def emit(self, block: Block) -> None:
         self.blocks.append(block)
+        if self.budget is not None:
+            self.budget -= len(block.dom_path) + 8 * len(block.ancestors)
+            if self.budget < 0:
+                raise StructureTooLarge
 
 
-def split_html(root: Element, selectors: Selectors | None = None) -> list[Block]:
+def split_html(root: Element, selectors: Selectors | None = None, budget: int | None = None) -> list[Block]:
     """One block per paragraph-like element, in document order, with its DOM path (and
-    the rule of the innermost element a `selectors` drop or keep selector picked)."""
+    the rule of the innermost element a `selectors` drop or keep selector picked).
+    Raises StructureTooLarge past `budget` characters of paths and ancestors."""
     body = root.find("body")
     start = body if body is not None else root
     marks = _marks(root, selectors) if selectors else {}
-    out = _BlockCollector()
+    out = _BlockCollector(budget)
     stack: list[_Open | None] = []  # None for a skipped element: only its tail is read
     inner: _Open | None = None  # the innermost open element that is not skipped
     links = 0  # open <a> elements

@@ -140,3 +140,21 @@ def test_pages_built_to_be_slow_stay_linear(tmp_path):
         result = _run("clean", _write(tmp_path, name, page))
         assert result.exit_code == 0, result.output
         assert time.perf_counter() - started < 30, name
+
+
+def test_memory_stays_a_small_multiple_of_a_deep_and_long_page(tmp_path):
+    # 100,000 paragraphs 250 levels deep: a DOM path and ancestors per block would take
+    # a gigabyte; past a budget the page is read as text instead.
+    import resource
+    import subprocess
+    import sys
+
+    paragraphs = "".join(f'<p class="p{i}">{PROSE}</p>' for i in range(40_000))  # a path of its own each
+    page = "<html><body>" + '<div class="wrapper-container-element">' * 250 + paragraphs
+    path = _write(tmp_path, "deep.html", page)
+    run = subprocess.run([sys.executable, "-m", "cleaner", path, "-o", str(tmp_path / "deep.md")],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert peak_mb < 120 + 64 * len(page) / 2**20, f"peak {peak_mb:.0f} MB for a {len(page) / 2**20:.1f} MB page"
+    assert PROSE in (tmp_path / "deep.md").read_text()
