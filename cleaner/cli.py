@@ -1,7 +1,6 @@
 """The `pagecleaner` command: a thin layer over the library."""
 from __future__ import annotations
 
-import difflib
 import io
 import os
 import signal
@@ -15,14 +14,14 @@ from typing import Iterator
 
 import click
 
-from . import __version__, rules
+from . import __version__, fixtures, rules
 from .errors import CleanerError
 from .options import Limits, Options
 from .outputs import write_atomic
 from .pipeline import clean as clean_page
 from .records import Document, Label
 from .sources import Source, iter_sources, output_names
-from .writers import EXTENSIONS, WRITERS, Writer, to_markdown
+from .writers import EXTENSIONS, WRITERS, Writer
 
 
 class Exit(IntEnum):
@@ -33,7 +32,6 @@ class Exit(IntEnum):
 
 
 LABEL_COLOURS = {Label.CONTENT: "green", Label.NAVIGATION: "blue", Label.ADS: "red"}
-FIXTURE_SUFFIXES = (".html", ".htm", ".txt")
 
 
 class DefaultGroup(click.Group):
@@ -249,36 +247,84 @@ def explain(inputs: tuple[str, ...], input_kind: str, rules_files: tuple[str, ..
 
 
 @main.command()
-@click.argument("folder", type=click.Path(exists=True, file_okay=False), default="fixtures")
-@click.option("--update", is_flag=True, help="Rewrite the expected outputs from the current cleaner.")
-def check(folder: str, update: bool) -> None:
-    """Check saved pages against their expected Markdown (<name>.expected.md beside each page)."""
-    pages = sorted(p for p in Path(folder).iterdir()
-                   if p.suffix in FIXTURE_SUFFIXES and ".expected" not in p.name)
-    failed = 0
-    for page in pages:
-        expected_path = page.with_name(page.stem + ".expected.md")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--update", is_flag=True,
+              help="Write the current output as the expected output of each failing fixture (only the "
+                   "fixtures named, when pages are named); passing fixtures are never touched.")
+@click.option("--junit", "junit_path", type=click.Path(dir_okay=False),
+              help="Also write a JUnit XML report to this file (for CI systems to display).")
+@click.option("--github", is_flag=True, help="Also print GitHub Actions error annotations for failing fixtures.")
+@click.option("--init", "init_dir", type=click.Path(file_okay=False),
+              help="Create fixtures in this folder from the pages given: each page copied, with its expected output.")
+@rules_option
+def check(paths: tuple[str, ...], update: bool, junit_path: str | None, github: bool, init_dir: str | None,
+          rules_files: tuple[str, ...]) -> None:
+    """Check saved pages against their expected output: PATHS are fixture folders or pages
+    (default: fixtures/). Beside each page NAME.html|.htm|.txt: NAME.expected.md and/or
+    NAME.expected.json, and optionally NAME.expect.toml|.json with expectations."""
+    options = _options("auto", rules_files)
+    if init_dir is not None:
+        _init_fixtures(Path(init_dir), [Path(p) for p in paths], options)
+        return
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise click.UsageError(f"no such fixture folder or page: {missing[0]}")
+    found = fixtures.find([Path(p) for p in paths or ("fixtures",)])
+    if not found:
+        raise click.UsageError(f"no fixture pages (.html, .htm, .txt) in {', '.join(paths or ('fixtures',))}")
+    outcomes, updated = [], 0
+    for fixture in found:
+        outcome = fixtures.check(fixture, options)
+        if update and not outcome.passed:
+            try:
+                written = fixtures.update(fixture, options)
+            except CleanerError as exc:
+                click.echo(f"Error: {fixture.page}: {exc}", err=True)
+            else:
+                updated += 1
+                click.echo(f"UPDATED {fixture.page} ({', '.join(p.name for p in written)})")
+                outcome = fixtures.check(fixture_of_page(fixture), options)
+        outcomes.append(outcome)
+        _report_fixture(outcome)
+    failed = sum(not o.passed for o in outcomes)
+    click.echo(f"{len(outcomes) - failed} passed, {failed} failed" + (f" ({updated} updated)" if update else ""))
+    if junit_path:
         try:
-            doc = clean_page(page.read_bytes(), source=page.name)
-            got = to_markdown(doc, front_matter=True)
-        except CleanerError as exc:
-            got = f"Error: {exc}\n"
-        if update:
-            write_atomic(expected_path, got)
-            continue
-        if not expected_path.exists():
-            click.echo(f"MISSING {expected_path} (run with --update to create it)", err=True)
-            failed += 1
-            continue
-        expected = expected_path.read_text(encoding="utf-8")
-        if got != expected:
-            failed += 1
-            click.echo(f"FAIL {page}", err=True)
-            diff = difflib.unified_diff(expected.splitlines(True), got.splitlines(True),
-                                        str(expected_path), "cleaned now")
-            click.echo("".join(diff), err=True)
-    if update:
-        click.echo(f"updated {len(pages)} expected outputs in {folder}")
-    else:
-        click.echo(f"{len(pages) - failed} passed, {failed} failed")
+            write_atomic(Path(junit_path), fixtures.junit(outcomes))
+        except OSError as exc:
+            raise click.UsageError(f"cannot write {junit_path}: {exc.strerror or exc}") from None
+    if github:
+        for line in fixtures.github_annotations(outcomes):
+            click.echo(line)
     sys.exit(Exit.FAILED if failed else Exit.OK)
+
+
+def fixture_of_page(fixture: fixtures.Fixture) -> fixtures.Fixture:
+    return fixtures.fixture_of(fixture.page)  # its expected files may be new since it was found
+
+
+def _report_fixture(outcome: fixtures.Outcome) -> None:
+    """One line per fixture; for a failure, what broke and the diff (coloured on a terminal)."""
+    if outcome.passed:
+        click.echo(f"PASS {outcome.fixture.page}")
+        return
+    click.echo(f"FAIL {outcome.fixture.page}: {'; '.join(outcome.problems)}")
+    colours = {"+": "green", "-": "red", "@": "cyan"}
+    for diff in outcome.diffs:
+        for line in diff.splitlines():
+            click.echo(click.style(line, fg=colours.get(line[:1])) if not line.startswith(("+++", "---")) else line)
+
+
+def _init_fixtures(folder: Path, pages: list[Path], options: Options) -> None:
+    if not pages:
+        raise click.UsageError("--init needs the pages to make fixtures of: pagecleaner check --init DIR PAGE...")
+    absent = [p for p in pages if not p.is_file()]
+    if absent:
+        raise click.UsageError(f"no such page: {absent[0]}")
+    try:
+        written = fixtures.init(folder, pages, options)
+    except CleanerError as exc:
+        raise click.UsageError(str(exc)) from None
+    for path in written:
+        click.echo(f"wrote {path}")
+    click.echo(f"{len(pages)} fixtures in {folder}; check them with: pagecleaner check {folder}")
