@@ -1,7 +1,9 @@
 """The `pagecleaner` command: a thin layer over the library."""
 from __future__ import annotations
 
+import gzip
 import io
+import json
 import os
 import signal
 import sys
@@ -10,17 +12,18 @@ from contextlib import nullcontext
 from dataclasses import replace
 from enum import IntEnum
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import click
 
-from . import __version__, fixtures, rules
+from . import __version__, corpora, fixtures, rules, site
 from .errors import CleanerError
 from .options import Limits, Options
 from .outputs import write_atomic
 from .pipeline import clean as clean_page
 from .records import Document, Label
-from .sources import Source, iter_sources, output_names
+from .sources import Source, iter_sources, output_name
+from .site import SITE_MIN_PAGES, SITE_MIN_SHARE
 from .writers import EXTENSIONS, WRITERS, Writer
 
 
@@ -55,63 +58,6 @@ def _report(source: Source, exc: Exception, traceback: bool) -> None:
 def _shown(name: str) -> str:
     """A name with a newline or a terminal escape in it is quoted: a report stays one line."""
     return name if name.isprintable() else repr(name)
-
-
-def _clean_one(job: tuple[Source, Options, str | None, bool]) -> Document | CleanerError:
-    """One page, in this process or a worker; failures come back as values. An error
-    that is not the library's own is a bug: it is reported like any other failure (one
-    line, the batch goes on) unless --traceback asks to see it."""
-    source, options, url, traceback = job
-    try:
-        return clean_page(source.read(options.limits.max_bytes), url=url, options=options, source=source.name)
-    except CleanerError as exc:
-        return exc
-    except (Exception, RecursionError) as exc:
-        if traceback:
-            raise
-        return CleanerError(f"internal error ({type(exc).__name__}: {exc}); please report it, "
-                            "--traceback shows where")
-
-
-class _Batch:
-    """Cleans sources in order, in `workers` processes when there are many; a source
-    that fails is reported on stderr as one line and counted, and the batch goes on."""
-
-    def __init__(self, options: Options, url: str | None, traceback: bool, workers: int = 1) -> None:
-        self.options, self.url, self.traceback, self.workers = options, url, traceback, workers
-        self.failed = 0
-
-    def fail(self, source: Source, exc: Exception) -> None:
-        self.failed += 1
-        _report(source, exc, self.traceback)
-
-    def clean(self, sources: list[Source]) -> Iterator[tuple[Source, Document]]:
-        jobs = [(source, self.options, self.url, self.traceback) for source in sources]
-        parallel = self.workers > 1 and len(sources) > 1 and all(s.path is not None for s in sources)
-        if parallel:
-            from concurrent.futures import ProcessPoolExecutor  # a start-up cost only batches pay
-        with ProcessPoolExecutor(self.workers) if parallel else nullcontext() as pool:
-            results = pool.map(_clean_one, jobs, chunksize=4) if pool else map(_clean_one, jobs)
-            for source, result in zip(sources, results):
-                if isinstance(result, CleanerError):
-                    self.fail(source, result)
-                else:
-                    yield source, result
-
-    @property
-    def exit_code(self) -> Exit:
-        return Exit.FAILED if self.failed else Exit.OK
-
-
-def _sources(inputs: tuple[str, ...]) -> list[Source]:
-    if not inputs:
-        if sys.stdin.isatty():
-            raise click.UsageError("no input: give files or directories, or pipe a page into stdin")
-        inputs = ("-",)
-    sources = list(iter_sources(list(inputs)))
-    if not sources:
-        raise click.UsageError("no pages found in the given directories (looked for .html, .htm, .txt, .gz)")
-    return sources
 
 
 input_kind_option = click.option(
@@ -160,68 +106,275 @@ def _options(input_kind: str, rules_files: tuple[str, ...], max_size_mb: int | N
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("-f", "--format", "fmt", type=click.Choice(list(WRITERS)), default="markdown", show_default=True,
-              help="Output format.")
+              help="Output format (jsonl: one record a document, see the README).")
 @click.option("-o", "--output", type=click.Path(dir_okay=True, writable=True),
-              help="Output file (one input) or directory (several inputs: one file each).")
+              help="Output file (one input; .jsonl or .jsonl.gz for --format jsonl) or directory (one file a document).")
 @input_kind_option
 @rules_option
 @click.option("--front-matter", is_flag=True, help="Markdown: start with YAML front matter holding the metadata.")
 @click.option("--url", help="The page's URL, recorded in the metadata (single input).")
-@click.option("-w", "--workers", type=click.IntRange(1), default=1, show_default=True,
-              help="Worker processes for many inputs (output order stays the input order).")
+@click.option("--glob", "glob_pattern", help="In folders, take only files whose names match this pattern ('*.html').")
+@click.option("--files-from", type=click.Path(allow_dash=True, dir_okay=False),
+              help="Read the inputs from this file, one path a line ('-' for stdin).")
+@click.option("--input-format", type=click.Choice(["auto", "page", "jsonl", "warc"]), default="auto", show_default=True,
+              help="What the inputs are; auto goes by name (.jsonl[.gz|.zst], .warc[.gz], else a page).")
+@click.option("--field", help="JSONL: the field holding the page (default: the first of html, text, content, raw_content).")
+@click.option("--id-field", default="id", show_default=True, help="JSONL: the field holding the document's id.")
+@click.option("--url-field", default="url", show_default=True, help="JSONL: the field holding the document's URL.")
+@click.option("--no-markdown", is_flag=True, help="JSONL output: leave the markdown field out.")
+@click.option("--resume", is_flag=True,
+              help="Skip documents whose output exists already (-o DIR), or whose id is in the -o .jsonl file.")
+@click.option("--rejects", type=click.Path(dir_okay=False),
+              help="Write every document that failed or came out empty here (JSONL: id, url, reason).")
+@click.option("-w", "--workers", type=click.IntRange(1), default=None,
+              help="Worker processes (default: the machine's cores); output order stays the input order.")
+@click.option("--unordered", is_flag=True, help="Write results as they finish instead of in input order.")
+@click.option("--progress/--no-progress", default=None,
+              help="A progress line on stderr (default: when stderr is a terminal).")
+@click.option("--site-boilerplate", is_flag=True,
+              help="Lines that recur on many pages of one site are boilerplate (reads the inputs twice).")
+@click.option("--site-min-pages", type=click.IntRange(2), default=SITE_MIN_PAGES, show_default=True,
+              help="--site-boilerplate: a line must recur on at least this many pages of the site...")
+@click.option("--site-min-share", type=click.FloatRange(0.0, 1.0), default=SITE_MIN_SHARE, show_default=True,
+              help="...and on at least this share of them.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run on this machine's processes, or on a Dask cluster (pip install 'pagecleaner[dask]').")
+@click.option("--scheduler", help="--engine dask: the scheduler's address (default: a local cluster).")
 @max_size_option
 @max_lines_option
 @traceback_option
 def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str, rules_files: tuple[str, ...],
-          front_matter: bool, url: str | None, workers: int, max_size_mb: int, max_lines: int,
-          traceback: bool) -> None:
-    """Clean pages: files, directories (recursive) or stdin ('-', or nothing when piped)."""
+          front_matter: bool, url: str | None, glob_pattern: str | None, files_from: str | None, input_format: str,
+          field: str | None, id_field: str, url_field: str, no_markdown: bool, resume: bool, rejects: str | None,
+          workers: int | None, unordered: bool, progress: bool | None, site_boilerplate: bool,
+          site_min_pages: int, site_min_share: float, engine: str, scheduler: str | None, max_size_mb: int,
+          max_lines: int, traceback: bool) -> None:
+    """Clean pages: files, folders (recursive), globs, JSONL dumps, WARC archives, or stdin
+    ('-', or nothing when piped)."""
     options = _options(input_kind, rules_files, max_size_mb, max_lines)
-    sources = _sources(inputs)
-    many = len(sources) > 1 or any(Path(i).is_dir() for i in inputs)
-    out_dir = Path(output) if output and (many or Path(output).is_dir() or output.endswith(("/", os.sep))) else None
-    if many and output is None and fmt != "jsonl":
-        raise click.UsageError("several inputs: give -o DIR for one file each, or use --format jsonl")
-    writer = WRITERS[fmt]
-    targets = output_names(sources, EXTENSIONS[fmt])
-    batch = _Batch(options, url, traceback, workers)
-    show_progress = many and sys.stderr.isatty()
-    started, cleaned, empty = time.perf_counter(), 0, 0
+    reading = corpora.Reading(glob_pattern, input_format, field, id_field, url_field)
     try:
-        for n, (source, doc) in enumerate(batch.clean(sources), 1):
-            if show_progress:
-                click.echo(f"\r{n}/{len(sources)} {_shown(source.name)[-60:]}\x1b[K", err=True, nl=False)
-            if _write(doc, source, writer, front_matter, out_dir, output, targets, batch):
-                cleaned, empty = cleaned + bool(doc.body), empty + (not doc.body)
+        given = corpora.expand(inputs, files_from)
+    except CleanerError as exc:
+        raise click.UsageError(str(exc)) from None
+    if not given:
+        if sys.stdin.isatty() or files_from == "-":
+            raise click.UsageError("no input: give files or directories, or pipe a page into stdin")
+        given = ["-"]
+    one_page = (len(given) == 1 and not Path(given[0]).is_dir()
+                and corpora.corpus_kind(given[0], reading) == "page")
+    out_dir = Path(output) if output and (not one_page and fmt != "jsonl" or Path(output).is_dir()
+                                          or output.endswith(("/", os.sep))) else None
+    if not one_page and output is None and fmt != "jsonl":
+        raise click.UsageError("several inputs: give -o DIR for one file each, or use --format jsonl")
+    if site_boilerplate and "-" in given:
+        raise click.UsageError("--site-boilerplate reads the inputs twice: give files, not stdin")
+    run = _Run(options, fmt, front_matter, no_markdown, out_dir, output, url if one_page else None,
+               traceback, resume)
+    tally = corpora.Tally()
+    items: Iterator[corpora.Item] = corpora.iter_items(given, reading, tally)
+    if resume:
+        items = (item for item in items if not run.done(item))
+    boilerplate: dict[str, frozenset[str]] = {}
+    if site_boilerplate:
+        boilerplate = site.find_boilerplate(corpora.pages(corpora.iter_items(given, reading), options), options,
+                                            site_min_pages, site_min_share)
+    show = progress if progress is not None else (not one_page and sys.stderr.isatty())
+    meter = Progress(show, total=None)
+    try:
+        with run, Rejects(rejects) as rejected:
+            results = _results(items, options, workers or os.cpu_count() or 1, not unordered, engine, scheduler,
+                               boilerplate)
+            for item, result in results:
+                if isinstance(result, CleanerError):
+                    run.fail(item, result)
+                    rejected.add(item, str(result))
+                else:
+                    written = run.write(item, result)
+                    if written and not result.body:
+                        rejected.add(item, "empty: no content found")
+                meter.tick(run.failed)
     except KeyboardInterrupt:
         # Outputs are written whole or not at all (write_atomic): what was done stands.
-        click.echo("\ninterrupted: outputs written so far are complete; run again to finish", err=True)
+        click.echo("\ninterrupted: outputs written so far are complete; run again (with --resume) to finish",
+                   err=True)
         sys.exit(Exit.INTERRUPTED)
-    if many:  # one summary line, over the progress line on a terminal
-        summary = (f"{len(sources)} pages: {cleaned} cleaned, {empty} empty, {batch.failed} failed "
-                   f"in {time.perf_counter() - started:.1f} s")
-        click.echo(f"\r{summary}\x1b[K" if show_progress else summary, err=True)
-    sys.exit(batch.exit_code)
+    except CleanerError as exc:  # the output or the rejects file cannot be written, the engine failed
+        click.echo(f"\nError: {exc}", err=True)
+        sys.exit(Exit.FAILED)
+    meter.clear()
+    if not one_page:
+        seconds = time.perf_counter() - meter.started
+        done = run.cleaned + run.empty + run.failed
+        skipped = f", {tally.skipped} archive records skipped (not HTML or text)" if tally.skipped else ""
+        resumed = f", {run.resumed} already done" if run.resumed else ""
+        click.echo(f"{done} documents: {run.cleaned} cleaned, {run.empty} empty, {run.failed} failed in "
+                   f"{seconds:.1f} s ({done / seconds if seconds else 0:.1f} docs/s){resumed}{skipped}", err=True)
+    sys.exit(Exit.FAILED if run.failed else Exit.OK)
 
 
-def _write(doc: Document, source: Source, writer: Writer, front_matter: bool, out_dir: Path | None,
-           output: str | None, targets: dict[str, Path], batch: _Batch) -> bool:
-    """One document's output: a file under out_dir, the one output file, or stdout.
-    False when it could not be written (reported, and counted as a failure)."""
-    buffer = io.StringIO()
-    writer(doc, buffer, front_matter)
-    text = buffer.getvalue()
-    try:
-        if out_dir is not None:
-            write_atomic(out_dir / targets[source.name], text)
-        elif output:
-            write_atomic(Path(output), text)
+def _results(items: Iterator[corpora.Item], options: Options, workers: int, ordered: bool, engine: str,
+             scheduler: str | None, boilerplate: dict[str, frozenset[str]]
+             ) -> Iterator[tuple[corpora.Item, Document | CleanerError]]:
+    if engine == "dask":
+        from .dask_engine import clean_on_dask
+
+        return clean_on_dask(items, options, scheduler, workers, boilerplate)
+    return corpora.clean_all(items, options, workers, ordered, boilerplate=boilerplate)
+
+
+class _Run:
+    """Where results go: stdout, one file, a JSONL stream or a folder of files; counts."""
+
+    def __init__(self, options: Options, fmt: str, front_matter: bool, no_markdown: bool, out_dir: Path | None,
+                 output: str | None, url: str | None, traceback: bool, resume: bool) -> None:
+        self.fmt, self.front_matter, self.markdown = fmt, front_matter, not no_markdown
+        self.out_dir, self.output, self.url, self.traceback = out_dir, output, url, traceback
+        self.cleaned = self.empty = self.failed = self.resumed = 0
+        self.names: dict[Path, str] = {}  # output names taken, by whom
+        self.stream: Any = None
+        self.seen: set[str] = set()
+        if resume and fmt == "jsonl" and output and out_dir is None and Path(output).exists():
+            self.seen = _ids_in(Path(output))
+
+    def __enter__(self) -> _Run:
+        if self.fmt == "jsonl" and self.out_dir is None:
+            self.stream = _open_stream(self.output, append=bool(self.seen))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.stream is not None and self.stream is not sys.stdout:
+            self.stream.close()
+
+    def done(self, item: corpora.Item) -> bool:
+        """Whether --resume may skip the item: its output is there already."""
+        found = (item.id in self.seen if self.stream is not None or self.fmt == "jsonl" and self.out_dir is None
+                 else self.out_dir is not None and (self.out_dir / self._target(item)).exists())
+        self.resumed += found
+        return found
+
+    def _target(self, item: corpora.Item) -> Path:
+        base = output_name(item.source, "") if item.source is not None else (item.relative or Path(corpora.safe_name(item.id)))
+        target = base.with_name(base.name + EXTENSIONS[self.fmt])
+        owner = self.names.setdefault(target, item.id)
+        if owner != item.id and item.source is not None:  # page.html and page.txt: keep the suffix
+            target = item.source.relative.with_name(item.source.relative.name + EXTENSIONS[self.fmt])
+        return target
+
+    def fail(self, item: corpora.Item, exc: Exception) -> None:
+        self.failed += 1
+        if self.traceback and not isinstance(exc, CleanerError):
+            raise exc
+        click.echo(f"Error: {_shown(item.source.name if item.source else item.id)}: {exc}", err=True)
+        if self.stream is not None:
+            self._line(corpora.error_record(item, str(exc)))
+
+    def write(self, item: corpora.Item, doc: Document) -> bool:
+        """One document's output; False when it could not be written (reported, counted)."""
+        if self.stream is not None:
+            self._line(corpora.record(item, doc, self.markdown))
         else:
-            click.echo(text, nl=False)
+            buffer = io.StringIO()
+            WRITERS[self.fmt](doc, buffer, self.front_matter)
+            try:
+                if self.out_dir is not None:
+                    write_atomic(self.out_dir / self._target(item), buffer.getvalue())
+                elif self.output:
+                    write_atomic(Path(self.output), buffer.getvalue())
+                else:
+                    click.echo(buffer.getvalue(), nl=False)
+            except OSError as exc:
+                self.failed += 1
+                click.echo(f"Error: {_shown(item.source.name if item.source else item.id)}: "
+                           f"cannot write output: {exc.strerror or exc}", err=True)
+                return False
+        if doc.body:
+            self.cleaned += 1
+        else:
+            self.empty += 1
+        return True
+
+    def _line(self, data: dict[str, Any]) -> None:
+        self.stream.write(json.dumps(data, ensure_ascii=False) + "\n")
+        if self.stream is sys.stdout:
+            self.stream.flush()
+
+
+def _open_stream(output: str | None, append: bool) -> Any:
+    """stdout, or the -o file (gzipped for .gz); a file is written in place: a JSONL
+    stream is appended to by --resume, so a temporary file and a rename would not do."""
+    if not output:
+        return sys.stdout
+    path = Path(output)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.name.endswith(".gz"):
+            return gzip.open(path, "at" if append else "wt", encoding="utf-8")
+        return open(path, "a" if append else "w", encoding="utf-8", newline="\n")
     except OSError as exc:
-        batch.fail(source, CleanerError(f"cannot write output: {exc.strerror or exc}"))
-        return False
-    return True
+        raise click.UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _ids_in(path: Path) -> set[str]:
+    """The ids already in a JSONL output, for --resume (a last line cut short is redone)."""
+    opener = gzip.open if path.name.endswith(".gz") else open
+    ids = set()
+    try:
+        with opener(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                try:
+                    ids.add(str(json.loads(line)["id"]))
+                except (ValueError, KeyError, TypeError):
+                    continue
+    except (OSError, EOFError):
+        pass
+    return ids
+
+
+class Rejects:
+    """--rejects: one JSON line for every document that failed or came out empty."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.handle: Any = None
+
+    def __enter__(self) -> Rejects:
+        if self.path:
+            try:
+                self.handle = open(self.path, "w", encoding="utf-8", newline="\n")
+            except OSError as exc:
+                raise click.UsageError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+    def add(self, item: corpora.Item, reason: str) -> None:
+        if self.handle is not None:
+            self.handle.write(json.dumps({"id": item.id, "url": item.url, "reason": reason}, ensure_ascii=False) + "\n")
+
+
+class Progress:
+    """A progress line on stderr: documents, docs/s, errors (and ETA when the total is known)."""
+
+    def __init__(self, show: bool, total: int | None) -> None:
+        self.show, self.total, self.count = show, total, 0
+        self.started = self.last = time.perf_counter()
+
+    def tick(self, errors: int) -> None:
+        self.count += 1
+        now = time.perf_counter()
+        if not self.show or now - self.last < 0.2:
+            return
+        self.last = now
+        rate = self.count / (now - self.started)
+        eta = f", ETA {(self.total - self.count) / rate:.0f} s" if self.total and rate else ""
+        click.echo(f"\r{self.count} documents, {rate:.1f} docs/s, {errors} errors{eta}\x1b[K", err=True, nl=False)
+
+    def clear(self) -> None:
+        if self.show:
+            click.echo("\r\x1b[K", err=True, nl=False)
 
 
 @main.command()
@@ -229,13 +382,26 @@ def _write(doc: Document, source: Source, writer: Writer, front_matter: bool, ou
 @input_kind_option
 @rules_option
 @click.option("--width", type=int, default=70, show_default=True, help="Characters of each line's text to show.")
+@click.option("--site-boilerplate", is_flag=True, help="As for clean: lines recurring across the site's pages given.")
 @traceback_option
 def explain(inputs: tuple[str, ...], input_kind: str, rules_files: tuple[str, ...], width: int,
-            traceback: bool) -> None:
+            site_boilerplate: bool, traceback: bool) -> None:
     """Show every line with its label, score and the reasons that decided it."""
-    batch = _Batch(_options(input_kind, rules_files), None, traceback)
-    for source, doc in batch.clean(_sources(inputs)):
-        click.echo(f"# {source.name}: {doc.kind.value}, {doc.encoding} ({doc.encoding_method}), "
+    options = _options(input_kind, rules_files)
+    given = list(inputs) or (["-"] if not sys.stdin.isatty() else [])
+    if not given:
+        raise click.UsageError("no input: give files or directories, or pipe a page into stdin")
+    reading = corpora.Reading()
+    boilerplate = (site.find_boilerplate(corpora.pages(corpora.iter_items(given, reading), options), options)
+                   if site_boilerplate and "-" not in given else {})
+    failed = 0
+    for item, doc in corpora.clean_all(corpora.iter_items(given, reading), options, boilerplate=boilerplate):
+        name = _shown(item.source.name if item.source else item.id)
+        if isinstance(doc, CleanerError):
+            failed += 1
+            click.echo(f"Error: {name}: {doc}", err=True)
+            continue
+        click.echo(f"# {name}: {doc.kind.value}, {doc.encoding} ({doc.encoding_method}), "
                    f"confidence {doc.confidence:.2f}")
         for b in doc.blocks:
             text = b.text.replace("\n", " ")
@@ -243,7 +409,7 @@ def explain(inputs: tuple[str, ...], input_kind: str, rules_files: tuple[str, ..
             role = "" if b.role == "body" else f"[{b.role}] "
             row = f"{b.index:4d}  {b.label.value:<10} {b.score:5.2f}  {','.join(b.reasons[:3]):<38} {role}{text}"
             click.echo(click.style(row, fg=LABEL_COLOURS[b.label]))
-    sys.exit(batch.exit_code)
+    sys.exit(Exit.FAILED if failed else Exit.OK)
 
 
 @main.command()

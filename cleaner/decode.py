@@ -140,14 +140,19 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
-def detect_encoding(data: bytes) -> tuple[str, str]:
-    """Return (encoding, method) for the bytes; never fails."""
+def detect_encoding(data: bytes, charset: str | None = None) -> tuple[str, str]:
+    """Return (encoding, method) for the bytes; never fails. `charset` is what the
+    server said (an HTTP Content-Type): it outranks the page's own declaration, as in
+    a browser, when the bytes bear it out."""
     for bom, name in BOMS:
         if data.startswith(bom):
             return name, "bom"
     wide = _utf16_without_bom(data[:DECLARATION_WINDOW])
     if wide and _decodes(data[: len(data) // 2 * 2], wide):
         return wide, "utf-16-pattern"
+    told = _codec(charset) if charset else None
+    if told and _credible(data, told) and not _misread(data, told):
+        return told, "http"
     match = DECLARATION.search(data[:DECLARATION_WINDOW])
     if match:
         declared = _codec((match.group(1) or match.group(2)).decode("ascii", "ignore"))
@@ -197,7 +202,8 @@ def _size(limit: int) -> str:
     return f"{limit / 1024 / 1024:g} MB"
 
 
-def decode(data: bytes | str, normalise: bool = True, max_bytes: int = MAX_GUNZIPPED) -> Decoded:
+def decode(data: bytes | str, normalise: bool = True, max_bytes: int = MAX_GUNZIPPED,
+           charset: str | None = None) -> Decoded:
     """Turn input bytes (or an already decoded string) into text, normalised (see
     `normalize`) unless the caller will normalise the pieces it takes out of it. Empty
     input gives empty text; binary data and input past `max_bytes` raise."""
@@ -213,7 +219,7 @@ def decode(data: bytes | str, normalise: bool = True, max_bytes: int = MAX_GUNZI
     prefix = ""
     if data.startswith(GZIP_MAGIC):
         data, prefix = gunzip(data, max_bytes), "gzip+"
-    encoding, method = detect_encoding(data)
+    encoding, method = detect_encoding(data, charset)
     if method not in ("bom", "utf-16-pattern") and _is_binary(data):
         raise NoTextError("no text found (binary file?)")
     text = data.decode(encoding, errors="replace").lstrip("\ufeff")

@@ -11,7 +11,7 @@ from .features import is_thread, measure
 from .language import detect_language, language_sample
 from .options import Options
 from .records import Block, Document, Kind, Label, Metadata
-from .revise import ensure_content, revise
+from .revise import drop_site_boilerplate, ensure_content, revise
 from .scoring import score
 
 KINDS = {"html": Kind.HTML, "text": Kind.TEXT}
@@ -21,12 +21,15 @@ STRUCTURE_BUDGET = 8_000_000
 
 
 def clean(data: bytes | str, url: str | None = None, options: Options | None = None,
-          source: str = "-", timings: dict[str, float] | None = None) -> Document:
+          source: str = "-", timings: dict[str, float] | None = None, charset: str | None = None,
+          boilerplate: frozenset[str] = frozenset()) -> Document:
     """Clean one page: raw bytes (any encoding, gzip too) or text, HTML or scraped text.
-    `timings`, when given, gets the seconds each stage took added to it."""
+    `charset` is the encoding a server declared for the bytes, if known; `boilerplate`
+    the lines (site.line_key) its site repeats on many pages; `timings`, when given, gets
+    the seconds each stage took added to it."""
     options = options or Options()
     lap = Laps(timings)
-    decoded = decode(data, normalise=False, max_bytes=options.limits.max_bytes)
+    decoded = decode(data, normalise=False, max_bytes=options.limits.max_bytes, charset=charset)
     kind = KINDS.get(options.input_kind) or segment.sniff(decoded.text)
     # Scraped text is normalised whole; HTML block by block as its text is taken out.
     text = decoded.text if kind is Kind.HTML else normalize(decoded.text)
@@ -44,6 +47,8 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     blocks = score(blocks, options)
     lap("score")
     blocks = revise(blocks, options, thread=is_thread(url))
+    if boilerplate:
+        blocks = drop_site_boilerplate(blocks, boilerplate)
     blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
     blocks = ensure_content(blocks, options)
     lap("revise")

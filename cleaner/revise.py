@@ -380,3 +380,11 @@ def apply_rules(blocks: list[Block]) -> list[Block]:
     """A rules file's selectors have the last word: no context pass overrules them."""
     return [_relabel(b, Label.CONTENT if b.rule == "keep" else Label.NAVIGATION, f"rule_{b.rule}", b.score)
             if b.rule and (b.label is Label.CONTENT) != (b.rule == "keep") else b for b in blocks]
+
+
+def drop_site_boilerplate(blocks: list[Block], lines: frozenset[str]) -> list[Block]:
+    """Lines the page's site repeats on many of its pages (site.find_boilerplate) are its
+    chrome: navigation, whatever this page made of them."""
+    return [_relabel(b, Label.NAVIGATION, "site_boilerplate", min(b.score, 0.2))
+            if b.label is Label.CONTENT and " ".join(b.text.lower().split()) in lines else b
+            for b in blocks]

@@ -5,7 +5,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .errors import InputError
 
@@ -50,20 +50,24 @@ def _is_page(path: Path) -> bool:
     return path.is_file() and not path.name.startswith(".") and path.suffix.lower() in PAGE_SUFFIXES
 
 
-def iter_sources(inputs: list[str]) -> Iterator[Source]:
-    """Sources in the order given; a directory yields its pages recursively, sorted."""
+Match = Callable[[Path], "bool | None"]
+
+
+def iter_sources(inputs: list[str], match: Match | None = None) -> Iterator[Source]:
+    """Sources in the order given; a directory yields its pages recursively, sorted
+    (`match` may take or leave a file there: True, False, or None for the usual rule)."""
     for given in inputs:
         if given == "-":
             yield Source("-", Path("stdin"), None)
             continue
         path = Path(given)
         if path.is_dir():
-            yield from _walk(path)
+            yield from _walk(path, match)
         else:
             yield Source(given, Path(path.name), path)
 
 
-def _walk(root: Path) -> Iterator[Source]:
+def _walk(root: Path, match: Match | None = None) -> Iterator[Source]:
     """The pages under a folder, sorted; hidden files and folders are passed over, links
     to folders are not followed (no loops), and a folder that cannot be listed becomes a
     source that fails with the reason, so the batch reports it and goes on."""
@@ -71,7 +75,12 @@ def _walk(root: Path) -> Iterator[Source]:
     problems: list[OSError] = []
     for folder, folders, files in os.walk(root, onerror=problems.append):
         folders[:] = [f for f in folders if not f.startswith(".")]
-        found.extend(p for name in files if _is_page(p := Path(folder) / name))
+        for name in files:
+            path = Path(folder) / name
+            verdict = match(path) if match is not None else None
+            if verdict or (verdict is None and _is_page(path)):
+                if not name.startswith(".") and path.is_file():
+                    found.append(path)
     for page in sorted(found):
         yield Source(str(page), page.relative_to(root), page)
     for exc in problems:

@@ -9,12 +9,12 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from cleaner import cli
+from cleaner import corpora
 from cleaner.cli import main
 
 PROSE = "The river rose all night and by morning the old bridge was closed to traffic."
 PAGE = f"<html><body><article><p>{PROSE}</p></article></body></html>"
-SUMMARY = re.compile(r"(\d+) pages: (\d+) cleaned, (\d+) empty, (\d+) failed in \d+\.\d s")
+SUMMARY = re.compile(r"(\d+) documents: (\d+) cleaned, (\d+) empty, (\d+) failed in \d+\.\d s \([\d.]+ docs/s\)")
 BINARIES = {
     "image.png": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
     "paper.pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Length 5 >> stream\n" + bytes(range(256)) * 4,
@@ -141,11 +141,11 @@ def test_a_bug_is_one_line_and_the_batch_goes_on(tmp_path, monkeypatch):
             raise ZeroDivisionError("division by zero")
         return real(data, **kwargs)
 
-    real = cli.clean_page
-    monkeypatch.setattr(cli, "clean_page", broken)
+    real = corpora.clean
+    monkeypatch.setattr(corpora, "clean", broken)
     (tmp_path / "a.html").write_text(PAGE)
     (tmp_path / "b.html").write_text("<p>boom</p>")
-    result = _run("clean", str(tmp_path / "a.html"), str(tmp_path / "b.html"), "--format", "jsonl")
+    result = _run("clean", str(tmp_path / "a.html"), str(tmp_path / "b.html"), "--format", "jsonl", "--workers", "1")
     assert result.exit_code == 1 and PROSE in result.stdout
     _one_line(result, str(tmp_path / "b.html"),
               "internal error (ZeroDivisionError: division by zero); please report it, --traceback shows where")

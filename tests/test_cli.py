@@ -102,7 +102,7 @@ def test_jsonl_one_line_per_input(tree):
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert len(lines) == 4
-    assert [json.loads(line)["source"] for line in lines][0] == str(tree / "single.txt")
+    assert [json.loads(line)["id"] for line in lines][0] == str(tree / "single.txt")
 
 
 def test_missing_file_among_good_ones(tree):
@@ -111,7 +111,7 @@ def test_missing_file_among_good_ones(tree):
     assert result.exit_code == 1
     error, summary = result.stderr.splitlines()
     assert error == f"Error: {missing}: no such file"
-    assert re.fullmatch(r"3 pages: 2 cleaned, 0 empty, 1 failed in \d+\.\d s", summary)
+    assert re.fullmatch(r"3 documents: 2 cleaned, 0 empty, 1 failed in \d+\.\d s \([\d.]+ docs/s\)", summary)
     assert _files(tree / "out") == ["a.md", "single.md"]
 
 
@@ -180,7 +180,7 @@ def test_workers_give_the_same_output_in_the_same_order(tree):
     args = ["clean", str(tree / "single.txt"), str(tree / "in"), str(tree / "missing.html"), "--format", "jsonl"]
     one, two = _run(*args), _run(*args, "--workers", "2")
     assert (one.exit_code, two.exit_code) == (1, 1)  # the missing file fails in both
-    assert two.stdout == one.stdout and len(two.stdout.splitlines()) == 4
-    untimed = [re.sub(r" in \d+\.\d s$", "", line) for line in one.stderr.splitlines()]
-    assert untimed == [re.sub(r" in \d+\.\d s$", "", line) for line in two.stderr.splitlines()]
-    assert untimed[-1] == "5 pages: 4 cleaned, 0 empty, 1 failed"
+    assert two.stdout == one.stdout and len(two.stdout.splitlines()) == 5  # the missing one: {"id", "url", "error"}
+    untimed = [re.sub(r" in \d+\.\d s .*$", "", line) for line in one.stderr.splitlines()]
+    assert untimed == [re.sub(r" in \d+\.\d s .*$", "", line) for line in two.stderr.splitlines()]
+    assert untimed[-1] == "5 documents: 4 cleaned, 0 empty, 1 failed"

@@ -3,6 +3,7 @@ past a limit the page is refused in one line and the batch goes on."""
 from __future__ import annotations
 
 import gzip
+import json
 import http.server
 import threading
 import time
@@ -100,7 +101,9 @@ def test_a_page_past_the_size_limit_is_refused_and_the_batch_goes_on(tmp_path):
     result = _run("clean", big, small, "--format", "jsonl", "--max-size", "1")
     assert result.exit_code == 1
     assert f"Error: {big}: file larger than the 1 MB limit" in result.stderr.splitlines()
-    assert len(result.stdout.splitlines()) == 1 and PROSE in result.stdout
+    refused, cleaned = (json.loads(line) for line in result.stdout.splitlines())
+    assert refused == {"id": big, "url": None, "error": "file larger than the 1 MB limit"}
+    assert PROSE in cleaned["text"]
 
 
 def test_a_gzip_bomb_stops_at_the_limit(tmp_path):

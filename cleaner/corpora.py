@@ -1,0 +1,340 @@
+"""Documents in bulk: pages from files, folders, globs and lists of paths, records of JSONL
+dumps and WARC archives, one `Item` each, read lazily so any input streams in constant
+memory; and cleaning them with a bounded number in flight, in input order."""
+from __future__ import annotations
+
+import fnmatch
+import glob as globbing
+import gzip
+import hashlib
+import io
+import itertools
+import json
+import re
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import CleanerError, InputError
+from .options import Options
+from .pipeline import clean
+from .records import Document, Label
+from .sources import Source, iter_sources
+
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+PAGE_FIELDS = ("html", "text", "content", "raw_content")  # tried in turn when --field is not given
+UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One document of a batch: a file (read by whoever cleans it) or a record whose
+    bytes are already here, with the fields a JSONL record carries through."""
+
+    id: str
+    url: str | None = None
+    data: bytes | str | None = None
+    source: Source | None = None  # a page file, read when it is cleaned
+    fields: dict[str, Any] = field(default_factory=dict)  # passed through to JSONL output
+    relative: Path | None = None  # output name under -o DIR, before the extension
+    charset: str | None = None  # from HTTP headers (WARC)
+    problem: str = ""  # known before cleaning: a line that is not JSON, a record without the field
+
+    def read(self, max_bytes: int | None) -> bytes | str:
+        if self.problem:
+            raise InputError(self.problem)
+        if self.source is not None:
+            return self.source.read(max_bytes)
+        return self.data if self.data is not None else b""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How to read the inputs: which files a folder yields, what JSONL fields mean."""
+
+    glob: str | None = None  # in folders, only names matching this pattern
+    input_format: str = "auto"  # auto | page | jsonl | warc
+    field: str | None = None  # the JSONL field holding the page
+    id_field: str = "id"
+    url_field: str = "url"
+
+
+@dataclass
+class Tally:
+    """What the readers passed over (WARC records that are not pages)."""
+
+    skipped: int = 0
+
+
+def corpus_kind(path: str, reading: Reading) -> str:
+    if reading.input_format != "auto":
+        return reading.input_format
+    name = path.lower()
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    return "page"
+
+
+def expand(inputs: Iterable[str], files_from: str | None = None) -> list[str]:
+    """The inputs as given, wildcards expanded (for shells that did not), and the paths
+    listed one a line in `files_from` ('-' for stdin)."""
+    out: list[str] = []
+    for given in inputs:
+        if given != "-" and globbing.has_magic(given) and not Path(given).exists():
+            out.extend(sorted(globbing.glob(given, recursive=True)) or [given])
+        else:
+            out.append(given)
+    if files_from:
+        try:
+            handle: IO[str] = sys.stdin if files_from == "-" else open(files_from, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{files_from}: cannot read the list of inputs ({exc.strerror or exc})") from None
+        with handle:
+            out.extend(line.rstrip("\n") for line in handle if line.strip())
+    return out
+
+
+def iter_items(inputs: list[str], reading: Reading, tally: Tally | None = None) -> Iterator[Item]:
+    """Every document of the inputs, in order, read lazily."""
+    tally = tally or Tally()
+    for source in iter_sources(inputs, match=_matcher(reading)):
+        kind = corpus_kind(source.name, reading)
+        if kind == "page" or source.problem:
+            yield Item(id=source.name, source=source, relative=source.relative)
+        elif kind == "jsonl":
+            yield from _jsonl(source, reading)
+        else:
+            yield from _warc(source, tally)
+
+
+def _matcher(reading: Reading):  # type: ignore[no-untyped-def]
+    """Which files a folder yields: pages and corpus files, or what --glob names."""
+    if reading.glob:
+        return lambda path: fnmatch.fnmatch(path.name, reading.glob)
+    return lambda path: path.name.lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES) or None
+
+
+def _open(source: Source) -> IO[bytes]:
+    if source.path is None:
+        return sys.stdin.buffer
+    try:
+        raw: IO[bytes] = open(source.path, "rb")
+    except OSError as exc:
+        raise InputError(f"{source.name}: {exc.strerror or exc}") from None
+    name = source.name.lower()
+    if name.endswith(".gz"):
+        return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
+    if name.endswith(".zst"):
+        try:
+            import zstandard
+        except ImportError:
+            raise InputError(f"{source.name}: reading .zst needs the zstandard package (pip install zstandard)") from None
+        return zstandard.ZstdDecompressor().stream_reader(raw)  # type: ignore[no-any-return]
+    return raw
+
+
+def _jsonl(source: Source, reading: Reading) -> Iterator[Item]:
+    """One item per line of a JSONL file; a line that cannot be read is an item that fails."""
+    try:
+        handle = _open(source)
+    except InputError as exc:
+        yield Item(id=source.name, problem=str(exc).split(": ", 1)[-1], relative=source.relative)
+        return
+    stem = _stem(source.relative)
+    with handle:
+        lines = io.TextIOWrapper(handle, encoding="utf-8", errors="replace")
+        try:
+            for number, line in enumerate(lines, 1):
+                if line.strip():
+                    yield _record(line, number, source, stem, reading)
+        except (OSError, EOFError, ValueError) as exc:  # a truncated .gz, a broken stream
+            yield Item(id=f"{source.name}:end", problem=f"cannot read on: {exc}", relative=stem / "end")
+
+
+def _record(line: str, number: int, source: Source, stem: Path, reading: Reading) -> Item:
+    where = f"{source.name}:{number}"
+    try:
+        record = json.loads(line)
+    except ValueError as exc:
+        return Item(id=where, problem=f"line {number} is not JSON ({getattr(exc, 'msg', exc)})", relative=stem / str(number))
+    if not isinstance(record, dict):
+        return Item(id=where, problem=f"line {number} is not a JSON object", relative=stem / str(number))
+    key = reading.field or next((f for f in PAGE_FIELDS if isinstance(record.get(f), str)), None)
+    page = record.get(key) if key else None
+    raw_id = record.get(reading.id_field)
+    ident = str(raw_id) if raw_id not in (None, "") else where
+    url = record.get(reading.url_field)
+    url = url if isinstance(url, str) else None
+    fields = {k: v for k, v in record.items() if k != key}
+    if not isinstance(page, str):
+        wanted = reading.field or " or ".join(PAGE_FIELDS)
+        return Item(id=ident, url=url, fields=fields, problem=f"no {wanted} field with a page in it",
+                    relative=stem / safe_name(ident))
+    return Item(id=ident, url=url, data=page, fields=fields, relative=stem / safe_name(ident))
+
+
+def _warc(source: Source, tally: Tally) -> Iterator[Item]:
+    """One item per response (or resource) record of HTML or text; others are counted."""
+    from fastwarc.warc import ArchiveIterator, WarcRecordType  # only WARC input needs it
+
+    try:
+        raw = open(source.path, "rb") if source.path is not None else sys.stdin.buffer
+    except OSError as exc:
+        yield Item(id=source.name, problem=exc.strerror or str(exc), relative=source.relative)
+        return
+    stem = _stem(source.relative)
+    with raw:
+        try:
+            for record in ArchiveIterator(raw, record_types=WarcRecordType.response | WarcRecordType.resource,
+                                          parse_http=True):
+                item = _warc_item(record, stem)
+                if item is None:
+                    tally.skipped += 1
+                else:
+                    yield item
+        except Exception as exc:  # noqa: BLE001 (a broken archive: say so, keep what was read)
+            yield Item(id=f"{source.name}:end", problem=f"cannot read on in the archive: {exc}", relative=stem / "end")
+
+
+def _warc_item(record: Any, stem: Path) -> Item | None:
+    headers = record.http_headers if record.http_headers is not None else None
+    content_type = (headers.get("Content-Type") if headers is not None else record.headers.get("Content-Type")) or ""
+    if not re.search(r"html|text/plain|xml", content_type, re.I):
+        return None
+    charset = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
+    ident = record.record_id or ""
+    return Item(id=ident, url=record.headers.get("WARC-Target-URI"), data=record.reader.read(),
+                relative=stem / safe_name(ident), charset=charset.group(1) if charset else None)
+
+
+def _stem(relative: Path) -> Path:
+    name = relative.name
+    for suffix in sorted(JSONL_SUFFIXES + WARC_SUFFIXES, key=len, reverse=True):
+        if name.lower().endswith(suffix):
+            return relative.with_name(name[: -len(suffix)])
+    return relative
+
+
+def safe_name(ident: str) -> str:
+    """A file name for an id: unsafe characters replaced, long ids shortened; when that
+    changed the id, a short hash of it keeps two ids from sharing a name."""
+    name = UNSAFE.sub("_", ident).strip("._")[:80]
+    if name != ident or not name:
+        name = f"{name or 'doc'}-{hashlib.sha1(ident.encode('utf-8', 'surrogatepass')).hexdigest()[:10]}"
+    return name
+
+
+def site(item: Item) -> str:
+    from .site import site_of
+
+    return site_of(item.url, item.source.path if item.source else None)
+
+
+def clean_item(item: Item, options: Options, boilerplate: frozenset[str] = frozenset()) -> Document | CleanerError:
+    """One item cleaned; failures come back as values (a worker's result travels back)."""
+    try:
+        return clean(item.read(options.limits.max_bytes), url=item.url, options=options,
+                     source=item.source.name if item.source else item.id, charset=item.charset,
+                     boilerplate=boilerplate)
+    except CleanerError as exc:
+        return exc
+    except (Exception, RecursionError) as exc:  # a bug: reported as one failure, the batch goes on
+        return CleanerError(f"internal error ({type(exc).__name__}: {exc}); please report it, "
+                            "--traceback shows where")
+
+
+def _clean_job(job: tuple[Item, Options, frozenset[str]]) -> Document | CleanerError:
+    return clean_item(*job)
+
+
+def clean_all(items: Iterable[Item], options: Options, workers: int = 1, ordered: bool = True,
+              window: int = 0, boilerplate: dict[str, frozenset[str]] | None = None
+              ) -> Iterator[tuple[Item, Document | CleanerError]]:
+    """Clean items in `workers` processes, at most `window` (default 4 per worker) in
+    flight, so memory stays flat over any number of items; results come in input order
+    unless `ordered` is False. `boilerplate` holds each site's recurring lines."""
+    boilerplate = boilerplate or {}
+
+    def lines(item: Item) -> frozenset[str]:
+        return boilerplate.get(site(item), frozenset()) if boilerplate else frozenset()
+
+    items = iter(items)
+    # A batch too short to repay starting processes is cleaned here (the same results).
+    first = [item for _, item in zip(range(2 * workers if workers > 1 else 0), items)]
+    if workers <= 1 or len(first) < 2 * workers:
+        for item in itertools.chain(first, items):
+            yield item, clean_item(item, options, lines(item))
+        return
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    window = window or 4 * workers
+    with ProcessPoolExecutor(workers, initializer=_die_with_parent) as pool:
+        pending: deque = deque()
+        for item in itertools.chain(first, items):
+            pending.append((item, pool.submit(_clean_job, (item, options, lines(item)))))
+            while len(pending) >= window:
+                yield from _drain(pending, ordered, FIRST_COMPLETED, wait)
+        while pending:
+            yield from _drain(pending, ordered, FIRST_COMPLETED, wait)
+
+
+def _die_with_parent() -> None:
+    """Workers end when the process that started them is killed (Linux): otherwise a
+    `kill -9` of the command would leave them cleaning pages for nobody."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        try:
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except OSError:
+            pass
+
+
+def _drain(pending: deque, ordered: bool, first_completed: Any, wait: Any) -> Iterator[tuple[Item, Any]]:
+    if ordered:
+        item, future = pending.popleft()
+        yield item, future.result()
+        return
+    done, _ = wait([f for _, f in pending], return_when=first_completed)
+    for entry in [e for e in pending if e[1] in done]:
+        pending.remove(entry)
+        yield entry[0], entry[1].result()
+
+
+def pages(items: Iterable[Item], options: Options) -> Iterator[tuple[str, bytes | str]]:
+    """(site, page) for each item that can be read: what the site-boilerplate pass counts."""
+    for item in items:
+        try:
+            yield site(item), item.read(options.limits.max_bytes)
+        except CleanerError:
+            continue
+
+
+def record(item: Item, doc: Document, markdown: bool = True) -> dict[str, Any]:
+    """The JSONL record of a cleaned document: id, url, metadata, text, Markdown, lines
+    per label, and the input record's other fields (where their names are free)."""
+    from .writers import markdown_body
+
+    m = doc.metadata
+    counts = {label.value: 0 for label in Label}
+    for b in doc.blocks:
+        counts[b.label.value] += 1
+    out: dict[str, Any] = {"id": item.id, "url": item.url or m.url, "title": m.title, "author": m.author,
+                           "date": m.date, "site_name": m.site_name, "language": m.language, "text": doc.text}
+    if markdown:
+        out["markdown"] = markdown_body(doc)
+    out["lines"] = counts
+    for key, value in item.fields.items():
+        out.setdefault(key, value)
+    return out
+
+
+def error_record(item: Item, error: str) -> dict[str, Any]:
+    return {"id": item.id, "url": item.url, "error": error}
