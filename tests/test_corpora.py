@@ -1,0 +1,170 @@
+"""Corpora through the real command: JSONL and WARC in, records out, workers, resume,
+rejects, a failing document mid-batch, site boilerplate and the Dask engine."""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import uuid
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner.cli import main
+
+SUMMARY = re.compile(r"(\d+) documents: (\d+) cleaned, (\d+) empty, (\d+) failed in \S+ s \(\S+ docs/s\)(.*)")
+MENU = "<nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/sport'>Sport</a></nav>"
+PROMO = ("Our journalism is made possible by readers like you, and every subscription helps us "
+         "send reporters to the places where the news is happening today.")
+FOOTER = "<footer>Copyright 2025 The Harbour Gazette. All rights reserved.</footer>"
+
+
+def _article(n: int, promo: bool = False) -> str:
+    body = (f"Story {n}: the harbour board met on day {n} and agreed a plan for the ferries, the quay and "
+            f"the fish market, which had been closed since the storm of the winter before.")
+    more = f"Residents of ward {n} said they were glad of the news and would hold the board to its word."
+    extra = f"<p>{PROMO}</p>" if promo else ""
+    return (f"<html><head><title>Story {n}</title></head><body>{MENU}<article><h1>Story {n}</h1>"
+            f"<p>{body}</p>{extra}<p>{more}</p></article>{FOOTER}</body></html>")
+
+
+def _run(*args: str, input: str | None = None):
+    return CliRunner().invoke(main, ["clean", *args], input=input)
+
+
+@pytest.fixture
+def dump(tmp_path):
+    """A JSONL dump of 30 pages with extra fields, a line that is not JSON in the middle,
+    and a record without the page."""
+    lines = [json.dumps({"id": f"doc-{n}", "url": f"https://news.example/{n}", "html": _article(n),
+                         "crawl": {"batch": 7}, "lang_hint": "en"}) for n in range(30)]
+    lines.insert(12, "{not json")
+    lines.insert(20, json.dumps({"id": "doc-empty", "url": "https://news.example/x", "other": 1}))
+    path = tmp_path / "dump.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_jsonl_in_and_out_with_pass_through_fields_and_failures(dump, tmp_path):
+    result = _run(str(dump), "-f", "jsonl", "--workers", "1", "--rejects", str(tmp_path / "rejects.jsonl"))
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 32
+    first = records[0]
+    assert first["id"] == "doc-0" and first["url"] == "https://news.example/0" and first["title"] == "Story 0"
+    assert "harbour board met on day 0" in first["text"] and first["markdown"].startswith("Story 0: the harbour")
+    assert first["crawl"] == {"batch": 7} and first["lang_hint"] == "en" and "html" not in first
+    assert first["lines"] == {"content": 3, "navigation": 2, "ads": 0}  # menu and footer; title and two paragraphs
+    assert records[12] == {"id": f"{dump}:13", "url": None, "error": "line 13 is not JSON (Expecting property name enclosed in double quotes)"}
+    assert records[20]["error"].startswith("no html or text or content or raw_content field")
+    assert SUMMARY.fullmatch(result.stderr.splitlines()[-1]).groups()[:4] == ("32", "30", "0", "2")
+    assert [json.loads(line)["id"] for line in (tmp_path / "rejects.jsonl").read_text().splitlines()] == [
+        f"{dump}:13", "doc-empty"]
+
+
+def test_gzipped_jsonl_output_without_markdown_and_the_same_with_workers(dump, tmp_path):
+    one, two = tmp_path / "one.jsonl.gz", tmp_path / "two.jsonl.gz"
+    assert _run(str(dump), "-f", "jsonl", "-o", str(one), "--no-markdown", "--workers", "1").exit_code == 1
+    assert _run(str(dump), "-f", "jsonl", "-o", str(two), "--no-markdown", "--workers", "2").exit_code == 1
+    first, second = gzip.decompress(one.read_bytes()), gzip.decompress(two.read_bytes())
+    assert first == second and b'"markdown"' not in first and first.count(b"\n") == 32
+
+
+def test_folder_output_named_from_ids_and_resume(dump, tmp_path):
+    out = tmp_path / "out"
+    first = _run(str(dump), "-o", str(out), "--workers", "2")
+    assert first.exit_code == 1
+    files = sorted(p.name for p in (out / "dump").iterdir())
+    assert len(files) == 30 and "doc-7.md" in files
+    (out / "dump" / "doc-7.md").unlink()
+    again = _run(str(dump), "-o", str(out), "--resume", "--workers", "1")
+    summary = SUMMARY.fullmatch(again.stderr.splitlines()[-1])
+    assert summary.groups()[:4] == ("3", "1", "0", "2") and "29 already done" in summary.group(5)
+    assert (out / "dump" / "doc-7.md").exists()
+
+
+def test_resume_a_jsonl_output(dump, tmp_path):
+    out = tmp_path / "clean.jsonl"
+    _run(str(dump), "-f", "jsonl", "-o", str(out), "--workers", "1")
+    kept = out.read_text(encoding="utf-8").splitlines()[:10]
+    out.write_text("\n".join(kept) + "\n", encoding="utf-8")  # as if stopped after ten
+    _run(str(dump), "-f", "jsonl", "-o", str(out), "--resume", "--workers", "1")
+    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(ids) == len(set(ids)) == 32
+
+
+def _warc_record(kind: str, uri: str, payload: bytes, ctype: str = "application/http; msgtype=response") -> bytes:
+    head = (f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, kind + uri)}>\r\n"
+            f"WARC-Target-URI: {uri}\r\nWARC-Date: 2025-01-01T00:00:00Z\r\nContent-Type: {ctype}\r\n"
+            f"Content-Length: {len(payload)}\r\n\r\n").encode()
+    return head + payload + b"\r\n\r\n"
+
+
+def _http(ctype: str, body: bytes) -> bytes:
+    return f"HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body
+
+
+@pytest.mark.parametrize("compressed", [False, True])
+def test_warc_responses_with_their_charset_ids_and_urls(tmp_path, compressed):
+    russian = "<html><body><article><p>Москва - столица России, и это очень большой город с долгой историей.</p></article></body></html>"
+    records = [
+        _warc_record("warcinfo", "", b"software: test\r\n", "application/warc-fields"),
+        _warc_record("request", "https://ru.example/1", b"GET /1 HTTP/1.1\r\nHost: ru.example\r\n\r\n",
+                     "application/http; msgtype=request"),
+        _warc_record("response", "https://ru.example/1", _http("text/html; charset=windows-1251", russian.encode("cp1251"))),
+        _warc_record("response", "https://ru.example/logo.png", _http("image/png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64)),
+        _warc_record("response", "https://news.example/2", _http("text/html", _article(2).encode())),
+    ]
+    path = tmp_path / ("crawl.warc.gz" if compressed else "crawl.warc")
+    path.write_bytes(b"".join(gzip.compress(r) for r in records) if compressed else b"".join(records))
+    result = _run(str(path), "-f", "jsonl")
+    assert result.exit_code == 0, result.output
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["url"] for d in docs] == ["https://ru.example/1", "https://news.example/2"]
+    assert docs[0]["id"] == f"<urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'responsehttps://ru.example/1')}>"
+    assert "Москва - столица России" in docs[0]["text"] and "Story 2" == docs[1]["title"]
+    assert result.stderr.splitlines()[-1].endswith("1 archive records skipped (not HTML or text)")
+
+
+def test_glob_and_files_from(tmp_path):
+    (tmp_path / "site").mkdir()
+    for n in range(3):
+        (tmp_path / "site" / f"p{n}.html").write_text(_article(n))
+    (tmp_path / "site" / "notes.txt").write_text("Not a page to clean here.")
+    by_glob = _run(str(tmp_path / "site"), "--glob", "*.html", "-f", "jsonl")
+    assert [json.loads(line)["title"] for line in by_glob.stdout.splitlines()] == ["Story 0", "Story 1", "Story 2"]
+    listing = f"{tmp_path / 'site' / 'p2.html'}\n{tmp_path / 'site' / 'p0.html'}\n"
+    from_list = _run("--files-from", "-", "-f", "jsonl", input=listing)
+    assert [json.loads(line)["title"] for line in from_list.stdout.splitlines()] == ["Story 2", "Story 0"]
+
+
+def test_site_boilerplate_drops_what_a_site_repeats(tmp_path):
+    (tmp_path / "site").mkdir()
+    for n in range(6):
+        (tmp_path / "site" / f"story{n}.html").write_text(_article(n, promo=True))
+    alone = _run(str(tmp_path / "site"), "-f", "jsonl", "--workers", "1")
+    assert all(PROMO in json.loads(line)["text"] for line in alone.stdout.splitlines())  # one page cannot tell
+    together = _run(str(tmp_path / "site"), "-f", "jsonl", "--workers", "1", "--site-boilerplate")
+    texts = [json.loads(line)["text"] for line in together.stdout.splitlines()]
+    assert len(texts) == 6 and not any(PROMO in t for t in texts)
+    assert all(f"harbour board met on day {n}" in t for n, t in enumerate(texts))
+    explained = CliRunner().invoke(main, ["explain", str(tmp_path / "site"), "--site-boilerplate", "--width", "200"])
+    assert any("site_boilerplate" in line and PROMO[:40] in line for line in explained.stdout.splitlines())
+
+
+def test_a_single_jsonl_page_file_and_stdin(tmp_path):
+    result = _run("--input-format", "jsonl", "-f", "jsonl",
+                  input=json.dumps({"id": "a", "text": "Home\nShare\n" + PROMO + "\n"}) + "\n")
+    assert result.exit_code == 0 and json.loads(result.stdout)["id"] == "a"
+
+
+def test_dask_engine_gives_the_same_output_as_one_process(tmp_path):
+    pytest.importorskip("distributed")
+    lines = [json.dumps({"id": f"d{n}", "url": f"https://news.example/{n}", "html": _article(n)}) for n in range(300)]
+    lines.insert(150, "not json")
+    dump = tmp_path / "big.jsonl"
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    local = _run(str(dump), "-f", "jsonl", "--workers", "1")
+    dask = _run(str(dump), "-f", "jsonl", "--engine", "dask", "--workers", "2")
+    assert dask.exit_code == local.exit_code == 1, dask.output
+    assert dask.stdout == local.stdout and dask.stdout.count("\n") == 301
