@@ -1,14 +1,13 @@
 """The `pagecleaner` command: a thin layer over the library."""
 from __future__ import annotations
 
+import functools
 import gzip
-import io
 import json
 import os
 import signal
 import sys
 import time
-from contextlib import nullcontext
 from dataclasses import replace
 from enum import IntEnum
 from pathlib import Path
@@ -20,11 +19,10 @@ from . import __version__, corpora, fixtures, rules, site
 from .errors import CleanerError
 from .options import Limits, Options
 from .outputs import write_atomic
-from .pipeline import clean as clean_page
-from .records import Document, Label
-from .sources import Source, iter_sources, output_name
+from .records import Label
+from .sources import output_name
 from .site import SITE_MIN_PAGES, SITE_MIN_SHARE
-from .writers import EXTENSIONS, WRITERS, Writer
+from .writers import EXTENSIONS, WRITERS
 
 
 class Exit(IntEnum):
@@ -46,13 +44,6 @@ class DefaultGroup(click.Group):
         elif args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["clean", *args]
         return super().parse_args(ctx, args)
-
-
-def _report(source: Source, exc: Exception, traceback: bool) -> None:
-    if traceback:
-        raise exc
-    message = str(exc) or exc.__class__.__name__
-    click.echo(f"Error: {_shown(source.name)}: {message}", err=True)
 
 
 def _shown(name: str) -> str:
@@ -183,16 +174,16 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
     meter = Progress(show, total=None)
     try:
         with run, Rejects(rejects) as rejected:
+            renderer = functools.partial(corpora.render, fmt=fmt, front_matter=front_matter,
+                                         markdown=not no_markdown)
             results = _results(items, options, workers or os.cpu_count() or 1, not unordered, engine, scheduler,
-                               boilerplate)
+                               boilerplate, renderer)
             for item, result in results:
                 if isinstance(result, CleanerError):
                     run.fail(item, result)
                     rejected.add(item, str(result))
-                else:
-                    written = run.write(item, result)
-                    if written and not result.body:
-                        rejected.add(item, "empty: no content found")
+                elif run.write(item, result) and result.empty:
+                    rejected.add(item, "empty: no content found")
                 meter.tick(run.failed)
     except KeyboardInterrupt:
         # Outputs are written whole or not at all (write_atomic): what was done stands.
@@ -214,13 +205,13 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
 
 
 def _results(items: Iterator[corpora.Item], options: Options, workers: int, ordered: bool, engine: str,
-             scheduler: str | None, boilerplate: dict[str, frozenset[str]]
-             ) -> Iterator[tuple[corpora.Item, Document | CleanerError]]:
+             scheduler: str | None, boilerplate: dict[str, frozenset[str]], renderer: corpora.Renderer
+             ) -> Iterator[tuple[corpora.Item, Any]]:
     if engine == "dask":
         from .dask_engine import clean_on_dask
 
-        return clean_on_dask(items, options, scheduler, workers, boilerplate)
-    return corpora.clean_all(items, options, workers, ordered, boilerplate=boilerplate)
+        return clean_on_dask(items, options, scheduler, workers, boilerplate, renderer)
+    return corpora.clean_all(items, options, workers, ordered, boilerplate=boilerplate, renderer=renderer)
 
 
 class _Run:
@@ -269,29 +260,29 @@ class _Run:
         if self.stream is not None:
             self._line(corpora.error_record(item, str(exc)))
 
-    def write(self, item: corpora.Item, doc: Document) -> bool:
+    def write(self, item: corpora.Item, out: corpora.Rendered) -> bool:
         """One document's output; False when it could not be written (reported, counted)."""
         if self.stream is not None:
-            self._line(corpora.record(item, doc, self.markdown))
+            self.stream.write(out.text)
+            if self.stream is sys.stdout:
+                self.stream.flush()
         else:
-            buffer = io.StringIO()
-            WRITERS[self.fmt](doc, buffer, self.front_matter)
             try:
                 if self.out_dir is not None:
-                    write_atomic(self.out_dir / self._target(item), buffer.getvalue())
+                    write_atomic(self.out_dir / self._target(item), out.text)
                 elif self.output:
-                    write_atomic(Path(self.output), buffer.getvalue())
+                    write_atomic(Path(self.output), out.text)
                 else:
-                    click.echo(buffer.getvalue(), nl=False)
+                    click.echo(out.text, nl=False)
             except OSError as exc:
                 self.failed += 1
                 click.echo(f"Error: {_shown(item.source.name if item.source else item.id)}: "
                            f"cannot write output: {exc.strerror or exc}", err=True)
                 return False
-        if doc.body:
-            self.cleaned += 1
-        else:
+        if out.empty:
             self.empty += 1
+        else:
+            self.cleaned += 1
         return True
 
     def _line(self, data: dict[str, Any]) -> None:

@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Callable
 
 from .errors import CleanerError, InputError
 from .options import Options
@@ -236,12 +236,39 @@ def site(item: Item) -> str:
     return site_of(item.url, item.source.path if item.source else None)
 
 
-def clean_item(item: Item, options: Options, boilerplate: frozenset[str] = frozenset()) -> Document | CleanerError:
-    """One item cleaned; failures come back as values (a worker's result travels back)."""
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A document's output, made where it was cleaned: only this travels back from a
+    worker, not the document with every line."""
+
+    text: str
+    empty: bool
+
+
+Renderer = Callable[[Item, Document], Any]
+
+
+def render(item: Item, doc: Document, fmt: str, front_matter: bool = False, markdown: bool = True) -> Rendered:
+    """The output of one document in a format: a JSONL record line, or a writer's text."""
+    from .writers import WRITERS
+
+    if fmt == "jsonl":
+        text = json.dumps(record(item, doc, markdown), ensure_ascii=False) + "\n"
+    else:
+        buffer = io.StringIO()
+        WRITERS[fmt](doc, buffer, front_matter)
+        text = buffer.getvalue()
+    return Rendered(text, not doc.body)
+
+
+def clean_item(item: Item, options: Options, boilerplate: frozenset[str] = frozenset(),
+               renderer: Renderer | None = None) -> Any:
+    """One item cleaned (and rendered, given a `renderer`); failures come back as values."""
     try:
-        return clean(item.read(options.limits.max_bytes), url=item.url, options=options,
-                     source=item.source.name if item.source else item.id, charset=item.charset,
-                     boilerplate=boilerplate)
+        doc = clean(item.read(options.limits.max_bytes), url=item.url, options=options,
+                    source=item.source.name if item.source else item.id, charset=item.charset,
+                    boilerplate=boilerplate)
+        return renderer(item, doc) if renderer is not None else doc
     except CleanerError as exc:
         return exc
     except (Exception, RecursionError) as exc:  # a bug: reported as one failure, the batch goes on
@@ -249,16 +276,17 @@ def clean_item(item: Item, options: Options, boilerplate: frozenset[str] = froze
                             "--traceback shows where")
 
 
-def _clean_job(job: tuple[Item, Options, frozenset[str]]) -> Document | CleanerError:
+def _clean_job(job: tuple[Item, Options, frozenset[str], Renderer | None]) -> Any:
     return clean_item(*job)
 
 
 def clean_all(items: Iterable[Item], options: Options, workers: int = 1, ordered: bool = True,
-              window: int = 0, boilerplate: dict[str, frozenset[str]] | None = None
-              ) -> Iterator[tuple[Item, Document | CleanerError]]:
+              window: int = 0, boilerplate: dict[str, frozenset[str]] | None = None,
+              renderer: Renderer | None = None) -> Iterator[tuple[Item, Any]]:
     """Clean items in `workers` processes, at most `window` (default 4 per worker) in
     flight, so memory stays flat over any number of items; results come in input order
-    unless `ordered` is False. `boilerplate` holds each site's recurring lines."""
+    unless `ordered` is False. `boilerplate` holds each site's recurring lines; with a
+    `renderer` (a picklable function) each result is its output, made in the worker."""
     boilerplate = boilerplate or {}
 
     def lines(item: Item) -> frozenset[str]:
@@ -269,7 +297,7 @@ def clean_all(items: Iterable[Item], options: Options, workers: int = 1, ordered
     first = [item for _, item in zip(range(2 * workers if workers > 1 else 0), items)]
     if workers <= 1 or len(first) < 2 * workers:
         for item in itertools.chain(first, items):
-            yield item, clean_item(item, options, lines(item))
+            yield item, clean_item(item, options, lines(item), renderer)
         return
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
@@ -277,7 +305,7 @@ def clean_all(items: Iterable[Item], options: Options, workers: int = 1, ordered
     with ProcessPoolExecutor(workers, initializer=_die_with_parent) as pool:
         pending: deque = deque()
         for item in itertools.chain(first, items):
-            pending.append((item, pool.submit(_clean_job, (item, options, lines(item)))))
+            pending.append((item, pool.submit(_clean_job, (item, options, lines(item), renderer))))
             while len(pending) >= window:
                 yield from _drain(pending, ordered, FIRST_COMPLETED, wait)
         while pending:

@@ -10,10 +10,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .corpora import Item, clean_item, record, site
+from .corpora import Item, Renderer, clean_item, record, site
 from .errors import CleanerError
 from .options import Options
-from .records import Document
 
 PARTITION = 32  # items a task: big enough to hide the round trip, small enough to spread
 
@@ -33,14 +32,14 @@ def _client(scheduler: str | None, workers: int) -> Any:
     return Client(cluster), cluster
 
 
-def _clean_partition(items: list[Item], options: Options,
-                     lines: list[frozenset[str]]) -> list[Document | CleanerError]:
-    return [clean_item(item, options, boilerplate) for item, boilerplate in zip(items, lines)]
+def _clean_partition(items: list[Item], options: Options, lines: list[frozenset[str]],
+                     renderer: Renderer | None) -> list[Any]:
+    return [clean_item(item, options, boilerplate, renderer) for item, boilerplate in zip(items, lines)]
 
 
 def clean_on_dask(items: Iterable[Item], options: Options, scheduler: str | None, workers: int,
-                  boilerplate: dict[str, frozenset[str]] | None = None
-                  ) -> Iterator[tuple[Item, Document | CleanerError]]:
+                  boilerplate: dict[str, frozenset[str]] | None = None, renderer: Renderer | None = None
+                  ) -> Iterator[tuple[Item, Any]]:
     """The same results as corpora.clean_all, in the same order, computed on a cluster
     (a local one of `workers` processes without a scheduler address). File inputs are
     read by the workers: they must see the same paths."""
@@ -51,7 +50,7 @@ def clean_on_dask(items: Iterable[Item], options: Options, scheduler: str | None
         pending: deque = deque()
         for batch in _partitions(items):
             lines = [boilerplate.get(site(item), frozenset()) for item in batch]
-            pending.append((batch, client.submit(_clean_partition, batch, options, lines, pure=False)))
+            pending.append((batch, client.submit(_clean_partition, batch, options, lines, renderer, pure=False)))
             if len(pending) >= in_flight:
                 yield from _collect(pending.popleft())
         while pending:
@@ -73,7 +72,7 @@ def _partitions(items: Iterable[Item]) -> Iterator[list[Item]]:
         yield batch
 
 
-def _collect(entry: tuple[list[Item], Any]) -> Iterator[tuple[Item, Document | CleanerError]]:
+def _collect(entry: tuple[list[Item], Any]) -> Iterator[tuple[Item, Any]]:
     batch, future = entry
     yield from zip(batch, future.result())
 
