@@ -168,3 +168,15 @@ def test_dask_engine_gives_the_same_output_as_one_process(tmp_path):
     dask = _run(str(dump), "-f", "jsonl", "--engine", "dask", "--workers", "2")
     assert dask.exit_code == local.exit_code == 1, dask.output
     assert dask.stdout == local.stdout and dask.stdout.count("\n") == 301
+
+
+def test_clean_records_is_the_building_block_for_a_dask_pipeline():
+    from cleaner.dask_engine import clean_records
+
+    records = [{"id": "a", "url": "https://news.example/a", "html": _article(1), "keep": True}, {"id": "b"}]
+    out = clean_records(records, field="html", markdown=False)
+    assert out[0]["title"] == "Story 1" and out[0]["keep"] is True and "markdown" not in out[0]
+    assert out[1] == {"id": "b", "url": None, "error": "no html field with a page in it"}
+    db = pytest.importorskip("dask.bag")
+    bag = db.from_sequence(records * 4, npartitions=2).map_partitions(clean_records, field="html")
+    assert [r["id"] for r in bag.compute(scheduler="sync")] == ["a", "b"] * 4
