@@ -245,11 +245,18 @@ class _Run:
         return found
 
     def _target(self, item: corpora.Item) -> Path:
-        base = output_name(item.source, "") if item.source is not None else (item.relative or Path(corpora.safe_name(item.id)))
-        target = base.with_name(base.name + EXTENSIONS[self.fmt])
-        owner = self.names.setdefault(target, item.id)
-        if owner != item.id and item.source is not None:  # page.html and page.txt: keep the suffix
-            target = item.source.relative.with_name(item.source.relative.name + EXTENSIONS[self.fmt])
+        """Where a document's file goes under -o DIR. Records are named from their ids;
+        page files from their names, and two pages that would share one (page.html and
+        page.txt) keep their suffixes. Only page files are remembered for that, so a
+        stream of records costs no memory here."""
+        extension = EXTENSIONS[self.fmt]
+        if item.source is None:
+            base = item.relative or Path(corpora.safe_name(item.id))
+            return base.with_name(base.name + extension)
+        base = output_name(item.source, "")
+        target = base.with_name(base.name + extension)
+        if self.names.setdefault(target, item.id) != item.id:
+            target = item.source.relative.with_name(item.source.relative.name + extension)
         return target
 
     def fail(self, item: corpora.Item, exc: Exception) -> None:
