@@ -124,7 +124,8 @@ def _mostly_utf8(data: bytes) -> bool:
 
 @functools.lru_cache(maxsize=None)
 def _single_byte(encoding: str) -> bool:
-    return len(bytes(range(0x80, 0x100)).decode(encoding, errors="replace")) == 0x80
+    """Whether every byte is a character of its own (UTF-8 and the CJK codes join them)."""
+    return len(b"\xc3\xa9\xe6\x97\xa5".decode(encoding, errors="replace")) == 5
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
