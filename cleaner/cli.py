@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import functools
-import gzip
-import json
 import os
 import signal
 import sys
@@ -18,11 +16,10 @@ import click
 from . import __version__, corpora, fixtures, rules, site
 from .errors import CleanerError
 from .options import Limits, Options
-from .outputs import write_atomic
+from .outputs import OutputError, Rejects, Sink, shown, write_atomic
 from .records import Label
-from .sources import output_name
 from .site import SITE_MIN_PAGES, SITE_MIN_SHARE
-from .writers import EXTENSIONS, WRITERS
+from .writers import WRITERS
 
 
 class Exit(IntEnum):
@@ -44,11 +41,6 @@ class DefaultGroup(click.Group):
         elif args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["clean", *args]
         return super().parse_args(ctx, args)
-
-
-def _shown(name: str) -> str:
-    """A name with a newline or a terminal escape in it is quoted: a report stays one line."""
-    return name if name.isprintable() else repr(name)
 
 
 input_kind_option = click.option(
@@ -160,10 +152,11 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
         raise click.UsageError("several inputs: give -o DIR for one file each, or use --format jsonl")
     if site_boilerplate and "-" in given:
         raise click.UsageError("--site-boilerplate reads the inputs twice: give files, not stdin")
-    run = _Run(options, fmt, front_matter, no_markdown, out_dir, output, url if one_page else None,
-               traceback, resume)
+    run = Sink(fmt, out_dir, output, resume, lambda line: click.echo(line, err=True), traceback)
     tally = corpora.Tally()
     items: Iterator[corpora.Item] = corpora.iter_items(given, reading, tally)
+    if url and one_page:  # --url names the one page given
+        items = (replace(item, url=url) for item in items)
     if resume:
         items = (item for item in items if not run.done(item))
     boilerplate: dict[str, frozenset[str]] = {}
@@ -190,7 +183,9 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
         click.echo("\ninterrupted: outputs written so far are complete; run again (with --resume) to finish",
                    err=True)
         sys.exit(Exit.INTERRUPTED)
-    except CleanerError as exc:  # the output or the rejects file cannot be written, the engine failed
+    except OutputError as exc:  # the -o JSONL file or the rejects file cannot be opened
+        raise click.UsageError(str(exc)) from None
+    except CleanerError as exc:  # the engine failed
         click.echo(f"\nError: {exc}", err=True)
         sys.exit(Exit.FAILED)
     meter.clear()
@@ -212,145 +207,6 @@ def _results(items: Iterator[corpora.Item], options: Options, workers: int, orde
 
         return clean_on_dask(items, options, scheduler, workers, boilerplate, renderer)
     return corpora.clean_all(items, options, workers, ordered, boilerplate=boilerplate, renderer=renderer)
-
-
-class _Run:
-    """Where results go: stdout, one file, a JSONL stream or a folder of files; counts."""
-
-    def __init__(self, options: Options, fmt: str, front_matter: bool, no_markdown: bool, out_dir: Path | None,
-                 output: str | None, url: str | None, traceback: bool, resume: bool) -> None:
-        self.fmt, self.front_matter, self.markdown = fmt, front_matter, not no_markdown
-        self.out_dir, self.output, self.url, self.traceback = out_dir, output, url, traceback
-        self.cleaned = self.empty = self.failed = self.resumed = 0
-        self.names: dict[Path, str] = {}  # output names taken, by whom
-        self.stream: Any = None
-        self.seen: set[str] = set()
-        if resume and fmt == "jsonl" and output and out_dir is None and Path(output).exists():
-            self.seen = _ids_in(Path(output))
-
-    def __enter__(self) -> _Run:
-        if self.fmt == "jsonl" and self.out_dir is None:
-            self.stream = _open_stream(self.output, append=bool(self.seen))
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.stream is not None and self.stream is not sys.stdout:
-            self.stream.close()
-
-    def done(self, item: corpora.Item) -> bool:
-        """Whether --resume may skip the item: its output is there already."""
-        found = (item.id in self.seen if self.stream is not None or self.fmt == "jsonl" and self.out_dir is None
-                 else self.out_dir is not None and (self.out_dir / self._target(item)).exists())
-        self.resumed += found
-        return found
-
-    def _target(self, item: corpora.Item) -> Path:
-        """Where a document's file goes under -o DIR. Records are named from their ids;
-        page files from their names, and two pages that would share one (page.html and
-        page.txt) keep their suffixes. Only page files are remembered for that, so a
-        stream of records costs no memory here."""
-        extension = EXTENSIONS[self.fmt]
-        if item.source is None:
-            base = item.relative or Path(corpora.safe_name(item.id))
-            return base.with_name(base.name + extension)
-        base = output_name(item.source, "")
-        target = base.with_name(base.name + extension)
-        if self.names.setdefault(target, item.id) != item.id:
-            target = item.source.relative.with_name(item.source.relative.name + extension)
-        return target
-
-    def fail(self, item: corpora.Item, exc: Exception) -> None:
-        self.failed += 1
-        if self.traceback and not isinstance(exc, CleanerError):
-            raise exc
-        click.echo(f"Error: {_shown(item.source.name if item.source else item.id)}: {exc}", err=True)
-        if self.stream is not None:
-            self._line(corpora.error_record(item, str(exc)))
-
-    def write(self, item: corpora.Item, out: corpora.Rendered) -> bool:
-        """One document's output; False when it could not be written (reported, counted)."""
-        if self.stream is not None:
-            self.stream.write(out.text)
-            if self.stream is sys.stdout:
-                self.stream.flush()
-        else:
-            try:
-                if self.out_dir is not None:
-                    write_atomic(self.out_dir / self._target(item), out.text)
-                elif self.output:
-                    write_atomic(Path(self.output), out.text)
-                else:
-                    click.echo(out.text, nl=False)
-            except OSError as exc:
-                self.failed += 1
-                click.echo(f"Error: {_shown(item.source.name if item.source else item.id)}: "
-                           f"cannot write output: {exc.strerror or exc}", err=True)
-                return False
-        if out.empty:
-            self.empty += 1
-        else:
-            self.cleaned += 1
-        return True
-
-    def _line(self, data: dict[str, Any]) -> None:
-        self.stream.write(json.dumps(data, ensure_ascii=False) + "\n")
-        if self.stream is sys.stdout:
-            self.stream.flush()
-
-
-def _open_stream(output: str | None, append: bool) -> Any:
-    """stdout, or the -o file (gzipped for .gz); a file is written in place: a JSONL
-    stream is appended to by --resume, so a temporary file and a rename would not do."""
-    if not output:
-        return sys.stdout
-    path = Path(output)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.name.endswith(".gz"):
-            return gzip.open(path, "at" if append else "wt", encoding="utf-8")
-        return open(path, "a" if append else "w", encoding="utf-8", newline="\n")
-    except OSError as exc:
-        raise click.UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
-
-
-def _ids_in(path: Path) -> set[str]:
-    """The ids already in a JSONL output, for --resume (a last line cut short is redone)."""
-    opener = gzip.open if path.name.endswith(".gz") else open
-    ids = set()
-    try:
-        with opener(path, "rt", encoding="utf-8") as handle:
-            for line in handle:
-                try:
-                    ids.add(str(json.loads(line)["id"]))
-                except (ValueError, KeyError, TypeError):
-                    continue
-    except (OSError, EOFError):
-        pass
-    return ids
-
-
-class Rejects:
-    """--rejects: one JSON line for every document that failed or came out empty."""
-
-    def __init__(self, path: str | None) -> None:
-        self.path = path
-        self.handle: Any = None
-
-    def __enter__(self) -> Rejects:
-        if self.path:
-            try:
-                self.handle = open(self.path, "w", encoding="utf-8", newline="\n")
-            except OSError as exc:
-                raise click.UsageError(f"cannot write {self.path}: {exc.strerror or exc}") from None
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.handle is not None:
-            self.handle.close()
-
-    def add(self, item: corpora.Item, reason: str) -> None:
-        if self.handle is not None:
-            self.handle.write(json.dumps({"id": item.id, "url": item.url, "reason": reason}, ensure_ascii=False) + "\n")
 
 
 class Progress:
@@ -394,7 +250,7 @@ def explain(inputs: tuple[str, ...], input_kind: str, rules_files: tuple[str, ..
                    if site_boilerplate and "-" not in given else {})
     failed = 0
     for item, doc in corpora.clean_all(corpora.iter_items(given, reading), options, boilerplate=boilerplate):
-        name = _shown(item.source.name if item.source else item.id)
+        name = shown(item.source.name if item.source else item.id)
         if isinstance(doc, CleanerError):
             failed += 1
             click.echo(f"Error: {name}: {doc}", err=True)

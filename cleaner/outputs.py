@@ -1,9 +1,29 @@
-"""Writing results: whole files or nothing (a temporary file renamed into place)."""
+"""Writing results: whole files or nothing (a temporary file renamed into place), and
+where a batch's results go (a JSONL stream, a folder of files, stdout; rejects)."""
 from __future__ import annotations
 
+import gzip
+import json
 import os
+import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from .corpora import Item, Rendered, error_record, safe_name
+from .errors import CleanerError
+from .sources import output_name
+from .writers import EXTENSIONS
+
+
+class OutputError(CleanerError):
+    """An output (a JSONL file, a rejects file) cannot be opened for writing."""
+
+
+def shown(name: str) -> str:
+    """A name with a newline or a terminal escape in it is quoted: a report stays one line."""
+    return name if name.isprintable() else repr(name)
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -19,3 +39,143 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+class Sink:
+    """Where a batch's results go: stdout, one file, a JSONL stream or a folder of files,
+    with the counts of what was written. `report` gets the one-line error messages."""
+
+    def __init__(self, fmt: str, out_dir: Path | None, output: str | None, resume: bool,
+                 report: Callable[[str], None], traceback: bool = False) -> None:
+        self.fmt, self.out_dir, self.output, self.report, self.traceback = fmt, out_dir, output, report, traceback
+        self.cleaned = self.empty = self.failed = self.resumed = 0
+        self.names: dict[Path, str] = {}  # output names taken, by whom
+        self.stream: Any = None
+        self.seen: set[str] = set()
+        if resume and fmt == "jsonl" and output and out_dir is None and Path(output).exists():
+            self.seen = ids_in(Path(output))
+
+    def __enter__(self) -> Sink:
+        if self.fmt == "jsonl" and self.out_dir is None:
+            self.stream = open_stream(self.output, append=bool(self.seen))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.stream is not None and self.stream is not sys.stdout:
+            self.stream.close()
+
+    def done(self, item: Item) -> bool:
+        """Whether --resume may skip the item: its output is there already."""
+        found = (item.id in self.seen if self.stream is not None or self.fmt == "jsonl" and self.out_dir is None
+                 else self.out_dir is not None and (self.out_dir / self._target(item)).exists())
+        self.resumed += found
+        return found
+
+    def _target(self, item: Item) -> Path:
+        """Where a document's file goes under -o DIR. Records are named from their ids;
+        page files from their names, and two pages that would share one (page.html and
+        page.txt) keep their suffixes. Only page files are remembered for that, so a
+        stream of records costs no memory here."""
+        extension = EXTENSIONS[self.fmt]
+        if item.source is None:
+            base = item.relative or Path(safe_name(item.id))
+            return base.with_name(base.name + extension)
+        base = output_name(item.source, "")
+        target = base.with_name(base.name + extension)
+        if self.names.setdefault(target, item.id) != item.id:
+            target = item.source.relative.with_name(item.source.relative.name + extension)
+        return target
+
+    def fail(self, item: Item, exc: Exception) -> None:
+        self.failed += 1
+        if self.traceback and not isinstance(exc, CleanerError):
+            raise exc
+        self.report(f"Error: {shown(item.source.name if item.source else item.id)}: {exc}")
+        if self.stream is not None:
+            self._line(error_record(item, str(exc)))
+
+    def write(self, item: Item, out: Rendered) -> bool:
+        """One document's output; False when it could not be written (reported, counted)."""
+        if self.stream is not None:
+            self.stream.write(out.text)
+            if self.stream is sys.stdout:
+                self.stream.flush()
+        else:
+            try:
+                if self.out_dir is not None:
+                    write_atomic(self.out_dir / self._target(item), out.text)
+                elif self.output:
+                    write_atomic(Path(self.output), out.text)
+                else:
+                    sys.stdout.write(out.text)
+                    sys.stdout.flush()
+            except OSError as exc:
+                self.failed += 1
+                self.report(f"Error: {shown(item.source.name if item.source else item.id)}: "
+                            f"cannot write output: {exc.strerror or exc}")
+                return False
+        if out.empty:
+            self.empty += 1
+        else:
+            self.cleaned += 1
+        return True
+
+    def _line(self, data: dict[str, Any]) -> None:
+        self.stream.write(json.dumps(data, ensure_ascii=False) + "\n")
+        if self.stream is sys.stdout:
+            self.stream.flush()
+
+
+def open_stream(output: str | None, append: bool) -> Any:
+    """stdout, or the -o file (gzipped for .gz); a file is written in place: a JSONL
+    stream is appended to by --resume, so a temporary file and a rename would not do."""
+    if not output:
+        return sys.stdout
+    path = Path(output)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.name.endswith(".gz"):
+            return gzip.open(path, "at" if append else "wt", encoding="utf-8")
+        return open(path, "a" if append else "w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def ids_in(path: Path) -> set[str]:
+    """The ids already in a JSONL output, for --resume (a last line cut short is redone)."""
+    opener = gzip.open if path.name.endswith(".gz") else open
+    ids = set()
+    try:
+        with opener(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                try:
+                    ids.add(str(json.loads(line)["id"]))
+                except (ValueError, KeyError, TypeError):
+                    continue
+    except (OSError, EOFError):
+        pass
+    return ids
+
+
+class Rejects:
+    """--rejects: one JSON line for every document that failed or came out empty."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.handle: Any = None
+
+    def __enter__(self) -> Rejects:
+        if self.path:
+            try:
+                self.handle = open(self.path, "w", encoding="utf-8", newline="\n")
+            except OSError as exc:
+                raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+    def add(self, item: Item, reason: str) -> None:
+        if self.handle is not None:
+            self.handle.write(json.dumps({"id": item.id, "url": item.url, "reason": reason}, ensure_ascii=False) + "\n")

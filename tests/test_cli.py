@@ -184,3 +184,8 @@ def test_workers_give_the_same_output_in_the_same_order(tree):
     untimed = [re.sub(r" in \d+\.\d s .*$", "", line) for line in one.stderr.splitlines()]
     assert untimed == [re.sub(r" in \d+\.\d s .*$", "", line) for line in two.stderr.splitlines()]
     assert untimed[-1] == "5 documents: 4 cleaned, 0 empty, 1 failed"
+
+
+def test_url_option_reaches_the_metadata(page):
+    result = _run("clean", str(page), "--url", "https://news.example/ferry", "--format", "json")
+    assert json.loads(result.stdout)["url"] == "https://news.example/ferry"
