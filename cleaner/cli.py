@@ -194,7 +194,7 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
         done = run.cleaned + run.empty + run.failed
         skipped = f", {tally.skipped} archive records skipped (not HTML or text)" if tally.skipped else ""
         resumed = f", {run.resumed} already done" if run.resumed else ""
-        click.echo(f"{done} documents: {run.cleaned} cleaned, {run.empty} empty, {run.failed} failed in "
+        click.echo(f"{done} document{'' if done == 1 else 's'}: {run.cleaned} cleaned, {run.empty} empty, {run.failed} failed in "
                    f"{seconds:.1f} s ({done / seconds if seconds else 0:.1f} docs/s){resumed}{skipped}", err=True)
     sys.exit(Exit.FAILED if run.failed else Exit.OK)
 

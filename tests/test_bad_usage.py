@@ -14,7 +14,7 @@ from cleaner.cli import main
 
 PROSE = "The river rose all night and by morning the old bridge was closed to traffic."
 PAGE = f"<html><body><article><p>{PROSE}</p></article></body></html>"
-SUMMARY = re.compile(r"(\d+) documents: (\d+) cleaned, (\d+) empty, (\d+) failed in \d+\.\d s \([\d.]+ docs/s\)")
+SUMMARY = re.compile(r"(\d+) documents?: (\d+) cleaned, (\d+) empty, (\d+) failed in \d+\.\d s \([\d.]+ docs/s\)")
 BINARIES = {
     "image.png": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
     "paper.pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Length 5 >> stream\n" + bytes(range(256)) * 4,

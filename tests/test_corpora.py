@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from cleaner.cli import main
 
-SUMMARY = re.compile(r"(\d+) documents: (\d+) cleaned, (\d+) empty, (\d+) failed in \S+ s \(\S+ docs/s\)(.*)")
+SUMMARY = re.compile(r"(\d+) documents?: (\d+) cleaned, (\d+) empty, (\d+) failed in \S+ s \(\S+ docs/s\)(.*)")
 MENU = "<nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/sport'>Sport</a></nav>"
 PROMO = ("Our journalism is made possible by readers like you, and every subscription helps us "
          "send reporters to the places where the news is happening today.")
