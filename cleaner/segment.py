@@ -215,12 +215,6 @@ class _BlockCollector:
         self.parts: list[str] = []
         self.link_chars = 0
 
-    def add(self, text: str | None, in_link: bool) -> None:
-        if text:
-            self.parts.append(text)
-            if in_link:
-                self.link_chars += len(text.strip())
-
     def flush(self, inner: _Open | None, ordered: bool) -> None:
         """Emit the text gathered so far as a block of `inner`, the innermost open element."""
         if not self.parts:
@@ -236,7 +230,8 @@ class _BlockCollector:
                 ancestors=inner.ancestors(), link_chars=min(self.link_chars, len(text)),
                 ordered=ordered and tag == "li", rule=inner.rule,
             ))
-        self.parts, self.link_chars = [], 0
+        self.parts.clear()
+        self.link_chars = 0
 
     def emit(self, block: Block) -> None:
         self.blocks.append(block)
@@ -259,36 +254,42 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
     links = 0  # open <a> elements
     lists: list[bool] = []  # open lists, True for <ol>
     walker = lxml.etree.iterwalk(start, events=("start", "end"))
+    parts = out.parts  # the collector's own list (flush empties it in place): read inline
     for serial, (event, el) in enumerate(walker):
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if event == "start":
+            tag = el.tag.lower() if isinstance(el.tag, str) else ""
             if not tag or tag in SKIPPED:
                 walker.skip_subtree()
                 stack.append(None)  # its end event pops it and adds the tail
                 continue
-            if tag in BLOCK_TAGS:
+            if parts and tag in BLOCK_TAGS:
                 out.flush(inner, bool(lists and lists[-1]))
             inner = _Open(tag, el, serial, inner, marks.get(el, "") if marks else "")
             stack.append(inner)
             if tag in ("ul", "ol", "menu"):
                 lists.append(tag == "ol")
-            if tag == "a":
+            elif tag == "a":
                 links += 1
-            if tag in ("tr", "pre") and _emit_whole(el, tag, inner, out):
+            elif tag in ("tr", "pre") and _emit_whole(el, tag, inner, out):
                 walker.skip_subtree()
                 continue
-            out.add(el.text, links > 0)
+            text = el.text
         else:
             closed = stack.pop() if stack else None
             if closed is not None:
-                if tag in BLOCK_TAGS:
+                tag = closed.tag
+                if parts and tag in BLOCK_TAGS:
                     out.flush(closed, bool(lists and lists[-1]))
                 inner = closed.parent
-            if tag in ("ul", "ol", "menu") and lists:
-                lists.pop()
-            if tag == "a" and links:
-                links -= 1
-            out.add(el.tail, links > 0)
+                if tag in ("ul", "ol", "menu") and lists:
+                    lists.pop()
+                elif tag == "a" and links:
+                    links -= 1
+            text = el.tail
+        if text:
+            parts.append(text)
+            if links:
+                out.link_chars += len(text.strip())
     out.flush(inner, False)
     return out.blocks
 
