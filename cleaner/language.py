@@ -55,6 +55,11 @@ def stopwords(language: str | None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _any_stopword() -> frozenset[str]:
+    return frozenset().union(*(stopwords(code) for code in STOPLISTS.values()))
+
+
+@lru_cache(maxsize=1)
 def _stoplist_folder() -> Path:
     spec = importlib.util.find_spec("justext")
     if spec is None or not spec.submodule_search_locations:
@@ -83,7 +88,8 @@ def detect_language(text: str) -> str | None:
         return script
     words = WORD.findall(text.lower())[:SAMPLE_WORDS]
     counts = Counter(words)
-    distinct = set(counts)
+    voters = _any_stopword()
+    distinct = {word for word in counts if word in voters}  # the few words any language would vote for
     best, hits = None, 0
     for code in STOPLISTS.values():  # a vote for each stop word of the language on the page
         votes = sum(counts[word] for word in stopwords(code) & distinct)
