@@ -16,9 +16,9 @@ PROSE = "The river rose all night and by morning the old bridge was closed to tr
 def pages(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
-    for i in range(400):
+    for i in range(1200):
         body = "".join(f"<p>Page {i}, paragraph {j}. {PROSE * 3}</p>" for j in range(40))
-        (folder / f"page{i:03}.html").write_text(f"<html><body><article>{body}</article></body></html>")
+        (folder / f"page{i:04}.html").write_text(f"<html><body><article>{body}</article></body></html>")
     return folder
 
 
@@ -42,7 +42,7 @@ def test_a_stopped_batch_leaves_only_whole_files_and_a_rerun_finishes(tmp_path, 
     process.send_signal(stop)
     _, stderr = process.communicate(timeout=60)
     written = sorted(out.glob("*.md"))
-    assert 20 <= len(written) < 400, "the batch should have been stopped part way"
+    assert 20 <= len(written) < 1200, "the batch should have been stopped part way"
     if stop == signal.SIGINT:
         assert process.returncode == 130
         assert "interrupted" in stderr and "Traceback" not in stderr
@@ -52,4 +52,4 @@ def test_a_stopped_batch_leaves_only_whole_files_and_a_rerun_finishes(tmp_path, 
         assert f"Page {number}, paragraph 39." in path.read_text(encoding="utf-8")
     rerun = subprocess.run(_command(pages, out), capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
-    assert len(list(out.glob("*.md"))) == 400
+    assert len(list(out.glob("*.md"))) == 1200
