@@ -164,7 +164,13 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
         boilerplate = site.find_boilerplate(corpora.pages(corpora.iter_items(given, reading), options), options,
                                             site_min_pages, site_min_share)
     show = progress if progress is not None else (not one_page and sys.stderr.isatty())
-    meter = Progress(show, total=None)
+    total = None
+    if show and "-" not in given and all(corpora.corpus_kind(g, reading) == "page" for g in given):
+        # Page files only: a folder is listed (and sorted) whole anyway, so the total is
+        # known up front and the progress line can give an ETA. Streams have no total.
+        listed = list(items)
+        items, total = iter(listed), len(listed)
+    meter = Progress(show, total=total)
     try:
         with run, Rejects(rejects) as rejected:
             renderer = functools.partial(corpora.render, fmt=fmt, front_matter=front_matter,
@@ -219,7 +225,7 @@ class Progress:
     def tick(self, errors: int) -> None:
         self.count += 1
         now = time.perf_counter()
-        if not self.show or now - self.last < 0.2:
+        if not self.show or (self.count > 1 and now - self.last < 0.2):  # the first at once, then 5 a second
             return
         self.last = now
         rate = self.count / (now - self.started)

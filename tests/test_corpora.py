@@ -180,3 +180,12 @@ def test_clean_records_is_the_building_block_for_a_dask_pipeline():
     db = pytest.importorskip("dask.bag")
     bag = db.from_sequence(records * 4, npartitions=2).map_partitions(clean_records, field="html")
     assert [r["id"] for r in bag.compute(scheduler="sync")] == ["a", "b"] * 4
+
+
+def test_progress_line_with_an_eta_for_a_folder_of_pages(tmp_path):
+    (tmp_path / "site").mkdir()
+    for n in range(40):
+        (tmp_path / "site" / f"p{n}.html").write_text(_article(n))
+    result = _run(str(tmp_path / "site"), "-f", "jsonl", "--workers", "1", "--progress")
+    assert result.exit_code == 0
+    assert re.search(r"\r\d+ documents, [\d.]+ docs/s, 0 errors, ETA \d+ s", result.stderr), result.stderr[:300]
