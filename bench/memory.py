@@ -41,25 +41,31 @@ def page(rng: random.Random, size: int) -> str:
     return "".join(parts)
 
 
+def run_measured(argv: list[str]) -> tuple[subprocess.CompletedProcess, float]:
+    """Run the command with these arguments in a child process; its result and its peak
+    RSS in MB. The child reports its own VmHWM, which starts afresh at exec (getrusage's
+    maxrss would also count the pages it shared with its parent when forked)."""
+    child = ("import runpy, sys\n"
+             f"sys.argv = ['pagecleaner', *{argv!r}]\n"
+             "try:\n    runpy.run_module('cleaner', run_name='__main__')\n"
+             "finally:\n    print(next(line.split()[1] for line in open('/proc/self/status')"
+             " if line.startswith('VmHWM')), file=sys.stderr)\n")
+    proc = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True)
+    lines = proc.stderr.strip().splitlines()
+    peak_kb = int(lines[-1]) if lines and lines[-1].isdigit() else 0
+    return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout, "\n".join(lines[:-1])), peak_kb / 1024
+
+
 def big_page(megabytes: int) -> dict:
-    """Clean one generated page of about `megabytes` MB with the installed command."""
+    """Clean one generated page of about `megabytes` MB with the command."""
     with tempfile.TemporaryDirectory(prefix="pagecleaner-mem-") as tmp:
         path = Path(tmp) / "big.html"
         path.write_text(page(random.Random(1), megabytes * 1_000_000), encoding="utf-8")
-        # The child reports its own peak, VmHWM, which starts afresh at exec (getrusage's
-        # maxrss would also count the pages it shared with this process when forked).
-        child = ("import runpy, sys\n"
-                 f"sys.argv = ['pagecleaner', {str(path)!r}, '-o', {str(Path(tmp) / 'big.md')!r}]\n"
-                 "try:\n    runpy.run_module('cleaner', run_name='__main__')\n"
-                 "finally:\n    print(next(line.split()[1] for line in open('/proc/self/status')"
-                 " if line.startswith('VmHWM')), file=sys.stderr)\n")
         started = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True)
-        seconds = time.perf_counter() - started
-        peak_kb = int(proc.stderr.split()[-1]) if proc.stderr.split() else 0
-        return {"input_mb": round(path.stat().st_size / 1e6, 1), "peak_rss_mb": round(peak_kb / 1024),
-                "seconds": round(seconds, 1), "exit": proc.returncode,
-                "stderr": "\n".join(proc.stderr.strip().splitlines()[:-1])[:300]}
+        proc, peak_mb = run_measured([str(path), "-o", str(Path(tmp) / "big.md")])
+        return {"input_mb": round(path.stat().st_size / 1e6, 1), "peak_rss_mb": round(peak_mb),
+                "seconds": round(time.perf_counter() - started, 1), "exit": proc.returncode,
+                "stderr": proc.stderr[:300]}
 
 
 STREAM = """

@@ -134,6 +134,7 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
           max_lines: int, traceback: bool) -> None:
     """Clean pages: files, folders (recursive), globs, JSONL dumps, WARC archives, or stdin
     ('-', or nothing when piped)."""
+    started = time.perf_counter()  # the summary's clock: the site-boilerplate pass included
     options = _options(input_kind, rules_files, max_size_mb, max_lines)
     reading = corpora.Reading(glob_pattern, input_format, field, id_field, url_field)
     try:
@@ -152,7 +153,7 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
         raise click.UsageError("several inputs: give -o DIR for one file each, or use --format jsonl")
     if site_boilerplate and "-" in given:
         raise click.UsageError("--site-boilerplate reads the inputs twice: give files, not stdin")
-    run = Sink(fmt, out_dir, output, resume, lambda line: click.echo(line, err=True), traceback)
+    run = Sink(fmt, out_dir, output, resume, lambda line: click.echo(line, err=True))
     tally = corpora.Tally()
     items: Iterator[corpora.Item] = corpora.iter_items(given, reading, tally)
     if url and one_page:  # --url names the one page given
@@ -176,7 +177,7 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
             renderer = functools.partial(corpora.render, fmt=fmt, front_matter=front_matter,
                                          markdown=not no_markdown)
             results = _results(items, options, workers or os.cpu_count() or 1, not unordered, engine, scheduler,
-                               boilerplate, renderer)
+                               boilerplate, renderer, traceback)
             for item, result in results:
                 if isinstance(result, CleanerError):
                     run.fail(item, result)
@@ -196,23 +197,25 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
         sys.exit(Exit.FAILED)
     meter.clear()
     if not one_page:
-        seconds = time.perf_counter() - meter.started
+        seconds = time.perf_counter() - started
         done = run.cleaned + run.empty + run.failed
-        skipped = f", {tally.skipped} archive records skipped (not HTML or text)" if tally.skipped else ""
-        resumed = f", {run.resumed} already done" if run.resumed else ""
-        click.echo(f"{done} document{'' if done == 1 else 's'}: {run.cleaned} cleaned, {run.empty} empty, {run.failed} failed in "
-                   f"{seconds:.1f} s ({done / seconds if seconds else 0:.1f} docs/s){resumed}{skipped}", err=True)
+        notes = (f", {run.resumed} already done" if run.resumed else "") + \
+                (f", {tally.skipped} archive records skipped (not HTML or text)" if tally.skipped else "")
+        click.echo(f"{done} document{'' if done == 1 else 's'}: {run.cleaned} cleaned, {run.empty} empty, "
+                   f"{run.failed} failed in {seconds:.1f} s ({done / seconds if seconds else 0:.1f} docs/s){notes}",
+                   err=True)
     sys.exit(Exit.FAILED if run.failed else Exit.OK)
 
 
 def _results(items: Iterator[corpora.Item], options: Options, workers: int, ordered: bool, engine: str,
-             scheduler: str | None, boilerplate: dict[str, frozenset[str]], renderer: corpora.Renderer
-             ) -> Iterator[tuple[corpora.Item, Any]]:
+             scheduler: str | None, boilerplate: dict[str, frozenset[str]], renderer: corpora.Renderer,
+             raise_bugs: bool) -> Iterator[tuple[corpora.Item, Any]]:
     if engine == "dask":
         from .dask_engine import clean_on_dask
 
-        return clean_on_dask(items, options, scheduler, workers, boilerplate, renderer)
-    return corpora.clean_all(items, options, workers, ordered, boilerplate=boilerplate, renderer=renderer)
+        return clean_on_dask(items, options, scheduler, workers, boilerplate, renderer, raise_bugs)
+    return corpora.clean_all(items, options, workers, ordered, boilerplate=boilerplate, renderer=renderer,
+                             raise_bugs=raise_bugs)
 
 
 class Progress:
@@ -255,8 +258,9 @@ def explain(inputs: tuple[str, ...], input_kind: str, rules_files: tuple[str, ..
     boilerplate = (site.find_boilerplate(corpora.pages(corpora.iter_items(given, reading), options), options)
                    if site_boilerplate and "-" not in given else {})
     failed = 0
-    for item, doc in corpora.clean_all(corpora.iter_items(given, reading), options, boilerplate=boilerplate):
-        name = shown(item.source.name if item.source else item.id)
+    for item, doc in corpora.clean_all(corpora.iter_items(given, reading), options, boilerplate=boilerplate,
+                                       raise_bugs=traceback):
+        name = shown(item.name)
         if isinstance(doc, CleanerError):
             failed += 1
             click.echo(f"Error: {name}: {doc}", err=True)

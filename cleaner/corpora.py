@@ -14,6 +14,7 @@ import re
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Callable
@@ -43,6 +44,11 @@ class Item:
     relative: Path | None = None  # output name under -o DIR, before the extension
     charset: str | None = None  # from HTTP headers (WARC)
     problem: str = ""  # known before cleaning: a line that is not JSON, a record without the field
+
+    @property
+    def name(self) -> str:
+        """How reports name it: the file as given, or the record's id."""
+        return self.source.name if self.source is not None else self.id
 
     def read(self, max_bytes: int | None) -> bytes | str:
         if self.problem:
@@ -165,18 +171,25 @@ def _record(line: str, number: int, source: Source, stem: Path, reading: Reading
         return Item(id=where, problem=f"line {number} is not JSON ({getattr(exc, 'msg', exc)})", relative=stem / str(number))
     if not isinstance(record, dict):
         return Item(id=where, problem=f"line {number} is not a JSON object", relative=stem / str(number))
-    key = reading.field or next((f for f in PAGE_FIELDS if isinstance(record.get(f), str)), None)
+    return item_of(record, reading, where, stem)
+
+
+def item_of(record: dict[str, Any], reading: Reading, where: str, stem: Path | None = None) -> Item:
+    """The item a JSON record describes: its page in `reading.field` (or the first of
+    PAGE_FIELDS holding one), its id (`where` when it has none), its URL, and every other
+    field to pass through; a record without a page is an item that fails."""
+    key = reading.field or next((f for f in PAGE_FIELDS if isinstance(record.get(f), (str, bytes))), None)
     page = record.get(key) if key else None
     raw_id = record.get(reading.id_field)
     ident = str(raw_id) if raw_id not in (None, "") else where
     url = record.get(reading.url_field)
     url = url if isinstance(url, str) else None
     fields = {k: v for k, v in record.items() if k != key}
-    if not isinstance(page, str):
+    relative = stem / safe_name(ident) if stem is not None else None
+    if not isinstance(page, (str, bytes)):
         wanted = reading.field or " or ".join(PAGE_FIELDS)
-        return Item(id=ident, url=url, fields=fields, problem=f"no {wanted} field with a page in it",
-                    relative=stem / safe_name(ident))
-    return Item(id=ident, url=url, data=page, fields=fields, relative=stem / safe_name(ident))
+        return Item(id=ident, url=url, fields=fields, problem=f"no {wanted} field with a page in it", relative=relative)
+    return Item(id=ident, url=url, data=page, fields=fields, relative=relative)
 
 
 def _warc(source: Source, tally: Tally) -> Iterator[Item]:
@@ -203,8 +216,8 @@ def _warc(source: Source, tally: Tally) -> Iterator[Item]:
 
 
 def _warc_item(record: Any, stem: Path) -> Item | None:
-    headers = record.http_headers if record.http_headers is not None else None
-    content_type = (headers.get("Content-Type") if headers is not None else record.headers.get("Content-Type")) or ""
+    headers = record.http_headers if record.http_headers is not None else record.headers
+    content_type = headers.get("Content-Type") or ""
     if not re.search(r"html|text/plain|xml", content_type, re.I):
         return None
     charset = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
@@ -262,27 +275,30 @@ def render(item: Item, doc: Document, fmt: str, front_matter: bool = False, mark
 
 
 def clean_item(item: Item, options: Options, boilerplate: frozenset[str] = frozenset(),
-               renderer: Renderer | None = None) -> Any:
-    """One item cleaned (and rendered, given a `renderer`); failures come back as values."""
+               renderer: Renderer | None = None, raise_bugs: bool = False) -> Any:
+    """One item cleaned (and rendered, given a `renderer`); failures come back as values.
+    An error that is not the library's own is a bug: one failure like the others, unless
+    `raise_bugs` (--traceback) wants to see it."""
     try:
-        doc = clean(item.read(options.limits.max_bytes), url=item.url, options=options,
-                    source=item.source.name if item.source else item.id, charset=item.charset,
-                    boilerplate=boilerplate)
+        doc = clean(item.read(options.limits.max_bytes), url=item.url, options=options, source=item.name,
+                    charset=item.charset, boilerplate=boilerplate)
         return renderer(item, doc) if renderer is not None else doc
     except CleanerError as exc:
         return exc
-    except (Exception, RecursionError) as exc:  # a bug: reported as one failure, the batch goes on
+    except Exception as exc:
+        if raise_bugs:
+            raise
         return CleanerError(f"internal error ({type(exc).__name__}: {exc}); please report it, "
                             "--traceback shows where")
 
 
-def _clean_job(job: tuple[Item, Options, frozenset[str], Renderer | None]) -> Any:
+def _clean_job(job: tuple[Item, Options, frozenset[str], Renderer | None, bool]) -> Any:
     return clean_item(*job)
 
 
 def clean_all(items: Iterable[Item], options: Options, workers: int = 1, ordered: bool = True,
               window: int = 0, boilerplate: dict[str, frozenset[str]] | None = None,
-              renderer: Renderer | None = None) -> Iterator[tuple[Item, Any]]:
+              renderer: Renderer | None = None, raise_bugs: bool = False) -> Iterator[tuple[Item, Any]]:
     """Clean items in `workers` processes, at most `window` (default 4 per worker) in
     flight, so memory stays flat over any number of items; results come in input order
     unless `ordered` is False. `boilerplate` holds each site's recurring lines; with a
@@ -297,19 +313,19 @@ def clean_all(items: Iterable[Item], options: Options, workers: int = 1, ordered
     first = [item for _, item in zip(range(2 * workers if workers > 1 else 0), items)]
     if workers <= 1 or len(first) < 2 * workers:
         for item in itertools.chain(first, items):
-            yield item, clean_item(item, options, lines(item), renderer)
+            yield item, clean_item(item, options, lines(item), renderer, raise_bugs)
         return
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures import ProcessPoolExecutor  # a start-up cost only batches pay
 
     window = window or 4 * workers
     with ProcessPoolExecutor(workers, initializer=_die_with_parent) as pool:
         pending: deque = deque()
         for item in itertools.chain(first, items):
-            pending.append((item, pool.submit(_clean_job, (item, options, lines(item), renderer))))
+            pending.append((item, pool.submit(_clean_job, (item, options, lines(item), renderer, raise_bugs))))
             while len(pending) >= window:
-                yield from _drain(pending, ordered, FIRST_COMPLETED, wait)
+                yield from _drain(pending, ordered)
         while pending:
-            yield from _drain(pending, ordered, FIRST_COMPLETED, wait)
+            yield from _drain(pending, ordered)
 
 
 def _die_with_parent() -> None:
@@ -325,12 +341,13 @@ def _die_with_parent() -> None:
             pass
 
 
-def _drain(pending: deque, ordered: bool, first_completed: Any, wait: Any) -> Iterator[tuple[Item, Any]]:
+def _drain(pending: deque, ordered: bool) -> Iterator[tuple[Item, Any]]:
+    """The oldest result (in order), or every one that is ready (unordered)."""
     if ordered:
         item, future = pending.popleft()
         yield item, future.result()
         return
-    done, _ = wait([f for _, f in pending], return_when=first_completed)
+    done, _ = wait([f for _, f in pending], return_when=FIRST_COMPLETED)
     for entry in [e for e in pending if e[1] in done]:
         pending.remove(entry)
         yield entry[0], entry[1].result()

@@ -10,7 +10,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .corpora import Item, Renderer, clean_item, record, site
+from .corpora import Item, Reading, Renderer, clean_item, error_record, item_of, record, site
 from .errors import CleanerError
 from .options import Options
 
@@ -33,13 +33,13 @@ def _client(scheduler: str | None, workers: int) -> Any:
 
 
 def _clean_partition(items: list[Item], options: Options, lines: list[frozenset[str]],
-                     renderer: Renderer | None) -> list[Any]:
-    return [clean_item(item, options, boilerplate, renderer) for item, boilerplate in zip(items, lines)]
+                     renderer: Renderer | None, raise_bugs: bool) -> list[Any]:
+    return [clean_item(item, options, boilerplate, renderer, raise_bugs) for item, boilerplate in zip(items, lines)]
 
 
 def clean_on_dask(items: Iterable[Item], options: Options, scheduler: str | None, workers: int,
-                  boilerplate: dict[str, frozenset[str]] | None = None, renderer: Renderer | None = None
-                  ) -> Iterator[tuple[Item, Any]]:
+                  boilerplate: dict[str, frozenset[str]] | None = None, renderer: Renderer | None = None,
+                  raise_bugs: bool = False) -> Iterator[tuple[Item, Any]]:
     """The same results as corpora.clean_all, in the same order, computed on a cluster
     (a local one of `workers` processes without a scheduler address). File inputs are
     read by the workers: they must see the same paths."""
@@ -50,7 +50,7 @@ def clean_on_dask(items: Iterable[Item], options: Options, scheduler: str | None
         pending: deque = deque()
         for batch in _partitions(items):
             lines = [boilerplate.get(site(item), frozenset()) for item in batch]
-            pending.append((batch, client.submit(_clean_partition, batch, options, lines, renderer, pure=False)))
+            pending.append((batch, client.submit(_clean_partition, batch, options, lines, renderer, raise_bugs, pure=False)))
             if len(pending) >= in_flight:
                 yield from _collect(pending.popleft())
         while pending:
@@ -82,16 +82,10 @@ def clean_records(records: Iterable[dict[str, Any]], field: str = "html", id_fie
     """Clean a partition of JSON-like records (a Dask bag's, or a dataframe's as dicts):
     each gives the record `pagecleaner clean --format jsonl` writes, or {"id", "url",
     "error"}. For example: `bag.map_partitions(clean_records, field="text")`."""
-    options = options or Options()
+    options, reading = options or Options(), Reading(field=field, id_field=id_field, url_field=url_field)
     out = []
     for n, rec in enumerate(records):
-        ident = str(rec.get(id_field) if rec.get(id_field) not in (None, "") else n)
-        url = rec.get(url_field) if isinstance(rec.get(url_field), str) else None
-        page = rec.get(field)
-        item = Item(id=ident, url=url, data=page if isinstance(page, (str, bytes)) else None,
-                    fields={k: v for k, v in rec.items() if k != field},
-                    problem="" if isinstance(page, (str, bytes)) else f"no {field} field with a page in it")
+        item = item_of(rec, reading, str(n))
         result = clean_item(item, options)
-        out.append({"id": ident, "url": url, "error": str(result)} if isinstance(result, CleanerError)
-                   else record(item, result, markdown))
+        out.append(error_record(item, str(result)) if isinstance(result, CleanerError) else record(item, result, markdown))
     return out

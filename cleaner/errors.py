@@ -11,3 +11,8 @@ class NoTextError(CleanerError):
 
 class InputError(CleanerError):
     """The input cannot be read (missing, unreadable, a broken gzip stream) or is past a limit."""
+
+
+def size_limit(limit: int) -> str:
+    """How a size limit reads in a message: "the 256 MB limit"."""
+    return f"the {limit / 1024 / 1024:g} MB limit"

@@ -179,7 +179,7 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
         out[title_at] = replace(blocks[title_at], role="title", label=Label.CONTENT)
     # The article head: the few lines after the headline, before the prose gets going.
     head_start = title_at + 1 if title_at is not None else max(0, first - 3)
-    prose, bylined, dated = 0, False, False
+    prose, bylined = 0, False
     for i in range(head_start, min(len(blocks), head_start + HEAD_LINES)):
         b, f = out[i], out[i].features
         if f is None:
@@ -197,7 +197,6 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
             if names and not meta.author:
                 meta = replace(meta, author=names[0])
             out[i] = replace(b, role="date", label=Label.CONTENT)
-            dated = True  # one article has one dateline; more dates are a listing's
         elif (not bylined and not f.phrase
               and (f.is_byline or (guess and title_at is not None and i - title_at <= GUESSED_BYLINE_REACH))
               and (name := author_from_line(b.text))):

@@ -42,21 +42,21 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 class Sink:
-    """Where a batch's results go: stdout, one file, a JSONL stream or a folder of files,
-    with the counts of what was written. `report` gets the one-line error messages."""
+    """Where a batch's results go: a JSONL stream (stdout or a file), a folder of files,
+    one file or stdout, with the counts of what was written. `report` gets the one-line
+    error messages."""
 
     def __init__(self, fmt: str, out_dir: Path | None, output: str | None, resume: bool,
-                 report: Callable[[str], None], traceback: bool = False) -> None:
-        self.fmt, self.out_dir, self.output, self.report, self.traceback = fmt, out_dir, output, report, traceback
+                 report: Callable[[str], None]) -> None:
+        self.fmt, self.out_dir, self.output, self.report = fmt, out_dir, output, report
+        self.streaming = fmt == "jsonl" and out_dir is None  # one JSONL stream, not a file a document
         self.cleaned = self.empty = self.failed = self.resumed = 0
-        self.names: dict[Path, str] = {}  # output names taken, by whom
+        self.names: dict[Path, str] = {}  # page files' output names taken, by whom
         self.stream: Any = None
-        self.seen: set[str] = set()
-        if resume and fmt == "jsonl" and output and out_dir is None and Path(output).exists():
-            self.seen = ids_in(Path(output))
+        self.seen = ids_in(Path(output)) if resume and self.streaming and output and Path(output).exists() else set()
 
     def __enter__(self) -> Sink:
-        if self.fmt == "jsonl" and self.out_dir is None:
+        if self.streaming:
             self.stream = open_stream(self.output, append=bool(self.seen))
         return self
 
@@ -66,8 +66,10 @@ class Sink:
 
     def done(self, item: Item) -> bool:
         """Whether --resume may skip the item: its output is there already."""
-        found = (item.id in self.seen if self.stream is not None or self.fmt == "jsonl" and self.out_dir is None
-                 else self.out_dir is not None and (self.out_dir / self._target(item)).exists())
+        if self.streaming:
+            found = item.id in self.seen
+        else:
+            found = self.out_dir is not None and (self.out_dir / self._target(item)).exists()
         self.resumed += found
         return found
 
@@ -88,42 +90,36 @@ class Sink:
 
     def fail(self, item: Item, exc: Exception) -> None:
         self.failed += 1
-        if self.traceback and not isinstance(exc, CleanerError):
-            raise exc
-        self.report(f"Error: {shown(item.source.name if item.source else item.id)}: {exc}")
+        self.report(f"Error: {shown(item.name)}: {exc}")
         if self.stream is not None:
-            self._line(error_record(item, str(exc)))
+            self._emit(json.dumps(error_record(item, str(exc)), ensure_ascii=False) + "\n")
 
     def write(self, item: Item, out: Rendered) -> bool:
         """One document's output; False when it could not be written (reported, counted)."""
-        if self.stream is not None:
-            self.stream.write(out.text)
-            if self.stream is sys.stdout:
-                self.stream.flush()
-        else:
-            try:
-                if self.out_dir is not None:
-                    write_atomic(self.out_dir / self._target(item), out.text)
-                elif self.output:
-                    write_atomic(Path(self.output), out.text)
-                else:
-                    sys.stdout.write(out.text)
-                    sys.stdout.flush()
-            except OSError as exc:
-                self.failed += 1
-                self.report(f"Error: {shown(item.source.name if item.source else item.id)}: "
-                            f"cannot write output: {exc.strerror or exc}")
-                return False
+        try:
+            if self.stream is not None:
+                self._emit(out.text)
+            elif self.out_dir is not None:
+                write_atomic(self.out_dir / self._target(item), out.text)
+            elif self.output:
+                write_atomic(Path(self.output), out.text)
+            else:
+                self._emit(out.text, sys.stdout)
+        except OSError as exc:
+            self.failed += 1
+            self.report(f"Error: {shown(item.name)}: cannot write output: {exc.strerror or exc}")
+            return False
         if out.empty:
             self.empty += 1
         else:
             self.cleaned += 1
         return True
 
-    def _line(self, data: dict[str, Any]) -> None:
-        self.stream.write(json.dumps(data, ensure_ascii=False) + "\n")
-        if self.stream is sys.stdout:
-            self.stream.flush()
+    def _emit(self, text: str, stream: Any = None) -> None:
+        stream = stream or self.stream
+        stream.write(text)
+        if stream is sys.stdout:
+            stream.flush()  # a reader down the pipe gets each document as it is done
 
 
 def open_stream(output: str | None, append: bool) -> Any:

@@ -1,6 +1,7 @@
 """The whole pipeline: decode, split, measure, score, revise, find metadata, assemble."""
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import replace
 
@@ -11,7 +12,8 @@ from .features import is_thread, measure
 from .language import detect_language, language_sample
 from .options import Options
 from .records import Block, Document, Kind, Label, Metadata
-from .revise import drop_site_boilerplate, ensure_content, revise
+from .revise import ensure_content, revise
+from .records import Decoded
 from .scoring import score
 
 KINDS = {"html": Kind.HTML, "text": Kind.TEXT}
@@ -29,10 +31,7 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     the seconds each stage took added to it."""
     options = options or Options()
     lap = Laps(timings)
-    decoded = decode(data, normalise=False, max_bytes=options.limits.max_bytes, charset=charset)
-    kind = KINDS.get(options.input_kind) or segment.sniff(decoded.text)
-    # Scraped text is normalised whole; HTML block by block as its text is taken out.
-    text = decoded.text if kind is Kind.HTML else normalize(decoded.text)
+    decoded, kind, text = prepare(data, options, charset)
     lap("decode")
     blocks, meta, root = split(text, kind, url, options, lap)
     if not blocks:  # an empty file, a page without a word of text: nothing to keep
@@ -46,9 +45,7 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     lap("features")
     blocks = score(blocks, options)
     lap("score")
-    blocks = revise(blocks, options, thread=is_thread(url))
-    if boilerplate:
-        blocks = drop_site_boilerplate(blocks, boilerplate)
+    blocks = revise(blocks, options, thread=is_thread(url), boilerplate=boilerplate)
     blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
     blocks = ensure_content(blocks, options)
     lap("revise")
@@ -62,6 +59,14 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     )
     lap("assemble")
     return document
+
+
+def prepare(data: bytes | str, options: Options, charset: str | None = None) -> tuple[Decoded, Kind, str]:
+    """The page decoded, what kind it is, and its text to split: scraped text is
+    normalised whole, HTML block by block as its text is taken out of the tree."""
+    decoded = decode(data, normalise=False, max_bytes=options.limits.max_bytes, charset=charset)
+    kind = KINDS.get(options.input_kind) or segment.sniff(decoded.text)
+    return decoded, kind, decoded.text if kind is Kind.HTML else normalize(decoded.text)
 
 
 class Laps:
@@ -94,12 +99,12 @@ def split(text: str, kind: Kind, url: str | None, options: Options,
         return blocks, meta, root
     root = segment.parse_html(text)
     if root is None:  # markup libxml2 makes no tree of: its text is still text
-        return segment.split_lines(normalize(segment.strip_tags(text)), menu), Metadata(url=url), None
+        return _as_text(text, menu), Metadata(url=url), None
     lap("parse")
     try:
         blocks = segment.split_html(root, options.selectors, budget=max(STRUCTURE_BUDGET, 8 * len(text)))
     except segment.StructureTooLarge:  # thousands of blocks hundreds of levels deep: memory first
-        return segment.split_lines(normalize(segment.strip_tags(text)), menu), Metadata(url=url), None
+        return _as_text(text, menu), Metadata(url=url), None
     lap("segment")
     meta = metadata.from_html(root, url)
     meta = replace(meta, **{name: nfc(value) for name in ("title", "author", "site_name")
@@ -107,12 +112,17 @@ def split(text: str, kind: Kind, url: str | None, options: Options,
     lap("metadata")
     if segment.parser_lost_text(blocks, text):
         # libxml2 gives up on very deep or broken markup: read the page as text instead.
-        blocks = segment.split_lines(normalize(segment.strip_tags(text)), menu)
+        blocks = _as_text(text, menu)
     if not blocks:
         # A page drawn by scripts has no text of its own; its summary is what it says.
         blocks = segment.split_lines(normalize(metadata.summary(root) or ""), menu)
     lap("segment")
     return blocks, meta, root
+
+
+def _as_text(html: str, menu: re.Pattern[str]) -> list[Block]:
+    """The lines of a page read without a parser: its tags stripped."""
+    return segment.split_lines(normalize(segment.strip_tags(html)), menu)
 
 
 def from_summary(text: str | None, start: int, language: str | None, options: Options) -> list[Block]:

@@ -13,11 +13,12 @@ from dataclasses import replace
 
 from .options import Options
 from .records import Block, Label
+from .site import line_key
 
 TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}\b")
 PHRASE_REASONS = frozenset({"ad_phrase", "navigation_phrase", "ad_container"})
-# Boilerplate by phrase, container or links: neighbours cannot overrule it.
-HARD_REASONS = PHRASE_REASONS | {"link_density", "rule_drop"}
+# Boilerplate by phrase, container, links or its site's say: neighbours cannot overrule it.
+HARD_REASONS = PHRASE_REASONS | {"link_density", "rule_drop", "site_boilerplate"}
 
 
 def _decided(blocks: list[Block], i: int, step: int, options: Options) -> Block | None:
@@ -38,16 +39,21 @@ def _hard(block: Block) -> bool:
     return not HARD_REASONS.isdisjoint(block.reasons)
 
 
-def revise(blocks: list[Block], options: Options, thread: bool = False) -> list[Block]:
+def revise(blocks: list[Block], options: Options, thread: bool = False,
+           boilerplate: frozenset[str] = frozenset()) -> list[Block]:
     """All context passes in order. On a discussion thread (`thread`, known from the
-    URL) the comments are the content and stay."""
+    URL) the comments are the content and stay; `boilerplate` holds the lines the page's
+    site repeats (site.find_boilerplate)."""
     out = follow_neighbours(blocks, options)
     out = follow_containers(after_related(promote_records(out, options), options), options)
     if not thread:
         out = drop_comments(out, options)
     # In HTML the elements draw the article's bounds; scraped text has only the stretches.
     out = keep_main_container(out, options) if out and out[0].ancestors else keep_main_region(out, options)
-    return apply_rules(ensure_content(drop_duplicates(out, options), options))
+    out = drop_duplicates(out, options)
+    if boilerplate:
+        out = drop_site_boilerplate(out, boilerplate)
+    return apply_rules(ensure_content(out, options))
 
 
 def follow_neighbours(blocks: list[Block], options: Options) -> list[Block]:
@@ -386,5 +392,5 @@ def drop_site_boilerplate(blocks: list[Block], lines: frozenset[str]) -> list[Bl
     """Lines the page's site repeats on many of its pages (site.find_boilerplate) are its
     chrome: navigation, whatever this page made of them."""
     return [_relabel(b, Label.NAVIGATION, "site_boilerplate", min(b.score, 0.2))
-            if b.label is Label.CONTENT and " ".join(b.text.lower().split()) in lines else b
+            if b.label is Label.CONTENT and line_key(b.text) in lines else b
             for b in blocks]

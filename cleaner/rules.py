@@ -79,7 +79,7 @@ def _number(section: str, key: str, value: Any, default: Any, source: str) -> fl
 
 
 def _alternatives(patterns: list[str], source: str) -> str:
-    merged = _trie([(_literal_head(p), p[len(_literal_head(p)):]) for p in patterns])
+    merged = _trie([(head, p[len(head):]) for p in patterns for head in (_literal_head(p),)])
     try:
         re.compile(merged)
     except re.error as merged_exc:  # name the pattern at fault (checked one by one only then: start-up time)

@@ -13,10 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .decode import decode, normalize
 from .errors import CleanerError
 from .options import Options
-from .records import Kind
 
 SITE_MIN_PAGES = 3  # a line must recur on at least this many pages of the site
 SITE_MIN_SHARE = 0.5  # and on at least this share of them
@@ -37,11 +35,9 @@ def line_key(text: str) -> str:
 
 def page_lines(data: bytes | str, options: Options) -> set[str]:
     """The distinct lines (HTML: blocks) of a page, as keys."""
-    from . import pipeline, segment
+    from . import pipeline  # the pipeline's own first steps, without the scoring
 
-    decoded = decode(data, normalise=False, max_bytes=options.limits.max_bytes)
-    kind = pipeline.KINDS.get(options.input_kind) or segment.sniff(decoded.text)
-    text = decoded.text if kind is Kind.HTML else normalize(decoded.text)
+    _, kind, text = pipeline.prepare(data, options)
     blocks, _, _ = pipeline.split(text, kind, None, options)
     return {line_key(b.text) for b in blocks}
 

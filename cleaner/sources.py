@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .errors import InputError
+from .errors import InputError, size_limit
 
 # In a directory, only files that look like pages are taken; named files are always taken.
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".gz", ""})
@@ -24,17 +24,16 @@ class Source:
 
     def read(self, max_bytes: int | None = None) -> bytes:
         """The page's bytes; past `max_bytes` an InputError, without reading it all."""
-        limit = f"the {max_bytes / 1024 / 1024:g} MB limit" if max_bytes else ""
         if self.problem:
             raise InputError(self.problem)
         if self.path is None:
             data = sys.stdin.buffer.read(max_bytes + 1 if max_bytes else -1)
             if max_bytes and len(data) > max_bytes:
-                raise InputError(f"input larger than {limit}")
+                raise InputError(f"input larger than {size_limit(max_bytes)}")
             return data
         try:
             if max_bytes and self.path.stat().st_size > max_bytes:
-                raise InputError(f"file larger than {limit}")
+                raise InputError(f"file larger than {size_limit(max_bytes)}")
             return self.path.read_bytes()
         except FileNotFoundError:
             raise InputError("no such file") from None
@@ -87,17 +86,6 @@ def _walk(root: Path, match: Match | None = None) -> Iterator[Source]:
         where = Path(exc.filename or root)
         yield Source(str(where), where.relative_to(root) if where != root else Path(where.name), where,
                      problem=f"cannot list folder: {exc.strerror or exc}")
-
-
-def output_names(sources: list[Source], extension: str) -> dict[str, Path]:
-    """Output paths for a batch; inputs that would share one (page.html, page.txt) keep
-    their own suffix instead (page.html.md, page.txt.md), so nothing is overwritten."""
-    names = {s.name: output_name(s, extension) for s in sources}
-    seen: dict[Path, int] = {}
-    for path in names.values():
-        seen[path] = seen.get(path, 0) + 1
-    return {s.name: (s.relative.with_name(s.relative.name + extension) if seen[names[s.name]] > 1 else names[s.name])
-            for s in sources}
 
 
 def output_name(source: Source, extension: str) -> Path:

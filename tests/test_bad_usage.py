@@ -149,3 +149,13 @@ def test_a_bug_is_one_line_and_the_batch_goes_on(tmp_path, monkeypatch):
     assert result.exit_code == 1 and PROSE in result.stdout
     _one_line(result, str(tmp_path / "b.html"),
               "internal error (ZeroDivisionError: division by zero); please report it, --traceback shows where")
+
+
+def test_traceback_option_shows_a_bug_instead_of_one_line(tmp_path, monkeypatch):
+    def broken(data, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(corpora, "clean", broken)
+    (tmp_path / "a.html").write_text(PAGE)
+    result = _run("clean", str(tmp_path / "a.html"), "--traceback", "--workers", "1")
+    assert isinstance(result.exception, ZeroDivisionError)

@@ -146,23 +146,14 @@ def test_pages_built_to_be_slow_stay_linear(tmp_path):
 
 
 def test_memory_stays_a_small_multiple_of_a_deep_and_long_page(tmp_path):
-    # 100,000 paragraphs 250 levels deep: a DOM path and ancestors per block would take
+    # 40,000 paragraphs 250 levels deep: a DOM path and ancestors per block would take
     # a gigabyte; past a budget the page is read as text instead.
-    import subprocess
-    import sys
+    from bench.memory import run_measured
 
     paragraphs = "".join(f'<p class="p{i}">{PROSE}</p>' for i in range(40_000))  # a path of its own each
     page = "<html><body>" + '<div class="wrapper-container-element">' * 250 + paragraphs
     path = _write(tmp_path, "deep.html", page)
-    # The child reports its own peak, VmHWM, which starts afresh at exec (getrusage's
-    # maxrss would count the pages it shared with this test process when it was forked).
-    child = ("import runpy, sys\n"
-             f"sys.argv = ['pagecleaner', {path!r}, '-o', {str(tmp_path / 'deep.md')!r}]\n"
-             "try:\n    runpy.run_module('cleaner', run_name='__main__')\n"
-             "finally:\n    print(next(line.split()[1] for line in open('/proc/self/status')"
-             " if line.startswith('VmHWM')), file=sys.stderr)\n")
-    run = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True)
+    run, peak_mb = run_measured([path, "-o", str(tmp_path / "deep.md")])
     assert run.returncode == 0, run.stderr
-    peak_mb = int(run.stderr.split()[-1]) / 1024
     assert peak_mb < 120 + 64 * len(page) / 2**20, f"peak {peak_mb:.0f} MB for a {len(page) / 2**20:.1f} MB page"
     assert PROSE in (tmp_path / "deep.md").read_text()
