@@ -112,6 +112,11 @@ def render(doc: Document, form: str) -> str:
     return to_markdown(doc, front_matter=True)
 
 
+def _form(fixture: Fixture, expected: Path) -> str:
+    """The format an expected file holds, from its suffix: markdown or json."""
+    return EXPECTED[expected.name[len(stem(fixture.page)):]]
+
+
 def clean_fixture(fixture: Fixture, options: Options, expectations: dict[str, Any]) -> Document:
     if expectations.get("input_kind"):
         options = replace(options, input_kind=expectations["input_kind"])
@@ -132,7 +137,7 @@ def check(fixture: Fixture, options: Options) -> Outcome:
     problems, diffs = [], []
     min_f1 = expectations.get("min_f1")
     for path in fixture.expected:
-        want, got = path.read_text(encoding="utf-8"), render(doc, EXPECTED[path.name[len(stem(fixture.page)):]])
+        want, got = path.read_text(encoding="utf-8"), render(doc, _form(fixture, path))
         if want == got:
             continue
         if min_f1 is not None:
@@ -190,7 +195,7 @@ def update(fixture: Fixture, options: Options) -> list[Path]:
     doc = clean_fixture(fixture, options, expectations)
     targets = fixture.expected or (fixture.page.with_name(stem(fixture.page) + ".expected.md"),)
     for path in targets:
-        write_atomic(path, render(doc, EXPECTED[path.name[len(stem(fixture.page)):]]))
+        write_atomic(path, render(doc, _form(fixture, path)))
     return list(targets)
 
 
