@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import replace
 
 from . import phrases
 from .language import CJK_FUNCTION_CHARS, HAN, HIRAGANA_KATAKANA, stopwords
@@ -187,10 +186,10 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
         group = members.get(b.group, [])
         if len(group) > 1:
             if b.group not in sentences:
-                whole = replace(group[0], text=" ".join(m.text for m in group))
+                whole = group[0]._replace(text=" ".join(m.text for m in group))
                 sentences[b.group] = measure_one(whole, position, 0, stops, cjk, cue, options)
-            f = replace(sentences[b.group], position=position, repeats=repeats)
+            f = sentences[b.group]._replace(position=position, repeats=repeats)
         else:
             f = measure_one(b, position, repeats, stops, cjk, cue, options)
-        out.append(replace(b, features=f))
+        out.append(b._replace(features=f))
     return out

@@ -176,7 +176,7 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
     if title_at is not None:
         if not meta.title:
             meta = replace(meta, title=blocks[title_at].text)
-        out[title_at] = replace(blocks[title_at], role="title", label=Label.CONTENT)
+        out[title_at] = blocks[title_at]._replace(role="title", label=Label.CONTENT)
     # The article head: the few lines after the headline, before the prose gets going.
     head_start = title_at + 1 if title_at is not None else max(0, first - 3)
     prose, bylined = 0, False
@@ -196,23 +196,23 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
             names = [n for part in PART_SEPARATORS.split(b.text) if (n := author_from_line(part.strip()))]
             if names and not meta.author:
                 meta = replace(meta, author=names[0])
-            out[i] = replace(b, role="date", label=Label.CONTENT)
+            out[i] = b._replace(role="date", label=Label.CONTENT)
         elif (not bylined and not f.phrase
               and (f.is_byline or (guess and title_at is not None and i - title_at <= GUESSED_BYLINE_REACH))
               and (name := author_from_line(b.text))):
             meta = meta if meta.author else replace(meta, author=name)
-            out[i] = replace(b, role="byline", label=Label.CONTENT)
+            out[i] = b._replace(role="byline", label=Label.CONTENT)
             # Lines between the headline and the byline are the head: dek, captions.
             for j in range(head_start, i):
                 if out[j].label is Label.CONTENT and out[j].role == "body":
-                    out[j] = replace(out[j], role="header")
+                    out[j] = out[j]._replace(role="header")
             bylined = True  # a date line may still follow
     # "First Published: ..." lines anywhere after the headline belong to the metadata.
     for i in range(head_start, len(out)):
         f = out[i].features
         if f and f.is_date and phrases.DATE_LABEL.match(out[i].text):
             meta = meta if meta.date else replace(meta, date=parse_date(out[i].text))
-            out[i] = replace(out[i], role="date", label=Label.CONTENT)
+            out[i] = out[i]._replace(role="date", label=Label.CONTENT)
     return out, meta
 
 

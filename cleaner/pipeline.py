@@ -129,7 +129,7 @@ def from_summary(text: str | None, start: int, language: str | None, options: Op
     """The page's summary as content, for a page whose body holds none (a truncated page,
     one whose posts are drawn by scripts)."""
     lines = segment.split_lines(normalize(text or ""), options.phrases.line_navigation)
-    return [replace(b, index=start + b.index, group=start + b.group, label=Label.CONTENT, score=0.5,
+    return [b._replace(index=start + b.index, group=start + b.group, label=Label.CONTENT, score=0.5,
                     reasons=("page_summary",)) for b in measure(lines, language, options)]
 
 

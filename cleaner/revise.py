@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 
 from .options import Options
 from .records import Block, Label
@@ -78,7 +77,7 @@ def follow_neighbours(blocks: list[Block], options: Options) -> list[Block]:
 
 
 def _relabel(block: Block, label: Label, reason: str, score: float) -> Block:
-    return replace(block, label=label, score=round(score, 3), reasons=(reason,) + block.reasons)
+    return block._replace(label=label, score=round(score, 3), reasons=(reason,) + block.reasons)
 
 
 def _regions(gains: list[float]) -> list[tuple[int, int, float]]:

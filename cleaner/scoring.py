@@ -6,7 +6,6 @@ logistic of the sum. The context passes that follow live in revise.py.
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 
 from .options import Options
 from .records import Block, Features, Label
@@ -101,7 +100,7 @@ def score_one(block: Block, options: Options) -> Block:
     toward = [(name, weight) for name, weight in found if (weight > 0) == is_content]
     reasons = tuple(name for name, _ in sorted(toward, key=lambda item: -abs(item[1])))
     reasons = reasons or ("no_evidence",)  # nothing spoke for the verdict: the prior decided
-    return replace(block, score=round(score, 3), reasons=reasons, label=_label(score, reasons, options))
+    return block._replace(score=round(score, 3), reasons=reasons, label=_label(score, reasons, options))
 
 
 def score(blocks: list[Block], options: Options) -> list[Block]:
