@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator, Optional
 
+from . import renderings
 from .systems import SYSTEMS, Extractor, System, package_version
 
 DATASET = "wcxb-dev"
@@ -61,11 +62,14 @@ def load_pages(dataset: Path, ids: list[str]) -> list[Page]:
 
 
 def read_input(dataset: Path, kind: str, page_id: str) -> Optional[bytes]:
-    """The page bytes a system reads (gunzipped HTML or a text rendering); None if unreadable."""
+    """The page bytes a system reads (gunzipped HTML, a text rendering of the dataset or a
+    Markdown rendering made by bench.renderings); None if unreadable."""
     try:
         if kind == "html":
             with gzip.open(dataset / "html" / f"{page_id}.html.gz", "rb") as handle:
                 return handle.read()
+        if kind.startswith("markdown/"):
+            return renderings.markdown(dataset, kind.split("/", 1)[1], page_id)
         return (dataset / kind / f"{page_id}.txt").read_bytes()
     except OSError:
         return None

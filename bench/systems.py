@@ -17,7 +17,7 @@ class System:
     """A named extractor, the input rendering it reads and the package it comes from."""
 
     name: str
-    input: str  # "html", "text/bs4" or "text/htmltext" (a folder of the dataset)
+    input: str  # "html", "text/bs4" or "text/htmltext" (a folder of the dataset), "markdown/<converter>"
     package: str  # distribution name, for the version record
     load: Callable[[], Extractor]  # imports the package; raises if it is unusable
     scored: bool = True  # False for speed references that extract nothing (parsing alone)
@@ -43,6 +43,15 @@ class StagedExtractor:
 
 def _pagecleaner(input_kind: str) -> Callable[[], Extractor]:
     return lambda: StagedExtractor(input_kind)
+
+
+def _on_rendering(converter: str, load: Callable[[], Extractor]) -> Callable[[], Extractor]:
+    """A system reading a Markdown rendering: unusable (skipped) without its converter."""
+    def checked() -> Extractor:
+        __import__(converter)
+        return load()
+
+    return checked
 
 
 def _trafilatura() -> Extractor:
@@ -147,12 +156,17 @@ SYSTEMS: dict[str, System] = {
         System("pagecleaner-html", "html", "pagecleaner", _pagecleaner("html")),
         System("pagecleaner-text-bs4", "text/bs4", "pagecleaner", _pagecleaner("text")),
         System("pagecleaner-text-htmltext", "text/htmltext", "pagecleaner", _pagecleaner("text")),
+        System("pagecleaner-md-html2text", "markdown/html2text", "pagecleaner",
+               _on_rendering("html2text", _pagecleaner("text"))),
+        System("pagecleaner-md-markdownify", "markdown/markdownify", "pagecleaner",
+               _on_rendering("markdownify", _pagecleaner("text"))),
         System("trafilatura", "html", "trafilatura", _trafilatura),
         System("readability", "html", "readability-lxml", _readability),
         System("justext", "html", "jusText", _justext),
         System("resiliparse", "html", "Resiliparse", _resiliparse),
         System("c4-lines-bs4", "text/bs4", "datatrove", _c4_lines),
         System("c4-lines-htmltext", "text/htmltext", "datatrove", _c4_lines),
+        System("c4-lines-md-html2text", "markdown/html2text", "datatrove", _on_rendering("html2text", _c4_lines)),
         System("lxml-parse", "html", "lxml", _lxml_parse, scored=False),
     ]
 }

@@ -9,6 +9,7 @@ from typing import Any, TypeAlias
 
 import lxml.etree
 
+from . import markdown_input
 from .decode import nfc
 from .options import Selectors
 from .phrases import SENTENCE_END
@@ -74,6 +75,8 @@ def split_lines(text: str, menu: re.Pattern[str] | None = None) -> list[Block]:
     of the line before (a converter broke it at a link or a bold word) shares its group;
     a line matching `menu` (whole-line navigation phrases) never does."""
     menu = menu or defaults().phrases.line_navigation
+    if markdown_input.is_markdown(text):
+        return _split_markdown(text, menu)
     blocks: list[Block] = []
     group, previous, blank = 0, "", True
     for line in text.split("\n"):
@@ -85,6 +88,22 @@ def split_lines(text: str, menu: re.Pattern[str] | None = None) -> list[Block]:
             group = len(blocks)
         blocks.append(Block(index=len(blocks), text=line, group=group))
         previous, blank = line, False
+    return blocks
+
+
+def _split_markdown(text: str, menu: re.Pattern[str]) -> list[Block]:
+    """split_lines for Markdown: headings, list items and table rows start their own group."""
+    blocks: list[Block] = []
+    group, previous, blank = 0, "", True
+    for line in markdown_input.read(text):
+        if line is None:
+            blank = True
+            continue
+        if blank or line.tag != "line" or blocks[-1].tag != "line" or not _continues(previous, line.text, menu):
+            group = len(blocks)
+        blocks.append(Block(index=len(blocks), text=line.text, tag=line.tag, link_chars=line.link_chars,
+                            group=group, cells=line.cells, ordered=line.ordered))
+        previous, blank = line.text, False
     return blocks
 
 

@@ -1,0 +1,46 @@
+"""Markdown renderings of the benchmark's HTML, made here because the dataset ships only
+plain-text ones: crawlers and LLM pipelines hand over Markdown (html2text, markdownify),
+and pagecleaner must clean that as well as plain text. Each page is converted once with
+the converter's usual settings and cached under bench/out/renderings/ (never committed)."""
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+CACHE = Path(__file__).resolve().parent / "out" / "renderings"
+CONVERTERS = ("html2text", "markdownify")
+
+
+def markdown(dataset: Path, converter: str, page_id: str) -> bytes:
+    """The page as the converter writes it, UTF-8; rendered on first use, then cached."""
+    cached = CACHE / converter / f"{page_id}.txt"
+    if cached.exists():
+        return cached.read_bytes()
+    with gzip.open(dataset / "html" / f"{page_id}.html.gz", "rb") as handle:
+        html = _decoded(handle.read())
+    text = _render(converter, html).encode("utf-8", errors="replace")
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cached.with_suffix(".tmp")
+    tmp.write_bytes(text)
+    tmp.replace(cached)
+    return text
+
+
+def _decoded(data: bytes) -> str:
+    from cleaner.decode import decode  # the same characters every system is judged against
+
+    return decode(data).text
+
+
+def _render(converter: str, html: str) -> str:
+    if converter == "html2text":
+        import html2text
+
+        handler = html2text.HTML2Text()
+        handler.body_width = 0  # no hard wrapping, as scrapers configure it
+        return handler.handle(html)
+    if converter == "markdownify":
+        import markdownify
+
+        return markdownify.markdownify(html, heading_style="ATX")
+    raise ValueError(f"unknown Markdown converter {converter!r}; choose from {', '.join(CONVERTERS)}")

@@ -1,0 +1,153 @@
+"""Scraped text written in Markdown, as HTML-to-Markdown converters and crawlers hand it over.
+
+Their syntax is structure the scorer can use, and noise the output must not keep: a
+menu is a list of `[label](url)` links, so each line's link text is counted as links
+(what link density is in HTML); `#` lines are headings, `*`/`1.` lines list items and
+`| a | b |` lines table rows. What is left is the plain text a reader sees: link
+targets, image references, emphasis marks and escapes go.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+# [text](target "title"), with one level of brackets inside the text ("[a [b]](url)").
+LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+REFERENCE_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
+AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
+LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
+HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
+FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
+QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
+ITEM = re.compile(r"^\s*(?:([*+-])|(\d{1,9})[.)])\s+")
+TABLE_PIPE = re.compile(r"(?<!\\)\|")
+TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
+# Bold and italic marks around words; a lone "__" or "**" is an emptied icon element.
+EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])|(?<!\w)_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)")
+EMPTY_EMPHASIS = re.compile(r"(?<!\S)(?:\*\*|__|\*|_)(?!\S)")
+CODE_SPAN = re.compile(r"`+([^`]*)`+")
+ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+PARKED = 0x10FF00  # plane 16, where icon fonts do not put their glyphs
+UNPARK = {PARKED + ord(c): c for c in "\\`*_{}[]()#+-.!|>~<"}
+
+# Markdown's own marks: a link to a URL, an ATX heading. Code comments open with "# "
+# too, so headings alone do not make a text Markdown; links do.
+LINK_SIGN = re.compile(r"\]\((?:https?:|/|#|mailto:)")
+HEADING_SIGN = re.compile(r"^#{1,6} \S", re.M)
+MIN_LINKS = 3
+
+
+class Line(NamedTuple):
+    """One line of Markdown read as plain text and what its syntax said of it."""
+
+    text: str
+    tag: str = "line"  # "line", h1..h6, li, tr/th (table rows) or "pre" (inside a code fence)
+    link_chars: int = 0
+    ordered: bool = False
+    cells: tuple[str, ...] = ()
+
+
+def is_markdown(text: str) -> bool:
+    """Whether scraped text is written in Markdown: a few links to URLs, or one and a
+    heading. Plain text rarely has `](http`."""
+    links = sum(1 for _ in zip(range(MIN_LINKS), LINK_SIGN.finditer(text)))
+    return links >= MIN_LINKS or (links > 0 and HEADING_SIGN.search(text) is not None)
+
+
+def read(text: str) -> Iterator[Line | None]:
+    """Each line of the text as plain text with its structure; None where a blank line
+    (or a line of pure syntax: a rule, a fence, a table's separator) breaks the flow."""
+    lines = text.split("\n")
+    fenced = table = False
+    for n, raw in enumerate(lines):
+        if FENCE.match(raw):
+            fenced = not fenced
+            yield None
+            continue
+        if fenced:
+            yield Line(raw.strip(), tag="pre") if raw.strip() else None
+            continue
+        following = lines[n + 1] if n + 1 < len(lines) else ""
+        if TABLE_SEPARATOR.match(raw):
+            table = True  # the rows that follow, up to a blank line, are the table's
+            yield None
+            continue
+        if not raw.strip():
+            table = False
+        if RULE.match(raw) or LINK_DEFINITION.match(raw):
+            yield None
+        elif SETEXT_UNDERLINE.match(raw):
+            continue  # its heading was read with the line above
+        elif "|" in raw and TABLE_SEPARATOR.match(following):
+            yield _row(raw, "th")
+        elif table and "|" in raw or _is_table_row(raw):
+            yield _row(raw, "tr")
+        elif (line := read_line(raw)) is not None and line.tag == "line" and SETEXT_UNDERLINE.match(following):
+            yield line._replace(tag="h1" if following.strip()[0] == "=" else "h2")
+        else:
+            yield line
+
+
+def read_line(raw: str) -> Line | None:
+    """One line of Markdown as plain text: its block syntax read, inline syntax removed."""
+    tag, ordered = "line", False
+    line = QUOTE.sub("", raw)
+    if heading := HEADING.match(line):
+        tag, line = f"h{len(heading.group(1))}", heading.group(2)
+    elif item := ITEM.match(line):
+        tag, ordered, line = "li", item.group(2) is not None, line[item.end():]
+    text, links = inline(line)
+    return Line(text, tag, links, ordered) if text else None
+
+
+def _row(raw: str, tag: str) -> Line | None:
+    """A table row, its cells split at the pipes that are not escaped."""
+    read = [inline(cell) for cell in TABLE_PIPE.split(raw.strip().strip("|"))]
+    cells = tuple(text for text, _ in read)
+    if not any(cells):
+        return None
+    return Line(" | ".join(c for c in cells if c), tag=tag, link_chars=sum(n for _, n in read), cells=cells)
+
+
+def _is_table_row(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) > 2 and stripped.startswith("|") and stripped.endswith("|")
+
+
+def inline(text: str) -> tuple[str, int]:
+    """Text without inline syntax, and how many of its characters were link text.
+    Each pattern runs only where its mark occurs: most lines have none."""
+    if "![" in text:
+        text = IMAGE.sub(" ", text)
+    links = 0
+
+    def link_text(match: re.Match[str]) -> str:
+        nonlocal links
+        links += len(_plain(match.group(1)))
+        return match.group(1)
+
+    if "](" in text:
+        text = LINK.sub(link_text, text)
+    if "][" in text:
+        text = REFERENCE_LINK.sub(link_text, text)
+    if "<" in text:
+        text = AUTOLINK.sub(link_text, text)
+    text = _plain(text)
+    return text, min(links, len(text))
+
+
+def _plain(text: str) -> str:
+    parked = "\\" in text
+    if parked:  # escaped marks wait in the private use area, where emphasis cannot pair them
+        text = ESCAPE.sub(lambda m: chr(PARKED + ord(m.group(1))), text)
+    if "`" in text:
+        text = CODE_SPAN.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        for _ in range(2):  # **_bold italic_**
+            text = EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
+        text = EMPTY_EMPHASIS.sub(" ", text)
+    return " ".join((text.translate(UNPARK) if parked else text).split())

@@ -1,0 +1,86 @@
+"""Scraped text in Markdown: the syntax read as structure, and none of it left in the output."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from cleaner import Options, clean
+from cleaner.markdown_input import inline, is_markdown, read
+from cleaner.segment import split_lines
+
+from conftest import FIXTURES
+
+PROSE = ("The council voted on Tuesday to restore the ferry service to the island, which "
+         "stopped running two winters ago when the old boat failed its inspection.")
+MENU = "\n".join(f"  * [{name}](https://news.example/{name.lower()}/)"
+                 for name in ("News", "Business", "Science", "Sport", "Opinion"))
+
+
+def _lines(text):
+    return [line for line in read(text) if line is not None]
+
+
+def test_links_keep_their_text_and_count_as_link_text():
+    text, links = inline("Read [the full report](https://x.example/report \"PDF\") before Friday.")
+    assert text == "Read the full report before Friday."
+    assert links == len("the full report")
+
+
+def test_images_and_linked_images_leave_nothing():
+    assert inline("![A diver](https://x.example/a.jpg)") == ("", 0)
+    assert inline("[![Logo](https://x.example/logo.svg)](https://x.example/)") == ("", 0)
+
+
+def test_emphasis_escapes_and_code_marks_go_but_words_stay():
+    text, _ = inline(r"**Bold** and _italic_ and `code` keep snake_case_names, 1\. and \*stars\*")
+    assert text == "Bold and italic and code keep snake_case_names, 1. and *stars*"
+    assert inline("__ September 4, 2025")[0] == "September 4, 2025"  # an emptied icon element
+
+
+def test_headings_items_and_tables_are_structure():
+    lines = _lines("# Title\n\nSection\n-------\n\n1. first step\n* [Home](/)\n\n"
+                   "| Site | Count |\n|---|---:|\n| North | 12 |\n\nName | Age\n--- | ---\nAda | 36\n")
+    assert [(line.tag, line.text) for line in lines] == [
+        ("h1", "Title"), ("h2", "Section"), ("li", "first step"), ("li", "Home"),
+        ("th", "Site | Count"), ("tr", "North | 12"), ("th", "Name | Age"), ("tr", "Ada | 36"),
+    ]
+    assert lines[2].ordered and not lines[3].ordered
+    assert lines[3].link_chars == len("Home")
+    assert lines[5].cells == ("North", "12")
+
+
+def test_code_fences_keep_their_lines_as_written():
+    lines = _lines("Intro line.\n\n```python\nx = a_b * c_d  # **not bold**\n```\n")
+    assert [(line.tag, line.text) for line in lines] == [("line", "Intro line."), ("pre", "x = a_b * c_d  # **not bold**")]
+
+
+def test_only_text_with_links_to_urls_is_read_as_markdown():
+    assert is_markdown(MENU)
+    assert not is_markdown("# accumulate([1,2,3])\n# Connection settings\nmax_connections = 100\n")
+    assert not is_markdown(PROSE + "\n[1] A footnote, not a link.\n")
+    # Plain scraped text keeps its characters: no Markdown reading without Markdown.
+    plain = "Price: *only* today\n" + PROSE
+    assert [b.text for b in split_lines(plain)] == ["Price: *only* today", PROSE]
+
+
+def test_a_markdown_menu_is_navigation_and_the_article_stays():
+    page = f"{MENU}\n\n# Ferry service returns\n\n{PROSE}\n\n{PROSE.replace('Tuesday', 'Monday')}\n\n{MENU}\n"
+    doc = clean(page.encode(), options=Options(input_kind="text"))
+    assert doc.title == "Ferry service returns"
+    assert doc.text.count("The council voted") == 2
+    assert "News" not in doc.text and "https" not in doc.text
+    menu_lines = [b for b in doc.blocks if b.text == "Science"]
+    assert menu_lines and all(b.label.value == "navigation" and b.features.link_density == 1.0 for b in menu_lines)
+
+
+def test_cli_cleans_a_markdown_page_to_plain_markdown():
+    page = (FIXTURES / "news-en-markdown.txt").read_bytes()
+    run = subprocess.run([sys.executable, "-m", "cleaner", "-f", "json"], input=page, capture_output=True, check=True)
+    result = json.loads(run.stdout)
+    assert result["title"].startswith("Kelp forests are returning")
+    assert (result["author"], result["date"]) == ("Maren Olsen", "2025-03-03")
+    for leftover in ("](", "https://", "**", "![", "Share on Facebook", "Privacy policy"):
+        assert leftover not in result["markdown"]
+    assert "| North breakwater | 12 | 1,840 |" in result["markdown"]
+    assert "for the Northern Marine Institute." in result["text"]
