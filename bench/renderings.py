@@ -1,14 +1,15 @@
 """Markdown renderings of the benchmark's HTML, made here because the dataset ships only
-plain-text ones: crawlers and LLM pipelines hand over Markdown (html2text, markdownify),
-and pagecleaner must clean that as well as plain text. Each page is converted once with
-the converter's usual settings and cached under bench/out/renderings/ (never committed)."""
+plain-text ones. Crawlers and LLM pipelines hand over Markdown, and pagecleaner must clean
+it as well as plain text: html2text unwrapped (as scrapers configure it) and with its
+default wrapping at 78 columns, and markdownify. Each page is converted once and cached
+under bench/out/renderings/ (never committed)."""
 from __future__ import annotations
 
 import gzip
 from pathlib import Path
 
 CACHE = Path(__file__).resolve().parent / "out" / "renderings"
-CONVERTERS = ("html2text", "markdownify")
+CONVERTERS = ("html2text", "html2text-wrapped", "markdownify")
 
 
 def markdown(dataset: Path, converter: str, page_id: str) -> bytes:
@@ -33,12 +34,13 @@ def _decoded(data: bytes) -> str:
 
 
 def _render(converter: str, html: str) -> str:
-    if converter == "html2text":
+    if converter in ("html2text", "html2text-wrapped"):
         import html2text
 
         handler = html2text.HTML2Text()
-        handler.body_width = 0  # no hard wrapping, as scrapers configure it
-        return handler.handle(html)
+        if converter == "html2text":
+            handler.body_width = 0  # no hard wrapping, as scrapers configure it
+        return handler.handle(html)  # else its default: lines wrapped at 78 columns
     if converter == "markdownify":
         import markdownify
 

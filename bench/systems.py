@@ -158,6 +158,8 @@ SYSTEMS: dict[str, System] = {
         System("pagecleaner-text-htmltext", "text/htmltext", "pagecleaner", _pagecleaner("text")),
         System("pagecleaner-md-html2text", "markdown/html2text", "pagecleaner",
                _on_rendering("html2text", _pagecleaner("text"))),
+        System("pagecleaner-md-html2text-wrapped", "markdown/html2text-wrapped", "pagecleaner",
+               _on_rendering("html2text", _pagecleaner("text"))),
         System("pagecleaner-md-markdownify", "markdown/markdownify", "pagecleaner",
                _on_rendering("markdownify", _pagecleaner("text"))),
         System("trafilatura", "html", "trafilatura", _trafilatura),

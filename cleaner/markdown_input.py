@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from .wrapping import wrapped
+
 # [text](target "title"), with one level of brackets inside the text ("[a [b]](url)").
 LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
@@ -33,6 +35,9 @@ CODE_SPAN = re.compile(r"`+([^`]*)`+")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 PARKED = 0x10FF00  # plane 16, where icon fonts do not put their glyphs
 UNPARK = {PARKED + ord(c): c for c in "\\`*_{}[]()#+-.!|>~<"}
+
+# Lines that open a block of their own, never the rest of a wrapped line.
+BLOCK_START = re.compile(r"^\s{0,3}(?:#{1,6}\s|>|```|~~~|\||(?:[*+-]|\d{1,9}[.)])\s|(?:=+|-+)\s*$)")
 
 # Markdown's own marks: a link to a URL, an ATX heading. Code comments open with "# "
 # too, so headings alone do not make a text Markdown; links do.
@@ -58,10 +63,11 @@ def is_markdown(text: str) -> bool:
     return links >= MIN_LINKS or (links > 0 and HEADING_SIGN.search(text) is not None)
 
 
-def read(text: str) -> Iterator[Line | None]:
+def read(text: str, width: int = 0) -> Iterator[Line | None]:
     """Each line of the text as plain text with its structure; None where a blank line
-    (or a line of pure syntax: a rule, a fence, a table's separator) breaks the flow."""
-    lines = text.split("\n")
+    (or a line of pure syntax: a rule, a fence, a table's separator) breaks the flow.
+    Text hard-wrapped at `width` (wrapping.wrap_width) is first joined back into lines."""
+    lines = unwrap(text.split("\n"), width) if width else text.split("\n")
     fenced = table = False
     for n, raw in enumerate(lines):
         if FENCE.match(raw):
@@ -90,6 +96,23 @@ def read(text: str) -> Iterator[Line | None]:
             yield line._replace(tag="h1" if following.strip()[0] == "=" else "h2")
         else:
             yield line
+
+
+def unwrap(lines: list[str], width: int) -> list[str]:
+    """Lines a wrapper broke joined again: a line continues the one before when that one
+    was ended for want of room and this one opens no block of its own (heading, item,
+    row, quote, fence). A word or URL broken after a hyphen is joined without a space."""
+    out: list[str] = []
+    previous = ""  # the last physical line, as the wrapper measured it
+    for raw in lines:
+        line = raw.strip()
+        if out and line and previous.strip() and wrapped(previous, line, width) and not BLOCK_START.match(raw):
+            glue = "" if out[-1].endswith("-") and out[-1][-2:-1].isalnum() else " "
+            out[-1] = out[-1].rstrip() + glue + line
+        else:
+            out.append(raw)
+        previous = raw
+    return out
 
 
 def read_line(raw: str) -> Line | None:

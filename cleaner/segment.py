@@ -9,10 +9,10 @@ from typing import Any, TypeAlias
 
 import lxml.etree
 
-from . import markdown_input
+from . import markdown_input, wrapping
 from .decode import nfc
 from .options import Selectors
-from .phrases import SENTENCE_END
+from .phrases import BULLET, SENTENCE_END
 from .records import Block, Kind
 from .rules import defaults
 
@@ -75,27 +75,29 @@ def split_lines(text: str, menu: re.Pattern[str] | None = None) -> list[Block]:
     of the line before (a converter broke it at a link or a bold word) shares its group;
     a line matching `menu` (whole-line navigation phrases) never does."""
     menu = menu or defaults().phrases.line_navigation
+    width = wrapping.wrap_width(text)
     if markdown_input.is_markdown(text):
-        return _split_markdown(text, menu)
+        return _split_markdown(text, menu, width)
     blocks: list[Block] = []
-    group, previous, blank = 0, "", True
-    for line in text.split("\n"):
-        line = SPACES.sub(" ", line).strip()
+    group, previous, previous_raw, blank = 0, "", "", True
+    for raw in text.split("\n"):
+        line = SPACES.sub(" ", raw).strip()
         if not line:
             blank = True
             continue
-        if blank or not _continues(previous, line, menu):
+        wrapped = wrapping.wrapped(previous_raw, line, width) and not BULLET.match(line)
+        if blank or not (wrapped or _continues(previous, line, menu)):
             group = len(blocks)
         blocks.append(Block(index=len(blocks), text=line, group=group))
-        previous, blank = line, False
+        previous, previous_raw, blank = line, raw, False
     return blocks
 
 
-def _split_markdown(text: str, menu: re.Pattern[str]) -> list[Block]:
+def _split_markdown(text: str, menu: re.Pattern[str], width: int) -> list[Block]:
     """split_lines for Markdown: headings, list items and table rows start their own group."""
     blocks: list[Block] = []
     group, previous, blank = 0, "", True
-    for line in markdown_input.read(text):
+    for line in markdown_input.read(text, width):
         if line is None:
             blank = True
             continue

@@ -4,10 +4,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import textwrap
 
 from cleaner import Options, clean
 from cleaner.markdown_input import inline, is_markdown, read
 from cleaner.segment import split_lines
+from cleaner.wrapping import wrap_width
 
 from conftest import FIXTURES
 
@@ -84,3 +86,32 @@ def test_cli_cleans_a_markdown_page_to_plain_markdown():
         assert leftover not in result["markdown"]
     assert "| North breakwater | 12 | 1,840 |" in result["markdown"]
     assert "for the Northern Marine Institute." in result["text"]
+
+
+def _wrapped_article(width=78):
+    paragraphs = [PROSE, PROSE.replace("Tuesday", "Monday") + " " + PROSE, PROSE.replace("island", "harbour")] * 3
+    return "\n\n".join(textwrap.fill(p, width) for p in paragraphs)
+
+
+def test_hard_wrapped_text_is_recognised_by_its_width():
+    assert wrap_width(_wrapped_article(78)) == 78
+    assert wrap_width(_wrapped_article(64)) == 64
+    assert wrap_width("\n\n".join([PROSE * 2] * 10)) == 0  # long unwrapped paragraphs
+    assert wrap_width("\n".join(f"Menu item number {n} of the site" for n in range(40))) == 0
+
+
+def test_a_wrapped_paragraph_is_one_paragraph_again():
+    doc = clean(_wrapped_article().encode(), options=Options(input_kind="text"))
+    assert doc.text.split("\n\n")[0] == PROSE
+
+
+def test_a_link_the_wrapper_broke_inside_its_url_still_leaves_only_its_text():
+    link = "[Harbour seals return](https://news.example/science/harbour-seals-return-to-the-old-ferry-pier/)"
+    paragraph = f"{PROSE} Read more in {link} from our science desk, and in {link} as well."
+    # html2text wraps with textwrap's defaults: long words (URLs) break after their hyphens.
+    page = "\n\n".join(textwrap.fill(p, 78) for p in [paragraph, PROSE, paragraph, PROSE] * 3)
+    assert any(line.endswith("-") and "](" in line for line in page.split("\n"))
+    lines = [line for line in read(page, wrap_width(page)) if line is not None]
+    assert lines[0].text == f"{PROSE} Read more in Harbour seals return from our science desk, and in Harbour seals return as well."
+    assert lines[0].link_chars == 2 * len("Harbour seals return")
+    assert not any("http" in line.text or "](" in line.text for line in lines)
