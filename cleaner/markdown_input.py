@@ -28,9 +28,11 @@ QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 ITEM = re.compile(r"^\s*(?:([*+-])|(\d{1,9})[.)])\s+")
 TABLE_PIPE = re.compile(r"(?<!\\)\|")
 TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
-# Bold and italic marks around words; a lone "__" or "**" is an emptied icon element.
-EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])|(?<!\w)_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)")
-EMPTY_EMPHASIS = re.compile(r"(?<!\S)(?:\*\*|__|\*|_)(?!\S)")
+# Bold and italic marks at the edge of a word. They are removed one by one, not paired:
+# pairing needs a search to the end of the line from every opening mark (quadratic on a
+# hostile line of "*a*a*a..."), and a mark between two words (snake_case, 2*3) is not one.
+EMPHASIS = re.compile(r"(?<![\w*])\*{1,3}(?=[^\s*])|(?<=[^\s*])\*{1,3}(?![\w*])|(?<![\w_])_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?![\w_])")
+EMPTY_EMPHASIS = re.compile(r"(?<!\S)(?:\*\*|__)(?!\S)")
 CODE_SPAN = re.compile(r"`+([^`]*)`+")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 PARKED = 0x10FF00  # plane 16, where icon fonts do not put their glyphs
@@ -170,7 +172,5 @@ def _plain(text: str) -> str:
     if "`" in text:
         text = CODE_SPAN.sub(r"\1", text)
     if "*" in text or "_" in text:
-        for _ in range(2):  # **_bold italic_**
-            text = EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
-        text = EMPTY_EMPHASIS.sub(" ", text)
+        text = EMPTY_EMPHASIS.sub(" ", EMPHASIS.sub("", text))
     return " ".join((text.translate(UNPARK) if parked else text).split())

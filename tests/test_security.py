@@ -137,6 +137,10 @@ def test_pages_built_to_be_slow_stay_linear(tmp_path):
         "scripts.html": f"<p>{PROSE}</p>" + "<div>" * 300 + "<script>x " * 100_000,
         "comments.html": f"<p>{PROSE}</p>" + "<div>" * 300 + "<!-- x " * 100_000,
         "lines.txt": f"{PROSE}\n" + "Sign in\n" * 200_000,
+        # Markdown (three links make it so) with lines of marks that never close, links
+        # that never end, and a wrapped column: each read in one pass.
+        "markdown.txt": "[a](http://x.example/) " * 3 + "\n" + "*a" * 200_000 + "\n" + "[a" * 100_000 + "\n"
+                        + "[x](" * 100_000 + "\n" + ("word " * 15 + "\n") * 20_000,
     }
     for name, page in pages.items():
         started = time.perf_counter()
