@@ -141,7 +141,7 @@ class Options:
     """How to clean a page. `rules.load(path)` gives the options of a rules file;
     variants come from dataclasses.replace."""
 
-    input_kind: str = "auto"  # auto | html | text
+    input_kind: str = "auto"  # auto | html | text | markdown (scraped text read as Markdown)
     weights: Weights = field(default_factory=lambda: _default("weights"))
     thresholds: Thresholds = field(default_factory=lambda: _default("thresholds"))
     phrases: Phrases = field(default_factory=lambda: _default("phrases"))

@@ -16,7 +16,7 @@ from .revise import ensure_content, revise
 from .records import Decoded
 from .scoring import score
 
-KINDS = {"html": Kind.HTML, "text": Kind.TEXT}
+KINDS = {"html": Kind.HTML, "text": Kind.TEXT, "markdown": Kind.TEXT}
 # Characters of DOM paths and ancestors a page's blocks may hold before it is read as
 # text instead: 8 per character of the page (real pages use 2 or 3), and never less than this.
 STRUCTURE_BUDGET = 8_000_000
@@ -94,7 +94,7 @@ def split(text: str, kind: Kind, url: str | None, options: Options,
     lap = lap or Laps(None)
     root = None
     if kind is Kind.TEXT or not text.strip():
-        blocks, meta = segment.split_lines(text, menu), Metadata(url=url)
+        blocks, meta = segment.split_lines(text, menu, markdown=options.input_kind == "markdown"), Metadata(url=url)
         lap("segment")
         return blocks, meta, root
     root = segment.parse_html(text)

@@ -70,13 +70,14 @@ def sniff(text: str) -> Kind:
     return Kind.HTML if tags >= 8 and tags * 40 > len(head.splitlines()) * 10 else Kind.TEXT
 
 
-def split_lines(text: str, menu: re.Pattern[str] | None = None) -> list[Block]:
+def split_lines(text: str, menu: re.Pattern[str] | None = None, markdown: bool = False) -> list[Block]:
     """One block per non-blank line of scraped text. A line that carries on the sentence
     of the line before (a converter broke it at a link or a bold word) shares its group;
-    a line matching `menu` (whole-line navigation phrases) never does."""
+    a line matching `menu` (whole-line navigation phrases) never does. Text is read as
+    Markdown when `markdown` says so or its links show it (markdown_input.is_markdown)."""
     menu = menu or defaults().phrases.line_navigation
     width = wrapping.wrap_width(text)
-    if markdown_input.is_markdown(text):
+    if markdown or markdown_input.is_markdown(text):
         return _split_markdown(text, menu, width)
     blocks: list[Block] = []
     group, previous, previous_raw, blank = 0, "", "", True

@@ -115,3 +115,15 @@ def test_a_link_the_wrapper_broke_inside_its_url_still_leaves_only_its_text():
     assert lines[0].text == f"{PROSE} Read more in Harbour seals return from our science desk, and in Harbour seals return as well."
     assert lines[0].link_chars == 2 * len("Harbour seals return")
     assert not any("http" in line.text or "](" in line.text for line in lines)
+
+
+def test_markdown_without_links_is_read_as_markdown_when_the_user_says_so(tmp_path):
+    page = tmp_path / "notes.md"
+    page.write_text(f"# Ferry service returns\n\n**{PROSE}**\n\n_{PROSE.replace('Tuesday', 'Monday')}_\n", encoding="utf-8")
+    plain = subprocess.run([sys.executable, "-m", "cleaner", str(page)], capture_output=True, text=True, check=True)
+    assert "**" in plain.stdout  # no links: read as plain text unless told
+    told = subprocess.run([sys.executable, "-m", "cleaner", "--input-kind", "markdown", "-f", "json", str(page)],
+                          capture_output=True, text=True, check=True)
+    result = json.loads(told.stdout)
+    assert result["title"] == "Ferry service returns"
+    assert result["text"].split("\n\n") == [PROSE, PROSE.replace("Tuesday", "Monday")]
