@@ -33,8 +33,12 @@ SNIPPETS = [
     b"<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>", b"&e;", b"&#xD800;", b"&#x110000;", b"&#0;",
     b"&amp;", b"&nbsp;", b"\x00", b"\x1b[2J", b"\r", b"\r\n", b"\xff", b"\xc3", b"\xe2\x80", b"\xef\xbb\xbf",
     "Москва — столица. 東京の天気。 שלום עולם.".encode(), b"Sign in", b"Advertisement", b"\n" * 5,
+    # Markdown: links, images, emphasis, tables, fences, setext lines, escapes, a wrapped column.
+    b"[Home](https://x.example/) ", b"![a](b.png)", b"[![a](b.png)](https://x.example/)", b"](", b"[", b"**", b"_",
+    b"\n| a | b |\n|---|---|\n", b"\n```\n", b"\n====\n", b"\n# ", b"\n  * ", b"\\*", b"<https://x.example/>",
+    b"\n" + (b"wrapped words " * 5 + b"\n") * 30,
 ]
-OPTIONS = [Options(), Options(input_kind="html"), Options(input_kind="text")]
+OPTIONS = [Options(), Options(input_kind="html"), Options(input_kind="text"), Options(input_kind="markdown")]
 
 
 def seeds() -> list[bytes]:

@@ -131,11 +131,11 @@ def read_line(raw: str) -> Line | None:
 
 def _row(raw: str, tag: str) -> Line | None:
     """A table row, its cells split at the pipes that are not escaped."""
-    read = [inline(cell) for cell in TABLE_PIPE.split(raw.strip().strip("|"))]
-    cells = tuple(text for text, _ in read)
+    parsed = [inline(cell) for cell in TABLE_PIPE.split(raw.strip().strip("|"))]
+    cells = tuple(text for text, _ in parsed)
     if not any(cells):
         return None
-    return Line(" | ".join(c for c in cells if c), tag=tag, link_chars=sum(n for _, n in read), cells=cells)
+    return Line(" | ".join(c for c in cells if c), tag=tag, link_chars=sum(n for _, n in parsed), cells=cells)
 
 
 def _is_table_row(line: str) -> bool:
@@ -167,7 +167,7 @@ def inline(text: str) -> tuple[str, int]:
 
 def _plain(text: str) -> str:
     parked = "\\" in text
-    if parked:  # escaped marks wait in the private use area, where emphasis cannot pair them
+    if parked:  # escaped marks wait in the private use area, out of the emphasis pattern's sight
         text = ESCAPE.sub(lambda m: chr(PARKED + ord(m.group(1))), text)
     if "`" in text:
         text = CODE_SPAN.sub(r"\1", text)
