@@ -48,6 +48,16 @@ HEADING_SIGN = re.compile(r"^#{1,6} \S", re.M)
 MIN_LINKS = 3
 
 
+# A header of fields before the page: YAML front matter (Markdown exporters, pagecleaner's
+# own output) or the "Title: / URL Source: / Markdown Content:" lines of reader services.
+YAML_FENCE = "---"
+FIELD = re.compile(r"^([A-Za-z][\w ]{0,30}?)\s*:\s*(.*?)\s*$")
+READER_END = "Markdown Content:"
+HEADER_LINES = 60
+FIELD_NAMES = {"title": "title", "url": "url", "url source": "url", "source": "url", "canonical": "url",
+               "date": "date", "published": "date", "published time": "date", "author": "author"}
+
+
 class Line(NamedTuple):
     """One line of Markdown read as plain text and what its syntax said of it."""
 
@@ -63,6 +73,30 @@ def is_markdown(text: str) -> bool:
     heading. Plain text rarely has `](http`."""
     links = sum(1 for _ in zip(range(MIN_LINKS), LINK_SIGN.finditer(text)))
     return links >= MIN_LINKS or (links > 0 and HEADING_SIGN.search(text) is not None)
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The fields of a header before the page (title, url, date, author, where given) and
+    the text after it; ({}, text) when the text opens with none."""
+    lines = text.split("\n", HEADER_LINES)
+    if lines[0].strip() == YAML_FENCE:
+        end = next((n for n in range(1, min(len(lines), HEADER_LINES)) if lines[n].strip() == YAML_FENCE), None)
+    elif lines[0].startswith("Title:"):
+        end = next((n for n in range(1, min(len(lines), HEADER_LINES)) if lines[n].strip() == READER_END), None)
+    else:
+        return {}, text
+    header = [line for line in lines[1 if lines[0].strip() == YAML_FENCE else 0:end] if line.strip()]
+    # Only a header of fields (YAML lists and folded values indented under them) is one:
+    # a page may well open with a rule, a menu and another rule.
+    if end is None or not all(FIELD.match(line) or line[:1].isspace() for line in header):
+        return {}, text
+    fields: dict[str, str] = {}
+    for line in header:
+        if (field := FIELD.match(line)) and (name := FIELD_NAMES.get(field.group(1).lower())):
+            fields.setdefault(name, field.group(2).strip("\"'"))
+    if not fields.get("url", "").startswith(("http://", "https://")):
+        fields.pop("url", None)  # pagecleaner's own "source" is a file name
+    return {k: v for k, v in fields.items() if v}, "\n".join(lines[end + 1:])
 
 
 def read(text: str, width: int = 0) -> Iterator[Line | None]:

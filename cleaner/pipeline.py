@@ -5,7 +5,8 @@ import re
 import time
 from dataclasses import replace
 
-from . import metadata, segment
+from . import markdown_input, metadata, segment
+from .dates import parse_date
 from .decode import decode, nfc, normalize
 from .errors import InputError
 from .features import is_thread, measure
@@ -94,7 +95,10 @@ def split(text: str, kind: Kind, url: str | None, options: Options,
     lap = lap or Laps(None)
     root = None
     if kind is Kind.TEXT or not text.strip():
-        blocks, meta = segment.split_lines(text, menu, markdown=options.input_kind == "markdown"), Metadata(url=url)
+        fields, text = markdown_input.front_matter(text)
+        blocks = segment.split_lines(text, menu, markdown=options.input_kind == "markdown")
+        meta = Metadata(url=url or fields.get("url"), title=fields.get("title"), author=fields.get("author"),
+                        date=parse_date(fields["date"]) if "date" in fields else None)
         lap("segment")
         return blocks, meta, root
     root = segment.parse_html(text)

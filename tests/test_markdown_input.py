@@ -7,7 +7,7 @@ import sys
 import textwrap
 
 from cleaner import Options, clean
-from cleaner.markdown_input import inline, is_markdown, read
+from cleaner.markdown_input import front_matter, inline, is_markdown, read
 from cleaner.segment import split_lines
 from cleaner.wrapping import wrap_width
 
@@ -127,3 +127,34 @@ def test_markdown_without_links_is_read_as_markdown_when_the_user_says_so(tmp_pa
     result = json.loads(told.stdout)
     assert result["title"] == "Ferry service returns"
     assert result["text"].split("\n\n") == [PROSE, PROSE.replace("Tuesday", "Monday")]
+
+
+def test_a_header_of_fields_gives_metadata_and_is_not_content():
+    body = f"# Ferry service returns\n\n{PROSE}\n\n{PROSE.replace('Tuesday', 'Monday')}\n"
+    reader = ("Title: Ferry service returns | Island News\n\nURL Source: https://news.example/ferry\n\n"
+              "Published Time: 2025-03-04T08:00:00Z\n\nMarkdown Content:\n" + body)
+    doc = clean(reader.encode(), options=Options(input_kind="text"))
+    assert (doc.metadata.url, doc.date) == ("https://news.example/ferry", "2025-03-04")
+    assert doc.title == "Ferry service returns | Island News"
+    assert "URL Source" not in doc.text and "Markdown Content" not in doc.text
+    yaml = f'---\ntitle: "Ferry service returns"\nauthor: "Ana Lima"\ntags:\n  - islands\n---\n\n{body}'
+    doc = clean(yaml.encode(), options=Options(input_kind="text"))
+    assert (doc.title, doc.author) == ("Ferry service returns", "Ana Lima")
+    assert "islands" not in doc.text and doc.text.startswith("The council voted")
+
+
+def test_a_page_opening_with_a_rule_is_not_a_header():
+    page = f"---\nHome\nNews\n---\n{PROSE}\n"
+    assert front_matter(page) == ({}, page)
+
+
+def test_cleaning_pagecleaners_own_markdown_again_keeps_its_metadata(tmp_path):
+    first = subprocess.run([sys.executable, "-m", "cleaner", "--front-matter", str(FIXTURES / "news-en-markdown.txt")],
+                           capture_output=True, text=True, check=True).stdout
+    again = tmp_path / "again.md"
+    again.write_text(first, encoding="utf-8")
+    result = json.loads(subprocess.run([sys.executable, "-m", "cleaner", "-f", "json", str(again)],
+                                       capture_output=True, text=True, check=True).stdout)
+    assert result["title"].startswith("Kelp forests are returning")
+    assert (result["author"], result["date"]) == ("Maren Olsen", "2025-03-03")
+    assert "title:" not in result["text"] and "North breakwater" in result["text"]
