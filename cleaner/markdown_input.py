@@ -19,6 +19,9 @@ LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:<[^>]*>|[^()\s]*(?:\([^(
 IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 REFERENCE_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
+# HTML left in Markdown by converters that pass through what they do not know.
+INLINE_TAG = re.compile(r"</?(br|p|div|span|sup|sub|b|i|em|strong|u|s|small|mark|font|abbr|cite|code|kbd|del|ins|a|img)\b[^<>]*>", re.I)
+BREAKING_TAGS = frozenset({"br", "p", "div"})
 LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
@@ -195,6 +198,7 @@ def inline(text: str) -> tuple[str, int]:
         text = REFERENCE_LINK.sub(link_text, text)
     if "<" in text:
         text = AUTOLINK.sub(link_text, text)
+        text = INLINE_TAG.sub(lambda m: " " if m.group(1).lower() in BREAKING_TAGS else "", text)
     text = _plain(text)
     return text, min(links, len(text))
 

@@ -29,6 +29,11 @@ def test_links_keep_their_text_and_count_as_link_text():
     assert links == len("the full report")
 
 
+def test_html_left_in_markdown_leaves_its_text():
+    assert inline("Line one<br>line <b>two</b> and x<sup>2</sup> <https://x.example/a>") == (
+        "Line one line two and x2 https://x.example/a", len("https://x.example/a"))
+
+
 def test_images_and_linked_images_leave_nothing():
     assert inline("![A diver](https://x.example/a.jpg)") == ("", 0)
     assert inline("[![Logo](https://x.example/logo.svg)](https://x.example/)") == ("", 0)
