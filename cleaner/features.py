@@ -120,7 +120,13 @@ def _stopword_density(text: str, tokens: list[str], stops: frozenset[str], words
         return 2.5 * sum(1 for ch in text if ch in CJK_FUNCTION_CHARS) / chars if chars else 0.0
     if not stops or not words:
         return 0.0
-    return sum(1 for t in tokens if t.lower() in stops) / words
+    return sum(map(stops.__contains__, map(str.lower, tokens))) / words
+
+
+def _digits(text: str) -> int:
+    if text.isascii():  # str.count runs in C, and ASCII has only these ten digits
+        return sum(map(text.count, "0123456789"))
+    return sum(map(str.isdigit, text))
 
 
 def measure_one(block: Block, position: float, repeats: int, stops: frozenset[str], cjk: bool,
@@ -132,7 +138,7 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
     words = _word_count(text, tokens)
     alpha = [t for t in tokens if t[0].isalpha()]
     chars = len(text)
-    digits = sum(map(str.isdigit, text)) if not text.isalpha() else 0
+    digits = _digits(text) if not text.isalpha() else 0
     tag = block.tag
     return Features(
         words=words,

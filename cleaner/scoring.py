@@ -85,7 +85,11 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
 def _label(score: float, reasons: tuple[str, ...], options: Options) -> Label:
     if score >= options.thresholds.content:
         return Label.CONTENT
-    return Label.ADS if AD_REASONS & set(reasons) else Label.NAVIGATION
+    return Label.NAVIGATION if AD_REASONS.isdisjoint(reasons) else Label.ADS
+
+
+def _strength(item: tuple[str, float]) -> float:
+    return -abs(item[1])
 
 
 def score_one(block: Block, options: Options) -> Block:
@@ -93,13 +97,13 @@ def score_one(block: Block, options: Options) -> Block:
     found = evidence(block.features, options)
     if block.rule:  # a rules file's selector picked the block's element
         found.append((f"rule_{block.rule}", options.weights.rule * (1 if block.rule == "keep" else -1)))
-    z = options.weights.bias + sum(weight for _, weight in found)
+    z = options.weights.bias + sum([weight for _, weight in found])
     score = 1.0 / (1.0 + math.exp(-z))
     # The reasons that pushed the way the block went, strongest first.
     is_content = score >= options.thresholds.content
-    toward = [(name, weight) for name, weight in found if (weight > 0) == is_content]
-    reasons = tuple(name for name, _ in sorted(toward, key=lambda item: -abs(item[1])))
-    reasons = reasons or ("no_evidence",)  # nothing spoke for the verdict: the prior decided
+    toward = [item for item in found if (item[1] > 0) == is_content]
+    toward.sort(key=_strength)
+    reasons = tuple([name for name, _ in toward]) or ("no_evidence",)  # nothing spoke: the prior decided
     return block._replace(score=round(score, 3), reasons=reasons, label=_label(score, reasons, options))
 
 
