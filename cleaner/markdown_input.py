@@ -163,6 +163,8 @@ def read_line(raw: str) -> Line | None:
     elif item := ITEM.match(line):
         tag, ordered, line = "li", item.group(2) is not None, line[item.end():]
     text, links = inline(line)
+    if tag[0] == "h":  # a linked heading is a card's or a post's title, not a menu entry
+        links = 0
     return Line(text, tag, links, ordered) if text else None
 
 
