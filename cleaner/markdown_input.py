@@ -158,10 +158,10 @@ def read_line(raw: str) -> Line | None:
     """One line of Markdown as plain text: its block syntax read, inline syntax removed."""
     tag, ordered = "line", False
     line = QUOTE.sub("", raw)
-    if heading := HEADING.match(line):
-        tag, line = f"h{len(heading.group(1))}", heading.group(2)
-    elif item := ITEM.match(line):
+    if item := ITEM.match(line):
         tag, ordered, line = "li", item.group(2) is not None, line[item.end():]
+    if heading := HEADING.match(line):  # a heading, or a card's title in a list item ("* ## [Name](url)")
+        tag, line = f"h{len(heading.group(1))}", heading.group(2)
     text, links = inline(line)
     if tag[0] == "h":  # a linked heading is a card's or a post's title, not a menu entry
         links = 0
