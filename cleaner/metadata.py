@@ -18,6 +18,8 @@ BYLINE_REACH = 6  # how far below a headline its byline or date may be
 COPYRIGHT = re.compile(
     r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<name>[^|.,©]{3,40}?)"
     r"(?:\s+[-–|·]\s+.*|\s*[.,|].*)?$", re.I)
+# A company's legal form after its name ("Example Media Ltd.", "Gazzetta S.p.A." cut at its first dot).
+LEGAL_FORM = re.compile(r"(?:\s+|,\s*)(?:[A-Z]|Inc|Ltd|Limited|LLC|GmbH|AG|SA|SAS|SL|SpA|Srl|BV|NV|Co|Corp|plc|Pty|AB|AS|Oy)\.?$")
 MASTHEAD_SMALL_WORDS = frozenset("the of and a an for from on in de la le du des el y der die das".split())
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÀ-ÖØ-Þ]")
 PART_SEPARATORS = re.compile(r"\s+[·•|]\s+")
@@ -221,7 +223,7 @@ def site_from_lines(blocks: list[Block]) -> str | None:
     else the masthead, a short capitalised line above the headline."""
     for b in reversed(blocks[-60:]):
         if len(b.text) < 120 and (m := COPYRIGHT.search(b.text)):
-            name = m.group("name").strip(" -–")
+            name = LEGAL_FORM.sub("", m.group("name").strip(" -–"))
             if name and not name.lower().startswith("all rights"):
                 return name
     title_at = next((i for i, b in enumerate(blocks) if b.role == "title"), None)

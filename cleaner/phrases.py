@@ -45,9 +45,11 @@ DATE_LABEL = re.compile(
     r"veröffentlicht(?: am)?|aktualisiert(?: am)?|publié le|mis à jour le|publicado(?: el)?|actualizado|опубликовано|обновлено)\b\s*:?",
     _I,
 )
+# "By Jane Doe", in several languages. Where the word is also an everyday one (Italian
+# "di", Dutch "door", Swedish "av"), only in lower case and before a capital.
 BYLINE = re.compile(
-    r"^(?:by|written by|words by|author:?|posted by|reported by|von|par|por|autor:?|auteur\s*:?|автор:?)\s+"
+    r"^(?:(?i:by|written by|words by|author:?|posted by|reported by|von|par|por|autor:?|auteur\s*:?|автор:?|"
+    r"yazan|yazar:?|autore:?)\s+|(?:di|door|av)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž]))"
     r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3})"
-    r"(?:\s*(?:,|\||\band\b|&|-|–|—|·).*)?$",
-    _I,
+    r"(?:\s*(?:,|\||\b(?i:and)\b|&|-|–|—|·).*)?$"
 )
