@@ -44,11 +44,13 @@ def revise(blocks: list[Block], options: Options, thread: bool = False,
     URL) the comments are the content and stay; `boilerplate` holds the lines the page's
     site repeats (site.find_boilerplate)."""
     out = follow_neighbours(blocks, options)
-    out = follow_containers(after_related(promote_records(out, options), options), options)
+    html = bool(out) and bool(out[0].ancestors)
+    records = promote_records(out, options) if html else promote_periodic_records(out, options)
+    out = follow_containers(after_related(records, options), options)
     if not thread:
         out = drop_comments(out, options)
     # In HTML the elements draw the article's bounds; scraped text has only the stretches.
-    out = keep_main_container(out, options) if out and out[0].ancestors else keep_main_region(out, options)
+    out = keep_main_container(out, options) if html else keep_main_region(out, options)
     out = drop_duplicates(out, options)
     if boilerplate:
         out = drop_site_boilerplate(out, boilerplate)
@@ -197,6 +199,45 @@ def promote_records(blocks: list[Block], options: Options) -> list[Block]:
             if b.label is not Label.CONTENT and PHRASE_REASONS.isdisjoint(b.reasons):
                 out[i] = _relabel(b, Label.CONTENT, "repeated_record", max(b.score, t.record_score))
     return out
+
+
+def promote_periodic_records(blocks: list[Block], options: Options) -> list[Block]:
+    """Scraped text: a listing's cards come out as the same few lines again and again,
+    one line of them the same on every card ("Compare", "Add to cart", "Honoree") at a
+    steady period. The lines between those markers that vary from card to card (names,
+    prices, teasers) are the records: content, as promote_records finds them in HTML.
+    A menu with a separator between its items repeats too, but one word a record."""
+    t = options.thresholds
+    at: dict[str, list[int]] = {}
+    for i, b in enumerate(blocks):
+        if b.features is not None and b.features.words <= MARKER_WORDS:
+            at.setdefault(b.text.lower(), []).append(i)
+    out = list(blocks)
+    for positions in at.values():
+        if len(positions) < t.records_min:
+            continue
+        gaps = [b - a for a, b in zip(positions, positions[1:])]
+        period = max(set(gaps), key=gaps.count)
+        if not 2 <= period <= MAX_RECORD_LINES or gaps.count(period) < RECORD_REGULARITY * len(gaps):
+            continue
+        cards = [range(a + 1, b) for a, b in zip(positions, positions[1:]) if b - a == period]
+        fields = [[blocks[i] for i in card] for card in cards]
+        # Fields that read the same on every card ("Sponsored", a button) are chrome too.
+        varying = [k for k in range(period - 1) if len({card[k].text for card in fields}) > 1]
+        words = [sum(f.words for k in varying if (f := card[k].features) is not None) for card in fields]
+        if not varying or sum(words) / len(words) < t.records_words:
+            continue
+        for card in cards:
+            for k in varying:
+                b = out[card[k]]
+                if b.label is not Label.CONTENT and PHRASE_REASONS.isdisjoint(b.reasons):
+                    out[card[k]] = _relabel(b, Label.CONTENT, "repeated_record", max(b.score, t.record_score))
+    return out
+
+
+MARKER_WORDS = 4  # a record's repeated line is a label or a button
+MAX_RECORD_LINES = 8  # lines from one marker to the next
+RECORD_REGULARITY = 0.6  # share of the gaps between markers that are the period
 
 
 UNIQUE_NAME = re.compile(r"\.[^.\[#]*\d[^.\[#]*")

@@ -319,3 +319,34 @@ def test_cards_with_numbered_class_names_are_records_of_a_listing():
     page = f"<html><body><main><h1>Trails of the county</h1><p>{ARTICLE[0]}</p>{cards}</main></body></html>"
     doc = clean(page.encode())
     assert all(f"Length: {n}.5 Miles Loop" in doc.text for n in range(1, 7))
+
+
+def _ranking(marker: str) -> list[str]:
+    tools = ["Automation Suite", "Chart Studio Pro", "Ledger Cloud", "Route Planner", "Photo Sorter Max",
+             "Inbox Zero Kit", "Budget Keeper"]
+    lines = []
+    for n, tool in enumerate(tools, 1):
+        lines += [f"{n}.", f"{tool} for small teams", f"{9.5 - n / 10:.1f} out of 10", marker]
+    return lines
+
+
+def test_cards_repeating_a_marker_line_are_the_records_of_a_scraped_listing():
+    page = ["Home", "Products", "Pricing", "Sign in", "", "Top ranked office tools", "Sort by: Score", ""]
+    page += _ranking("Compare") + ["", "About us", "Careers", "Privacy policy"]
+    doc = clean("\n".join(page).encode(), options=TEXT)
+    kept = [b.text for b in doc.body]
+    assert "Chart Studio Pro for small teams" in kept and "Budget Keeper for small teams" in kept
+    assert "9.2 out of 10" in kept
+    records = [b for b in doc.blocks if "repeated_record" in b.reasons]
+    assert records and all(b.text != "Compare" for b in records)  # the marker is the card's button
+    assert not {"Home", "Sign in", "Privacy policy"} & set(kept)
+
+
+def test_a_menu_with_a_separator_between_its_items_is_not_a_listing():
+    menu = []
+    for item in ["News", "Sport", "Weather", "Travel", "Culture", "Music", "Food"]:
+        menu += [item, "|"]
+    page = menu + ["", HEADLINE, "", *ARTICLE[:3]]
+    doc = clean("\n".join(page).encode(), options=TEXT)
+    assert not any("repeated_record" in b.reasons for b in doc.blocks)
+    assert [b.text for b in doc.body] == ARTICLE[:3]
