@@ -230,7 +230,9 @@ def promote_periodic_records(blocks: list[Block], options: Options) -> list[Bloc
         for card in cards:
             for k in varying:
                 b = out[card[k]]
-                if b.label is not Label.CONTENT and PHRASE_REASONS.isdisjoint(b.reasons):
+                # A card's dateline ("News · 17.12.2024") stays what it was, as under an article.
+                if b.label is not Label.CONTENT and PHRASE_REASONS.isdisjoint(b.reasons) and not (
+                        b.features is not None and b.features.is_date):
                     out[card[k]] = _relabel(b, Label.CONTENT, "repeated_record", max(b.score, t.record_score))
     return out
 
