@@ -102,7 +102,7 @@ def _options(input_kind: str, rules_files: tuple[str, ...], max_size_mb: int | N
               help="Read the inputs from this file, one path a line ('-' for stdin).")
 @click.option("--input-format", type=click.Choice(["auto", "page", "jsonl", "warc"]), default="auto", show_default=True,
               help="What the inputs are; auto goes by name (.jsonl[.gz|.zst], .warc[.gz], else a page).")
-@click.option("--field", help="JSONL: the field holding the page (default: the first of html, text, content, raw_content).")
+@click.option("--field", help="JSONL: the field holding the page (default: the first of html, text, content, raw_content, markdown).")
 @click.option("--id-field", default="id", show_default=True, help="JSONL: the field holding the document's id.")
 @click.option("--url-field", default="url", show_default=True, help="JSONL: the field holding the document's URL.")
 @click.option("--no-markdown", is_flag=True, help="JSONL output: leave the markdown field out.")

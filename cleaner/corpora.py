@@ -27,7 +27,7 @@ from .sources import Source, iter_sources
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")  # ARC, the older format, is not read (FastWARC reads WARC only)
-PAGE_FIELDS = ("html", "text", "content", "raw_content")  # tried in turn when --field is not given
+PAGE_FIELDS = ("html", "text", "content", "raw_content", "markdown")  # tried in turn when --field is not given
 UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 

@@ -12,6 +12,8 @@ from click.testing import CliRunner
 
 from cleaner.cli import main
 
+from conftest import FIXTURES
+
 SUMMARY = re.compile(r"(\d+) documents?: (\d+) cleaned, (\d+) empty, (\d+) failed in \S+ s \(\S+ docs/s\)(.*)")
 MENU = "<nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/sport'>Sport</a></nav>"
 PROMO = ("Our journalism is made possible by readers like you, and every subscription helps us "
@@ -56,7 +58,7 @@ def test_jsonl_in_and_out_with_pass_through_fields_and_failures(dump, tmp_path):
     assert first["crawl"] == {"batch": 7} and first["lang_hint"] == "en" and "html" not in first
     assert first["lines"] == {"content": 3, "navigation": 2, "ads": 0}  # menu and footer; title and two paragraphs
     assert records[12] == {"id": f"{dump}:13", "url": None, "error": "line 13 is not JSON (Expecting property name enclosed in double quotes)"}
-    assert records[20]["error"].startswith("no html or text or content or raw_content field")
+    assert records[20]["error"].startswith("no html or text or content or raw_content or markdown field")
     assert SUMMARY.fullmatch(result.stderr.splitlines()[-1]).groups()[:4] == ("32", "30", "0", "2")
     assert [json.loads(line)["id"] for line in (tmp_path / "rejects.jsonl").read_text().splitlines()] == [
         f"{dump}:13", "doc-empty"]
@@ -189,3 +191,14 @@ def test_progress_line_with_an_eta_for_a_folder_of_pages(tmp_path):
     result = _run(str(tmp_path / "site"), "-f", "jsonl", "--workers", "1", "--progress")
     assert result.exit_code == 0
     assert re.search(r"\r\d+ documents, [\d.]+ docs/s, 0 errors, ETA \d+ s", result.stderr), result.stderr[:300]
+
+
+def test_a_crawlers_markdown_field_is_read_as_markdown(tmp_path):
+    page = (FIXTURES / "news-en-markdown.txt").read_text(encoding="utf-8")
+    dump = tmp_path / "crawl.jsonl"
+    dump.write_text(json.dumps({"url": "https://harbourgazette.example/kelp", "markdown": page}) + "\n", encoding="utf-8")
+    result = _run(str(dump), "-f", "jsonl")
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["title"].startswith("Kelp forests") and record["url"] == "https://harbourgazette.example/kelp"
+    assert "](" not in record["markdown"] and "North breakwater" in record["text"]
