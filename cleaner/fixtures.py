@@ -29,6 +29,7 @@ from .writers import to_dict, to_markdown
 PAGE_SUFFIXES = (".html", ".htm", ".txt")
 EXPECTED = {".expected.md": "markdown", ".expected.json": "json"}
 SIDECARS = (".expect.toml", ".expect.json")
+INPUT_KINDS = ("auto", "html", "text", "markdown")
 SIDECAR_KEYS = {"contains", "excludes", "title", "author", "date", "min_f1", "input_kind", "url", "description"}
 WORD = re.compile(r"\w+")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -102,6 +103,8 @@ def read_sidecar(path: Path) -> dict[str, Any]:
     unknown = sorted(set(data) - SIDECAR_KEYS)
     if unknown:
         raise FixtureError(f"{path.name}: unknown keys {', '.join(unknown)} (known: {', '.join(sorted(SIDECAR_KEYS))})")
+    if "input_kind" in data and data["input_kind"] not in INPUT_KINDS:
+        raise FixtureError(f"{path.name}: input_kind {data['input_kind']!r} is not one of {', '.join(INPUT_KINDS)}")
     return data
 
 

@@ -129,6 +129,10 @@ def test_missing_expected_output_and_bad_sidecar_are_clear_failures(folder):
     assert (f"FAIL {folder / 'ferry.html'}: no expected output (ferry.expected.md); "
             "run with --update to write it from the current cleaner") in result.stdout
     assert f"FAIL {folder / 'ferry-ru.html'}: ferry-ru.expect.toml: unknown keys contians" in result.stdout
+    (folder / "ferry-ru.expect.toml").write_text("input_kind = 'htm'\n", encoding="utf-8")
+    result = _run(str(folder / "ferry-ru.html"))
+    assert result.exit_code == 1
+    assert "ferry-ru.expect.toml: input_kind 'htm' is not one of auto, html, text, markdown" in result.stdout
 
 
 def test_junit_report_and_github_annotations(folder, tmp_path):
