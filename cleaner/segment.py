@@ -73,7 +73,8 @@ def sniff(text: str) -> Kind:
 def split_lines(text: str, menu: re.Pattern[str] | None = None, markdown: bool = False) -> list[Block]:
     """One block per non-blank line of scraped text. A line that carries on the sentence
     of the line before (a converter broke it at a link or a bold word) shares its group;
-    a line matching `menu` (whole-line navigation phrases) never does. Text is read as
+    a line matching `menu` (whole-line navigation phrases) never does. In hard-wrapped
+    text, so do the lines a wrapper broke a paragraph into (wrapping.py). Text is read as
     Markdown when `markdown` says so or its links show it (markdown_input.is_markdown)."""
     menu = menu or defaults().phrases.line_navigation
     width = wrapping.wrap_width(text)
