@@ -15,7 +15,7 @@ import click
 
 from . import __version__, corpora, fixtures, rules, site
 from .errors import CleanerError
-from .options import Limits, Options
+from .options import INPUT_KINDS, Limits, Options
 from .outputs import OutputError, Rejects, Sink, shown, write_atomic
 from .records import Label
 from .site import SITE_MIN_PAGES, SITE_MIN_SHARE
@@ -44,7 +44,7 @@ class DefaultGroup(click.Group):
 
 
 input_kind_option = click.option(
-    "--input-kind", type=click.Choice(["auto", "html", "text", "markdown"]), default="auto", show_default=True,
+    "--input-kind", type=click.Choice(INPUT_KINDS), default="auto", show_default=True,
     help="What the input is: HTML, scraped text, or sniffed from the content. Scraped text "
          "with a few Markdown links is read as Markdown; `markdown` says so for any text.")
 rules_option = click.option(

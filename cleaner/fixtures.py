@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CleanerError
-from .options import Options
+from .options import INPUT_KINDS, Options
 from .pipeline import clean
 from .records import Document
 from .writers import to_dict, to_markdown
@@ -29,7 +29,6 @@ from .writers import to_dict, to_markdown
 PAGE_SUFFIXES = (".html", ".htm", ".txt")
 EXPECTED = {".expected.md": "markdown", ".expected.json": "json"}
 SIDECARS = (".expect.toml", ".expect.json")
-INPUT_KINDS = ("auto", "html", "text", "markdown")
 SIDECAR_KEYS = {"contains", "excludes", "title", "author", "date", "min_f1", "input_kind", "url", "description"}
 WORD = re.compile(r"\w+")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 from typing import NamedTuple
 
 from .wrapping import wrapped
 
-# [text](target "title"), with one level of brackets inside the text ("[a [b]](url)").
-LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
-IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+# [text](target "title"), with one level of brackets inside the text ("[a [b]](url)") and
+# of parentheses inside the target; an image is the same with a "!" before it.
+_BRACKETED = r"(?:[^\[\]]|\[[^\[\]]*\])*"
+_TARGET = r"\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+LINK = re.compile(rf"\[({_BRACKETED})\]{_TARGET}")
+IMAGE = re.compile(rf"!\[{_BRACKETED}\]{_TARGET}")
 REFERENCE_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
 # HTML left in Markdown by converters that pass through what they do not know.
@@ -37,12 +41,15 @@ TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s
 EMPHASIS = re.compile(r"(?<![\w*])\*{1,3}(?=[^\s*])|(?<=[^\s*])\*{1,3}(?![\w*])|(?<![\w_])_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?![\w_])")
 EMPTY_EMPHASIS = re.compile(r"(?<!\S)(?:\*\*|__)(?!\S)")
 CODE_SPAN = re.compile(r"`+([^`]*)`+")
-ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+ESCAPABLE = "\\`*_{}[]()#+-.!|>~<"
+ESCAPE = re.compile(rf"\\([{re.escape(ESCAPABLE)}])")
 PARKED = 0x10FF00  # plane 16, where icon fonts do not put their glyphs
-UNPARK = {PARKED + ord(c): c for c in "\\`*_{}[]()#+-.!|>~<"}
+UNPARK = {PARKED + ord(c): c for c in ESCAPABLE}
 
-# Lines that open a block of their own, never the rest of a wrapped line.
-BLOCK_START = re.compile(r"^\s{0,3}(?:#{1,6}\s|>|```|~~~|\||(?:[*+-]|\d{1,9}[.)])\s|(?:=+|-+)\s*$)")
+# Lines that open a block of their own (heading, quote, fence, list item, table row,
+# setext underline), never the rest of a wrapped line.
+BLOCK_START = re.compile("|".join(f"(?:{p.pattern})" for p in (HEADING, QUOTE, FENCE, ITEM, SETEXT_UNDERLINE))
+                         + r"|^\s*\|")
 
 # Markdown's own marks: a link to a URL, an ATX heading. Code comments open with "# "
 # too, so headings alone do not make a text Markdown; links do.
@@ -74,21 +81,23 @@ class Line(NamedTuple):
 def is_markdown(text: str) -> bool:
     """Whether scraped text is written in Markdown: a few links to URLs, or one and a
     heading. Plain text rarely has `](http`."""
-    links = sum(1 for _ in zip(range(MIN_LINKS), LINK_SIGN.finditer(text)))
+    links = len(list(islice(LINK_SIGN.finditer(text), MIN_LINKS)))
     return links >= MIN_LINKS or (links > 0 and HEADING_SIGN.search(text) is not None)
 
 
 def front_matter(text: str) -> tuple[dict[str, str], str]:
     """The fields of a header before the page (title, url, date, author, where given) and
     the text after it; ({}, text) when the text opens with none."""
-    lines = text.split("\n", HEADER_LINES)
-    if lines[0].strip() == YAML_FENCE:
-        end = next((n for n in range(1, min(len(lines), HEADER_LINES)) if lines[n].strip() == YAML_FENCE), None)
-    elif lines[0].startswith("Title:"):
-        end = next((n for n in range(1, min(len(lines), HEADER_LINES)) if lines[n].strip() == READER_END), None)
+    first = text[:text.find("\n")].strip() if "\n" in text else ""
+    if first == YAML_FENCE:
+        start, closing = 1, YAML_FENCE
+    elif first.startswith("Title:"):
+        start, closing = 0, READER_END
     else:
         return {}, text
-    header = [line for line in lines[1 if lines[0].strip() == YAML_FENCE else 0:end] if line.strip()]
+    lines = text.split("\n", HEADER_LINES)
+    end = next((n for n in range(1, min(len(lines), HEADER_LINES)) if lines[n].strip() == closing), None)
+    header = [line for line in lines[start:end] if line.strip()]
     # Only a header of fields (YAML lists and folded values indented under them) is one:
     # a page may well open with a rule, a menu and another rule.
     if end is None or not all(FIELD.match(line) or line[:1].isspace() for line in header):

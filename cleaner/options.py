@@ -136,12 +136,16 @@ class Limits:
     max_lines: int = 250_000  # about 1.7 KB of memory a line or block at most: 400 MB
 
 
+# What the input is: sniffed, HTML, scraped text, or scraped text read as Markdown.
+INPUT_KINDS = ("auto", "html", "text", "markdown")
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
     """How to clean a page. `rules.load(path)` gives the options of a rules file;
     variants come from dataclasses.replace."""
 
-    input_kind: str = "auto"  # auto | html | text | markdown (scraped text read as Markdown)
+    input_kind: str = "auto"  # one of INPUT_KINDS
     weights: Weights = field(default_factory=lambda: _default("weights"))
     thresholds: Thresholds = field(default_factory=lambda: _default("thresholds"))
     phrases: Phrases = field(default_factory=lambda: _default("phrases"))

@@ -12,9 +12,8 @@ from .errors import InputError
 from .features import is_thread, measure
 from .language import detect_language, language_sample
 from .options import Options
-from .records import Block, Document, Kind, Label, Metadata
+from .records import Block, Decoded, Document, Kind, Label, Metadata
 from .revise import ensure_content, revise
-from .records import Decoded
 from .scoring import score
 
 KINDS = {"html": Kind.HTML, "text": Kind.TEXT, "markdown": Kind.TEXT}

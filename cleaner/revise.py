@@ -18,6 +18,10 @@ TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}\b")
 PHRASE_REASONS = frozenset({"ad_phrase", "navigation_phrase", "ad_container"})
 # Boilerplate by phrase, container, links or its site's say: neighbours cannot overrule it.
 HARD_REASONS = PHRASE_REASONS | {"link_density", "rule_drop", "site_boilerplate"}
+# A scraped listing's cards (promote_periodic_records).
+MARKER_WORDS = 4  # a record's repeated line is a label or a button
+MAX_RECORD_LINES = 8  # lines from one marker to the next
+RECORD_REGULARITY = 0.6  # share of the gaps between markers that are the period
 
 
 def _decided(blocks: list[Block], i: int, step: int, options: Options) -> Block | None:
@@ -196,9 +200,14 @@ def promote_records(blocks: list[Block], options: Options) -> list[Block]:
             continue
         for i in members:
             b = blocks[i]
-            if b.label is not Label.CONTENT and PHRASE_REASONS.isdisjoint(b.reasons):
+            if _may_be_record(b):
                 out[i] = _relabel(b, Label.CONTENT, "repeated_record", max(b.score, t.record_score))
     return out
+
+
+def _may_be_record(b: Block) -> bool:
+    """Not content yet, and no known phrase says it is chrome."""
+    return b.label is not Label.CONTENT and PHRASE_REASONS.isdisjoint(b.reasons)
 
 
 def promote_periodic_records(blocks: list[Block], options: Options) -> list[Block]:
@@ -231,15 +240,10 @@ def promote_periodic_records(blocks: list[Block], options: Options) -> list[Bloc
             for k in varying:
                 b = out[card[k]]
                 # A card's dateline ("News · 17.12.2024") stays what it was, as under an article.
-                if b.label is not Label.CONTENT and PHRASE_REASONS.isdisjoint(b.reasons) and not (
-                        b.features is not None and b.features.is_date):
+                if _may_be_record(b) and not (b.features is not None and b.features.is_date):
                     out[card[k]] = _relabel(b, Label.CONTENT, "repeated_record", max(b.score, t.record_score))
     return out
 
-
-MARKER_WORDS = 4  # a record's repeated line is a label or a button
-MAX_RECORD_LINES = 8  # lines from one marker to the next
-RECORD_REGULARITY = 0.6  # share of the gaps between markers that are the period
 
 
 UNIQUE_NAME = re.compile(r"\.[^.\[#]*\d[^.\[#]*")

@@ -5,11 +5,13 @@ import functools
 import re
 import sys
 from html import unescape
+from collections.abc import Iterator
 from typing import Any, TypeAlias
 
 import lxml.etree
 
 from . import markdown_input, wrapping
+from .markdown_input import Line
 from .decode import nfc
 from .options import Selectors
 from .phrases import BULLET, SENTENCE_END
@@ -75,40 +77,40 @@ def split_lines(text: str, menu: re.Pattern[str] | None = None, markdown: bool =
     of the line before (a converter broke it at a link or a bold word) shares its group;
     a line matching `menu` (whole-line navigation phrases) never does. In hard-wrapped
     text, so do the lines a wrapper broke a paragraph into (wrapping.py). Text is read as
-    Markdown when `markdown` says so or its links show it (markdown_input.is_markdown)."""
+    Markdown when `markdown` says so or its links show it (markdown_input.is_markdown);
+    there headings, list items and table rows start their own group."""
     menu = menu or defaults().phrases.line_navigation
     width = wrapping.wrap_width(text)
+    lines: Iterator[tuple[Line | None, bool]]
     if markdown or markdown_input.is_markdown(text):
-        return _split_markdown(text, menu, width)
+        lines = ((line, False) for line in markdown_input.read(text, width))  # read joins wrapped lines itself
+    else:
+        lines = _plain_lines(text, width)
     blocks: list[Block] = []
-    group, previous, previous_raw, blank = 0, "", "", True
-    for raw in text.split("\n"):
-        line = SPACES.sub(" ", raw).strip()
-        if not line:
-            blank = True
-            continue
-        wrapped = wrapping.wrapped(previous_raw, line, width) and not BULLET.match(line)
-        if blank or not (wrapped or _continues(previous, line, menu)):
-            group = len(blocks)
-        blocks.append(Block(index=len(blocks), text=line, group=group))
-        previous, previous_raw, blank = line, raw, False
-    return blocks
-
-
-def _split_markdown(text: str, menu: re.Pattern[str], width: int) -> list[Block]:
-    """split_lines for Markdown: headings, list items and table rows start their own group."""
-    blocks: list[Block] = []
-    group, previous, blank = 0, "", True
-    for line in markdown_input.read(text, width):
+    group, previous, blank = 0, Line(""), True
+    for line, wrapped in lines:
         if line is None:
             blank = True
             continue
-        if blank or line.tag != "line" or blocks[-1].tag != "line" or not _continues(previous, line.text, menu):
+        if blank or not (wrapped or (line.tag == previous.tag == "line" and _continues(previous.text, line.text, menu))):
             group = len(blocks)
         blocks.append(Block(index=len(blocks), text=line.text, tag=line.tag, link_chars=line.link_chars,
                             group=group, cells=line.cells, ordered=line.ordered))
-        previous, blank = line.text, False
+        previous, blank = line, False
     return blocks
+
+
+def _plain_lines(text: str, width: int) -> Iterator[tuple[Line | None, bool]]:
+    """Each line of plain scraped text (None when blank), and whether a wrapper broke it
+    off the line before."""
+    previous_raw = ""
+    for raw in text.split("\n"):
+        line = SPACES.sub(" ", raw).strip()
+        if not line:
+            yield None, False
+            continue
+        yield Line(line), bool(width) and wrapping.wrapped(previous_raw, line, width) and not BULLET.match(line)
+        previous_raw = raw
 
 
 def _continues(previous: str, line: str, menu: re.Pattern[str]) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import accumulate
 
 # Hard-wrapped text: how it is recognised (see wrap_width).
 WRAP_WIDTHS = range(40, 141)  # the columns text is wrapped at in practice (72, 76, 78, 80...)
@@ -29,13 +30,15 @@ def wrap_width(text: str) -> int:
     if len(long) < WRAP_MIN_LINES:
         return 0
     lengths = Counter(map(len, long))
+    # up_to[n]: lines of length n or less, so a window of lengths is one subtraction.
+    up_to = list(accumulate(lengths[n] for n in range(WRAP_WIDTHS.stop)))
     best, width = 0, 0
     for candidate in WRAP_WIDTHS:
-        near = sum(lengths[n] for n in range(candidate - WRAP_SLACK + 1, candidate + 1))
+        near = up_to[candidate] - up_to[candidate - WRAP_SLACK]
         if near <= best or near < len(long) * WRAP_MIN_NEAR:
             continue
         # A wrapper fills lines up to the width: some end right at it, not just near it.
-        tight = sum(lengths[n] for n in range(candidate - WRAP_TIGHT + 1, candidate + 1))
+        tight = up_to[candidate] - up_to[candidate - WRAP_TIGHT]
         if tight >= near * WRAP_MIN_TIGHT and _breakable(long, candidate) <= len(long) * WRAP_MAX_BREAKABLE:
             best, width = near, candidate
     return width
