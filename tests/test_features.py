@@ -29,6 +29,8 @@ def _kind(text: str) -> str:
     ("body>div.content>ul.menu>li", "navigation"),
     # landmarks outrank the names inside them, unless an article or main sits between
     ("body>footer>div.content>p", "landmark"),
+    # a photo's caption is not the article's text, even inside the article
+    ("body>article>figure>figcaption>p", "landmark"),
     ("body>div.footer[contentinfo]>div.main-content>p", "landmark"),
     ("body>div#onetrust-consent-sdk>div.ot-pc-content>p", "landmark"),
     ("body>aside>article>p", "content"),
