@@ -31,6 +31,8 @@ def _kind(text: str) -> str:
     ("body>footer>div.content>p", "landmark"),
     # a photo's caption is not the article's text, even inside the article
     ("body>article>figure>figcaption>p", "landmark"),
+    # a box of related posts is links to other pages, however its cards are named
+    ("body>div.related-posts>div.post-card>div.entry-content>p", "landmark"),
     ("body>div.footer[contentinfo]>div.main-content>p", "landmark"),
     ("body>div#onetrust-consent-sdk>div.ot-pc-content>p", "landmark"),
     ("body>aside>article>p", "content"),
@@ -85,7 +87,7 @@ def test_measure_leaves_input_blocks_alone():
 
 
 def test_link_density_and_dom_cue_measured():
-    (block,) = measure([Block(index=0, text="Read more", link_chars=9, dom_path="body>div.related")], "en")
+    (block,) = measure([Block(index=0, text="Read more", link_chars=9, dom_path="body>div.sidebar")], "en")
     assert (block.features.link_density, block.features.dom_cue) == (1.0, "navigation")
 
 
