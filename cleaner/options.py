@@ -87,6 +87,7 @@ class Thresholds:
     comments_after_share: float
     comment_headers: int
     fallback_margin: float
+    summary_words: int
 
 
 @dataclass(frozen=True, slots=True)

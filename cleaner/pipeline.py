@@ -34,6 +34,9 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     decoded, kind, text = prepare(data, options, charset)
     lap("decode")
     blocks, meta, root = split(text, kind, url, options, lap)
+    if not blocks and root is not None:
+        # A page drawn by scripts has no text of its own; its summary is what it says.
+        blocks = from_summary(metadata.summary(root), 0, None, options)
     if not blocks:  # an empty file, a page without a word of text: nothing to keep
         return Document(source=source, kind=kind, encoding=decoded.encoding,
                         encoding_method=decoded.method, metadata=meta)
@@ -116,9 +119,6 @@ def split(text: str, kind: Kind, url: str | None, options: Options,
     if segment.parser_lost_text(blocks, text):
         # libxml2 gives up on very deep or broken markup: read the page as text instead.
         blocks = _as_text(text, menu)
-    if not blocks:
-        # A page drawn by scripts has no text of its own; its summary is what it says.
-        blocks = segment.split_lines(normalize(metadata.summary(root) or ""), menu)
     lap("segment")
     return blocks, meta, root
 
@@ -130,10 +130,13 @@ def _as_text(html: str, menu: re.Pattern[str]) -> list[Block]:
 
 def from_summary(text: str | None, start: int, language: str | None, options: Options) -> list[Block]:
     """The page's summary as content, for a page whose body holds none (a truncated page,
-    one whose posts are drawn by scripts)."""
+    one whose posts are drawn by scripts); nothing when the summary is only a tagline."""
     lines = segment.split_lines(normalize(text or ""), options.phrases.line_navigation)
+    blocks = measure(lines, language, options)
+    if sum(b.features.words for b in blocks if b.features) < options.thresholds.summary_words:
+        return []
     return [b._replace(index=start + b.index, group=start + b.group, label=Label.CONTENT, score=0.5,
-                    reasons=("page_summary",)) for b in measure(lines, language, options)]
+                    reasons=("page_summary",)) for b in blocks]
 
 
 def _has_body(blocks: list[Block]) -> bool:

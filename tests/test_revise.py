@@ -292,7 +292,8 @@ def test_a_paragraph_cloned_elsewhere_on_the_page_is_kept_once():
 
 
 def test_a_page_whose_body_is_all_chrome_says_what_its_summary_says():
-    summary = "So I wanted to know how far people really ride on one charge before the battery gives out."
+    summary = ("So I wanted to know how far people really ride on one charge before the battery gives out, "
+               "and whether the cold of a northern winter takes much off that.")
     page = (f'<html><head><meta name="description" content="{summary}"></head><body>'
             '<nav><a href="/">Home</a> <a href="/latest">Latest</a> <a href="/donate">Donate now</a></nav>'
             '</body></html>')

@@ -115,11 +115,24 @@ def test_clean_reads_past_markup_too_deep_for_the_parser():
 
 def test_page_drawn_by_scripts_falls_back_to_its_description():
     from cleaner import clean
-    summary = "A question about where to start with a smart home, asked by a reader in Norway."
+    summary = ("A question about where to start with a smart home, asked by a reader in Norway who "
+               "rents a small flat and wants lights and heating that work without a hub.")
     page = (f'<html><head><meta name="description" content="{summary}"></head>'
             '<body><div id="app"></div><script>render()</script></body></html>')
     doc = clean(page)
     assert doc.text == summary
+
+
+def test_page_drawn_by_scripts_with_only_a_tagline_comes_out_empty():
+    # A shop's "Smarter shopping, better living!" is not the page's text: the body
+    # held none, so there is nothing to keep (the title is still in the metadata).
+    from cleaner import clean
+    page = ('<html><head><title>Desk lamp | Shop</title>'
+            '<meta name="description" content="Smarter shopping, better living! Free shipping on every order.">'
+            '</head><body><div id="app"></div><script>render()</script></body></html>')
+    doc = clean(page)
+    assert doc.text == ""
+    assert doc.metadata.title == "Desk lamp"
 
 
 def test_text_after_an_html_comment_is_kept():
