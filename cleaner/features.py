@@ -20,41 +20,55 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Class/id names are split into tokens at -, _, spaces and case changes: "siteFooter" -> site, footer.
 TOKEN_SPLIT = re.compile(r"[-_\s:/]+|(?<=[a-z])(?=[A-Z])|\d+")
 PATH_STEP = re.compile(r"^(?P<tag>[a-z0-9]*)(?P<attrs>.*)$", re.S)
-CHROME_SEPARATORS = re.compile(r"\s*[|·•/]\s*|\s+")
+# The items of a line of chrome: what lies between spaces and separators (| · • /).
+CHROME_ITEM = re.compile(r"[^\s|·•/]+")
 
 
-def dom_cue(path: str, p: Phrases | None = None) -> str:
+def dom_cue(path: str, p: Phrases | None = None, memo: dict[tuple[str, str], tuple[str | None, str]] | None = None) -> str:
     """The DOM hint of the block's ancestors: landmark (navigation that outranks what
     is inside), navigation, ads, comments, content or ''.
     The nearest class/id token speaks, unless a landmark above it says otherwise: a
     footer's or a consent dialog's `div.content` is still chrome, while an <article>
-    inside a layout element named like a sidebar is still the article."""
+    inside a layout element named like a sidebar is still the article.
+    `memo` (one per page) keeps what each step made of each cue: a page's paths share
+    most of their steps."""
     p = p or defaults().phrases
+    memo = {} if memo is None else memo
     cue = ""
     for step in reversed(path.split(">")):
-        tag, role, tokens = _read_step(step)
-        if tag in phrases.TAG_NAVIGATION or role in phrases.ROLE_NAVIGATION:
-            return "landmark"
-        if tag in phrases.TAG_CONTENT or role in phrases.ROLE_CONTENT:
-            return cue or "content"
-        if not tokens:
-            continue
-        if tokens & p.dom_landmarks:
-            return "landmark"
-        if cue in ("", "content") and tokens & p.dom_comments:
-            cue = "comments"  # a review's or comment's "text-content" is still the comment's
-            continue
-        if cue:
-            continue
-        if tokens & p.dom_ads:
-            cue = "ads"
-        elif tokens & p.dom_comments:
-            cue = "comments"
-        elif tokens & p.dom_navigation:
-            cue = "navigation"
-        elif tokens & p.dom_content:
-            cue = "content"
+        key = (step, cue)
+        seen = memo.get(key)
+        if seen is None:
+            seen = memo[key] = _step_cue(step, cue, p)
+        verdict, cue = seen
+        if verdict is not None:
+            return verdict
     return cue
+
+
+def _step_cue(step: str, cue: str, p: Phrases) -> tuple[str | None, str]:
+    """One step of the walk up a path, nearest first: the verdict if this step decides
+    it, and the cue carried on to the steps above."""
+    tag, role, tokens = _read_step(step)
+    if tag in phrases.TAG_NAVIGATION or role in phrases.ROLE_NAVIGATION:
+        return "landmark", cue
+    if tag in phrases.TAG_CONTENT or role in phrases.ROLE_CONTENT:
+        return cue or "content", cue
+    if not tokens:
+        return None, cue
+    if tokens & p.dom_landmarks:
+        return "landmark", cue
+    if cue in ("", "content") and tokens & p.dom_comments:
+        return None, "comments"  # a review's or comment's "text-content" is still the comment's
+    if cue:
+        return None, cue
+    if tokens & p.dom_ads:
+        return None, "ads"
+    if tokens & p.dom_navigation:
+        return None, "navigation"
+    if tokens & p.dom_content:
+        return None, "content"
+    return None, cue
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -70,8 +84,12 @@ def _read_step(step: str) -> tuple[str, str, frozenset[str]]:
 
 def _all_navigation(text: str, menu: re.Pattern[str]) -> bool:
     """A line made of nothing but menu words: "Quote  Reply  Report", "Home | News"."""
-    parts = [part for part in CHROME_SEPARATORS.split(text) if part]
-    return len(parts) > 1 and all(menu.match(part) for part in parts)
+    items = 0
+    for item in CHROME_ITEM.finditer(text):  # one item that is not a menu word settles it
+        if not menu.match(item.group()):
+            return False
+        items += 1
+    return items > 1
 
 
 def phrase_kind(text: str, words: int, t: Thresholds | None = None, p: Phrases | None = None) -> str:
@@ -136,7 +154,11 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
     text = block.text
     tokens = WORD.findall(text)
     words = _word_count(text, tokens)
-    alpha = [t for t in tokens if t[0].isalpha()]
+    letters = capitals = 0  # words that start with a letter, and with a capital
+    for token in tokens:
+        if token[0].isalpha():
+            letters += 1
+            capitals += token[0].isupper()
     chars = len(text)
     digits = _digits(text) if not text.isalpha() else 0
     tag = block.tag
@@ -145,7 +167,7 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
         chars=chars,
         terminal_punctuation=bool(SENTENCE_END.search(text)),
         stopword_density=_stopword_density(text, tokens, stops, words, cjk),
-        capitalised_share=sum(1 for t in alpha if t[0].isupper()) / len(alpha) if alpha else 0.0,
+        capitalised_share=capitals / letters if letters else 0.0,
         digit_share=digits / chars if chars else 0.0,
         link_density=block.link_chars / chars if chars else 0.0,
         starts_lowercase=text[:1].islower(),
@@ -182,13 +204,14 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
         if b.group >= 0:
             members.setdefault(b.group, []).append(b)
     cues: dict[str, str] = {}  # many blocks share a DOM path: read each path once
+    steps: dict[tuple[str, str], tuple[str | None, str]] = {}  # ...and paths share their steps
     sentences: dict[int, Features] = {}  # a sentence's lines share its measurements
     out = []
     for b in blocks:
         position, repeats = b.index / last, counts[b.text.lower()] - 1
         cue = cues.get(b.dom_path)
         if cue is None:
-            cue = cues[b.dom_path] = dom_cue(b.dom_path, options.phrases) if b.dom_path else ""
+            cue = cues[b.dom_path] = dom_cue(b.dom_path, options.phrases, steps) if b.dom_path else ""
         group = members.get(b.group, [])
         if len(group) > 1:
             if b.group not in sentences:
