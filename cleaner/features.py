@@ -122,6 +122,11 @@ def phrase_kind(text: str, words: int, t: Thresholds | None = None, p: Phrases |
     return ""
 
 
+def word_count(text: str) -> int:
+    """Words in a text, Chinese and Japanese counted by characters (see _word_count)."""
+    return _word_count(text, WORD.findall(text))
+
+
 def _word_count(text: str, tokens: list[str]) -> int:
     if text.isascii():
         return len(tokens)
@@ -156,9 +161,10 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
     words = _word_count(text, tokens)
     letters = capitals = 0  # words that start with a letter, and with a capital
     for token in tokens:
-        if token[0].isalpha():
+        first = token[0]
+        if first.isalpha():
             letters += 1
-            capitals += token[0].isupper()
+            capitals += first.isupper()
     chars = len(text)
     digits = _digits(text) if not text.isalpha() else 0
     tag = block.tag

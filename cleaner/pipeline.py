@@ -9,7 +9,7 @@ from . import markdown_input, metadata, segment
 from .dates import parse_date
 from .decode import decode, nfc, normalize
 from .errors import InputError
-from .features import is_thread, measure
+from .features import is_thread, measure, word_count
 from .language import detect_language, language_sample
 from .options import Options
 from .records import Block, Decoded, Document, Kind, Label, Metadata
@@ -34,9 +34,6 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     decoded, kind, text = prepare(data, options, charset)
     lap("decode")
     blocks, meta, root = split(text, kind, url, options, lap)
-    if not blocks and root is not None:
-        # A page drawn by scripts has no text of its own; its summary is what it says.
-        blocks = from_summary(metadata.summary(root), 0, None, options)
     if not blocks:  # an empty file, a page without a word of text: nothing to keep
         return Document(source=source, kind=kind, encoding=decoded.encoding,
                         encoding_method=decoded.method, metadata=meta)
@@ -119,6 +116,9 @@ def split(text: str, kind: Kind, url: str | None, options: Options,
     if segment.parser_lost_text(blocks, text):
         # libxml2 gives up on very deep or broken markup: read the page as text instead.
         blocks = _as_text(text, menu)
+    if not blocks:
+        # A page drawn by scripts has no text of its own; its summary is what it says.
+        blocks = _summary_lines(metadata.summary(root), options)
     lap("segment")
     return blocks, meta, root
 
@@ -128,15 +128,20 @@ def _as_text(html: str, menu: re.Pattern[str]) -> list[Block]:
     return segment.split_lines(normalize(segment.strip_tags(html)), menu)
 
 
+def _summary_lines(text: str | None, options: Options) -> list[Block]:
+    """The lines of the page's own summary, or none when it is only a tagline
+    ("Smarter shopping, better living!"): too short to stand for the page's text."""
+    text = normalize(text or "")
+    if word_count(text) < options.thresholds.summary_words:
+        return []
+    return segment.split_lines(text, options.phrases.line_navigation)
+
+
 def from_summary(text: str | None, start: int, language: str | None, options: Options) -> list[Block]:
     """The page's summary as content, for a page whose body holds none (a truncated page,
-    one whose posts are drawn by scripts); nothing when the summary is only a tagline."""
-    lines = segment.split_lines(normalize(text or ""), options.phrases.line_navigation)
-    blocks = measure(lines, language, options)
-    if sum(b.features.words for b in blocks if b.features) < options.thresholds.summary_words:
-        return []
+    one whose posts are drawn by scripts)."""
     return [b._replace(index=start + b.index, group=start + b.group, label=Label.CONTENT, score=0.5,
-                    reasons=("page_summary",)) for b in blocks]
+                    reasons=("page_summary",)) for b in measure(_summary_lines(text, options), language, options)]
 
 
 def _has_body(blocks: list[Block]) -> bool:

@@ -244,7 +244,7 @@ class _BlockCollector:
         """Emit the text gathered so far as a block of `inner`, the innermost open element."""
         if not self.parts:
             return  # most block boundaries close nothing: no text came since the last
-        raw = self.parts[0] if len(self.parts) == 1 else _join(self.parts)
+        raw = _join(self.parts)
         # Most boundaries close only the whitespace between tags: nothing to clean.
         text = "" if raw.isspace() else nfc(SPACES.sub(" ", raw).strip())
         if text and inner is not None:
