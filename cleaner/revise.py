@@ -312,7 +312,11 @@ def _comments_heading(blocks: list[Block], options: Options) -> int | None:
     for i, b in enumerate(blocks):
         if b.features is None:
             continue
-        after_article = seen >= t.article_words and seen >= total * t.comments_after_share
+        # A run of comment headers is evidence enough; a lone "Comments" line must also
+        # come after a good share of the content (not the header's "Comments" link).
+        run = later.get(i, 0) >= t.comment_headers or (
+            b.features.phrase == "comments" and any(later.get(j, 0) >= t.comment_headers for j in range(i + 1, i + 4)))
+        after_article = seen >= t.article_words and (run or seen >= total * t.comments_after_share)
         if i in later and not after_article and not b.features.is_byline:
             later = {}  # a post signed like the replies: a thread, where replies are content
         if after_article and (b.features.phrase == "comments" or later.get(i, 0) >= t.comment_headers):

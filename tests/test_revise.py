@@ -157,6 +157,16 @@ def test_signed_comments_without_a_heading_are_navigation():
         assert "comment_section" in _at(doc, comment[:40]).reasons
 
 
+def test_signed_comments_longer_than_the_article_are_still_comments():
+    # A lively comment section can hold more words than the article above it.
+    many = [" ".join([c] * 10) for c in COMMENTS]
+    doc = _text(HEADLINE, *ARTICLE, *_signed(many))
+    assert sum(len(c.split()) for c in many) > 3 * sum(len(p.split()) for p in ARTICLE)
+    assert all(_content(doc, *ARTICLE))
+    for comment in many:
+        assert "comment_section" in _at(doc, comment[:40]).reasons
+
+
 def test_a_first_post_signed_like_its_replies_is_a_thread():
     first_post = ["Margaret Hale", "June 3, 2025, 9:40 pm", *ARTICLE]
     doc = _text(HEADLINE, *first_post, *_signed(COMMENTS)[3:])
