@@ -75,6 +75,7 @@ class Thresholds:
     outside_container: float
     main_share: float
     second_region_share: float
+    tail_region_share: float
     chrome_gain: float
     container_levels: int
     container_share: float

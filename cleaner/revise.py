@@ -110,19 +110,35 @@ def _regions(gains: list[float]) -> list[tuple[int, int, float]]:
     return regions
 
 
+def _line_gains(blocks: list[Block], options: Options) -> list[float]:
+    """Each line's gain. The lines of a sentence broken over several (a link on a line
+    of its own) are each measured as the whole sentence; their gain is shared among them,
+    or "please use" / "this form" / "to report an issue" would count the sentence thrice."""
+    lines: dict[int, int] = {}
+    for b in blocks:
+        if b.group >= 0:
+            lines[b.group] = lines.get(b.group, 0) + 1
+    return [_gain(b, options) / lines.get(b.group, 1) for b in blocks]
+
+
 def keep_main_region(blocks: list[Block], options: Options) -> list[Block]:
     """Find the stretches of blocks richest in content (sum of score - 0.5 weighted by
     length) and drop content outside them: sidebars, comments and footers that read like
     prose. The richest stretch is the article; others stay when they weigh a good share
     of it (the posts of a thread, the cards of a listing), and very sure blocks stay."""
     t = options.thresholds
-    regions = _regions([_gain(b, options) for b in blocks])
+    regions = _regions(_line_gains(blocks, options))
     if not regions:
         return blocks
     best = max(mass for _, _, mass in regions)
+    best_end = next(last for _, last, mass in regions if mass == best)
+    # Several stretches are the posts of a thread or a listing's cards; a lone one after
+    # the article is more often its tail (related posts, an author's bio, a sign-up box).
+    several = sum(1 for _, _, mass in regions if t.second_region_share * best <= mass < best) >= 2
+    tail = t.second_region_share if several else t.tail_region_share
     inside = [False] * len(blocks)
     for first, last, mass in regions:
-        if mass >= t.second_region_share * best:
+        if mass >= (tail if first > best_end else t.second_region_share) * best:
             inside[first:last + 1] = [True] * (last + 1 - first)
     return [_relabel(b, Label.NAVIGATION, "outside_main_region", min(b.score, 0.45))
             if not inside[i] and b.label is Label.CONTENT and b.score < t.outside_region else b

@@ -9,6 +9,9 @@ from __future__ import annotations
 import pytest
 
 from cleaner import Label, Options, clean
+from cleaner.features import measure
+from cleaner.revise import _line_gains
+from cleaner.scoring import score
 from cleaner.segment import split_lines
 
 TEXT = Options(input_kind="text")
@@ -245,17 +248,27 @@ BIO = ("Jane Roe has covered water, farming and the environment for the Varnell 
        "before that she spent six years reporting on local government for a radio station up north.")
 
 
-@pytest.mark.parametrize("paragraphs", [
-    8,
-    pytest.param(4, marks=pytest.mark.xfail(strict=True, reason=(
-        "keep_main_region: one long bio after the chrome weighs over second_region_share (0.15) "
-        "of a four-paragraph article, so it is kept as a second region"))),
-])
+@pytest.mark.parametrize("paragraphs", [8, 4])
 def test_chrome_splits_off_an_author_bio(paragraphs):
     doc = _text(HEADLINE, *ARTICLE[:paragraphs], "Share", "Facebook", "About the author", BIO)
     assert all(_content(doc, *ARTICLE[:paragraphs]))
     bio = _at(doc, "Jane Roe has covered")
     assert bio.label is not Label.CONTENT and "outside_main_region" in bio.reasons
+
+
+def test_several_stretches_after_the_article_stay():
+    # Two posts below the first, each set off by chrome, are a thread's replies, not a tail.
+    doc = _text(HEADLINE, *ARTICLE[:4], "Reply", "Report", BIO, "Reply", "Report", ARTICLE[4], "Reply")
+    assert all(_content(doc, *ARTICLE[:4], "Jane Roe has covered", ARTICLE[4][:40]))
+
+
+def test_a_sentence_broken_over_lines_weighs_as_one():
+    broken = split_lines("If you see anything here that is not correct, please use\nthis form\nto report it.\n")
+    whole = split_lines("If you see anything here that is not correct, please use this form to report it.\n")
+    opts = Options()
+    gains = _line_gains(score(measure(broken, "en", opts), opts), opts)
+    assert len(gains) == 3
+    assert sum(gains) == pytest.approx(_line_gains(score(measure(whole, "en", opts), opts), opts)[0], rel=0.05)
 
 
 def test_headlines_after_related_are_navigation_until_prose_resumes():
