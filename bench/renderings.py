@@ -1,18 +1,20 @@
-"""Markdown renderings of the benchmark's HTML, made here because the dataset ships only
-plain-text ones. Crawlers and LLM pipelines hand over Markdown, and pagecleaner must clean
-it as well as plain text: html2text unwrapped (as scrapers configure it) and with its
-default wrapping at 78 columns, and markdownify. Each page is converted once and cached
-under bench/out/renderings/ (never committed)."""
+"""Renderings of the benchmark's HTML made here, beside the two plain-text ones the dataset
+ships. Crawlers and LLM pipelines hand over Markdown, and pagecleaner must clean it as
+well as plain text: html2text unwrapped (as scrapers configure it) and with its default
+wrapping at 78 columns, and markdownify. inscriptis lays a page out as a text browser
+does (table cells side by side, list bullets), the nearest stand-in here for what a
+browser's copy-paste yields. Each page is converted once and cached under
+bench/out/renderings/ (never committed)."""
 from __future__ import annotations
 
 import gzip
 from pathlib import Path
 
 CACHE = Path(__file__).resolve().parent / "out" / "renderings"
-CONVERTERS = ("html2text", "html2text-wrapped", "markdownify")
+CONVERTERS = ("html2text", "html2text-wrapped", "markdownify", "inscriptis")
 
 
-def markdown(dataset: Path, converter: str, page_id: str) -> bytes:
+def rendering(dataset: Path, converter: str, page_id: str) -> bytes:
     """The page as the converter writes it, UTF-8; rendered on first use, then cached."""
     cached = CACHE / converter / f"{page_id}.txt"
     if cached.exists():
@@ -45,4 +47,8 @@ def _render(converter: str, html: str) -> str:
         import markdownify
 
         return markdownify.markdownify(html, heading_style="ATX")
-    raise ValueError(f"unknown Markdown converter {converter!r}; choose from {', '.join(CONVERTERS)}")
+    if converter == "inscriptis":
+        import inscriptis
+
+        return inscriptis.get_text(html)
+    raise ValueError(f"unknown converter {converter!r}; choose from {', '.join(CONVERTERS)}")

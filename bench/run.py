@@ -68,8 +68,8 @@ def read_input(dataset: Path, kind: str, page_id: str) -> Optional[bytes]:
         if kind == "html":
             with gzip.open(dataset / "html" / f"{page_id}.html.gz", "rb") as handle:
                 return handle.read()
-        if kind.startswith("markdown/"):
-            return renderings.markdown(dataset, kind.split("/", 1)[1], page_id)
+        if kind.startswith(("markdown/", "rendered/")):
+            return renderings.rendering(dataset, kind.split("/", 1)[1], page_id)
         return (dataset / kind / f"{page_id}.txt").read_bytes()
     except OSError:
         return None

@@ -17,7 +17,7 @@ class System:
     """A named extractor, the input rendering it reads and the package it comes from."""
 
     name: str
-    input: str  # "html", "text/bs4" or "text/htmltext" (a folder of the dataset), "markdown/<converter>"
+    input: str  # "html", "text/bs4" or "text/htmltext" (a folder of the dataset), "markdown/<converter>" or "rendered/<converter>" (bench.renderings)
     package: str  # distribution name, for the version record
     load: Callable[[], Extractor]  # imports the package; raises if it is unusable
     scored: bool = True  # False for speed references that extract nothing (parsing alone)
@@ -162,6 +162,8 @@ SYSTEMS: dict[str, System] = {
                _on_rendering("html2text", _pagecleaner("text"))),
         System("pagecleaner-md-markdownify", "markdown/markdownify", "pagecleaner",
                _on_rendering("markdownify", _pagecleaner("text"))),
+        System("pagecleaner-text-inscriptis", "rendered/inscriptis", "pagecleaner",
+               _on_rendering("inscriptis", _pagecleaner("text"))),
         System("trafilatura", "html", "trafilatura", _trafilatura),
         System("readability", "html", "readability-lxml", _readability),
         System("justext", "html", "jusText", _justext),
@@ -169,6 +171,7 @@ SYSTEMS: dict[str, System] = {
         System("c4-lines-bs4", "text/bs4", "datatrove", _c4_lines),
         System("c4-lines-htmltext", "text/htmltext", "datatrove", _c4_lines),
         System("c4-lines-md-html2text", "markdown/html2text", "datatrove", _on_rendering("html2text", _c4_lines)),
+        System("c4-lines-inscriptis", "rendered/inscriptis", "datatrove", _on_rendering("inscriptis", _c4_lines)),
         System("lxml-parse", "html", "lxml", _lxml_parse, scored=False),
     ]
 }
