@@ -285,8 +285,9 @@ def after_related(blocks: list[Block], options: Options) -> list[Block]:
             continue
         if f.phrase == "related":
             in_list = True
-        elif (f.terminal_punctuation and f.words >= t.medium_words or f.words >= t.long_words) \
-                and f.link_density < t.links_mid:
+        # A question ends a headline as often as a sentence ("How do I join two files?").
+        elif (f.terminal_punctuation and f.words >= t.medium_words and not b.text.rstrip().endswith("?")
+              or f.words >= t.long_words) and f.link_density < t.links_mid:
             in_list = False  # prose again, not another linked headline
         elif in_list and b.label is Label.CONTENT and "repeated_record" not in b.reasons:
             b = _relabel(b, Label.NAVIGATION, "after_related_heading", min(b.score, 0.4))

@@ -283,6 +283,16 @@ def test_headlines_after_related_are_navigation_until_prose_resumes():
     assert "after_related_heading" not in _at(doc, subheading).reasons
 
 
+def test_question_headlines_after_related_do_not_end_the_list():
+    questions = ["How long will the hosepipe ban in the Varnell valley last this year?",
+                 "Why did the water authority wait until August to ask farmers to cut back?",
+                 "Can the old quarry near Hartley really be turned into a second reservoir?"]
+    doc = _text(HEADLINE, *ARTICLE[:3], "Related questions", *questions)
+    assert all(_content(doc, *ARTICLE[:3]))
+    for line in questions:
+        assert "after_related_heading" in _at(doc, line).reasons
+
+
 STANDFIRST = ("A dry spring and a hot summer have left the valley short of water. "
               "Farmers say the restrictions came far too late for them.")
 
