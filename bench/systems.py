@@ -17,7 +17,9 @@ class System:
     """A named extractor, the input rendering it reads and the package it comes from."""
 
     name: str
-    input: str  # "html", "text/bs4" or "text/htmltext" (a folder of the dataset), "markdown/<converter>" or "rendered/<converter>" (bench.renderings)
+    # "html", "text/bs4" or "text/htmltext" (a folder of the dataset), or a rendering made
+    # by bench.renderings: "markdown/<converter>", "rendered/<converter>" (plain text)
+    input: str
     package: str  # distribution name, for the version record
     load: Callable[[], Extractor]  # imports the package; raises if it is unusable
     scored: bool = True  # False for speed references that extract nothing (parsing alone)

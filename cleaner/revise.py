@@ -315,10 +315,11 @@ def drop_comments(blocks: list[Block], options: Options) -> list[Block]:
 
 
 def _comments_heading(blocks: list[Block], options: Options) -> int | None:
-    """Where the comment section of scraped text opens, if it does after a full article
-    and most of the page's content (a "Comments" link in the page header opens nothing):
+    """Where the comment section of scraped text opens, if it does after a full article:
     at a "12 Comments" heading, or at the first of a run of comment headers (a name line
-    over a date line), unless one heads the first post too: then the page is a thread."""
+    over a date line), unless one heads the first post too: then the page is a thread.
+    A heading with no run of headers at or just after it must also come after most of
+    the page's content (a "Comments" link in the page header opens nothing)."""
     if not blocks or blocks[0].dom_path:
         return None  # HTML has its comment containers instead
     t = options.thresholds
@@ -329,14 +330,13 @@ def _comments_heading(blocks: list[Block], options: Options) -> int | None:
     for i, b in enumerate(blocks):
         if b.features is None:
             continue
-        # A run of comment headers is evidence enough; a lone "Comments" line must also
-        # come after a good share of the content (not the header's "Comments" link).
-        run = later.get(i, 0) >= t.comment_headers or (
-            b.features.phrase == "comments" and any(later.get(j, 0) >= t.comment_headers for j in range(i + 1, i + 4)))
-        after_article = seen >= t.article_words and (run or seen >= total * t.comments_after_share)
+        opens_run = later.get(i, 0) >= t.comment_headers
+        # `later` falls from header to header: a run starting within the next three blocks.
+        run_here = opens_run or any(later.get(j, 0) >= t.comment_headers for j in range(i + 1, i + 4))
+        after_article = seen >= t.article_words and (run_here or seen >= total * t.comments_after_share)
         if i in later and not after_article and not b.features.is_byline:
             later = {}  # a post signed like the replies: a thread, where replies are content
-        if after_article and (b.features.phrase == "comments" or later.get(i, 0) >= t.comment_headers):
+        if after_article and (b.features.phrase == "comments" or opens_run):
             return i
         if b.label is Label.CONTENT:
             seen += b.features.words
