@@ -339,10 +339,35 @@ def _css(selector: str):  # type: ignore[no-untyped-def]
     return CSSSelector(selector)
 
 
+# Inside <pre>, these break the line as a newline would (code viewers wrap each line in one).
+PRE_LINE_TAGS = frozenset("div p li tr".split())
+
+
+def _pre_text(el: Element) -> str:
+    """A <pre>'s text with its line breaks: a <br> or a per-line <div> is a newline that
+    string() would drop, gluing `import os<br>import re` into one line."""
+    if not el.xpath("boolean(.//br|.//div|.//p|.//li|.//tr)"):
+        return text_of(el)
+    parts: list[str] = []
+    def walk(node: Element) -> None:
+        parts.append(node.text or "")
+        for child in node:
+            name = child.tag.lower() if isinstance(child.tag, str) else ""
+            if name == "br":
+                parts.append("\n")
+            elif name and name not in SKIPPED:
+                walk(child)
+                if name in PRE_LINE_TAGS and parts and not parts[-1].endswith("\n"):
+                    parts.append("\n")
+            parts.append(child.tail or "")
+    walk(el)
+    return "".join(parts)
+
+
 def _emit_whole(el, tag: str, inner: _Open, out: _BlockCollector) -> bool:
     """Emit a data-table row or a <pre> as one block; False for layout rows."""
     if tag == "pre":
-        text = nfc(text_of(el).replace("\r\n", "\n").replace("\r", "\n").strip("\n"))
+        text = nfc(_pre_text(el).replace("\r\n", "\n").replace("\r", "\n").strip("\n"))
         if text.strip():
             out.emit(Block(index=len(out.blocks), text=text, tag="pre", dom_path=inner.path(),
                            ancestors=inner.ancestors(), rule=inner.rule))

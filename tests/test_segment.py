@@ -74,6 +74,13 @@ def test_pre_keeps_line_breaks():
     assert (block.tag, block.text) == ("pre", "def f():\n    return 1")
 
 
+def test_pre_line_breaks_made_of_markup_stay_line_breaks():
+    br, lines = _blocks("<pre>import os<br>import re<br><br>x = 1</pre>"
+                        "<pre><div>line a</div><div><span>line</span> b</div></pre>")
+    assert br.text == "import os\nimport re\n\nx = 1"
+    assert lines.text == "line a\nline b"
+
+
 def test_br_splits_blocks():
     assert [b.text for b in _blocks("<p>first line<br>second line<br/>third</p>")] == ["first line", "second line", "third"]
 
