@@ -16,6 +16,10 @@ from .records import Block, Features
 from .rules import defaults
 
 WORD = re.compile(r"\w+")
+# What breaks prose into clauses (and cells into a row). Thai, Lao, Khmer and Burmese
+# mark clauses with spaces only, so their text is never taken for a run of labels.
+CLAUSE_BREAK = re.compile(r"[.,;:!?|。，、；！？،]")
+SPACE_PUNCTUATED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Class/id names are split into tokens at -, _, spaces and case changes: "siteFooter" -> site, footer.
 TOKEN_SPLIT = re.compile(r"[-_\s:/]+|(?<=[a-z])(?=[A-Z])|\d+")
@@ -188,7 +192,12 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
         is_byline=words <= t.dateline_words and bool(phrases.BYLINE.match(text)),
         is_heading=tag in HEADING_TAGS,
         list_like=tag == "li" or bool(BULLET.match(text)),
+        unbroken=words >= t.unbroken_words and tag != "pre" and _unbroken(text, words, t),
     )
+
+
+def _unbroken(text: str, words: int, t: Thresholds) -> bool:
+    return words > t.words_per_break * (len(CLAUSE_BREAK.findall(text)) + 1) and not SPACE_PUNCTUATED.search(text)
 
 
 def is_thread(url: str | None) -> bool:

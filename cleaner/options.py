@@ -27,6 +27,7 @@ class Weights:
     stopwords_low: float
     capitalised: float
     keyword_run: float
+    unbroken: float
     digits: float
     links_high: float
     links_mid: float
@@ -55,6 +56,8 @@ class Thresholds:
     dateline_words: int
     legal_min_words: int
     long_words: int
+    unbroken_words: int
+    words_per_break: int
     medium_words: int
     short_words: int
     tiny_words: int

@@ -53,6 +53,7 @@ class Features(NamedTuple):
     is_byline: bool
     is_heading: bool  # tag or shape says heading
     list_like: bool  # bullet or list item
+    unbroken: bool = False  # long, with hardly a comma or full stop: a list run together, not prose
 
 
 class Block(NamedTuple):

@@ -42,6 +42,8 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
           and not f.terminal_punctuation and f.link_density < t.links_mid and not f.is_heading):
         # Long, unpunctuated and capitalised: a run of menu or filter labels, not prose.
         found.append(("keyword_run", w.keyword_run))
+    if f.unbroken:
+        found.append(("unbroken", w.unbroken))
     if f.digit_share >= t.digit_share:
         found.append(("digits", w.digits))
     if f.link_density >= t.links_high and f.words >= t.medium_words:

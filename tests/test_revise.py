@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner import Label, Options, clean
+from cleaner import Block, Label, Options, clean
 from cleaner.features import measure
 from cleaner.revise import _line_gains
 from cleaner.scoring import score
@@ -73,6 +73,24 @@ def test_keyword_run_of_labels_is_not_content_but_prose_is():
     for prose in ARTICLE[:3]:
         block = _at(doc, prose[:40])
         assert block.label is Label.CONTENT and "keyword_run" not in block.reasons
+
+
+
+def test_unbroken_run_of_options_is_not_content_though_lowercase_and_long():
+    # A search form's select boxes run together: many words, no comma or stop, few capitals.
+    options = " ".join(f"{topic} and {field} studies" for topic in ("marine", "urban", "digital", "rural", "energy",
+                       "health", "climate", "food", "water", "soil") for field in ("applied", "field", "social"))
+    assert len(options.split()) > 80
+    doc = _text(HEADLINE, ARTICLE[0], "- Any - " + options, ARTICLE[1], ARTICLE[2])
+    run = _at(doc, "- Any - marine")
+    assert run.label is not Label.CONTENT and "unbroken" in run.reasons
+    assert all(_content(doc, *ARTICLE[:3]))
+
+
+def test_text_of_scripts_without_clause_marks_is_not_taken_for_a_run():
+    thai = " ".join(["วันนี้อากาศดีมาก เราไปเที่ยวทะเลกับครอบครัว"] * 45)
+    (block,) = measure([Block(index=0, text=thai)], "th")
+    assert block.features.words >= 80 and not block.features.unbroken
 
 
 LEGAL_SHORT = ("We and our partners use cookies and similar technologies to store and/or access information on "
