@@ -15,6 +15,10 @@ from .records import Block, Label
 from .site import line_key
 
 TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}\b")
+# A reply's attribution line: "by Brain-Fu (1274756) writes:", "Pete wrote:", "Anna schrieb:".
+REPLY_ATTRIBUTION = re.compile(
+    r"\b(?:writes|wrote|says|said|schreibt|schrieb|a écrit|escribió|escribe|scrive|ha scritto|написал|napisał|schreef)\s*:\s*$",
+    re.I)
 PHRASE_REASONS = frozenset({"ad_phrase", "navigation_phrase", "ad_container"})
 # Boilerplate by phrase, container, links or its site's say: neighbours cannot overrule it.
 HARD_REASONS = PHRASE_REASONS | {"link_density", "rule_drop", "site_boilerplate"}
@@ -349,6 +353,8 @@ def _comment_header(blocks: list[Block], i: int) -> bool:
     name, date = blocks[i].features, blocks[i + 1].features
     if name is None or date is None:
         return False
+    if name.words <= 10 and not name.repeats and REPLY_ATTRIBUTION.search(blocks[i].text):
+        return True  # each reply names its own writer: "One tester said:" eight times is a quote's lead-in
     return (1 <= name.words <= 5 and not name.is_date and date.is_date and date.words <= 10
             and TIME_OF_DAY.search(blocks[i + 1].text) is not None
             and (not name.terminal_punctuation or blocks[i].text.rstrip().endswith(":")))

@@ -188,6 +188,19 @@ def test_signed_comments_longer_than_the_article_are_still_comments():
         assert "comment_section" in _at(doc, comment[:40]).reasons
 
 
+def test_replies_under_attribution_lines_are_comments_but_a_quote_lead_in_is_not():
+    attributions = ["by ferryfan ( 5961 ) writes:", "Tom B. wrote:", "Re: the timetable", "by Priya ( 1040 ) writes:"]
+    replies = [attributions[0], COMMENTS[0], attributions[1], COMMENTS[1], attributions[2], attributions[3], COMMENTS[2]]
+    doc = _text(HEADLINE, *ARTICLE, *replies)
+    assert all(_content(doc, *ARTICLE))
+    for comment in COMMENTS:
+        assert "comment_section" in _at(doc, comment[:40]).reasons
+    # The same lead-in before each quote inside the article names no writer of its own.
+    quoted = [line for p in ARTICLE for line in ("One farmer said:", p)]
+    doc = _text(HEADLINE, *quoted)
+    assert all(_content(doc, *ARTICLE))
+
+
 def test_a_first_post_signed_like_its_replies_is_a_thread():
     first_post = ["Margaret Hale", "June 3, 2025, 9:40 pm", *ARTICLE]
     doc = _text(HEADLINE, *first_post, *_signed(COMMENTS)[3:])
