@@ -39,6 +39,11 @@ def _kind(text: str) -> str:
     # a comment's or review's own "text-content" box is still the comment
     ("body>div.reviews>div.review>div.text-content>p", "comments"),
     ("body>div[navigation]>main>div.intro>p", "content"),
+    # a generated class name spells no word: "251ad163" is not an ad, "css-1ft5k6i" no foot
+    ("body>div.us_custom_251ad163>p", ""),
+    ("body>div.post_content.us_custom_251ad163>p", "content"),
+    ("body>div.css-1ft5k6i>p", ""),
+    ("body>div.teaser2>div.ad3>p", "ads"),  # a trailing number is still a counter
 ])
 def test_dom_cue(path, cue):
     assert dom_cue(path) == cue
