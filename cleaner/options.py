@@ -92,6 +92,7 @@ class Thresholds:
     comment_headers: int
     fallback_margin: float
     summary_words: int
+    model: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,3 +157,6 @@ class Options:
     phrases: Phrases = field(default_factory=lambda: _default("phrases"))
     selectors: Selectors = field(default_factory=Selectors)
     limits: Limits = field(default_factory=Limits)
+    # The fitted model that has the last word on each block (stacking.py): "default" for
+    # the one shipped for the input's kind, a path for another, "" for none.
+    model: str = "default"

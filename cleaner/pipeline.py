@@ -15,6 +15,7 @@ from .options import Options
 from .records import Block, Decoded, Document, Kind, Label, Metadata
 from .revise import ensure_content, revise
 from .scoring import score
+from .stacking import relabel
 
 KINDS = {"html": Kind.HTML, "text": Kind.TEXT, "markdown": Kind.TEXT}
 # Characters of DOM paths and ancestors a page's blocks may hold before it is read as
@@ -45,9 +46,10 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     lap("features")
     blocks = score(blocks, options)
     lap("score")
-    blocks = revise(blocks, options, thread=is_thread(url), boilerplate=boilerplate)
+    thread = is_thread(url)
+    blocks = revise(blocks, options, thread=thread, boilerplate=boilerplate)
     blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
-    blocks = ensure_content(blocks, options)
+    blocks = ensure_content(relabel(ensure_content(blocks, options), kind, options, thread), options)
     lap("revise")
     if not _has_body(blocks):
         summary = metadata.summary(root) if root is not None else None

@@ -44,7 +44,9 @@ def test_metadata(doc):
 
 def test_body_start_and_end(doc):
     assert doc.text.startswith("US President Donald Trump on Friday said")
-    assert doc.text.endswith("(With agency inputs)")
+    # The wire credit under the last paragraph is not the article's text: WCXB's annotators
+    # leave "(With agency inputs)" out of the one dev page that has it.
+    assert doc.text.endswith("as proof that Moscow was no longer isolated internationally.")
 
 
 def test_subheads_are_markdown_headings(doc):

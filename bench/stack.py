@@ -1,0 +1,219 @@
+"""Fit the model that has the last word on each block (cleaner/stacking.py), and judge it
+held out, end to end.
+
+    python -m bench.stack                      # the scraped-text model: writes cleaner/model-text.json
+    python -m bench.stack --kinds html --no-write   # judge a model for HTML (none ships: it did no better)
+    python -m bench.stack --reuse              # the last run's labelled lines and model-off scores
+
+Every page is cleaned with the model off; each block's row (stacking.vectors) is labelled
+by whether its words belong to the page's ground truth (bench.fit.belongs). The text model
+learns from two renderings at once (bs4 and html-text), so that it does not learn one
+converter's habits. Folds are grouped by domain (bench.fit.folds): a site's pages share
+a template, and a site on both sides of a split would flatter the fit. Each page is then
+cleaned again with the model of the fold that did not see its site, and the predictions
+go through the benchmark's score.py, beside the same pages cleaned with the model off;
+the scraped-text model is also judged on the inscriptis rendering, which it never saw.
+The model fitted on all pages is written into the package.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import replace
+from multiprocessing import Pool
+from pathlib import Path
+
+import numpy as np
+
+from cleaner import Options, clean
+from cleaner.features import is_thread
+from cleaner.stacking import FEATURES, HERE, vectors
+
+from .fit import DEFAULT_DATA, FOLDS, HEAD, Page, belongs, folds, load_pages
+from .run import DATASET, PAGE_TYPES, read_input
+
+# Which renderings each model learns from and is judged on (input folder -> input kind).
+TRAIN = {"html": ["html"], "text": ["text/bs4", "text/htmltext"]}
+JUDGE = {"html": ["html"], "text": ["text/bs4", "text/htmltext", "rendered/inscriptis"]}
+OUT = Path("/tmp/stack")
+# A small ensemble: deep enough to combine a block's evidence with its neighbours', few
+# enough trees to cost a few milliseconds a page once compiled (stacking.load).
+TREES, LEAVES, RATE, MIN_LEAF = 60, 16, 0.15, 40
+
+
+def _kind(rendering: str) -> str:
+    return "html" if rendering == "html" else "text"
+
+
+def _rows(job: tuple[str, str, Page, str]) -> tuple[list[list[float]], list[int], list[int]]:
+    """A page's block rows with the model off, their labels and their word counts."""
+    dataset, rendering, page, _ = job
+    data = read_input(Path(dataset), rendering, page.id)
+    if data is None:
+        return [], [], []
+    options = replace(Options(), input_kind=_kind(rendering), model="")
+    doc = clean(data, url=page.url, options=options)
+    truth = [w.lower() for w in WORD.findall(page.truth)]
+    counts = Counter(truth)
+    heads = {tuple(truth[j:j + n]) for n in range(1, HEAD + 1) for j in range(len(truth))}
+    joined, seen = f" {' '.join(truth)} ", Counter[str]()
+    blocks = [b for b in doc.blocks if "page_summary" not in b.reasons]
+    rows, labels, sizes = [], [], []
+    for b, row in zip(blocks, vectors(blocks, is_thread(page.url))):
+        tokens = [w.lower() for w in WORD.findall(b.text)]
+        if b.role != "body" or b.features is None or not tokens:
+            continue
+        # A paragraph quoted again further down (a forum's quotes, a teaser repeated)
+        # belongs as many times as the truth has it, as it is scored.
+        line = " ".join(tokens)
+        inside = belongs(tokens, counts, heads) and seen[line] < max(1, joined.count(f" {line} "))
+        seen[line] += inside
+        rows.append(row)
+        labels.append(int(inside))
+        sizes.append(len(tokens))
+    return rows, labels, sizes
+
+
+def _predict(job: tuple[str, str, Page, str]) -> tuple[str, str]:
+    dataset, rendering, page, model = job
+    data = read_input(Path(dataset), rendering, page.id)
+    if data is None:
+        return page.id, ""
+    options = replace(Options(), input_kind=_kind(rendering), model=model)
+    if THRESHOLD:
+        options = replace(options, thresholds=replace(options.thresholds, model=float(THRESHOLD)))
+    return page.id, clean(data, url=page.url, options=options).text
+
+
+THRESHOLD = os.environ.get("STACK_THRESHOLD")
+
+
+def fit(X: np.ndarray, y: np.ndarray, weight: np.ndarray) -> dict:
+    """A gradient-boosted ensemble, as the data file stacking.load reads."""
+    from sklearn.ensemble import HistGradientBoostingClassifier  # the bench extra only
+
+    model = HistGradientBoostingClassifier(max_iter=TREES, max_leaf_nodes=LEAVES, learning_rate=RATE,
+                                           min_samples_leaf=MIN_LEAF, random_state=0)
+    model.fit(X, y, sample_weight=weight)
+    trees = []
+    for (predictor,) in model._predictors:
+        nodes = predictor.nodes
+        trees.append({
+            "feature": [int(v) for v in nodes["feature_idx"]],
+            "threshold": [float(v) for v in nodes["num_threshold"]],
+            "left": [int(v) for v in nodes["left"]],
+            "right": [int(v) for v in nodes["right"]],
+            "leaf": [bool(v) for v in nodes["is_leaf"]],
+            "value": [round(float(v), 6) for v in nodes["value"]],
+        })
+    return {"features": list(FEATURES), "baseline": float(np.ravel(model._baseline_prediction)[0]),
+            "trees": trees, "fitted": {"trees": TREES, "leaves": LEAVES, "rate": RATE, "min_leaf": MIN_LEAF}}
+
+
+def _weights(sizes: np.ndarray, page: np.ndarray) -> np.ndarray:
+    """A block weighs its share of its page's words, as it weighs in the page's word F1,
+    and every page weighs the same in all (word F1 is a mean over pages)."""
+    if WEIGHTING == "sqrt":
+        return np.sqrt(sizes)
+    w = sizes / np.maximum(np.bincount(page, sizes)[page], 1)
+    return w * len(w) / w.sum()
+
+
+WEIGHTING = os.environ.get("STACK_WEIGHTING", "page")
+
+
+def score(data: Path, predictions: dict[str, str], name: str) -> dict:
+    """score.py's summary of predictions for a subset of pages."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    pred = OUT / f"pred-{name}.jsonl"
+    with pred.open("w", encoding="utf-8") as handle:
+        for page_id, text in sorted(predictions.items()):
+            handle.write(json.dumps({"id": page_id, "text": text}) + "\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        subset = Path(tmp) / DATASET
+        (subset / "ground-truth").mkdir(parents=True)
+        for page_id in predictions:
+            (subset / "ground-truth" / f"{page_id}.json").symlink_to(data / DATASET / "ground-truth" / f"{page_id}.json")
+        summary = OUT / f"score-{name}.json"
+        subprocess.run([sys.executable, str(data / "score.py"), str(subset), str(pred), "--json", str(summary)],
+                       check=True, capture_output=True)
+    return json.loads(summary.read_text(encoding="utf-8"))
+
+
+def _f1(summary: dict, page_type: str | None = None) -> float:
+    part = summary if page_type is None else summary.get("by_page_type", {}).get(page_type, {})
+    return float(part.get("word", {}).get("f1", float("nan")))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.stack", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=Path(os.environ.get("PAGECLEANER_BENCH", DEFAULT_DATA)))
+    parser.add_argument("--kinds", default="text", help="which models: text, html or html,text")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--no-write", action="store_true", help="judge only; leave the package's models alone")
+    parser.add_argument("--reuse", action="store_true",
+                        help="reuse the labelled rows and the model-off scores of the last run (same code only)")
+    args = parser.parse_args(argv)
+    if not (args.data / "score.py").exists() or not (args.data / DATASET / "ground-truth").is_dir():
+        print(f"bench.stack: benchmark data not found under {args.data} (set --data or PAGECLEANER_BENCH)", file=sys.stderr)
+        return 2
+    pages = load_pages(args.data / DATASET, 1)
+    fold = folds(pages)
+    print(f"{len(pages)} pages, {len(set(p.domain for p in pages))} domains, {FOLDS} folds grouped by domain", file=sys.stderr)
+    OUT.mkdir(parents=True, exist_ok=True)
+    report: dict[str, dict] = {}
+    with Pool(args.jobs) as pool:
+        for kind in args.kinds.split(","):
+            started = time.perf_counter()
+            X, y, sizes, where = [], [], [], []
+            cache = OUT / f"rows-{kind}.npz"
+            for rendering in ([] if args.reuse and cache.exists() else TRAIN[kind]):
+                jobs = [(str(args.data / DATASET), rendering, p, "") for p in pages]
+                for k, (rows, labels, words) in enumerate(pool.imap(_rows, jobs, chunksize=8)):
+                    X += rows
+                    y += labels
+                    sizes += words
+                    where += [k] * len(rows)
+            if X:
+                np.savez(cache, X=np.array(X), y=np.array(y), s=np.array(sizes, dtype=float), p=np.array(where))
+            z = np.load(cache)
+            Xa, ya, sa, pa = z["X"], z["y"], z["s"], z["p"]
+            print(f"[{kind}] {len(ya):,} blocks ({ya.mean():.0%} in the truth) in {time.perf_counter() - started:.0f} s",
+                  file=sys.stderr)
+            models = {}
+            for k in range(FOLDS):
+                train = fold[pa] != k
+                models[k] = OUT / f"model-{kind}-fold{k}.json"
+                models[k].write_text(json.dumps(fit(Xa[train], ya[train], _weights(sa[train], pa[train]))))
+            for rendering in JUDGE[kind]:
+                name = rendering.replace("/", "-")
+                held = dict(pool.imap(_predict, [(str(args.data / DATASET), rendering, p, str(models[int(fold[i])]))
+                                                 for i, p in enumerate(pages)], chunksize=8))
+                after = score(args.data, held, f"{name}-held-out")
+                off_scores = OUT / f"score-{name}-off.json"
+                if args.reuse and off_scores.exists():
+                    before = json.loads(off_scores.read_text(encoding="utf-8"))
+                else:
+                    off = dict(pool.imap(_predict, [(str(args.data / DATASET), rendering, p, "") for p in pages], chunksize=8))
+                    before = score(args.data, off, f"{name}-off")
+                report[rendering] = {"off": before, "held_out": after}
+                cells = " ".join(f"{t[:5]} {_f1(before, t):.3f}->{_f1(after, t):.3f}" for t in PAGE_TYPES)
+                print(f"[{kind}] {rendering}: word F1 {_f1(before):.4f} -> {_f1(after):.4f} held out ({cells})")
+            if not args.no_write:
+                path = HERE / f"model-{kind}.json"
+                path.write_text(json.dumps(fit(Xa, ya, _weights(sa, pa)), separators=(",", ":")) + "\n")
+                print(f"[{kind}] wrote {path} ({path.stat().st_size // 1024} KB)", file=sys.stderr)
+    (OUT / "report.json").write_text(json.dumps(report, indent=1))
+    return 0
+
+
+WORD = __import__("re").compile(r"\w+")  # score.py's words
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,224 @@
+"""The last word on each block: a model fitted to the development set reads what the
+scorer and the context passes concluded, about the block and its neighbours, and keeps
+or drops it.
+
+The hand-set evidence and passes each see one side of a block; the model weighs them
+together (a short line after a comment heading in a listing's card is not the same as
+one between two paragraphs). It is a small ensemble of decision trees, fitted by
+`python -m bench.stack` with folds grouped by site and shipped as data
+(`model-html.json`, `model-text.json`); `explain` shows its probability as the score and
+`model_keep` / `model_drop` as the first reason when it changed a label.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .options import Options
+from .records import Block, Kind, Label
+from .revise import HARD_REASONS
+
+# Evidence the model does not overrule to keep a block: boilerplate by phrase, links, a
+# rule or the site (as in revise.py); prose that is legal text, or a run of labels or
+# options, however much it looks like the article around it; a headline under a
+# "Related" heading (a link to another page until prose resumes).
+NEVER_KEPT = HARD_REASONS | {"legal_text", "keyword_run", "unbroken", "after_related_heading"}
+
+HERE = Path(__file__).resolve().parent
+PHRASES = ("navigation", "related", "comments", "ads", "content")
+CUES = ("landmark", "navigation", "ads", "comments", "content")
+TAGS = ("heading", "li", "p", "table", "pre", "line")
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+TABLE = frozenset({"tr", "th", "td"})
+# What the context passes concluded (revise.py) and the strongest of the scorer's reasons.
+REASONS = (
+    "between_content", "heading_before_content", "short_between_boilerplate", "in_content_container",
+    "in_boilerplate_container", "repeated_record", "outside_main_region", "outside_main_container",
+    "after_related_heading", "comment_section", "duplicate", "best_of_page", "link_density",
+    "navigation_phrase", "ad_phrase", "legal_text", "keyword_run", "title_case",
+)
+NEIGHBOURS = (-3, -2, -1, 1, 2, 3)
+FEATURES = (
+    "content", "score", "log_words", "stopwords", "links", "capitals", "digits", "position",
+    "sentence_end", "heading", "list_like", "date", "byline", "repeats", "legal", "unbroken",
+    "lowercase_start", "kept_before", "kept_words", "blocks", "same_group",
+    *(f"phrase_{p}" for p in PHRASES), *(f"cue_{c}" for c in CUES), *(f"tag_{t}" for t in TAGS),
+    *(f"reason_{r}" for r in REASONS),
+    *(f"content_{d:+d}" for d in NEIGHBOURS), *(f"score_{d:+d}" for d in NEIGHBOURS),
+    *(f"words_{d:+d}" for d in NEIGHBOURS),
+    "content_window", "words_window",
+    # The page as a whole: what kind of page it is changes what its short lines are (a
+    # thread's many dated posts are its content, a listing's repeated records too).
+    "page_dates", "page_bylines", "page_records", "page_comments", "page_links", "page_kept",
+    "page_repeats", "page_words", "thread_url",
+)
+WINDOW = 6  # blocks either side whose share of content is one feature
+Model = Callable[[Sequence[float]], float]
+
+
+def _one_hot(names: Sequence[str]) -> dict[str, list[float]]:
+    return {name: [float(name == other) for other in names] for name in names}
+
+
+PHRASE_ROWS, CUE_ROWS, TAG_ROWS = _one_hot(PHRASES), _one_hot(CUES), _one_hot(TAGS)
+REASON_AT = {reason: k for k, reason in enumerate(REASONS)}
+REACH = max(NEIGHBOURS)
+
+
+def vectors(blocks: Sequence[Block], thread: bool = False) -> list[list[float]]:
+    """One row of FEATURES for each block: its own measurements and labels, its
+    neighbours', and the page's (`thread`: its URL names a discussion, where the passes
+    keep the comments). Blocks without features (none reach here) get zeros."""
+    n = len(blocks)
+    kept = [1.0 if b.label is Label.CONTENT else 0.0 for b in blocks]
+    scores = [b.score for b in blocks]
+    words = [float(b.features.words) if b.features else 0.0 for b in blocks]
+    logs = [math.log1p(w) for w in words]
+    total = sum(w * k for w, k in zip(words, kept)) or 1.0
+    page = _page(blocks, kept, logs) + [float(thread)]
+    edge = [-1.0] * REACH  # past either end of the page
+    near_kept, near_scores, near_logs = edge + kept + edge, edge + scores + edge, edge + logs + edge
+    kept_sums, log_sums = _prefix_sums(kept), _prefix_sums(logs)
+    no_phrase, no_cue, no_tag = [0.0] * len(PHRASES), [0.0] * len(CUES), [0.0] * len(TAGS)
+    no_reasons = [0.0] * len(REASONS)
+    page_size, total_size = math.log1p(n), math.log1p(total)
+    rows, before = [], 0.0
+    for i, b in enumerate(blocks):
+        f = b.features
+        if f is None:
+            rows.append([0.0] * len(FEATURES))
+            continue
+        tag = "heading" if b.tag in HEADINGS else "table" if b.tag in TABLE else b.tag
+        reasons = no_reasons[:]
+        for reason in b.reasons:
+            at = REASON_AT.get(reason)
+            if at is not None:
+                reasons[at] = 1.0
+        lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
+        near = hi - lo - 1 or 1
+        j = i + REACH  # the block's place in the padded lists
+        row = [
+            kept[i], scores[i], logs[i], f.stopword_density, f.link_density, f.capitalised_share,
+            f.digit_share, f.position, float(f.terminal_punctuation), float(f.is_heading),
+            float(f.list_like), float(f.is_date), float(f.is_byline), float(f.repeats > 0),
+            float(f.legal_terms), float(f.unbroken), float(f.starts_lowercase),
+            before / total, total_size, page_size,
+            float(b.group >= 0 and (b.group != i or (i + 1 < n and blocks[i + 1].group == i))),
+            *PHRASE_ROWS.get(f.phrase, no_phrase), *CUE_ROWS.get(f.dom_cue, no_cue),
+            *TAG_ROWS.get(tag, no_tag), *reasons,
+            *near_kept[j - REACH:j], *near_kept[j + 1:j + REACH + 1],
+            *near_scores[j - REACH:j], *near_scores[j + 1:j + REACH + 1],
+            *near_logs[j - REACH:j], *near_logs[j + 1:j + REACH + 1],
+            (kept_sums[hi] - kept_sums[lo] - kept[i]) / near, (log_sums[hi] - log_sums[lo] - logs[i]) / near,
+            *page,
+        ]
+        rows.append(row)
+        before += words[i] * kept[i]
+    return rows
+
+
+def _prefix_sums(values: list[float]) -> list[float]:
+    sums = [0.0]
+    for v in values:
+        sums.append(sums[-1] + v)
+    return sums
+
+
+def _page(blocks: Sequence[Block], kept: list[float], logs: list[float]) -> list[float]:
+    """The page's shares of dated, signed, repeated-record, comment and repeated blocks,
+    its mean link density, the share kept and the mean (log) length of a block."""
+    n = len(blocks) or 1
+    dates = bylines = records = comments = repeats = 0
+    links = 0.0
+    for b in blocks:
+        f = b.features
+        if f is None:
+            continue
+        dates += f.is_date
+        bylines += f.is_byline
+        repeats += f.repeats > 0
+        links += f.link_density
+        records += "repeated_record" in b.reasons
+        comments += f.dom_cue == "comments" or "comment_section" in b.reasons
+    return [dates / n, bylines / n, records / n, comments / n, links / n, sum(kept) / n, repeats / n, sum(logs) / n]
+
+
+def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = False) -> list[Block]:
+    """The model's verdict on each body block. A rules file's selectors and content lines
+    and the site's own boilerplate keep the last word, and so do blocks outside the body;
+    a block that is boilerplate by strong evidence of its own (NEVER_KEPT: "Advertisement",
+    "Listen to This Article", a cookie notice) is not brought back by what surrounds it."""
+    threshold = options.thresholds.model
+    path = _model_path(options.model, kind)
+    if path is None or threshold <= 0 or not blocks:
+        return blocks  # a rules file's `model = 0` turns the model off
+    model = load(path)
+    out = list(blocks)
+    for i, row in enumerate(vectors(blocks, thread)):
+        b = blocks[i]
+        if b.role != "body" or b.rule or b.features is None or "site_boilerplate" in b.reasons:
+            continue
+        p = round(model(row), 3)
+        keep = p >= threshold
+        if keep and b.label is not Label.CONTENT and not NEVER_KEPT.isdisjoint(b.reasons):
+            continue
+        if not keep and "content_phrase" in b.reasons:
+            continue  # a line a rules file names as content
+        if keep == (b.label is Label.CONTENT):
+            out[i] = b._replace(score=p)
+        elif keep:
+            out[i] = b._replace(label=Label.CONTENT, score=p, reasons=("model_keep",) + b.reasons)
+        else:
+            label = Label.ADS if b.label is Label.ADS or "ad_phrase" in b.reasons else Label.NAVIGATION
+            out[i] = b._replace(label=label, score=p, reasons=("model_drop",) + b.reasons)
+    return out
+
+
+def _model_path(name: str, kind: Kind) -> str | None:
+    """The model file to use: the one shipped for the input's kind (HTML has none: held
+    out, a model did no better there than the passes alone), a user's, or none."""
+    if name != "default":
+        return name or None
+    shipped = HERE / f"model-{kind.value}.json"
+    return str(shipped) if shipped.exists() else None
+
+
+@functools.cache
+def load(path: str) -> Model:
+    """The model in a file written by bench.stack, as one function of a feature row: its
+    trees become nested comparisons, compiled once per process."""
+    spec = json.loads(Path(path).read_text(encoding="utf-8"))
+    missing = [name for name in spec["features"] if name not in FEATURES]
+    if missing:
+        raise ValueError(f"{path}: the model reads features this version does not measure: {', '.join(missing)}")
+    column = [FEATURES.index(name) for name in spec["features"]]  # the file's columns in ours
+    lines = ["def tree_sum(x):", "    s = %r" % float(spec["baseline"])]
+    for tree in spec["trees"]:
+        _emit(tree, 0, 1, lines, column)
+    lines.append("    return s")
+    # Only numbers from the file reach the source (cast above), so it holds no code of its own.
+    namespace: dict[str, object] = {"inf": math.inf}
+    exec(compile("\n".join(lines), path, "exec"), namespace)
+    tree_sum = namespace["tree_sum"]
+    assert callable(tree_sum)
+
+    def probability(row: Sequence[float]) -> float:
+        z = tree_sum(row)
+        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
+    return probability
+
+
+def _emit(tree: dict[str, list], node: int, depth: int, lines: list[str], column: list[int]) -> None:
+    """One tree as nested ifs adding its leaf's value to `s`."""
+    pad = "    " * depth
+    if tree["leaf"][node]:
+        lines.append(f"{pad}s += {float(tree['value'][node])!r}")
+        return
+    lines.append(f"{pad}if x[{column[tree['feature'][node]]}] <= {float(tree['threshold'][node])!r}:")
+    _emit(tree, tree["left"][node], depth + 1, lines, column)
+    lines.append(f"{pad}else:")
+    _emit(tree, tree["right"][node], depth + 1, lines, column)

@@ -1,0 +1,100 @@
+"""The fitted model's pass: its rows, its data file, and what it may and may not overrule."""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from cleaner import Label, Options, clean, load_rules
+from cleaner.stacking import FEATURES, HERE, NEVER_KEPT, load, vectors
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def _model(tmp_path: Path, trees: list[dict], baseline: float = 0.0, features=FEATURES) -> str:
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({"features": list(features), "baseline": baseline, "trees": trees}))
+    return str(path)
+
+
+def _split_on(feature: str, below: float, above: float, at: float = 0.5) -> dict:
+    """One tree: `below` when the feature is at most `at`, `above` otherwise."""
+    return {"feature": [FEATURES.index(feature), 0, 0], "threshold": [at, 0.0, 0.0], "left": [1, 0, 0],
+            "right": [2, 0, 0], "leaf": [False, True, True], "value": [0.0, below, above]}
+
+
+def _leaf(value: float) -> dict:
+    return {"feature": [0], "threshold": [0.0], "left": [0], "right": [0], "leaf": [True], "value": [value]}
+
+
+def test_every_block_gets_a_row_of_every_feature():
+    doc = clean((FIXTURES / "blog-en.html").read_bytes(), options=Options(model=""))
+    rows = vectors(list(doc.blocks))
+    assert len(rows) == len(doc.blocks) > 10
+    assert all(len(row) == len(FEATURES) and all(math.isfinite(v) for v in row) for row in rows)
+    content = FEATURES.index("content")
+    assert [row[content] for row in rows] == [float(b.label is Label.CONTENT) for b in doc.blocks]
+
+
+def test_a_model_file_becomes_the_function_it_describes(tmp_path):
+    model = load(_model(tmp_path, [_split_on("content", -3.0, 3.0), _leaf(0.5)], baseline=-0.5))
+    row = [0.0] * len(FEATURES)
+    assert model(row) == pytest.approx(1 / (1 + math.exp(3.0)))
+    row[FEATURES.index("content")] = 1.0
+    assert model(row) == pytest.approx(1 / (1 + math.exp(-3.0)))
+
+
+def test_a_model_that_reads_an_unknown_feature_is_refused(tmp_path):
+    path = _model(tmp_path, [_leaf(0.0)], features=[*FEATURES, "moon_phase"])
+    with pytest.raises(ValueError, match="moon_phase"):
+        load(path)
+
+
+def test_the_model_has_the_last_word_on_the_body(tmp_path):
+    page = (FIXTURES / "blog-en.html").read_bytes()
+    before = clean(page, options=Options(model=""))
+    # A model that keeps only what the passes dropped turns the page inside out.
+    inside_out = _model(tmp_path, [_split_on("content", 6.0, -6.0)])
+    after = clean(page, options=Options(model=inside_out))
+    body = [(b, a) for b, a in zip(before.blocks, after.blocks) if b.role == "body" and a.role == "body"]
+    vetoed = [a for b, a in body if b.label is not Label.CONTENT and not NEVER_KEPT.isdisjoint(b.reasons)]
+    flipped = [(b, a) for b, a in body if a not in vetoed and "best_of_page" not in a.reasons]
+    assert flipped and all((b.label is Label.CONTENT) != (a.label is Label.CONTENT) for b, a in flipped)
+    assert any(a.reasons[0] == "model_drop" for _, a in flipped)
+    assert any(a.reasons[0] == "model_keep" for _, a in flipped)
+    # Chrome known by its own words or links stays chrome whatever surrounds it.
+    assert vetoed and all(a.label is not Label.CONTENT for a in vetoed)
+    assert any(a.text == "Advertisement" for a in vetoed)
+
+
+def test_rules_keep_their_last_word_and_model_zero_turns_it_off(tmp_path):
+    page = (FIXTURES / "blog-en.html").read_bytes()
+    drop_all = _model(tmp_path, [_leaf(-9.0)])
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[selectors]\nkeep = ["div.entry-content"]\n')
+    doc = clean(page, options=replace(load_rules(str(rules)), model=drop_all))
+    kept = [b for b in doc.blocks if b.rule == "keep"]
+    assert kept and all(b.label is Label.CONTENT and "model_drop" not in b.reasons for b in kept)
+    off = tmp_path / "off.toml"
+    off.write_text("[thresholds]\nmodel = 0\n")
+    assert clean(page, options=replace(load_rules(str(off)), model=drop_all)).text == clean(page, options=Options(model="")).text
+
+
+def test_the_shipped_model_loads_and_reads_only_known_features():
+    path = HERE / "model-text.json"
+    spec = json.loads(path.read_text())
+    assert set(spec["features"]) <= set(FEATURES) and spec["trees"]
+    assert 0.0 <= load(str(path))([0.0] * len(FEATURES)) <= 1.0
+    assert not (HERE / "model-html.json").exists()  # HTML has none: held out it did no better
+
+
+def test_a_content_rule_outranks_the_model(tmp_path):
+    page = "Menu\n\nThe harbour board met on Monday to agree the new winter timetable for the ferries.\n"
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[content]\nlines = ["menu"]\n')
+    doc = clean(page, options=replace(load_rules(str(rules)), input_kind="text", model=_model(tmp_path, [_leaf(-9.0)])))
+    menu = next(b for b in doc.blocks if b.text == "Menu")
+    assert menu.label is Label.CONTENT and "model_drop" not in menu.reasons
