@@ -49,8 +49,10 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     thread = is_thread(url)
     blocks = revise(blocks, options, thread=thread, boilerplate=boilerplate)
     blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
-    blocks = ensure_content(relabel(ensure_content(blocks, options), kind, options, thread), options)
+    blocks = ensure_content(blocks, options)
     lap("revise")
+    blocks = ensure_content(relabel(blocks, kind, options, thread), options)
+    lap("model")
     if not _has_body(blocks):
         summary = metadata.summary(root) if root is not None else None
         blocks = blocks + from_summary(summary, len(blocks), language, options)

@@ -56,6 +56,9 @@ FEATURES = (
     "page_repeats", "page_words", "thread_url",
 )
 WINDOW = 6  # blocks either side whose share of content is one feature
+# A page of a few lines gives the model no neighbours to read, and it was fitted on whole
+# pages: there the passes decide alone.
+MIN_LINES = 8
 Model = Callable[[Sequence[float]], float]
 
 
@@ -153,7 +156,7 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
     "Listen to This Article", a cookie notice) is not brought back by what surrounds it."""
     threshold = options.thresholds.model
     path = _model_path(options.model, kind)
-    if path is None or threshold <= 0 or not blocks:
+    if path is None or threshold <= 0 or len(blocks) < MIN_LINES:
         return blocks  # a rules file's `model = 0` turns the model off
     model = load(path)
     out = list(blocks)
