@@ -193,7 +193,10 @@ def _model_path(name: str, kind: Kind) -> str | None:
 def load(path: str) -> Model:
     """The model in a file written by bench.stack, as one function of a feature row: its
     trees become nested comparisons, compiled once per process."""
-    spec = json.loads(Path(path).read_text(encoding="utf-8"))
+    try:
+        spec = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"{path}: not a model file bench.stack wrote ({exc})") from exc
     missing = [name for name in spec["features"] if name not in FEATURES]
     if missing:
         raise ValueError(f"{path}: the model reads features this version does not measure: {', '.join(missing)}")

@@ -108,3 +108,11 @@ def test_a_page_of_a_few_lines_is_left_to_the_passes(tmp_path):
     drop_all = Options(input_kind="text", model=_model(tmp_path, [_leaf(-9.0)]))
     assert clean(page, options=drop_all).text == clean(page, options=Options(input_kind="text", model="")).text
     assert "ferry service" in clean(page, options=drop_all).text
+
+
+def test_a_missing_or_broken_model_file_is_one_clear_error(tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    for path in (tmp_path / "missing.json", broken):
+        with pytest.raises(ValueError, match="not a model file"):
+            load(str(path))
