@@ -1,13 +1,13 @@
-"""The last word on each block: a model fitted to the development set reads what the
-scorer and the context passes concluded, about the block and its neighbours, and keeps
-or drops it.
+"""The last word on each line of scraped text: a model fitted to the development set
+reads what the scorer and the context passes concluded, about the line, its neighbours
+and the page, and keeps or drops it.
 
 The hand-set evidence and passes each see one side of a block; the model weighs them
 together (a short line after a comment heading in a listing's card is not the same as
 one between two paragraphs). It is a small ensemble of decision trees, fitted by
-`python -m bench.stack` with folds grouped by site and shipped as data
-(`model-html.json`, `model-text.json`); `explain` shows its probability as the score and
-`model_keep` / `model_drop` as the first reason when it changed a label.
+`python -m bench.stack` with folds grouped by site and shipped as data (`model-text.json`;
+HTML has none, as one did no better there held out); `explain` shows its probability as
+the score and `model_keep` / `model_drop` as the first reason when it changed a label.
 """
 from __future__ import annotations
 
@@ -197,15 +197,19 @@ def load(path: str) -> Model:
         spec = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ValueError(f"{path}: not a model file bench.stack wrote ({exc})") from exc
-    missing = [name for name in spec["features"] if name not in FEATURES]
-    if missing:
-        raise ValueError(f"{path}: the model reads features this version does not measure: {', '.join(missing)}")
-    column = [FEATURES.index(name) for name in spec["features"]]  # the file's columns in ours
-    lines = ["def tree_sum(x):", "    s = %r" % float(spec["baseline"])]
-    for tree in spec["trees"]:
-        _emit(tree, 0, 1, lines, column)
+    try:
+        missing = [name for name in spec["features"] if name not in FEATURES]
+        if missing:
+            raise ValueError(f"{path}: the model reads features this version does not measure: {', '.join(missing)}")
+        column = [FEATURES.index(name) for name in spec["features"]]  # the file's columns in ours
+        lines = ["def tree_sum(x):", "    s = %r" % float(spec["baseline"])]
+        for tree in spec["trees"]:
+            _emit(tree, 0, 1, lines, column)
+    except (KeyError, IndexError, TypeError) as exc:
+        raise ValueError(f"{path}: not a model file bench.stack wrote ({exc!r})") from exc
     lines.append("    return s")
-    # Only numbers from the file reach the source (cast above), so it holds no code of its own.
+    # Only numbers from the file reach the source (float() and list indices in _emit), so
+    # it holds no code of its own.
     namespace: dict[str, object] = {"inf": math.inf}
     exec(compile("\n".join(lines), path, "exec"), namespace)
     tree_sum = namespace["tree_sum"]

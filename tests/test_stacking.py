@@ -116,3 +116,10 @@ def test_a_missing_or_broken_model_file_is_one_clear_error(tmp_path):
     for path in (tmp_path / "missing.json", broken):
         with pytest.raises(ValueError, match="not a model file"):
             load(str(path))
+
+
+def test_a_model_file_of_the_wrong_shape_is_one_clear_error(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({"features": list(FEATURES), "baseline": 0.0, "trees": [{"leaf": [False]}]}))
+    with pytest.raises(ValueError, match="not a model file"):
+        load(str(path))
