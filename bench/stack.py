@@ -20,11 +20,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from multiprocessing import Pool
 from pathlib import Path
@@ -36,12 +36,15 @@ from cleaner.features import is_thread
 from cleaner.stacking import FEATURES, HERE, vectors
 
 from .fit import DEFAULT_DATA, FOLDS, HEAD, Page, belongs, folds, load_pages
-from .run import DATASET, PAGE_TYPES, read_input
+from .run import DATASET, PAGE_TYPES, read_input, score, subset_dataset
 
 # Which renderings each model learns from and is judged on (input folder -> input kind).
 TRAIN = {"html": ["html"], "text": ["text/bs4", "text/htmltext"]}
 JUDGE = {"html": ["html"], "text": ["text/bs4", "text/htmltext", "rendered/inscriptis"]}
 OUT = Path("/tmp/stack")
+# score.py's own tokens, imported in main() from the data folder; the worker processes are
+# forked after, and inherit it.
+WORDS: Callable[[str], list[str]] = str.split
 # A small ensemble: deep enough to combine a block's evidence with its neighbours', few
 # enough trees to cost a few milliseconds a page once compiled (stacking.load).
 TREES, LEAVES, RATE, MIN_LEAF = 60, 16, 0.15, 40
@@ -51,22 +54,25 @@ def _kind(rendering: str) -> str:
     return "html" if rendering == "html" else "text"
 
 
-def _rows(job: tuple[str, str, Page, str]) -> tuple[list[list[float]], list[int], list[int]]:
+Job = tuple[str, str, Page, str, float]  # dataset, rendering, page, model file, threshold
+
+
+def _rows(job: Job) -> tuple[list[list[float]], list[int], list[int]]:
     """A page's block rows with the model off, their labels and their word counts."""
-    dataset, rendering, page, _ = job
+    dataset, rendering, page, _, _ = job
     data = read_input(Path(dataset), rendering, page.id)
     if data is None:
         return [], [], []
     options = replace(Options(), input_kind=_kind(rendering), model="")
     doc = clean(data, url=page.url, options=options)
-    truth = [w.lower() for w in WORD.findall(page.truth)]
+    truth = WORDS(page.truth)
     counts = Counter(truth)
     heads = {tuple(truth[j:j + n]) for n in range(1, HEAD + 1) for j in range(len(truth))}
     joined, seen = f" {' '.join(truth)} ", Counter[str]()
     blocks = [b for b in doc.blocks if "page_summary" not in b.reasons]
     rows, labels, sizes = [], [], []
     for b, row in zip(blocks, vectors(blocks, is_thread(page.url))):
-        tokens = [w.lower() for w in WORD.findall(b.text)]
+        tokens = WORDS(b.text)
         if b.role != "body" or b.features is None or not tokens:
             continue
         # A paragraph quoted again further down (a forum's quotes, a teaser repeated)
@@ -80,18 +86,14 @@ def _rows(job: tuple[str, str, Page, str]) -> tuple[list[list[float]], list[int]
     return rows, labels, sizes
 
 
-def _predict(job: tuple[str, str, Page, str]) -> tuple[str, str]:
-    dataset, rendering, page, model = job
+def _predict(job: Job) -> tuple[str, str]:
+    dataset, rendering, page, model, threshold = job
     data = read_input(Path(dataset), rendering, page.id)
     if data is None:
         return page.id, ""
     options = replace(Options(), input_kind=_kind(rendering), model=model)
-    if THRESHOLD:
-        options = replace(options, thresholds=replace(options.thresholds, model=float(THRESHOLD)))
+    options = replace(options, thresholds=replace(options.thresholds, model=threshold))
     return page.id, clean(data, url=page.url, options=options).text
-
-
-THRESHOLD = os.environ.get("STACK_THRESHOLD")
 
 
 def fit(X: np.ndarray, y: np.ndarray, weight: np.ndarray) -> dict:
@@ -119,31 +121,22 @@ def fit(X: np.ndarray, y: np.ndarray, weight: np.ndarray) -> dict:
 def _weights(sizes: np.ndarray, page: np.ndarray) -> np.ndarray:
     """A block weighs its share of its page's words, as it weighs in the page's word F1,
     and every page weighs the same in all (word F1 is a mean over pages)."""
-    if WEIGHTING == "sqrt":
-        return np.sqrt(sizes)
     w = sizes / np.maximum(np.bincount(page, sizes)[page], 1)
     return w * len(w) / w.sum()
 
 
-WEIGHTING = os.environ.get("STACK_WEIGHTING", "page")
-
-
-def score(data: Path, predictions: dict[str, str], name: str) -> dict:
-    """score.py's summary of predictions for a subset of pages."""
-    OUT.mkdir(parents=True, exist_ok=True)
+def _scored(data: Path, predictions: dict[str, str], name: str) -> dict:
+    """score.py's summary of the predictions, over the pages predicted (bench.run's scoring)."""
     pred = OUT / f"pred-{name}.jsonl"
     with pred.open("w", encoding="utf-8") as handle:
         for page_id, text in sorted(predictions.items()):
             handle.write(json.dumps({"id": page_id, "text": text}) + "\n")
     with tempfile.TemporaryDirectory() as tmp:
-        subset = Path(tmp) / DATASET
-        (subset / "ground-truth").mkdir(parents=True)
-        for page_id in predictions:
-            (subset / "ground-truth" / f"{page_id}.json").symlink_to(data / DATASET / "ground-truth" / f"{page_id}.json")
-        summary = OUT / f"score-{name}.json"
-        subprocess.run([sys.executable, str(data / "score.py"), str(subset), str(pred), "--json", str(summary)],
-                       check=True, capture_output=True)
-    return json.loads(summary.read_text(encoding="utf-8"))
+        subset = subset_dataset(data / DATASET, list(predictions), Path(tmp))
+        summary, _, message = score(data / "score.py", subset, pred, OUT, name)
+    if summary is None:
+        raise SystemExit(f"bench.stack: {message}")
+    return summary
 
 
 def _f1(summary: dict, page_type: str | None = None) -> float:
@@ -157,12 +150,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kinds", default="text", help="which models: text, html or html,text")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--no-write", action="store_true", help="judge only; leave the package's models alone")
+    parser.add_argument("--threshold", type=float, default=Options().thresholds.model,
+                        help="judge with this probability threshold (default: defaults.toml's)")
     parser.add_argument("--reuse", action="store_true",
                         help="reuse the labelled rows and the model-off scores of the last run (same code only)")
     args = parser.parse_args(argv)
     if not (args.data / "score.py").exists() or not (args.data / DATASET / "ground-truth").is_dir():
         print(f"bench.stack: benchmark data not found under {args.data} (set --data or PAGECLEANER_BENCH)", file=sys.stderr)
         return 2
+    global WORDS
+    sys.path.insert(0, str(args.data))
+    from score import words as WORDS  # the benchmark's own tokens
+
     pages = load_pages(args.data / DATASET, 1)
     fold = folds(pages)
     print(f"{len(pages)} pages, {len(set(p.domain for p in pages))} domains, {FOLDS} folds grouped by domain", file=sys.stderr)
@@ -174,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
             X, y, sizes, where = [], [], [], []
             cache = OUT / f"rows-{kind}.npz"
             for rendering in ([] if args.reuse and cache.exists() else TRAIN[kind]):
-                jobs = [(str(args.data / DATASET), rendering, p, "") for p in pages]
+                jobs = [(str(args.data / DATASET), rendering, p, "", 0.0) for p in pages]
                 for k, (rows, labels, words) in enumerate(pool.imap(_rows, jobs, chunksize=8)):
                     X += rows
                     y += labels
@@ -193,15 +192,16 @@ def main(argv: list[str] | None = None) -> int:
                 models[k].write_text(json.dumps(fit(Xa[train], ya[train], _weights(sa[train], pa[train]))))
             for rendering in JUDGE[kind]:
                 name = rendering.replace("/", "-")
-                held = dict(pool.imap(_predict, [(str(args.data / DATASET), rendering, p, str(models[int(fold[i])]))
-                                                 for i, p in enumerate(pages)], chunksize=8))
-                after = score(args.data, held, f"{name}-held-out")
+                held = dict(pool.imap(_predict, [(str(args.data / DATASET), rendering, p, str(models[int(fold[i])]),
+                                                  args.threshold) for i, p in enumerate(pages)], chunksize=8))
+                after = _scored(args.data, held, f"{name}-held-out")
                 off_scores = OUT / f"score-{name}-off.json"
                 if args.reuse and off_scores.exists():
                     before = json.loads(off_scores.read_text(encoding="utf-8"))
                 else:
-                    off = dict(pool.imap(_predict, [(str(args.data / DATASET), rendering, p, "") for p in pages], chunksize=8))
-                    before = score(args.data, off, f"{name}-off")
+                    off = dict(pool.imap(_predict, [(str(args.data / DATASET), rendering, p, "", 0.0) for p in pages],
+                                         chunksize=8))
+                    before = _scored(args.data, off, f"{name}-off")
                 report[rendering] = {"off": before, "held_out": after}
                 cells = " ".join(f"{t[:5]} {_f1(before, t):.3f}->{_f1(after, t):.3f}" for t in PAGE_TYPES)
                 print(f"[{kind}] {rendering}: word F1 {_f1(before):.4f} -> {_f1(after):.4f} held out ({cells})")
@@ -212,8 +212,6 @@ def main(argv: list[str] | None = None) -> int:
     (OUT / "report.json").write_text(json.dumps(report, indent=1))
     return 0
 
-
-WORD = __import__("re").compile(r"\w+")  # score.py's words
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -51,7 +51,7 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
     blocks = ensure_content(blocks, options)
     lap("revise")
-    blocks = ensure_content(relabel(blocks, kind, options, thread), options)
+    blocks = relabel(blocks, kind, options, thread)
     lap("model")
     if not _has_body(blocks):
         summary = metadata.summary(root) if root is not None else None

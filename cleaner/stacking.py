@@ -17,9 +17,10 @@ import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .features import HEADING_TAGS
 from .options import Options
 from .records import Block, Kind, Label
-from .revise import HARD_REASONS
+from .revise import HARD_REASONS, ensure_content
 
 # Evidence the model does not overrule to keep a block: boilerplate by phrase, links, a
 # rule or the site (as in revise.py); prose that is legal text, or a run of labels or
@@ -31,7 +32,6 @@ HERE = Path(__file__).resolve().parent
 PHRASES = ("navigation", "related", "comments", "ads", "content")
 CUES = ("landmark", "navigation", "ads", "comments", "content")
 TAGS = ("heading", "li", "p", "table", "pre", "line")
-HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 TABLE = frozenset({"tr", "th", "td"})
 # What the context passes concluded (revise.py) and the strongest of the scorer's reasons.
 REASONS = (
@@ -94,7 +94,7 @@ def vectors(blocks: Sequence[Block], thread: bool = False) -> list[list[float]]:
         if f is None:
             rows.append([0.0] * len(FEATURES))
             continue
-        tag = "heading" if b.tag in HEADINGS else "table" if b.tag in TABLE else b.tag
+        tag = "heading" if b.tag in HEADING_TAGS else "table" if b.tag in TABLE else b.tag
         reasons = no_reasons[:]
         for reason in b.reasons:
             at = REASON_AT.get(reason)
@@ -153,7 +153,8 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
     """The model's verdict on each body block. A rules file's selectors and content lines
     and the site's own boilerplate keep the last word, and so do blocks outside the body;
     a block that is boilerplate by strong evidence of its own (NEVER_KEPT: "Advertisement",
-    "Listen to This Article", a cookie notice) is not brought back by what surrounds it."""
+    "Listen to This Article", a cookie notice) is not brought back by what surrounds it.
+    Like the passes, the model never leaves a page with text empty (ensure_content)."""
     threshold = options.thresholds.model
     path = _model_path(options.model, kind)
     if path is None or threshold <= 0 or len(blocks) < MIN_LINES:
@@ -177,9 +178,10 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
         else:
             label = Label.ADS if b.label is Label.ADS or "ad_phrase" in b.reasons else Label.NAVIGATION
             out[i] = b._replace(label=label, score=p, reasons=("model_drop",) + b.reasons)
-    return out
+    return ensure_content(out, options)
 
 
+@functools.cache  # asked once a page: the file system is asked once a process
 def _model_path(name: str, kind: Kind) -> str | None:
     """The model file to use: the one shipped for the input's kind (HTML has none: held
     out, a model did no better there than the passes alone), a user's, or none."""
