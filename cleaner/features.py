@@ -31,26 +31,48 @@ PATH_STEP = re.compile(r"^(?P<tag>[a-z0-9]*)(?P<attrs>.*)$", re.S)
 CHROME_ITEM = re.compile(r"[^\s|·•/]+")
 
 
-def dom_cue(path: str, p: Phrases | None = None, memo: dict[tuple[str, str], tuple[str | None, str]] | None = None) -> str:
+class CueMemo:
+    """What one page's paths made of their cues, shared by its blocks: a page's paths
+    share most of their steps, and sibling paths all of them but the last."""
+
+    __slots__ = ("steps", "tails")
+
+    def __init__(self) -> None:
+        self.steps: dict[tuple[str, str], tuple[str | None, str]] = {}
+        self.tails: dict[tuple[str, str], str] = {}  # (path, cue from below) -> the cue
+
+
+def dom_cue(path: str, p: Phrases | None = None, memo: CueMemo | None = None) -> str:
     """The DOM hint of the block's ancestors: landmark (navigation that outranks what
     is inside), navigation, ads, comments, content or ''.
     The nearest class/id token speaks, unless a landmark above it says otherwise: a
     footer's or a consent dialog's `div.content` is still chrome, while an <article>
-    inside a layout element named like a sidebar is still the article.
-    `memo` (one per page) keeps what each step made of each cue: a page's paths share
-    most of their steps."""
+    inside a layout element named like a sidebar is still the article."""
     p = p or defaults().phrases
-    memo = {} if memo is None else memo
+    memo = memo or CueMemo()
+    # The walk from the nearest step up depends only on the path left and the cue
+    # carried so far: it stops at the first pair already walked, and every pair on
+    # the way gets the same answer.
+    walked: list[tuple[str, str]] = []
     cue = ""
-    for step in reversed(path.split(">")):
-        key = (step, cue)
-        seen = memo.get(key)
+    while True:
+        key = (path, cue)
+        answer = memo.tails.get(key)
+        if answer is not None:
+            break
+        walked.append(key)
+        above, _, step = path.rpartition(">")
+        seen = memo.steps.get((step, cue))
         if seen is None:
-            seen = memo[key] = _step_cue(step, cue, p)
+            seen = memo.steps[(step, cue)] = _step_cue(step, cue, p)
         verdict, cue = seen
-        if verdict is not None:
-            return verdict
-    return cue
+        if verdict is not None or not above:
+            answer = cue if verdict is None else verdict
+            break
+        path = above
+    for key in walked:
+        memo.tails[key] = answer
+    return answer
 
 
 def _step_cue(step: str, cue: str, p: Phrases) -> tuple[str | None, str]:
@@ -109,20 +131,23 @@ def phrase_kind(text: str, words: int, t: Thresholds | None = None, p: Phrases |
     if words <= t.phrase_line_words:
         if p.line_content and p.line_content.match(text):
             return "content"
-        if p.line_ads.match(text):
+        if not p.line_any.match(text):
+            if _all_navigation(text, p.line_navigation):
+                return "navigation"
+        elif p.line_ads.match(text):
             return "ads"
-        if p.line_comments.match(text):
+        elif p.line_comments.match(text):
             return "comments"
-        if p.line_related.match(text):
+        elif p.line_related.match(text):
             return "related"
-        if p.line_navigation.match(text) or _all_navigation(text, p.line_navigation):
+        elif p.line_navigation.match(text) or _all_navigation(text, p.line_navigation):
             return "navigation"
     lowered = text.lower()  # what the sentence patterns are made for
     if p.sentence_content and p.sentence_content.search(lowered):
         return "content"
     if words <= t.phrase_prefix_words and p.prefix_navigation.match(text):
         return "navigation"
-    if words <= t.phrase_sentence_words:
+    if words <= t.phrase_sentence_words and p.sentence_any.search(lowered):
         if p.sentence_ads.search(lowered):
             return "ads"
         if p.sentence_navigation.search(lowered):
@@ -222,15 +247,12 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
     for b in blocks:
         if b.group >= 0:
             members.setdefault(b.group, []).append(b)
-    cues: dict[str, str] = {}  # many blocks share a DOM path: read each path once
-    steps: dict[tuple[str, str], tuple[str | None, str]] = {}  # ...and paths share their steps
+    memo = CueMemo()
     sentences: dict[int, Features] = {}  # a sentence's lines share its measurements
     out = []
     for b in blocks:
         position, repeats = b.index / last, counts[b.text.lower()] - 1
-        cue = cues.get(b.dom_path)
-        if cue is None:
-            cue = cues[b.dom_path] = dom_cue(b.dom_path, options.phrases, steps) if b.dom_path else ""
+        cue = dom_cue(b.dom_path, options.phrases, memo) if b.dom_path else ""
         group = members.get(b.group, [])
         if len(group) > 1:
             if b.group not in sentences:

@@ -107,6 +107,10 @@ class Phrases:
     line_comments: re.Pattern[str]
     line_related: re.Pattern[str]
     line_content: re.Pattern[str] | None  # None when no rules name content: most runs
+    # Any of the four kinds of line above, and either kind of sentence: one test that
+    # rules out most blocks before the kinds are told apart, each with a test of its own.
+    line_any: re.Pattern[str]
+    sentence_any: re.Pattern[str]
     # The sentence_* and legal patterns are searched in the lower-cased text (see rules._anywhere).
     sentence_content: re.Pattern[str] | None
     legal: re.Pattern[str]
