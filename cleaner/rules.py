@@ -79,7 +79,7 @@ def _number(section: str, key: str, value: Any, default: Any, source: str) -> fl
 
 
 def _alternatives(patterns: list[str], source: str) -> str:
-    merged = _trie([(head, p[len(head):]) for p in patterns for head in (_literal_head(p),)])
+    merged = _trie([_split_head(p) for p in patterns])
     try:
         re.compile(merged)
     except re.error as merged_exc:  # name the pattern at fault (checked one by one only then: start-up time)
@@ -90,6 +90,21 @@ def _alternatives(patterns: list[str], source: str) -> str:
                 raise RulesError(f"{source}: bad pattern {pattern!r} ({exc})") from None
         raise RulesError(f"{source}: the patterns cannot be combined ({merged_exc})") from None
     return merged
+
+
+# "\\bcookies?" starts with a word boundary, then a literal: the boundary is checked after
+# the first letter instead ("c" not after a word character), so the phrase joins the trie.
+BOUNDARY_HEAD = re.compile(r"\\b(?=[^\W\d_])")
+
+
+def _split_head(pattern: str) -> tuple[str, str]:
+    """The pattern as its literal head and the rest."""
+    if BOUNDARY_HEAD.match(pattern) and not _has_top_level_bar(pattern):
+        head = _literal_head(pattern[2:])
+        if head:
+            return head[0], r"(?<!\w.)" + pattern[3:]
+    head = _literal_head(pattern)
+    return head, pattern[len(head):]
 
 
 def _literal_head(pattern: str) -> str:
