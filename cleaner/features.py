@@ -11,7 +11,7 @@ from collections import Counter
 from . import phrases
 from .language import CJK_FUNCTION_CHARS, HAN, HIRAGANA_KATAKANA, stopwords
 from .options import Options, Phrases, Thresholds
-from .phrases import BULLET, SENTENCE_END
+from .phrases import BULLET, ends_sentence
 from .records import Block, Features
 from .rules import defaults
 
@@ -204,7 +204,7 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
     return Features(
         words=words,
         chars=chars,
-        terminal_punctuation=bool(SENTENCE_END.search(text)),
+        terminal_punctuation=ends_sentence(text),
         stopword_density=_stopword_density(text, tokens, stops, words, cjk),
         capitalised_share=capitals / letters if letters else 0.0,
         digit_share=digits / chars if chars else 0.0,

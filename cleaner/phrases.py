@@ -16,8 +16,15 @@ THREAD_URL = re.compile(
     _I,
 )
 
-# A line that ends like a sentence (closing quotes and brackets allowed).
-SENTENCE_END = re.compile(r"[.!?…。！？:;]['\"”’»)\]]*$")
+SENTENCE_ENDERS = ".!?…。！？:;"
+CLOSERS = "'\"”’»)]"
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a line ends like a sentence (closing quotes and brackets allowed)."""
+    body = text[:-1] if text.endswith("\n") else text
+    body = body.rstrip(CLOSERS)
+    return bool(body) and body[-1] in SENTENCE_ENDERS
 # A bulleted or numbered line of scraped text.
 BULLET = re.compile(r"^(?:[-*•·▪►‣◦]|\d{1,3}[.)])\s+")
 

@@ -14,7 +14,7 @@ from . import markdown_input, wrapping
 from .markdown_input import Line
 from .decode import nfc
 from .options import Selectors
-from .phrases import BULLET, SENTENCE_END
+from .phrases import BULLET, ends_sentence
 from .records import Block, Kind
 from .rules import defaults
 
@@ -114,7 +114,7 @@ def _plain_lines(text: str, width: int) -> Iterator[tuple[Line | None, bool]]:
 
 
 def _continues(previous: str, line: str, menu: re.Pattern[str]) -> bool:
-    if SENTENCE_END.search(previous):
+    if ends_sentence(previous):
         return False
     if menu.match(previous) or menu.match(line):
         return False  # "Sign in" / "Write": menu items, whatever word they end on
