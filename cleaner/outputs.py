@@ -6,7 +6,7 @@ import gzip
 import json
 import os
 import sys
-import tempfile
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,15 +29,15 @@ def shown(name: str) -> str:
 def write_atomic(path: Path, text: str) -> None:
     """Write text to path so that readers see the old file or the new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:  # created inside the try: a Ctrl-C at any moment still removes it
         # "replace": text that cannot be UTF-8 (a lone surrogate from a library caller) is
         # marked, not a reason to lose the whole file.
-        with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="\n") as out:
+        with open(tmp, "x", encoding="utf-8", errors="replace", newline="\n") as out:
             out.write(text)
         os.replace(tmp, path)
     except BaseException:
-        os.unlink(tmp)
+        tmp.unlink(missing_ok=True)
         raise
 
 
