@@ -24,6 +24,7 @@ HIRAGANA_KATAKANA = re.compile(r"[\u3040-\u30ff]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
 THAI = re.compile(r"[\u0e00-\u0e7f]")
+ANY_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 # Characters that play the part of stop words in running Chinese and Japanese prose.
 CJK_FUNCTION_CHARS = frozenset("的了是在和有我也不就都这那他她它们个之与而为以及或但所被把从对到说要会能可着过还没很得地吗呢吧啊のにはをがでとも")
 WORD = re.compile(r"\w+")
@@ -55,8 +56,13 @@ def stopwords(language: str | None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _any_stopword() -> frozenset[str]:
-    return frozenset().union(*(stopwords(code) for code in STOPLISTS.values()))
+def _voters() -> dict[str, tuple[str, ...]]:
+    """Each stop word of any list, with the languages it votes for."""
+    voters: dict[str, tuple[str, ...]] = {}
+    for code in STOPLISTS.values():
+        for word in stopwords(code):
+            voters[word] = voters.get(word, ()) + (code,)
+    return voters
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +75,8 @@ def _stoplist_folder() -> Path:
 
 def cjk_language(text: str) -> str | None:
     """ja / zh / ko / th when the text is mostly written in that script."""
+    if not ANY_SCRIPT.search(text):  # most pages: one scan instead of four
+        return None
     kana, han = len(HIRAGANA_KATAKANA.findall(text)), len(HAN.findall(text))
     if kana > 20 and kana * 10 > han:
         return "ja"
@@ -87,12 +95,13 @@ def detect_language(text: str) -> str | None:
     if script:
         return script
     words = WORD.findall(text.lower())[:SAMPLE_WORDS]
-    counts = Counter(words)
-    voters = _any_stopword()
-    distinct = {word for word in counts if word in voters}  # the few words any language would vote for
+    voters = _voters()
+    votes = dict.fromkeys(STOPLISTS.values(), 0)
+    for word, count in Counter(words).items():  # a vote for each stop word of the language on the page
+        for code in voters.get(word, ()):
+            votes[code] += count
     best, hits = None, 0
-    for code in STOPLISTS.values():  # a vote for each stop word of the language on the page
-        votes = sum(counts[word] for word in stopwords(code) & distinct)
-        if votes > hits:
-            best, hits = code, votes
+    for code, n in votes.items():  # ties go to the language listed first
+        if n > hits:
+            best, hits = code, n
     return best if hits >= max(3, len(words) // 20) else None
