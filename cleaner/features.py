@@ -114,12 +114,14 @@ def _read_step(step: str) -> tuple[str, str, frozenset[str]]:
 
 def _all_navigation(text: str, menu: re.Pattern[str]) -> bool:
     """A line made of nothing but menu words: "Quote  Reply  Report", "Home | News"."""
-    items = 0
-    for item in CHROME_ITEM.finditer(text):  # one item that is not a menu word settles it
-        if not menu.match(item.group()):
-            return False
-        items += 1
-    return items > 1
+    items = CHROME_ITEM.findall(text)
+    return len(items) > 1 and all(_menu_word(menu, item) for item in items)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _menu_word(menu: re.Pattern[str], item: str) -> bool:
+    # Lines share their words, first words most ("The", "How"): each is matched once.
+    return menu.match(item) is not None
 
 
 def phrase_kind(text: str, words: int, t: Thresholds | None = None, p: Phrases | None = None) -> str:

@@ -243,9 +243,8 @@ class _BlockCollector:
     def flush(self, inner: _Open | None, ordered: bool) -> None:
         """Emit the text gathered so far as a block of `inner`, the innermost open element."""
         if not self.parts:
-            return  # most block boundaries close nothing: no text came since the last
+            return
         raw = _join(self.parts)
-        # Most boundaries close only the whitespace between tags: nothing to clean.
         text = "" if raw.isspace() else nfc(SPACES.sub(" ", raw).strip())
         if text and inner is not None:
             box = inner
@@ -282,6 +281,9 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
     lists: list[bool] = []  # open lists, True for <ol>
     walker = lxml.etree.iterwalk(start, events=("start", "end"))
     parts = out.parts  # the collector's own list (flush empties it in place): read inline
+    # Whether the parts hold more than whitespace. Most block boundaries close only the
+    # whitespace between tags: it stays in the parts, where the next block strips it.
+    ink = False
     for serial, (event, el) in enumerate(walker):
         if event == "start":
             tag = el.tag.lower() if isinstance(el.tag, str) else ""
@@ -289,8 +291,9 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
                 walker.skip_subtree()
                 stack.append(None)  # its end event pops it and adds the tail
                 continue
-            if parts and tag in BLOCK_TAGS:
+            if ink and tag in BLOCK_TAGS:
                 out.flush(inner, bool(lists and lists[-1]))
+                ink = False
             inner = _Open(tag, el, serial, inner, marks.get(el, "") if marks else "")
             stack.append(inner)
             if tag in ("ul", "ol", "menu"):
@@ -305,8 +308,9 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
             closed = stack.pop() if stack else None
             if closed is not None:
                 tag = closed.tag
-                if parts and tag in BLOCK_TAGS:
+                if ink and tag in BLOCK_TAGS:
                     out.flush(closed, bool(lists and lists[-1]))
+                    ink = False
                 inner = closed.parent
                 if tag in ("ul", "ol", "menu") and lists:
                     lists.pop()
@@ -315,6 +319,7 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
             text = el.tail
         if text:
             parts.append(text)
+            ink = ink or not text.isspace()
             if links:
                 out.link_chars += len(text.strip())
     out.flush(inner, False)
