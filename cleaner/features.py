@@ -21,11 +21,14 @@ WORD = re.compile(r"\w+")
 CLAUSE_BREAK = re.compile(r"[.,;:!?|。，、；！？،]")
 SPACE_PUNCTUATED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-# Class/id names are split into tokens at -, _, spaces and case changes: "siteFooter" -> site, footer.
-TOKEN_SPLIT = re.compile(r"[-_\s:/]+|(?<=[a-z])(?=[A-Z])|\d+")
+# Class/id names are split into tokens at -, _, spaces, digits and case changes:
+# "siteFooter" -> site, footer.
+NAME_BREAK = re.compile(r"[-_\s:/\d]+")
+CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # A name part with a letter after a digit is a generated hash ("251ad163", "1ft5k6i"):
 # split at its digits it would spell "ad" or "ft" by chance.
-HASHED = re.compile(r"[^-_\s:/]*\d[a-zA-Z][^-_\s:/]*")
+DIGIT_LETTER = re.compile(r"\d[a-zA-Z]")
+NAME_PARTS = re.compile(r"([-_\s:/]+)")  # the parts, with what separates them
 PATH_STEP = re.compile(r"^(?P<tag>[a-z0-9]*)(?P<attrs>.*)$", re.S)
 # The items of a line of chrome: what lies between spaces and separators (| · • /).
 CHROME_ITEM = re.compile(r"[^\s|·•/]+")
@@ -108,8 +111,15 @@ def _read_step(step: str) -> tuple[str, str, frozenset[str]]:
     tag, attrs = (match.group("tag"), match.group("attrs")) if match else ("", step)
     role = attrs[attrs.rfind("[") + 1:-1].lower() if attrs.endswith("]") else ""
     words = attrs.replace(".", " ").replace("#", " ").replace("[", " ").replace("]", " ")
-    words = HASHED.sub(" ", words)
-    return tag, role, frozenset(t.lower() for t in TOKEN_SPLIT.split(words) if t)
+    if DIGIT_LETTER.search(words):
+        words = "".join([" " if DIGIT_LETTER.search(part) else part for part in NAME_PARTS.split(words)])
+    tokens = set()
+    for run in NAME_BREAK.split(words):
+        if run.islower() or run.isupper():  # no case change inside: the common case
+            tokens.add(run.lower())
+        elif run:
+            tokens.update(t.lower() for t in CASE_CHANGE.split(run) if t)
+    return tag, role, frozenset(tokens)
 
 
 def _all_navigation(text: str, menu: re.Pattern[str]) -> bool:
