@@ -122,16 +122,25 @@ def _read_step(step: str) -> tuple[str, str, frozenset[str]]:
     return tag, role, frozenset(tokens)
 
 
-def _all_navigation(text: str, menu: re.Pattern[str]) -> bool:
+# Words remembered by Phrases.menu_words, at most: a corpus of many sites has millions.
+MENU_WORDS_KEPT = 1 << 16
+
+
+def _all_navigation(text: str, p: Phrases) -> bool:
     """A line made of nothing but menu words: "Quote  Reply  Report", "Home | News"."""
     items = CHROME_ITEM.findall(text)
-    return len(items) > 1 and all(_menu_word(menu, item) for item in items)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _menu_word(menu: re.Pattern[str], item: str) -> bool:
-    # Lines share their words, first words most ("The", "How"): each is matched once.
-    return menu.match(item) is not None
+    if len(items) < 2:
+        return False
+    known = p.menu_words
+    for item in items:
+        verdict = known.get(item)
+        if verdict is None:
+            if len(known) >= MENU_WORDS_KEPT:
+                known.clear()
+            verdict = known[item] = p.line_navigation.match(item) is not None
+        if not verdict:
+            return False
+    return True
 
 
 def phrase_kind(text: str, words: int, t: Thresholds | None = None, p: Phrases | None = None) -> str:
@@ -144,7 +153,7 @@ def phrase_kind(text: str, words: int, t: Thresholds | None = None, p: Phrases |
         if p.line_content and p.line_content.match(text):
             return "content"
         if not p.line_any.match(text):
-            if _all_navigation(text, p.line_navigation):
+            if _all_navigation(text, p):
                 return "navigation"
         elif p.line_ads.match(text):
             return "ads"
@@ -152,7 +161,7 @@ def phrase_kind(text: str, words: int, t: Thresholds | None = None, p: Phrases |
             return "comments"
         elif p.line_related.match(text):
             return "related"
-        elif p.line_navigation.match(text) or _all_navigation(text, p.line_navigation):
+        elif p.line_navigation.match(text) or _all_navigation(text, p):
             return "navigation"
     lowered = text.lower()  # what the sentence patterns are made for
     if p.sentence_content and p.sentence_content.search(lowered):
