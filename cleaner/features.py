@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from . import phrases
-from .language import CJK_FUNCTION_CHARS, HAN, HIRAGANA_KATAKANA, stopwords
+from .language import CJK_FUNCTION_CHARS, HAN, HANGUL, HIRAGANA_KATAKANA, KOREAN_ENDINGS, stopwords
 from .options import Options, Phrases, Thresholds
 from .phrases import BULLET, ends_sentence
 from .records import Block, Features
@@ -18,7 +18,7 @@ from .rules import defaults
 WORD = re.compile(r"\w+")
 # What breaks prose into clauses (and cells into a row). Thai, Lao, Khmer and Burmese
 # mark clauses with spaces only, so their text is never taken for a run of labels.
-CLAUSE_BREAK = re.compile(r"[.,;:!?|。，、；！？،]")
+CLAUSE_BREAK = re.compile(r"[.,;:!?|。，、；！？،।؟۔]")
 SPACE_PUNCTUATED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Class/id names are split into tokens at -, _, spaces, digits and case changes:
@@ -191,13 +191,22 @@ def _word_count(text: str, tokens: list[str]) -> int:
     return max(len(tokens), len(tokens) - sum(1 for t in tokens if HAN.search(t) or HIRAGANA_KATAKANA.search(t)) + cjk // 2)
 
 
-def _stopword_density(text: str, tokens: list[str], stops: frozenset[str], words: int, cjk: bool) -> float:
-    if cjk:
+def _stopword_density(text: str, tokens: list[str], stops: frozenset[str], words: int, script: str) -> float:
+    if script == "chars":  # Chinese and Japanese: function characters, not words
         chars = len(HAN.findall(text)) + len(HIRAGANA_KATAKANA.findall(text))
         return 2.5 * sum(1 for ch in text if ch in CJK_FUNCTION_CHARS) / chars if chars else 0.0
+    if script == "endings":
+        # Korean: particles and verb endings close half to three quarters of the words of
+        # prose, a fifth at most of a headline's or a menu's; scaled to the stop-word range.
+        hangul = [t for t in tokens if HANGUL.match(t)]
+        return 0.6 * sum(1 for t in hangul if t[-1] in KOREAN_ENDINGS) / len(hangul) if hangul else 0.0
     if not stops or not words:
         return 0.0
     return sum(map(stops.__contains__, map(str.lower, tokens))) / words
+
+
+# How each language's stop words are counted: by character, by word ending, or by word.
+SCRIPTS = {"zh": "chars", "ja": "chars", "ko": "endings"}
 
 
 def _digits(text: str) -> int:
@@ -206,7 +215,7 @@ def _digits(text: str) -> int:
     return sum(map(str.isdigit, text))
 
 
-def measure_one(block: Block, position: float, repeats: int, stops: frozenset[str], cjk: bool,
+def measure_one(block: Block, position: float, repeats: int, stops: frozenset[str], script: str,
                 cue: str = "", options: Options | None = None) -> Features:
     options = options or defaults()
     t, p = options.thresholds, options.phrases
@@ -226,7 +235,7 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
         words=words,
         chars=chars,
         terminal_punctuation=ends_sentence(text),
-        stopword_density=_stopword_density(text, tokens, stops, words, cjk),
+        stopword_density=_stopword_density(text, tokens, stops, words, script),
         capitalised_share=capitals / letters if letters else 0.0,
         digit_share=digits / chars if chars else 0.0,
         link_density=block.link_chars / chars if chars else 0.0,
@@ -261,7 +270,7 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
     so a link cut out of a paragraph reads as part of the paragraph."""
     options = options or defaults()
     stops = stopwords(language)
-    cjk = language in ("zh", "ja")
+    script = SCRIPTS.get(language or "", "")
     counts = Counter(b.text.lower() for b in blocks)
     last = max(1, len(blocks) - 1)
     members: dict[int, list[Block]] = {}
@@ -278,9 +287,9 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
         if len(group) > 1:
             if b.group not in sentences:
                 whole = group[0]._replace(text=" ".join(m.text for m in group))
-                sentences[b.group] = measure_one(whole, position, 0, stops, cjk, cue, options)
+                sentences[b.group] = measure_one(whole, position, 0, stops, script, cue, options)
             f = sentences[b.group]._replace(position=position, repeats=repeats)
         else:
-            f = measure_one(b, position, repeats, stops, cjk, cue, options)
+            f = measure_one(b, position, repeats, stops, script, cue, options)
         out.append(b._replace(features=f))
     return out

@@ -27,6 +27,9 @@ THAI = re.compile(r"[\u0e00-\u0e7f]")
 ANY_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 # Characters that play the part of stop words in running Chinese and Japanese prose.
 CJK_FUNCTION_CHARS = frozenset("的了是在和有我也不就都这那他她它们个之与而为以及或但所被把从对到说要会能可着过还没很得地吗呢吧啊のにはをがでとも")
+# The last syllables of Korean particles and verb endings (은/는, 을/를, 에서, 했다...):
+# most words of running Korean prose end in one, the nouns of menus and headlines seldom.
+KOREAN_ENDINGS = frozenset("은는이가을를의에도로와과고며서다게면터지한된할던인요")
 WORD = re.compile(r"\w+")
 SAMPLE_WORDS = 3000
 SAMPLE_CHARS = 15000  # about 2,500 words: plenty to tell the language; a long page is not scanned whole

@@ -157,7 +157,7 @@ def author_from_line(text: str) -> str | None:
     """'By Jane Doe, Reuters' -> 'Jane Doe'; 'Jane Doe New Delhi' -> 'Jane Doe'."""
     m = phrases.BYLINE.match(text)
     if m:
-        return m.group("name").strip()
+        return (m.group("name") or m.group("reporter")).strip()
     if _looks_like_name(text):
         name = CITIES.sub("", text).strip()
         # Names are rarely longer than three words; the rest is a dateline place.

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .dates import MONTH_NAMES
+
 _I = re.IGNORECASE
 
 # URLs of discussion pages, where comments and replies are the content.
@@ -16,7 +18,7 @@ THREAD_URL = re.compile(
     _I,
 )
 
-SENTENCE_ENDERS = ".!?…。！？:;"
+SENTENCE_ENDERS = ".!?…。！？:;।؟۔"  # Devanagari danda, Arabic question mark, Urdu full stop
 CLOSERS = "'\"”’»)]"
 
 
@@ -37,13 +39,10 @@ TAG_CONTENT = frozenset({"article", "main"})
 ROLE_NAVIGATION = frozenset({"navigation", "contentinfo", "complementary", "dialog", "alertdialog"})
 ROLE_CONTENT = frozenset({"main", "article"})
 
-MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|"
-    r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"
-    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
-    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
-)
+# Every month name dates.py reads, and English abbreviations ("Sept."), longest first.
+MONTHS = "|".join(sorted({name for names in MONTH_NAMES for name in names.split()}
+                         | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"},
+                         key=lambda name: (-len(name), name)))
 DATE = re.compile(
     rf"\b(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|"
     rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{MONTHS})\.?,?\s+\d{{4}}|"
@@ -56,10 +55,13 @@ DATE_LABEL = re.compile(
     _I,
 )
 # "By Jane Doe", in several languages. Where the word is also an everyday one (Italian
-# "di", Dutch "door", Swedish "av"), only in lower case and before a capital.
+# "di", Dutch "door", Swedish "av", Danish "af"), only in lower case and before a capital.
+# Korean names the reporter first: "[서울=연합뉴스] 김민수 기자".
 BYLINE = re.compile(
-    r"^(?:(?i:by|written by|words by|author:?|posted by|reported by|von|par|por|autor:?|auteur\s*:?|автор:?|"
-    r"yazan|yazar:?|autore:?)\s+|(?:di|door|av)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž]))"
+    r"^(?:(?:(?i:by|written by|words by|author:?|posted by|reported by|von|par|por|autor:?|auteur\s*:?|автор:?|"
+    r"yazan|yazar:?|autore:?|oleh:?|penulis:?|tác giả:?|szerző:?|teksti:?|بقلم:?|كتبت?:|מאת|लेखक:?)\s+"
+    r"|(?:di|door|av|af)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž]))"
     r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3})"
-    r"(?:\s*(?:,|\||\b(?i:and)\b|&|-|–|—|·).*)?$"
+    r"(?:\s*(?:,|\||\b(?i:and)\b|&|-|–|—|·).*)?"
+    r"|(?:\[[^\]]{1,30}\]\s*)?(?P<reporter>[가-힣]{2,4}) ?기자(?:\s.*)?)$"
 )

@@ -7,6 +7,7 @@ import pytest
 
 from cleaner import Block
 from cleaner.features import dom_cue, measure, phrase_kind
+from cleaner.rules import defaults
 
 PROSE = ("The council voted on Tuesday to restore the ferry service to the island "
          "after six years of delays and a long campaign by residents.")
@@ -77,6 +78,23 @@ def test_words_and_terminal_punctuation():
 def test_stopword_density_higher_for_prose_than_menu():
     prose, menu = _measured(PROSE, MENU)
     assert prose.features.stopword_density > menu.features.stopword_density
+
+
+def test_korean_prose_counts_its_particles_as_stop_words():
+    # Korean has no stop-word list: the particles and endings that close its words of
+    # prose stand in, and the nouns of a menu or a headline have none.
+    prose = "서울시가 내년 상반기부터 시내버스와 지하철 기본요금을 각각 150원씩 인상하기로 했다."
+    headline = "지하철 노조 파업 예고…출근길 혼잡 우려"
+    blocks = measure([Block(index=i, text=t) for i, t in enumerate((prose, headline, "정치 경제 사회 국제 문화"))], "ko")
+    t = defaults().thresholds
+    assert blocks[0].features.stopword_density >= t.stopwords_high
+    assert blocks[1].features.stopword_density < t.stopwords_mid
+    assert blocks[2].features.stopword_density < t.stopwords_low
+
+
+def test_sentence_end_in_devanagari_and_arabic():
+    hindi, arabic = _measured("यह योजना अप्रैल से लागू होगी।", "هل ستنجح الخطة؟")
+    assert hindi.features.terminal_punctuation and arabic.features.terminal_punctuation
 
 
 def test_repeats_and_position():

@@ -1,5 +1,6 @@
 """Site chrome in the languages the built-in phrase lists cover beyond English, German,
-French, Spanish, Russian, Japanese and Chinese: each page's menu, share, ad, related,
+French, Spanish, Russian, Japanese and Chinese (Korean and Arabic in right-to-left or
+particle-ending prose among them): each page's menu, share, ad, related,
 comment and copyright lines go, and its prose stays."""
 from __future__ import annotations
 
@@ -44,6 +45,63 @@ PAGES = {
             "den första april efter flera månaders samtal med de boende.",
             "Enligt kommunalrådet kommer de nya reglerna att minska genomfartstrafiken med ungefär en "
             "tredjedel och göra det möjligt att bredda trottoarerna på de smalaste gatorna."]),
+    "ko": (["로그인", "검색", "공유하기", "광고", "관련기사: 항만을 위한 새 계획", "많이 본 뉴스", "댓글 3",
+            "저작권자 © 항만일보 무단전재 및 재배포 금지"],
+           ["시의회는 어젯밤 구도심의 새로운 교통 계획을 승인했으며, 이 계획은 주민들과 몇 달 동안 논의한 끝에 "
+            "4월 첫날부터 시행된다.",
+            "시의원에 따르면 새로운 규정은 통과 교통을 약 3분의 1 줄이고 가장 좁은 거리의 인도를 넓힐 수 있게 해 줄 것이다."]),
+    "ar": (["تسجيل الدخول", "بحث", "شارك", "إعلان", "اقرأ أيضا: خطة جديدة للميناء", "أخبار ذات صلة", "التعليقات",
+            "© 2025 جريدة الميناء. جميع الحقوق محفوظة."],
+           ["وافق المجلس البلدي مساء أمس على خطة المرور الجديدة لوسط المدينة القديمة، والتي ستدخل حيز التنفيذ في "
+            "اليوم الأول من أبريل بعد أشهر من النقاش مع السكان.",
+            "وبحسب عضو المجلس، فإن القواعد الجديدة ستقلل حركة العبور بنحو الثلث وستسمح بتوسيع الأرصفة في أضيق الشوارع."]),
+    "uk": (["Увійти", "Пошук", "Поділитися", "Реклама", "Читайте також: Новий план для порту", "Схожі новини",
+            "Коментарі", "© 2025 Портова газета. Всі права захищені."],
+           ["Міська рада вчора ввечері затвердила новий план руху для старого міста, який набуде чинності з першого "
+            "квітня після кількох місяців обговорення з мешканцями.",
+            "За словами депутата, нові правила зменшать транзитний рух приблизно на третину і дозволять розширити "
+            "тротуари на найвужчих вулицях."]),
+    "vi": (["Đăng nhập", "Tìm kiếm", "Chia sẻ", "Quảng cáo", "Xem thêm: Kế hoạch mới cho cảng", "Tin liên quan",
+            "Bình luận", "© 2025 Báo Cảng. Bản quyền thuộc về Báo Cảng."],
+           ["Hội đồng thành phố tối qua đã thông qua kế hoạch giao thông mới cho khu phố cổ, kế hoạch sẽ có hiệu lực "
+            "từ ngày đầu tiên của tháng Tư sau nhiều tháng thảo luận với người dân.",
+            "Theo ủy viên hội đồng, các quy định mới sẽ giảm khoảng một phần ba lượng xe đi xuyên qua và cho phép mở "
+            "rộng vỉa hè trên những con phố hẹp nhất."]),
+    "cs": (["Přihlásit se", "Hledat", "Sdílet", "Reklama", "Přečtěte si také: Nový plán pro přístav",
+            "Související články", "Komentáře", "© 2025 Přístavní noviny. Všechna práva vyhrazena."],
+           ["Městské zastupitelstvo včera večer schválilo nový dopravní plán pro staré město, který začne platit "
+            "prvního dubna po několika měsících jednání s obyvateli.",
+            "Podle radního nová pravidla sníží průjezdnou dopravu zhruba o třetinu a umožní rozšířit chodníky v "
+            "nejužších ulicích, které jsou dnes pro chodce nebezpečné."]),
+    "hu": (["Bejelentkezés", "Keresés", "Megosztás", "Hirdetés", "Kapcsolódó: Új terv a kikötőnek",
+            "Kapcsolódó cikkek", "Hozzászólások", "© 2025 Kikötői Hírlap. Minden jog fenntartva."],
+           ["A városi közgyűlés tegnap este elfogadta az óváros új közlekedési tervét, amely a lakókkal folytatott "
+            "több hónapos egyeztetés után április elsején lép hatályba.",
+            "A képviselő szerint az új szabályok nagyjából egyharmadával csökkentik az átmenő forgalmat, és lehetővé "
+            "teszik a járdák szélesítését a legszűkebb utcákban."]),
+    "el": (["Σύνδεση", "Αναζήτηση", "Κοινοποίηση", "Διαφήμιση", "Διαβάστε επίσης: Νέο σχέδιο για το λιμάνι",
+            "Σχετικά άρθρα", "Σχόλια", "© 2025 Εφημερίδα του Λιμανιού. Με επιφύλαξη παντός δικαιώματος."],
+           ["Το δημοτικό συμβούλιο ενέκρινε χθες το βράδυ το νέο κυκλοφοριακό σχέδιο για την παλιά πόλη, το οποίο "
+            "θα τεθεί σε ισχύ την πρώτη Απριλίου μετά από μήνες συζητήσεων με τους κατοίκους.",
+            "Σύμφωνα με τον δημοτικό σύμβουλο, οι νέοι κανόνες θα μειώσουν τη διερχόμενη κυκλοφορία κατά περίπου ένα "
+            "τρίτο και θα επιτρέψουν τη διαπλάτυνση των πεζοδρομίων στους πιο στενούς δρόμους."]),
+    "ro": (["Autentificare", "Căutare", "Distribuie", "Publicitate", "Citește și: Un nou plan pentru port",
+            "Articole similare", "Comentarii", "© 2025 Ziarul Portului. Toate drepturile rezervate."],
+           ["Consiliul local a aprobat aseară noul plan de trafic pentru centrul vechi, care va intra în vigoare la "
+            "începutul lunii aprilie, după luni de discuții cu locuitorii.",
+            "Potrivit consilierului, noile reguli vor reduce traficul de tranzit cu aproximativ o treime și vor "
+            "permite lărgirea trotuarelor pe cele mai înguste străzi."]),
+    "he": (["התחברות", "חיפוש", "שתפו", "פרסומת", "קראו גם: תוכנית חדשה לנמל", "כתבות נוספות", "תגובות",
+            "© 2025 עיתון הנמל. כל הזכויות שמורות."],
+           ["מועצת העיר אישרה אתמול בערב את תוכנית התנועה החדשה לעיר העתיקה, והיא תיכנס לתוקף בראשון באפריל לאחר "
+            "חודשים של דיונים עם התושבים.",
+            "לדברי חבר המועצה, הכללים החדשים יפחיתו את תנועת המעבר בכשליש ויאפשרו להרחיב את המדרכות ברחובות הצרים ביותר."]),
+    "hi": (["लॉग इन", "खोजें", "शेयर करें", "विज्ञापन", "यह भी पढ़ें: बंदरगाह के लिए नई योजना", "संबंधित खबरें",
+            "टिप्पणियाँ", "© 2025 बंदरगाह समाचार. सर्वाधिकार सुरक्षित."],
+           ["नगर परिषद ने कल शाम पुराने शहर के लिए नई यातायात योजना को मंज़ूरी दे दी, जो निवासियों के साथ महीनों की "
+            "चर्चा के बाद अप्रैल की पहली तारीख से लागू होगी।",
+            "पार्षद के अनुसार नए नियम शहर से होकर गुज़रने वाले यातायात को लगभग एक तिहाई तक कम कर देंगे और सबसे "
+            "संकरी गलियों में फुटपाथ चौड़े करने की अनुमति देंगे।"]),
 }
 
 

@@ -69,6 +69,12 @@ def test_url_argument_wins_over_canonical():
     ("12 мая 2024", "2024-05-12"),
     ("12.03.2024", "2024-03-12"),
     ("2024年3月5日", "2024-03-05"),
+    ("12 settembre 2024", "2024-09-12"),
+    ("5 de março de 2023", "2023-03-05"),
+    ("3 listopada 2021", "2021-11-03"),
+    ("10 Kasım 2025", "2025-11-10"),
+    ("7 жовтня 2024", "2024-10-07"),
+    ("3 نوفمبر 2025", "2025-11-03"),
 ])
 def test_parse_date(text, iso):
     assert parse_date(text) == iso
@@ -83,6 +89,10 @@ def test_parse_date_rejects_junk(text):
     ("By Jane Doe, Reuters", "Jane Doe"),
     ("Jane Doe New Delhi", "Jane Doe"),
     ("Von Katrin Mehlhorn", "Katrin Mehlhorn"),
+    ("김민수 기자 입력 2025.11.03 10:21", "김민수"),
+    ("[서울=연합뉴스] 김민수 기자", "김민수"),
+    ("بقلم: محمد العلي", "محمد العلي"),
+    ("Oleh: Budi Santoso", "Budi Santoso"),
     ("Listen to This Article", None),
     ("Trump, Putin, Trump-Putin", None),
 ])
