@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Label(str, Enum):
@@ -74,6 +74,21 @@ class Block(NamedTuple):
     score: float = 0.0  # how likely the block is content, 0..1
     reasons: tuple[str, ...] = ()
     role: str = "body"  # "body", or "title" / "byline" / "date" for content kept out of the body
+
+
+_BLOCK_FIELDS = {name: i for i, name in enumerate(Block._fields)}
+
+
+def _replace_block(self: Block, **changes: Any) -> Block:
+    """Block._replace at twice the speed: every pass rebuilds every block of a page, and
+    the generated method goes through a dict of all fifteen fields each time."""
+    values = list(self)
+    for name, value in changes.items():
+        values[_BLOCK_FIELDS[name]] = value
+    return tuple.__new__(Block, values)
+
+
+Block._replace = _replace_block  # type: ignore[method-assign, assignment]
 
 
 @dataclass(frozen=True, slots=True)
