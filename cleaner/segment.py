@@ -286,7 +286,8 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
     ink = False
     for serial, (event, el) in enumerate(walker):
         if event == "start":
-            tag = el.tag.lower() if isinstance(el.tag, str) else ""
+            tag = el.tag  # lxml makes a new string at each reading: read it once
+            tag = tag.lower() if isinstance(tag, str) else ""
             if not tag or tag in SKIPPED:
                 walker.skip_subtree()
                 stack.append(None)  # its end event pops it and adds the tail
