@@ -59,6 +59,11 @@ def test_dom_cue(path, cue):
     ("Readers often share their thoughts on the new policy, which many consider controversial, "
      "and every week we share a selection of those letters here.", ""),
     ("The home team won the match.", ""),
+    ("Table of Contents", "navigation"),
+    ("1,234 Reviews", "navigation"),
+    ("Review", ""),  # a product page's own review heading can be its text
+    ("5 min read", "navigation"),
+    ("Your browser does not support the video tag.", "navigation"),
 ])
 def test_phrase_kind(text, kind):
     assert _kind(text) == kind
