@@ -152,16 +152,10 @@ def phrase_kind(text: str, words: int, t: Thresholds | None = None, p: Phrases |
     if words <= t.phrase_line_words:
         if p.line_content and p.line_content.match(text):
             return "content"
-        if not p.line_any.match(text):
-            if _all_navigation(text, p):
-                return "navigation"
-        elif p.line_ads.match(text):
-            return "ads"
-        elif p.line_comments.match(text):
-            return "comments"
-        elif p.line_related.match(text):
-            return "related"
-        elif p.line_navigation.match(text) or _all_navigation(text, p):
+        line = p.line_kinds.match(text)
+        if line:
+            return line.lastgroup or ""
+        if _all_navigation(text, p):
             return "navigation"
     lowered = text.lower()  # what the sentence patterns are made for
     if p.sentence_content and p.sentence_content.search(lowered):

@@ -32,6 +32,7 @@ CJK_FUNCTION_CHARS = frozenset("的了是在和有我也不就都这那他她它
 KOREAN_ENDINGS = frozenset("은는이가을를의에도로와과고며서다게면터지한된할던인요")
 WORD = re.compile(r"\w+")
 SAMPLE_WORDS = 3000
+ENGLISH_AT_SIGHT = 0.3  # the share of English stop words that settles the vote at once
 SAMPLE_CHARS = 15000  # about 2,500 words: plenty to tell the language; a long page is not scanned whole
 
 
@@ -59,13 +60,8 @@ def stopwords(language: str | None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _voters() -> dict[str, tuple[str, ...]]:
-    """Each stop word of any list, with the languages it votes for."""
-    voters: dict[str, tuple[str, ...]] = {}
-    for code in STOPLISTS.values():
-        for word in stopwords(code):
-            voters[word] = voters.get(word, ()) + (code,)
-    return voters
+def _any_stopword() -> frozenset[str]:
+    return frozenset().union(*(stopwords(code) for code in STOPLISTS.values()))
 
 
 @lru_cache(maxsize=1)
@@ -98,13 +94,18 @@ def detect_language(text: str) -> str | None:
     if script:
         return script
     words = WORD.findall(text.lower())[:SAMPLE_WORDS]
-    voters = _voters()
-    votes = dict.fromkeys(STOPLISTS.values(), 0)
-    for word, count in Counter(words).items():  # a vote for each stop word of the language on the page
-        for code in voters.get(word, ()):
-            votes[code] += count
+    counts = Counter(words)
+    # Most pages are English, and one where English stop words make up a third of the
+    # words is English: told so without reading the other 39 lists (40 ms a process).
+    if sum(counts[word] for word in stopwords("en") & counts.keys()) >= ENGLISH_AT_SIGHT * max(1, len(words)):
+        return "en"
+    voters = _any_stopword()
+    distinct = {word for word in counts if word in voters}  # the few words any language would vote for
     best, hits = None, 0
-    for code, n in votes.items():  # ties go to the language listed first
-        if n > hits:
-            best, hits = code, n
+    # A vote for each stop word of the language on the page. (An index of each word's
+    # languages would vote faster, but building it costs a one-file run 40 ms at start.)
+    for code in STOPLISTS.values():
+        votes = sum(counts[word] for word in stopwords(code) & distinct)
+        if votes > hits:
+            best, hits = code, votes
     return best if hits >= max(3, len(words) // 20) else None

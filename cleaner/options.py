@@ -99,18 +99,16 @@ class Thresholds:
 class Phrases:
     """Known boilerplate (and users' known content), compiled from the rules' lists."""
 
-    line_navigation: re.Pattern[str]
+    line_navigation: re.Pattern[str]  # a whole line of menu words (also single menu words)
+    # Whole lines of ads, comments, related or navigation: one pattern whose named group
+    # (`lastgroup`) says which, tried in that order.
+    line_kinds: re.Pattern[str]
     prefix_navigation: re.Pattern[str]
     sentence_navigation: re.Pattern[str]
-    line_ads: re.Pattern[str]
     sentence_ads: re.Pattern[str]
-    line_comments: re.Pattern[str]
-    line_related: re.Pattern[str]
-    line_content: re.Pattern[str] | None  # None when no rules name content: most runs
-    # Any of the four kinds of line above, and either kind of sentence: one test that
-    # rules out most blocks before the kinds are told apart, each with a test of its own.
-    line_any: re.Pattern[str]
+    # Either kind of sentence: one search rules out most blocks before the kinds are told apart.
     sentence_any: re.Pattern[str]
+    line_content: re.Pattern[str] | None  # None when no rules name content: most runs
     # The sentence_* and legal patterns are searched in the lower-cased text (see rules._anywhere).
     sentence_content: re.Pattern[str] | None
     legal: re.Pattern[str]

@@ -78,18 +78,20 @@ def _number(section: str, key: str, value: Any, default: Any, source: str) -> fl
     return float(value)
 
 
-def _alternatives(patterns: list[str], source: str) -> str:
+def _combined(before: str, patterns: list[str], after: str, flags: int, source: str) -> re.Pattern[str]:
+    """The patterns merged into one alternation between `before` and `after`, compiled
+    once (compiling is most of start-up: each pattern is compiled alone only to name
+    the one at fault)."""
     merged = _trie([_split_head(p) for p in patterns])
     try:
-        re.compile(merged)
-    except re.error as merged_exc:  # name the pattern at fault (checked one by one only then: start-up time)
+        return re.compile(f"{before}(?:{merged}){after}", flags)
+    except re.error as merged_exc:
         for pattern in patterns:
             try:
                 re.compile(pattern)
             except re.error as exc:
                 raise RulesError(f"{source}: bad pattern {pattern!r} ({exc})") from None
         raise RulesError(f"{source}: the patterns cannot be combined ({merged_exc})") from None
-    return merged
 
 
 # "\\bcookies?" starts with a word boundary, then a literal: the boundary is checked after
@@ -164,18 +166,38 @@ def _trie(items: list[tuple[str, str]]) -> str:
     return "|".join(branches)
 
 
+# What may stand around a whole-line phrase: counts, icons, punctuation.
+LINE_EDGE = r"(?:[\W\d_]*)"
+
+
 def _line(patterns: list[str], source: str) -> re.Pattern[str]:
     """The whole line is the phrase, perhaps with counts, icons or punctuation around it."""
     if not patterns:
         return NEVER
-    return re.compile(rf"^(?:[\W\d_]*)(?:{_alternatives(patterns, source)})(?:[\W\d_]*)$", re.I)
+    return _combined(f"^{LINE_EDGE}", patterns, f"{LINE_EDGE}$", re.I, source)
+
+
+def _line_kinds(kinds: dict[str, list[str]], source: str) -> re.Pattern[str]:
+    """Whole lines of each kind as one pattern, a named group a kind, tried in the order
+    given: a line both lists name goes to the first. Each group holds its own edges, so
+    every way of matching one kind is tried before the next kind is."""
+    groups = [f"(?P<{kind}>{LINE_EDGE}(?:{_trie([_split_head(p) for p in patterns])}){LINE_EDGE})"
+              for kind, patterns in kinds.items() if patterns]
+    if not groups:
+        return NEVER
+    try:
+        return re.compile("^(?:" + "|".join(groups) + ")$", re.I)
+    except re.error:
+        for patterns in kinds.values():
+            _line(patterns, source)  # names the pattern at fault
+        raise
 
 
 def _prefix(patterns: list[str], source: str) -> re.Pattern[str]:
     """The line opens with a label and a colon: "Filed under: ..."."""
     if not patterns:
         return NEVER
-    return re.compile(rf"^(?:[←→«»<>\s]*)(?:{_alternatives(patterns, source)})\s*[:：]", re.I)
+    return _combined(r"^(?:[←→«»<>\s]*)", patterns, r"\s*[:：]", re.I, source)
 
 
 def _anywhere(patterns: list[str], source: str) -> re.Pattern[str]:
@@ -186,7 +208,7 @@ def _anywhere(patterns: list[str], source: str) -> re.Pattern[str]:
     if not patterns:
         return NEVER
     flags = re.I if any(_has_capitals(p) for p in patterns) else 0
-    return re.compile(rf"(?<![A-Za-z\u00c0-\u024f\u0370-\u04ff])(?:{_alternatives(patterns, source)})", flags)
+    return _combined(r"(?<![A-Za-z\u00c0-\u024f\u0370-\u04ff])", patterns, "", flags, source)
 
 
 def _has_capitals(pattern: str) -> bool:
@@ -223,16 +245,12 @@ def build(data: dict[str, Any], source: str, input_kind: str = "auto") -> Option
     nav, ads = "navigation", "ads"
     phrases = Phrases(
         line_navigation=_line(get(nav, "lines"), source),
+        line_kinds=_line_kinds({kind: get(kind, "lines") for kind in (ads, "comments", "related", nav)}, source),
         prefix_navigation=_prefix(get(nav, "prefixes"), source),
         sentence_navigation=_anywhere(get(nav, "sentences"), source),
-        line_ads=_line(get(ads, "lines"), source),
         sentence_ads=_anywhere(get(ads, "sentences"), source),
-        line_comments=_line(get("comments", "lines"), source),
-        line_related=_line(get("related", "lines"), source),
-        line_content=_line(get("content", "lines"), source) if get("content", "lines") else None,
-        line_any=_line(get(ads, "lines") + get("comments", "lines") + get("related", "lines") + get(nav, "lines"),
-                       source),
         sentence_any=_anywhere(get(ads, "sentences") + get(nav, "sentences"), source),
+        line_content=_line(get("content", "lines"), source) if get("content", "lines") else None,
         sentence_content=_anywhere(get("content", "sentences"), source) if get("content", "sentences") else None,
         legal=_anywhere(get("legal", "terms"), source),
         dom_navigation=frozenset(t.lower() for t in get("dom", nav)),

@@ -127,5 +127,7 @@ def test_a_pattern_with_alternatives_of_its_own_keeps_them(tmp_path):
     # Phrase lists are merged into one regex on shared leading letters; "ad|sponsor"
     # must still mean either word, not "ad" followed by an optional "sponsor".
     options = load_rules(_write(tmp_path, "alt.toml", '[ads]\nlines = ["promo|sponsor"]\n'))
-    assert options.phrases.line_ads.match("Sponsor")
-    assert options.phrases.line_ads.match("Promo")
+    from cleaner.features import phrase_kind
+
+    assert phrase_kind("Sponsor", 1, options.thresholds, options.phrases) == "ads"
+    assert phrase_kind("Promo", 1, options.thresholds, options.phrases) == "ads"
