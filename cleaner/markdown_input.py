@@ -30,7 +30,7 @@ LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
-FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
+FENCE = re.compile(r"^\s{0,3}(?:```|~~~)[^`]*$")  # an info string may follow, never a backtick
 QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 ITEM = re.compile(r"^\s*(?:([*+-])|(\d{1,9})[.)])\s+")
 TABLE_PIPE = re.compile(r"(?<!\\)\|")
@@ -116,14 +116,17 @@ def read(text: str, width: int = 0) -> Iterator[Line | None]:
     (or a line of pure syntax: a rule, a fence, a table's separator) breaks the flow.
     Text hard-wrapped at `width` (wrapping.wrap_width) is first joined back into lines."""
     lines = unwrap(text.split("\n"), width) if width else text.split("\n")
-    fenced = table = False
+    table = False
+    code: list[str] | None = None  # the lines of the open code fence, as HTML's <pre> is one block
     for n, raw in enumerate(lines):
         if FENCE.match(raw):
-            fenced = not fenced
+            if code is not None and any(c.strip() for c in code):
+                yield Line("\n".join(code).strip("\n"), tag="pre")
+            code = [] if code is None else None
             yield None
             continue
-        if fenced:
-            yield Line(raw.strip(), tag="pre") if raw.strip() else None
+        if code is not None:
+            code.append(raw.rstrip())
             continue
         following = lines[n + 1] if n + 1 < len(lines) else ""
         if TABLE_SEPARATOR.match(raw):
@@ -144,6 +147,8 @@ def read(text: str, width: int = 0) -> Iterator[Line | None]:
             yield line._replace(tag="h1" if following.strip()[0] == "=" else "h2")
         else:
             yield line
+    if code is not None and any(c.strip() for c in code):  # a fence left open to the end
+        yield Line("\n".join(code).strip("\n"), tag="pre")
 
 
 def unwrap(lines: list[str], width: int) -> list[str]:

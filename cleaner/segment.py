@@ -100,17 +100,35 @@ def split_lines(text: str, menu: re.Pattern[str] | None = None, markdown: bool =
     return blocks
 
 
+# A code fence in plain text: backticks only (a line of tildes is as often a divider).
+CODE_FENCE = re.compile(r"^\s{0,3}```[^`]*$")
+
+
 def _plain_lines(text: str, width: int) -> Iterator[tuple[Line | None, bool]]:
     """Each line of plain scraped text (None when blank), and whether a wrapper broke it
     off the line before."""
     previous_raw = ""
+    code: list[str] | None = None  # inside a ``` fence: its lines are one block, as <pre> is
     for raw in text.split("\n"):
+        if CODE_FENCE.match(raw):
+            if code is not None and any(c.strip() for c in code):
+                yield Line("\n".join(code).strip("\n"), tag="pre"), False
+            code = [] if code is None else None
+            yield None, False
+            continue
+        if code is not None:
+            code.append(raw.rstrip())
+            continue
         line = SPACES.sub(" ", raw).strip()
         if not line:
             yield None, False
             continue
         yield Line(line), bool(width) and wrapping.wrapped(previous_raw, line, width) and not BULLET.match(line)
         previous_raw = raw
+    if code is not None:  # a fence left open to the end: its lines are lines after all
+        for raw in code:
+            line = SPACES.sub(" ", raw).strip()
+            yield (Line(line) if line else None), False
 
 
 def _continues(previous: str, line: str, menu: re.Pattern[str]) -> bool:

@@ -52,9 +52,12 @@ def _table(rows: list[Block]) -> list[str]:
     return lines
 
 
-def markdown_body(doc: Document) -> str:
-    """The body as Markdown: headings, lists, quotes, code and tables kept."""
+def markdown_body(doc: Document, title: str | None = None) -> str:
+    """The body as Markdown: headings, lists, quotes, code and tables kept. A first
+    paragraph that is the `title` the caller writes above it is left out."""
     body = doc.paragraphs
+    if title and body and body[0].text == title:
+        body = body[1:]
     parts: list[str] = []
     i = 0
     while i < len(body):
@@ -97,7 +100,7 @@ def to_markdown(doc: Document, front_matter: bool = False) -> str:
         out.append(_front_matter(doc))
     if doc.title:
         out.append(f"# {doc.title}")
-    body = markdown_body(doc)
+    body = markdown_body(doc, doc.title)  # a headline also in the body is written once
     if body:
         out.append(body)
     return "\n\n".join(out) + "\n" if out else ""  # nothing to keep: an empty file, not a blank line

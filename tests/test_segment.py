@@ -157,3 +157,18 @@ def test_inline_elements_styled_apart_stay_apart_but_a_drop_cap_joins():
     root = parse_html('<html><body><p><span>The North Face</span><span>Wawona 6 Tent</span></p>'
                       '<p><span class="dropcap">T</span>he ferry returns.</p></body></html>')
     assert [b.text for b in split_html(root)] == ["The North Face Wawona 6 Tent", "The ferry returns."]
+
+
+def test_a_code_fence_in_scraped_text_is_one_block():
+    # A fenced code block is one block, as an HTML <pre> is: its lines of symbols and
+    # digits are judged with the code around them, not one by one.
+    text = "Install it:\n```python\nimport tidewater\n\n0:0:0 x 0\n```\nThen run it.\n~~~~~~~~\nThe end ```inline``` here."
+    blocks = split_lines(text)
+    assert [(b.text, b.tag) for b in blocks] == [
+        ("Install it:", "line"), ("import tidewater\n\n0:0:0 x 0", "pre"), ("Then run it.", "line"),
+        ("~~~~~~~~", "line"), ("The end ```inline``` here.", "line")]
+
+
+def test_an_unclosed_fence_leaves_its_lines_as_lines():
+    blocks = split_lines("```\nFirst line after a stray fence\nSecond line")
+    assert [(b.text, b.tag) for b in blocks] == [("First line after a stray fence", "line"), ("Second line", "line")]

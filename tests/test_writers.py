@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from cleaner import Label, clean
+from cleaner import Block, Document, Kind, Label, Metadata, clean
 from cleaner.writers import WRITERS, to_markdown
 
 P1 = ("The council voted on Tuesday to restore passenger ferry service to the island after six "
@@ -124,3 +124,13 @@ def test_numbered_scraped_lines_become_an_ordered_list():
                       "2. Sign the vessel lease before the summer timetable is set in May.", P2])
     md = to_markdown(clean(text)).splitlines()
     assert "1. Open bids for an operator in March of this year, officials said." in md
+
+
+def test_a_headline_also_in_the_body_is_written_once():
+    # When the headline's role went to another line (a menu item with the same words),
+    # the article's own <h1> stays in the body: the title is still written once.
+    doc = Document(source="-", kind=Kind.HTML, encoding="utf-8", encoding_method="declared",
+                   metadata=Metadata(title="Retries and backoff"),
+                   blocks=(Block(index=0, text="Retries and backoff", tag="h1"),
+                           Block(index=1, text="Network calls fail for many reasons.", tag="p")))
+    assert to_markdown(doc) == "# Retries and backoff\n\nNetwork calls fail for many reasons.\n"
