@@ -254,9 +254,13 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool)
     has no markup to say so) the likeliest heading just before the article starts."""
     if known:
         wanted = known.lower().strip()
-        for i, b in enumerate(blocks[: first + HEAD_SCAN]):
-            if b.text.lower().strip() == wanted:
-                return i
+        found = [i for i, b in enumerate(blocks[: first + HEAD_SCAN]) if b.text.lower().strip() == wanted]
+        # A menu item may carry the page's name too (a docs site's tree): the <h1> wins,
+        # then a line kept as content, then the first.
+        for preferred in ([i for i in found if blocks[i].tag == "h1"],
+                          [i for i in found if blocks[i].label is Label.CONTENT], found):
+            if preferred:
+                return preferred[0]
     if not guess:
         return next((i for i, b in enumerate(blocks[: first + HEAD_SCAN]) if b.tag == "h1"), None)
     best, best_score = None, 0.0

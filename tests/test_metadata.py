@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from cleaner import Label, clean
 from cleaner.dates import parse_date
 from cleaner.metadata import author_from_line, from_html
 from cleaner.segment import parse_html
@@ -109,3 +110,15 @@ def test_site_name_from_scraped_lines():
     footer = clean(f"Ferry service returns to the island after six years\n{article}\n"
                    "Copyright (C) 2025 Minato Shimpo. All rights reserved.\n")
     assert footer.metadata.site_name == "Minato Shimpo"
+
+
+def test_the_headline_is_the_h1_not_a_menu_item_of_the_same_name():
+    menu = "".join(f"<li><a href='/{n}'>{n}</a></li>" for n in ("Install", "Retries and backoff", "Timeouts"))
+    page = ("<html><head><meta property='og:title' content='Retries and backoff'></head><body>"
+            f"<nav><ul>{menu}</ul></nav><main><h1>Retries and backoff</h1><p>Network calls fail for many "
+            "reasons that have nothing to do with your code, and a client that retries them politely, "
+            "waiting longer each time, rides out most of them.</p></main></body></html>")
+    doc = clean(page.encode())
+    titled = [b for b in doc.blocks if b.role == "title"]
+    assert [(b.tag, b.text) for b in titled] == [("h1", "Retries and backoff")]
+    assert all(b.label is not Label.CONTENT for b in doc.blocks if b.tag == "li")
