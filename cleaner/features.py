@@ -21,6 +21,8 @@ WORD = re.compile(r"\w+")
 CLAUSE_BREAK = re.compile(r"[.,;:!?|。，、；！？،।؟۔]")
 SPACE_PUNCTUATED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# How each language's stop words are counted: by character, by word ending, or by word.
+SCRIPTS = {"zh": "chars", "ja": "chars", "ko": "endings"}
 # Class/id names are split into tokens at -, _, spaces, digits and case changes:
 # "siteFooter" -> site, footer.
 NAME_BREAK = re.compile(r"[-_\s:/\d]+")
@@ -197,10 +199,6 @@ def _stopword_density(text: str, tokens: list[str], stops: frozenset[str], words
     if not stops or not words:
         return 0.0
     return sum(map(stops.__contains__, map(str.lower, tokens))) / words
-
-
-# How each language's stop words are counted: by character, by word ending, or by word.
-SCRIPTS = {"zh": "chars", "ja": "chars", "ko": "endings"}
 
 
 def _digits(text: str) -> int:

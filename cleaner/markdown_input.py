@@ -120,13 +120,13 @@ def read(text: str, width: int = 0) -> Iterator[Line | None]:
     code: list[str] | None = None  # the lines of the open code fence, as HTML's <pre> is one block
     for n, raw in enumerate(lines):
         if FENCE.match(raw):
-            if code is not None and any(c.strip() for c in code):
-                yield Line("\n".join(code).strip("\n"), tag="pre")
+            if code is not None and (block := code_block(code)):
+                yield block
             code = [] if code is None else None
             yield None
             continue
         if code is not None:
-            code.append(raw.rstrip())
+            code.append(raw)
             continue
         following = lines[n + 1] if n + 1 < len(lines) else ""
         if TABLE_SEPARATOR.match(raw):
@@ -147,8 +147,15 @@ def read(text: str, width: int = 0) -> Iterator[Line | None]:
             yield line._replace(tag="h1" if following.strip()[0] == "=" else "h2")
         else:
             yield line
-    if code is not None and any(c.strip() for c in code):  # a fence left open to the end
-        yield Line("\n".join(code).strip("\n"), tag="pre")
+    if code is not None and (block := code_block(code)):  # a fence left open to the end
+        yield block
+
+
+def code_block(lines: list[str]) -> Line | None:
+    """The lines between two code fences as one block, as HTML's <pre> is; None for none."""
+    if not any(line.strip() for line in lines):
+        return None
+    return Line("\n".join(line.rstrip() for line in lines).strip("\n"), tag="pre")
 
 
 def unwrap(lines: list[str], width: int) -> list[str]:

@@ -255,12 +255,10 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool)
     if known:
         wanted = known.lower().strip()
         found = [i for i, b in enumerate(blocks[: first + HEAD_SCAN]) if b.text.lower().strip() == wanted]
-        # A menu item may carry the page's name too (a docs site's tree): the <h1> wins,
-        # then a line kept as content, then the first.
-        for preferred in ([i for i in found if blocks[i].tag == "h1"],
-                          [i for i in found if blocks[i].label is Label.CONTENT], found):
-            if preferred:
-                return preferred[0]
+        if found:
+            # A menu item may carry the page's name too (a docs site's tree): the <h1>
+            # wins, then a line kept as content, then the first.
+            return min(found, key=lambda i: (blocks[i].tag != "h1", blocks[i].label is not Label.CONTENT, i))
     if not guess:
         return next((i for i, b in enumerate(blocks[: first + HEAD_SCAN]) if b.tag == "h1"), None)
     best, best_score = None, 0.0

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import MONTH_NAMES
+from .dates import MONTH_NUMBERS
 
 _I = re.IGNORECASE
 
@@ -24,9 +24,10 @@ CLOSERS = "'\"”’»)]"
 
 def ends_sentence(text: str) -> bool:
     """Whether a line ends like a sentence (closing quotes and brackets allowed)."""
-    body = text[:-1] if text.endswith("\n") else text
-    body = body.rstrip(CLOSERS)
+    body = text.rstrip(CLOSERS)
     return bool(body) and body[-1] in SENTENCE_ENDERS
+
+
 # A bulleted or numbered line of scraped text.
 BULLET = re.compile(r"^(?:[-*•·▪►‣◦]|\d{1,3}[.)])\s+")
 
@@ -39,10 +40,8 @@ TAG_CONTENT = frozenset({"article", "main"})
 ROLE_NAVIGATION = frozenset({"navigation", "contentinfo", "complementary", "dialog", "alertdialog"})
 ROLE_CONTENT = frozenset({"main", "article"})
 
-# Every month name dates.py reads, and English abbreviations ("Sept."), longest first.
-MONTHS = "|".join(sorted({name for names in MONTH_NAMES for name in names.split()}
-                         | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"},
-                         key=lambda name: (-len(name), name)))
+# Every month name and abbreviation dates.py reads, longest first.
+MONTHS = "|".join(sorted(MONTH_NUMBERS, key=lambda name: (-len(name), name)))
 DATE = re.compile(
     rf"\b(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|"
     rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{MONTHS})\.?,?\s+\d{{4}}|"

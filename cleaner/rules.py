@@ -187,10 +187,10 @@ def _line_kinds(kinds: dict[str, list[str]], source: str) -> re.Pattern[str]:
         return NEVER
     try:
         return re.compile("^(?:" + "|".join(groups) + ")$", re.I)
-    except re.error:
+    except re.error as exc:
         for patterns in kinds.values():
-            _line(patterns, source)  # names the pattern at fault
-        raise
+            _line(patterns, source)  # names the pattern at fault, if one is
+        raise RulesError(f"{source}: the line patterns cannot be combined ({exc})") from None
 
 
 def _prefix(patterns: list[str], source: str) -> re.Pattern[str]:

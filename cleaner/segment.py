@@ -111,13 +111,13 @@ def _plain_lines(text: str, width: int) -> Iterator[tuple[Line | None, bool]]:
     code: list[str] | None = None  # inside a ``` fence: its lines are one block, as <pre> is
     for raw in text.split("\n"):
         if CODE_FENCE.match(raw):
-            if code is not None and any(c.strip() for c in code):
-                yield Line("\n".join(code).strip("\n"), tag="pre"), False
+            if code is not None and (block := markdown_input.code_block(code)):
+                yield block, False
             code = [] if code is None else None
             yield None, False
             continue
         if code is not None:
-            code.append(raw.rstrip())
+            code.append(raw)
             continue
         line = SPACES.sub(" ", raw).strip()
         if not line:
