@@ -376,15 +376,24 @@ def keep_main_container(blocks: list[Block], options: Options) -> list[Block]:
     the article's container (<body> holds everything; the article's own element nearly
     everything, and tighter). Content outside it stays when it is sure of itself, or
     when the branch it sits in is a strong region of its own (the second column of a
-    service page, a listing split in two grids); the rest is sidebar and footer prose."""
+    service page, a listing split in two grids); the rest is sidebar and footer prose.
+    Where an article outweighs the teaser cards around it, the cards weigh nothing in
+    that choice, and the ones outside the article go."""
     t = options.thresholds
+    cards = _teaser_cards(blocks)
+    if cards:
+        kept = [(i in cards, b.features.words) for i, b in enumerate(blocks)
+                if b.label is Label.CONTENT and b.features is not None]
+        card_words = sum(w for card, w in kept if card)
+        if sum(w for card, w in kept if not card) < CARD_DOMINANCE * card_words:
+            cards = set()  # the cards are the page: a listing
     held: dict[int, float] = {}  # content under each element: the positive gains only
     mass: dict[int, float] = {}  # content less boilerplate: what a branch is worth
     parent: dict[int, int] = {}
-    for b in blocks:
+    for n, b in enumerate(blocks):
         if not b.ancestors:
             continue
-        gain, own = _gain(b, options), b.ancestors[-1]
+        gain, own = 0.0 if n in cards else _gain(b, options), b.ancestors[-1]
         held[own] = held.get(own, 0.0) + max(0.0, gain)
         mass[own] = mass.get(own, 0.0) + gain
         for i in range(len(b.ancestors) - 1, 0, -1):  # the tree above, each element once
@@ -405,13 +414,64 @@ def keep_main_container(blocks: list[Block], options: Options) -> list[Block]:
     main = max((serial for serial in held if held[serial] >= t.main_share * total), key=lambda s: depth[s])
     chain = next(b.ancestors[: b.ancestors.index(main) + 1] for b in blocks if main in b.ancestors)
     out = []
-    for b in blocks:
-        if b.label is Label.CONTENT and main not in b.ancestors and b.score < t.outside_container:
-            root = _branch(b.ancestors, chain)
-            if root is None or mass[root] < t.second_region_share * mass[main]:
-                b = _relabel(b, Label.NAVIGATION, "outside_main_container", min(b.score, 0.45))
+    for n, b in enumerate(blocks):
+        if b.label is Label.CONTENT and main not in b.ancestors:
+            if n in cards:
+                b = _relabel(b, Label.NAVIGATION, "teaser_card", min(b.score, 0.45))
+            elif b.score < t.outside_container:
+                root = _branch(b.ancestors, chain)
+                if root is None or mass[root] < t.second_region_share * mass[main]:
+                    b = _relabel(b, Label.NAVIGATION, "outside_main_container", min(b.score, 0.45))
         out.append(b)
     return out
+
+
+# Teaser cards (keep_main_container): an article at least this many times the cards'
+# words outweighs them; a card is at most this many words.
+CARD_DOMINANCE = 1.0
+CARD_WORDS = 250
+
+
+def _teaser_cards(blocks: list[Block]) -> set[int]:
+    """Blocks inside teaser cards: three or more sibling containers, each holding a few
+    short blocks on the same paths (a teaser's kicker, linked headline and summary), as
+    against paragraphs that are themselves the repeated siblings. A card leads
+    elsewhere, so one of its blocks is mostly link."""
+    groups: dict[str, list[int]] = {}
+    for i, b in enumerate(blocks):
+        if b.ancestors:
+            groups.setdefault(_record_key(b.dom_path), []).append(i)
+    roots: set[int] = set()  # the cards' own elements
+    for members in groups.values():
+        if len(members) < 3:
+            continue
+        chains = [blocks[i].ancestors for i in members]
+        # Where a member's path parts from its neighbours' is where its card begins.
+        split = [-1] + [_divergence(a, b) for a, b in zip(chains, chains[1:])] + [-1]
+        for n, chain in enumerate(chains):
+            depth = max(split[n], split[n + 1])
+            if 0 <= depth < len(chain) - 1:
+                roots.add(chain[depth])
+    words: dict[int, int] = {}
+    linked: set[int] = set()
+    under: dict[int, int] = {}
+    for i, b in enumerate(blocks):
+        root = next((a for a in b.ancestors if a in roots), None)
+        if root is None or b.features is None:
+            continue
+        under[i] = root
+        words[root] = words.get(root, 0) + b.features.words
+        if b.features.words >= 2 and b.features.link_density >= 0.5:
+            linked.add(root)
+    return {i for i, root in under.items() if root in linked and words[root] <= CARD_WORDS}
+
+
+def _divergence(a: tuple[int, ...], b: tuple[int, ...]) -> int:
+    """The depth at which two ancestor chains part (-1 if one holds the other)."""
+    for depth, (x, y) in enumerate(zip(a, b)):
+        if x != y:
+            return depth
+    return -1
 
 
 def _branch(ancestors: tuple[int, ...], chain: tuple[int, ...]) -> int | None:

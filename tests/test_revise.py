@@ -418,3 +418,33 @@ def test_a_menu_with_a_separator_between_its_items_is_not_a_listing():
     doc = clean("\n".join(page).encode(), options=TEXT)
     assert not any("repeated_record" in b.reasons for b in doc.blocks)
     assert [b.text for b in doc.body] == ARTICLE[:3]
+
+
+TEASERS = [("Snow closes the pass above Varnell for a week", "Ploughs cannot keep up with the drifts on the "
+            "upper road, and the council has opened the school hall for stranded drivers."),
+           ("New bakery opens on the market square", "Two sisters from the valley have turned the old bank "
+            "into a bakery that sells rye bread baked in a wood-fired oven every morning."),
+           ("Choir wins the county festival again", "The Varnell choir took the first prize for the third "
+            "year running with a programme of folk songs collected in the hills."),
+           ("Bridge repairs will take until spring", "Engineers found more rust than expected under the deck "
+            "of the old iron bridge, so the footpath stays closed through the winter.")]
+
+
+def _teaser_cards() -> str:
+    return "".join(f'<div class="teaser"><div class="teaser-body"><h3><a href="/story/{n}">{title}</a></h3>'
+                   f'<p>{summary}</p></div></div>' for n, (title, summary) in enumerate(TEASERS))
+
+
+def test_teaser_cards_beside_an_article_are_navigation():
+    article = f"<article><h1>{HEADLINE}</h1>" + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</article>"
+    doc = _html(f'<div class="wrap">{article}<section class="more">{_teaser_cards()}</section></div>')
+    assert all(_content(doc, *ARTICLE))
+    summaries = [_at(doc, summary[:40]) for _, summary in TEASERS]
+    assert all(b.label is Label.NAVIGATION and "teaser_card" in b.reasons for b in summaries)
+
+
+def test_teaser_cards_that_are_the_page_stay():
+    # A section front: the cards outweigh its one line of introduction.
+    doc = _html(f'<main><h1>Valley news</h1><p>{ARTICLE[0]}</p><section class="more">{_teaser_cards()}</section></main>')
+    assert all(_content(doc, *(summary for _, summary in TEASERS)))
+    assert not any("teaser_card" in b.reasons for b in doc.blocks)
