@@ -204,9 +204,10 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
               and (name := author_from_line(b.text))):
             meta = meta if meta.author else replace(meta, author=name)
             out[i] = b._replace(role="byline", label=Label.CONTENT)
-            # Lines between the headline and the byline are the head: dek, captions.
+            # Between the headline and the byline sit the dek, which is the article's,
+            # and photo captions and keyword lines, which are not.
             for j in range(head_start, i):
-                if out[j].label is Label.CONTENT and out[j].role == "body":
+                if out[j].label is Label.CONTENT and out[j].role == "body" and _is_head_matter(out[j]):
                     out[j] = out[j]._replace(role="header")
             bylined = True  # a date line may still follow
     # "First Published: ..." lines anywhere after the headline belong to the metadata.
@@ -243,6 +244,11 @@ def _looks_like_masthead(text: str) -> bool:
 def _is_byline_or_date(b: Block) -> bool:
     f = b.features
     return f is not None and (f.is_byline or f.is_date)
+
+
+def _is_head_matter(b: Block) -> bool:
+    """A photo caption or a line of keywords (no stop words), as against a dek."""
+    return CAPTION.search(b.text) is not None or (b.features is not None and not b.features.stopword_density)
 
 
 def _is_prose(b: Block) -> bool:

@@ -56,11 +56,12 @@ DATE_LABEL = re.compile(
 # "By Jane Doe", in several languages. Where the word is also an everyday one (Italian
 # "di", Dutch "door", Swedish "av", Danish "af"), only in lower case and before a capital.
 # Korean names the reporter first: "[서울=연합뉴스] 김민수 기자".
+# A lower-case gerund after "by" is a sentence ("By continuing, you agree..."), not a name.
 BYLINE = re.compile(
     r"^(?:(?:(?i:by|written by|words by|author:?|posted by|reported by|von|par|por|autor:?|auteur\s*:?|автор:?|"
     r"yazan|yazar:?|autore:?|oleh:?|penulis:?|tác giả:?|szerző:?|teksti:?|بقلم:?|كتبت?:|מאת|लेखक:?)\s+"
     r"|(?:di|door|av|af)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž]))"
-    r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3})"
+    r"(?P<name>(?![a-z]+ing\b)[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3})"
     r"(?:\s*(?:,|\||\b(?i:and)\b|&|-|–|—|·).*)?"
     r"|(?:\[[^\]]{1,30}\]\s*)?(?P<reporter>[가-힣]{2,4}) ?기자(?:\s.*)?)$"
 )

@@ -95,6 +95,7 @@ def test_parse_date_rejects_junk(text):
     ("بقلم: محمد العلي", "محمد العلي"),
     ("Oleh: Budi Santoso", "Budi Santoso"),
     ("Listen to This Article", None),
+    ("By continuing, you agree to our", None),
     ("Trump, Putin, Trump-Putin", None),
 ])
 def test_author_from_line(line, name):
@@ -122,3 +123,26 @@ def test_the_headline_is_the_h1_not_a_menu_item_of_the_same_name():
     titled = [b for b in doc.blocks if b.role == "title"]
     assert [(b.tag, b.text) for b in titled] == [("h1", "Retries and backoff")]
     assert all(b.label is not Label.CONTENT for b in doc.blocks if b.tag == "li")
+
+
+POST = ("So reading up on these pans, they seem safe, but one catch: you should not use metal utensils on "
+        "them as it can scratch the enamel. What do people use when trying to get plastics out of the kitchen?")
+
+
+def test_the_dek_between_headline_and_byline_stays_in_the_body_but_a_caption_does_not():
+    page = ("Enameled Cast Iron Pans and Metal Utensils, Tested\n\n"
+            "Readers have asked us for months whether a scratched enamel pan is still safe to cook in, and what "
+            "they should reach for instead of metal\n\n"
+            "The test kitchen on Quay Street (Photo: Courier archive)\n\nBy Ana Ruiz\n\n" + POST + "\n")
+    doc = clean(page.encode())
+    assert doc.metadata.author == "Ana Ruiz"
+    assert "whether a scratched enamel pan is still safe" in doc.text
+    assert "Courier archive" not in doc.text and POST in doc.text
+
+
+def test_a_consent_line_is_not_a_byline_that_hides_the_post_above_it():
+    page = ("r/Cooking\nEuroStepJam\nEnameled cast iron pan and metal\n" + POST + "\nRead more\nShare\n"
+            "New to Reddit?\nContinue with Email\nBy continuing, you agree to our\nUser Agreement\n")
+    doc = clean(page.encode())
+    assert POST in doc.text
+    assert not any(b.role == "byline" for b in doc.blocks)

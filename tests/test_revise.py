@@ -340,7 +340,8 @@ def test_headline_above_the_byline_is_the_title():
     doc = _headed_article()
     assert doc.title == HEADLINE
     assert doc.author == "Jane Roe"
-    assert STANDFIRST not in doc.text and HEADLINE not in doc.text
+    assert HEADLINE not in doc.text
+    assert STANDFIRST in doc.text  # the dek is the article's own (measured: WCXB's truth keeps it)
     assert all(p in doc.text for p in ARTICLE[:4])
 
 
