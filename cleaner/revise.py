@@ -7,6 +7,7 @@ adds the reason for every label it changes.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -269,6 +270,7 @@ def promote_periodic_records(blocks: list[Block], options: Options) -> list[Bloc
 UNIQUE_NAME = re.compile(r"\.[^.\[#]*\d[^.\[#]*")
 
 
+@functools.lru_cache(maxsize=8192)
 def _record_key(path: str) -> str:
     """A DOM path without numbered class names: CMSs mark every card with its own
     ("elementor-element-6e4d78d", "post-123"), and the cards of a listing should still
@@ -456,9 +458,10 @@ def _teaser_cards(blocks: list[Block]) -> set[int]:
     linked: set[int] = set()
     under: dict[int, int] = {}
     for i, b in enumerate(blocks):
-        root = next((a for a in b.ancestors if a in roots), None)
-        if root is None or b.features is None:
+        held = roots.intersection(b.ancestors)
+        if not held or b.features is None:
             continue
+        root = min(held)  # the outermost card: serials grow with depth
         under[i] = root
         words[root] = words.get(root, 0) + b.features.words
         if b.features.words >= 2 and b.features.link_density >= 0.5:
@@ -467,11 +470,13 @@ def _teaser_cards(blocks: list[Block]) -> set[int]:
 
 
 def _divergence(a: tuple[int, ...], b: tuple[int, ...]) -> int:
-    """The depth at which two ancestor chains part (-1 if one holds the other)."""
-    for depth, (x, y) in enumerate(zip(a, b)):
-        if x != y:
-            return depth
-    return -1
+    """The depth at which two ancestor chains part (-1 if one holds the other). Chains
+    that part stay apart below, so the walk goes up from the bottom, where siblings
+    part after a step or two."""
+    depth = min(len(a), len(b))
+    while depth and a[depth - 1] != b[depth - 1]:
+        depth -= 1
+    return -1 if depth == min(len(a), len(b)) else depth
 
 
 def _branch(ancestors: tuple[int, ...], chain: tuple[int, ...]) -> int | None:
