@@ -30,6 +30,12 @@ CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # A name part with a letter after a digit is a generated hash ("251ad163", "1ft5k6i"):
 # split at its digits it would spell "ad" or "ft" by chance.
 DIGIT_LETTER = re.compile(r"\d[a-zA-Z]")
+# "#receive-and-reply-to-an-inbound-sms", "#how-to-write-a-review": anchors that docs
+# and blog engines make from a heading's text (five words or more, or with a small
+# word in them), as against component ids like "#comments-area-wrap".
+ID_SLUG = re.compile(r"#(?:(?:[a-z]+|\d+)(?:-(?:[a-z]+|\d+)){4,}"
+                     r"|(?:(?:[a-z]+|\d+)-)+(?:and|to|the|an?|of|for|your|how|what|is|in|on|with|do|you|why)"
+                     r"(?:-(?:[a-z]+|\d+))+)(?=[.#\[]|$)")
 NAME_PARTS = re.compile(r"([-_\s:/]+)")  # the parts, with what separates them
 PATH_STEP = re.compile(r"^(?P<tag>[a-z0-9]*)(?P<attrs>.*)$", re.S)
 # The items of a line of chrome: what lies between spaces and separators (| · • /).
@@ -112,6 +118,8 @@ def _read_step(step: str) -> tuple[str, str, frozenset[str]]:
     match = PATH_STEP.match(step)
     tag, attrs = (match.group("tag"), match.group("attrs")) if match else ("", step)
     role = attrs[attrs.rfind("[") + 1:-1].lower() if attrs.endswith("]") else ""
+    if "#" in attrs:  # an id made from a heading's words names the text, not the element
+        attrs = ID_SLUG.sub("", attrs)
     words = attrs.replace(".", " ").replace("#", " ").replace("[", " ").replace("]", " ")
     if DIGIT_LETTER.search(words):
         words = "".join([" " if DIGIT_LETTER.search(part) else part for part in NAME_PARTS.split(words)])
