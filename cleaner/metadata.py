@@ -37,6 +37,7 @@ HEAD_SCAN = 40  # how many lines before the article the headline search looks at
 # A name line guessed to be the byline (no "By") sits right under the headline.
 GUESSED_BYLINE_REACH = 5
 HEAD_LINES = 12  # how far after the headline a byline or date may sit
+LONG_TITLE_WORDS = 20  # a "title" this long, alone on the page, is the post itself
 
 
 def _clean(value: Any) -> str | None:
@@ -178,7 +179,11 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
     if title_at is not None:
         if not meta.title:
             meta = replace(meta, title=blocks[title_at].text)
-        out[title_at] = blocks[title_at]._replace(role="title", label=Label.CONTENT)
+        # A link post's long title is the whole post: with no other content it stays
+        # the body too, rather than leave the page to its best scraps of chrome.
+        alone = all(i == title_at for i in content)
+        if not (alone and _is_long_title(blocks[title_at])):
+            out[title_at] = blocks[title_at]._replace(role="title", label=Label.CONTENT)
     # The article head: the few lines after the headline, before the prose gets going.
     head_start = title_at + 1 if title_at is not None else max(0, first - 3)
     prose, bylined = 0, False
@@ -244,6 +249,10 @@ def _looks_like_masthead(text: str) -> bool:
 def _is_byline_or_date(b: Block) -> bool:
     f = b.features
     return f is not None and (f.is_byline or f.is_date)
+
+
+def _is_long_title(b: Block) -> bool:
+    return b.features is not None and b.features.words >= LONG_TITLE_WORDS and b.features.stopword_density > 0
 
 
 def _is_head_matter(b: Block) -> bool:

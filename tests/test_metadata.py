@@ -146,3 +146,15 @@ def test_a_consent_line_is_not_a_byline_that_hides_the_post_above_it():
     doc = clean(page.encode())
     assert POST in doc.text
     assert not any(b.role == "byline" for b in doc.blocks)
+
+
+def test_a_link_post_whose_long_title_is_all_its_content_keeps_it_as_the_body():
+    post = ("FCC chair to Europe: if you restrict our satellite providers, we will ban yours here, and the "
+            "agency is now asking for public comment on what it calls market access reciprocity.")
+    chrome = "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("Home", "Popular", "Explore", "Log In"))
+    page = (f"<html><head><meta property='og:title' content='{post}'></head><body><nav><ul>{chrome}</ul></nav>"
+            f"<main><h1>{post}</h1></main><footer><p>Create your account and connect with a world of "
+            "communities.</p></footer></body></html>")
+    doc = clean(page.encode())
+    assert doc.title == post
+    assert doc.text == post
