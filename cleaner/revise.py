@@ -267,15 +267,16 @@ def promote_periodic_records(blocks: list[Block], options: Options) -> list[Bloc
 
 
 
-UNIQUE_NAME = re.compile(r"\.[^.\[#]*\d[^.\[#]*")
+UNIQUE_NAME = re.compile(r"\.[^.\[#]*\d[^.\[#]*|#\d+(?=[.#\[>]|$)")
 
 
 @functools.lru_cache(maxsize=8192)
 def _record_key(path: str) -> str:
     """A DOM path without numbered class names: CMSs mark every card with its own
     ("elementor-element-6e4d78d", "post-123"), and the cards of a listing should still
-    fall on one path. (Ids stay: a forum's posts, each with its own id, are not records
-    whose every line is content.)"""
+    fall on one path. Ids stay unless they are bare numbers (a news aggregator's rows,
+    "tr#47289357"): a forum's posts, each with its own "post-123" id, are not records
+    whose every line is content."""
     return UNIQUE_NAME.sub("", path)
 
 

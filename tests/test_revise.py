@@ -449,3 +449,15 @@ def test_teaser_cards_that_are_the_page_stay():
     doc = _html(f'<main><h1>Valley news</h1><p>{ARTICLE[0]}</p><section class="more">{_teaser_cards()}</section></main>')
     assert all(_content(doc, *(summary for _, summary in TEASERS)))
     assert not any("teaser_card" in b.reasons for b in doc.blocks)
+
+
+def test_rows_with_bare_number_ids_are_records_of_a_listing():
+    jobs = ["Ledgerly is hiring a founding backend engineer", "Tidewater Labs is hiring a product designer",
+            "Northwind Robotics is hiring firmware engineers", "Quillstack is hiring a support lead",
+            "Parcelwise is hiring a data engineer in Lisbon", "Brightmoss is hiring its first sales hire"]
+    rows = "".join(f'<tr id="{47289357 - 7 * n}" class="athing"><td>{n + 1}.</td><td><a href="/item/{n}">{job}</a>'
+                   f' <span>(example.com)</span></td></tr>' for n, job in enumerate(jobs))
+    page = (f"<html><body><table><tr><td><a href='/'>Hacker Digest</a> | <a href='/new'>new</a> | "
+            f"<a href='/jobs'>jobs</a></td></tr></table><table>{rows}</table></body></html>")
+    doc = clean(page.encode())
+    assert all(job in doc.text for job in jobs)
