@@ -385,11 +385,15 @@ def keep_main_container(blocks: list[Block], options: Options) -> list[Block]:
     t = options.thresholds
     cards = _teaser_cards(blocks)
     if cards:
-        kept = [(i in cards, b.features.words) for i, b in enumerate(blocks)
-                if b.label is Label.CONTENT and b.features is not None]
-        card_words = sum(w for card, w in kept if card)
-        if sum(w for card, w in kept if not card) < CARD_DOMINANCE * card_words:
-            cards = set()  # the cards are the page: a listing
+        article, racks = 0, dict[int, int]()  # words kept outside the cards, and in each grid of them
+        for i, b in enumerate(blocks):
+            if b.label is Label.CONTENT and b.features is not None:
+                if i in cards:
+                    racks[cards[i]] = racks.get(cards[i], 0) + b.features.words
+                else:
+                    article += b.features.words
+        if article < CARD_DOMINANCE * max(racks.values(), default=0):
+            cards = {}  # the cards are the page: a listing
     held: dict[int, float] = {}  # content under each element: the positive gains only
     mass: dict[int, float] = {}  # content less boilerplate: what a branch is worth
     parent: dict[int, int] = {}
@@ -429,22 +433,23 @@ def keep_main_container(blocks: list[Block], options: Options) -> list[Block]:
     return out
 
 
-# Teaser cards (keep_main_container): an article at least this many times the cards'
-# words outweighs them; a card is at most this many words.
+# Teaser cards (keep_main_container): an article at least this many times the words of
+# the largest grid of cards outweighs them; a card is at most this many words.
 CARD_DOMINANCE = 1.0
 CARD_WORDS = 250
 
 
-def _teaser_cards(blocks: list[Block]) -> set[int]:
-    """Blocks inside teaser cards: three or more sibling containers, each holding a few
-    short blocks on the same paths (a teaser's kicker, linked headline and summary), as
-    against paragraphs that are themselves the repeated siblings. A card leads
-    elsewhere, so one of its blocks is mostly link."""
+def _teaser_cards(blocks: list[Block]) -> dict[int, int]:
+    """Blocks inside teaser cards, each with the element that holds its card and the
+    card's siblings (a grid, a carousel): three or more sibling containers, each holding
+    a few short blocks on the same paths (a teaser's kicker, linked headline and
+    summary), as against paragraphs that are themselves the repeated siblings. A card
+    leads elsewhere, so one of its blocks is mostly link."""
     groups: dict[str, list[int]] = {}
     for i, b in enumerate(blocks):
         if b.ancestors:
             groups.setdefault(_record_key(b.dom_path), []).append(i)
-    roots: set[int] = set()  # the cards' own elements
+    roots: dict[int, int] = {}  # the cards' own elements, and the element holding them
     for members in groups.values():
         if len(members) < 3:
             continue
@@ -454,12 +459,13 @@ def _teaser_cards(blocks: list[Block]) -> set[int]:
         for n, chain in enumerate(chains):
             depth = max(split[n], split[n + 1])
             if 0 <= depth < len(chain) - 1:
-                roots.add(chain[depth])
+                roots[chain[depth]] = chain[depth - 1] if depth else chain[depth]
+    carded = set(roots)
     words: dict[int, int] = {}
     linked: set[int] = set()
     under: dict[int, int] = {}
     for i, b in enumerate(blocks):
-        held = roots.intersection(b.ancestors)
+        held = carded.intersection(b.ancestors)
         if not held or b.features is None:
             continue
         root = min(held)  # the outermost card: serials grow with depth
@@ -467,7 +473,7 @@ def _teaser_cards(blocks: list[Block]) -> set[int]:
         words[root] = words.get(root, 0) + b.features.words
         if b.features.words >= 2 and b.features.link_density >= 0.5:
             linked.add(root)
-    return {i for i, root in under.items() if root in linked and words[root] <= CARD_WORDS}
+    return {i: roots[root] for i, root in under.items() if root in linked and words[root] <= CARD_WORDS}
 
 
 def _divergence(a: tuple[int, ...], b: tuple[int, ...]) -> int:
