@@ -12,7 +12,9 @@ from .dates import parse_date
 from .records import Block, Label, Metadata
 from .segment import Element, text_of
 
-CAPTION = re.compile(r"\((?:photo|image|picture|credit|source|file)\b|\b(?:photo|image|credit|foto|bild)\s*:|getty images|reuters/|ap photo", re.I)
+CAPTION = re.compile(
+    r"\((?:photo|image|picture|credit|source|file|foto)\b|\b(?:photo|image|credit|foto|bild|imagen|immagine"
+    r"|crédito|фото|світлина)\s*:|(?:사진|写真|图片|圖片|صورة)\s*[:=：]|getty images|reuters/|ap photo", re.I)
 HEADLINE_NEAR = 12  # lines above the article within which position does not matter
 BYLINE_REACH = 6  # how far below a headline its byline or date may be
 COPYRIGHT = re.compile(

@@ -7,7 +7,7 @@ import pytest
 
 from cleaner import Label, clean
 from cleaner.dates import parse_date
-from cleaner.metadata import author_from_line, from_html
+from cleaner.metadata import CAPTION, author_from_line, from_html
 from cleaner.segment import parse_html
 
 
@@ -158,3 +158,9 @@ def test_a_link_post_whose_long_title_is_all_its_content_keeps_it_as_the_body():
     doc = clean(page.encode())
     assert doc.title == post
     assert doc.text == post
+
+
+@pytest.mark.parametrize("caption", ["Der neue Fähranleger am Hafen. Foto: dpa", "Новый паром у причала. Фото: ТАСС",
+                                     "새 여객선이 부두에 정박해 있다. 사진=연합뉴스"])
+def test_a_photo_caption_in_another_language_is_head_matter(caption):
+    assert CAPTION.search(caption)
