@@ -7,7 +7,7 @@ import pytest
 
 from cleaner import Label, clean
 from cleaner.dates import parse_date
-from cleaner.metadata import CAPTION, author_from_line, from_html
+from cleaner.metadata import author_from_line, from_html
 from cleaner.segment import parse_html
 
 
@@ -160,7 +160,14 @@ def test_a_link_post_whose_long_title_is_all_its_content_keeps_it_as_the_body():
     assert doc.text == post
 
 
-@pytest.mark.parametrize("caption", ["Der neue Fähranleger am Hafen. Foto: dpa", "Новый паром у причала. Фото: ТАСС",
-                                     "새 여객선이 부두에 정박해 있다. 사진=연합뉴스"])
-def test_a_photo_caption_in_another_language_is_head_matter(caption):
-    assert CAPTION.search(caption)
+RUSSIAN_ARTICLE = ("Городской совет во вторник вечером проголосовал за возобновление паромного сообщения с "
+                   "островом после шестилетнего перерыва, и жители острова говорят, что теперь они снова смогут "
+                   "добираться до работы и школы. Паром начнёт работу в июне на двух отремонтированных судах.")
+
+
+def test_a_photo_caption_in_another_language_stays_out_of_the_body():
+    page = ("Совет проголосовал за возвращение парома на остров после шести лет\n\n"
+            "Новый причал в гавани. Фото: ТАСС\n\nАвтор: Анна Смирнова\n\n" + RUSSIAN_ARTICLE + "\n")
+    doc = clean(page.encode())
+    assert doc.metadata.author == "Анна Смирнова"
+    assert RUSSIAN_ARTICLE in doc.text and "Фото: ТАСС" not in doc.text
