@@ -284,10 +284,17 @@ def after_related(blocks: list[Block], options: Options) -> list[Block]:
     """Under a "Read more" / "Related" heading come links to other pages, not the
     article: headline-like blocks there are navigation until prose resumes."""
     t = options.thresholds
+    # A long run of records on one path is the page's own listing, even under a
+    # "Latest news" heading: related boxes hold a few links.
+    runs: dict[str, int] = {}
+    for b in blocks:
+        if b.dom_path:
+            key = _record_key(b.dom_path)
+            runs[key] = runs.get(key, 0) + 1
     out, in_list = [], False
     for b in blocks:
         f = b.features
-        if f is None:
+        if f is None or (in_list and b.dom_path and runs[_record_key(b.dom_path)] >= t.records_many):
             out.append(b)
             continue
         if f.phrase == "related":

@@ -461,3 +461,14 @@ def test_rows_with_bare_number_ids_are_records_of_a_listing():
             f"<a href='/jobs'>jobs</a></td></tr></table><table>{rows}</table></body></html>")
     doc = clean(page.encode())
     assert all(job in doc.text for job in jobs)
+
+
+def test_a_long_river_under_a_latest_news_heading_is_the_page_not_a_related_box():
+    stories = [(f"Valley story number {n} makes the front page", f"The {n}th report from the valley tells "
+                "readers what the council decided this week and what it means for the farms nearby.")
+               for n in range(1, 11)]
+    river = "".join(f'<article class="river"><h2>{title}</h2><a href="/s/{n}"><p>{summary}</p></a></article>'
+                    for n, (title, summary) in enumerate(stories))
+    doc = _html(f"<main><h1>Valley</h1><h2>Latest news</h2><section>{river}</section></main>")
+    assert all(_content(doc, *(title for title, _ in stories)))
+    assert not any("after_related_heading" in b.reasons for b in doc.blocks)
