@@ -49,6 +49,9 @@ def _kind(text: str) -> str:
     ("body>article>section#receive-and-reply-to-an-inbound-message>p", "content"),
     ("body>div.wrapper>h2#what-is-the-video-review-process", ""),
     ("body>div#comments-area-main-wrap>p", "comments"),
+    # an author box and the footnotes under an article are not its text
+    ("body>article>div.author-box>p", "navigation"),
+    ("body>article>div.footnotes>ol>li", "navigation"),
 ])
 def test_dom_cue(path, cue):
     assert dom_cue(path) == cue
