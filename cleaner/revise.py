@@ -199,16 +199,8 @@ def promote_records(blocks: list[Block], options: Options) -> list[Block]:
     so short records count only in long runs (the prices under every product card).
     Measured trade-off: a shop's mega-menu of one-word links is promoted too."""
     t = options.thresholds
-    groups: dict[str, list[int]] = {}
-    keys: dict[str, str] = {}
-    for i, b in enumerate(blocks):
-        if b.dom_path:
-            key = keys.get(b.dom_path)
-            if key is None:
-                key = keys[b.dom_path] = _record_key(b.dom_path)
-            groups.setdefault(key, []).append(i)
     out = list(blocks)
-    for members in groups.values():
+    for members in _record_groups(blocks).values():
         if len(members) < t.records_min:
             continue
         first = blocks[members[0]].features
@@ -280,21 +272,26 @@ def _record_key(path: str) -> str:
     return UNIQUE_NAME.sub("", path)
 
 
+def _record_groups(blocks: list[Block]) -> dict[str, list[int]]:
+    """The indices of the HTML blocks on each record key, in page order."""
+    groups: dict[str, list[int]] = {}
+    for i, b in enumerate(blocks):
+        if b.dom_path:
+            groups.setdefault(_record_key(b.dom_path), []).append(i)
+    return groups
+
+
 def after_related(blocks: list[Block], options: Options) -> list[Block]:
     """Under a "Read more" / "Related" heading come links to other pages, not the
     article: headline-like blocks there are navigation until prose resumes."""
     t = options.thresholds
     # A long run of records on one path is the page's own listing, even under a
     # "Latest news" heading: related boxes hold a few links.
-    runs: dict[str, int] = {}
-    for b in blocks:
-        if b.dom_path:
-            key = _record_key(b.dom_path)
-            runs[key] = runs.get(key, 0) + 1
+    listed = {i for members in _record_groups(blocks).values() if len(members) >= t.records_many for i in members}
     out, in_list = [], False
-    for b in blocks:
+    for i, b in enumerate(blocks):
         f = b.features
-        if f is None or (in_list and b.dom_path and runs[_record_key(b.dom_path)] >= t.records_many):
+        if f is None or (in_list and i in listed):
             out.append(b)
             continue
         if f.phrase == "related":
@@ -392,7 +389,8 @@ def keep_main_container(blocks: list[Block], options: Options) -> list[Block]:
     t = options.thresholds
     cards = _teaser_cards(blocks)
     if cards:
-        article, racks = 0, dict[int, int]()  # words kept outside the cards, and in each grid of them
+        article = 0  # words kept outside the cards
+        racks: dict[int, int] = {}  # words kept in each grid of cards
         for i, b in enumerate(blocks):
             if b.label is Label.CONTENT and b.features is not None:
                 if i in cards:
@@ -452,12 +450,8 @@ def _teaser_cards(blocks: list[Block]) -> dict[int, int]:
     a few short blocks on the same paths (a teaser's kicker, linked headline and
     summary), as against paragraphs that are themselves the repeated siblings. A card
     leads elsewhere, so one of its blocks is mostly link."""
-    groups: dict[str, list[int]] = {}
-    for i, b in enumerate(blocks):
-        if b.ancestors:
-            groups.setdefault(_record_key(b.dom_path), []).append(i)
     roots: dict[int, int] = {}  # the cards' own elements, and the element holding them
-    for members in groups.values():
+    for members in _record_groups(blocks).values():
         if len(members) < 3:
             continue
         chains = [blocks[i].ancestors for i in members]
@@ -465,8 +459,8 @@ def _teaser_cards(blocks: list[Block]) -> dict[int, int]:
         split = [-1] + [_divergence(a, b) for a, b in zip(chains, chains[1:])] + [-1]
         for n, chain in enumerate(chains):
             depth = max(split[n], split[n + 1])
-            if 0 <= depth < len(chain) - 1:
-                roots[chain[depth]] = chain[depth - 1] if depth else chain[depth]
+            if 0 < depth < len(chain) - 1:
+                roots[chain[depth]] = chain[depth - 1]
     carded = set(roots)
     words: dict[int, int] = {}
     linked: set[int] = set()
@@ -487,10 +481,10 @@ def _divergence(a: tuple[int, ...], b: tuple[int, ...]) -> int:
     """The depth at which two ancestor chains part (-1 if one holds the other). Chains
     that part stay apart below, so the walk goes up from the bottom, where siblings
     part after a step or two."""
-    depth = min(len(a), len(b))
+    shared = depth = min(len(a), len(b))
     while depth and a[depth - 1] != b[depth - 1]:
         depth -= 1
-    return -1 if depth == min(len(a), len(b)) else depth
+    return -1 if depth == shared else depth
 
 
 def _branch(ancestors: tuple[int, ...], chain: tuple[int, ...]) -> int | None:
