@@ -169,7 +169,9 @@ def detect_encoding(data: bytes, charset: str | None = None) -> tuple[str, str]:
         return "utf-8", "utf-8-with-errors"
     import chardet  # only pages that are neither declared nor UTF-8 need it: keep start-up quick
 
-    guess = chardet.detect(data[:CHARDET_SAMPLE])
+    # The bytes alone: chardet 7 takes a page's own declaration at its word, and by now
+    # that declaration is missing or known not to hold.
+    guess = chardet.detect(DECLARATION.sub(b"", data[:CHARDET_SAMPLE]))
     encoding = _codec(guess.get("encoding") or "") if guess else None
     if encoding and _decodes(data, encoding):
         return encoding, "chardet"
