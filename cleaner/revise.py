@@ -15,6 +15,7 @@ from .options import Options
 from .records import Block, Label
 from .site import line_key
 
+SECTION = re.compile(r"section(?:$|[#.\[])")  # a <section> step of a dom_path
 TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}\b")
 # A reply's attribution line: "by Brain-Fu (1274756) writes:", "Pete wrote:", "Anna schrieb:".
 REPLY_ATTRIBUTION = re.compile(
@@ -424,7 +425,14 @@ def keep_main_container(blocks: list[Block], options: Options) -> list[Block]:
     if not total:
         return blocks
     main = max((serial for serial in held if held[serial] >= t.main_share * total), key=lambda s: depth[s])
-    chain = next(b.ancestors[: b.ancestors.index(main) + 1] for b in blocks if main in b.ancestors)
+    inside = next(b for b in blocks if main in b.ancestors)
+    top = inside.ancestors.index(main)
+    # A section inside a section is part of one document (the chapters of a docs page,
+    # each under its heading): the outermost of them holds the article.
+    steps = inside.dom_path.split(">")
+    while top > 1 and SECTION.match(steps[top]) and SECTION.match(steps[top - 1]):
+        top -= 1
+    main, chain = inside.ancestors[top], inside.ancestors[: top + 1]
     out = []
     for n, b in enumerate(blocks):
         if b.label is Label.CONTENT and main not in b.ancestors:

@@ -71,6 +71,11 @@ def test_dom_cue(path, cue):
     ("Review", ""),  # a product page's own review heading can be its text
     ("5 min read", "navigation"),
     ("Your browser does not support the video tag.", "navigation"),
+    # a feedback widget under a docs page or an article
+    ("Did this page help you? - Yes", "navigation"),
+    ("Thanks for letting us know we're doing a good job!", "navigation"),
+    ("Was this answer helpful?", "navigation"),
+    ("The survey asked whether the new timetable was helpful to commuters.", ""),
 ])
 def test_phrase_kind(text, kind):
     assert _kind(text) == kind

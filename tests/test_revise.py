@@ -472,3 +472,19 @@ def test_a_long_river_under_a_latest_news_heading_is_the_page_not_a_related_box(
     doc = _html(f"<main><h1>Valley</h1><h2>Latest news</h2><section>{river}</section></main>")
     assert all(_content(doc, *(title for title, _ in stories)))
     assert not any("after_related_heading" in b.reasons for b in doc.blocks)
+
+
+def test_sections_of_one_docs_page_are_one_document():
+    # A module's page: an overview table, then a long chapter and a short one, each its own
+    # <section> inside the module's. The long chapter alone holds most of the text, but the
+    # table and the short chapter are the same document, not a sidebar.
+    rows = "".join(f"<tr><td><p>{name}()</p></td><td><p>{what}</p></td></tr>" for name, what in [
+        ("level", "depth at the gauge"), ("inflow", "water entering per day"), ("release", "water let out")])
+    chapter = "".join(f"<p>{p}</p>" for p in ARTICLE[:7])
+    recipe = ("The readings can be combined: subtract the release from the inflow each day and add the "
+              "result to yesterday's level, which gives the level the gauge should show today.")
+    doc = _html(f'<nav><ul>{MUSEUM_LINKS}</ul></nav><main><section id="module-reservoir"><h1>reservoir</h1>'
+                f'<table>{rows}</table><section id="functions"><h2>Functions</h2>{chapter}</section>'
+                f'<section id="recipes"><h2>Recipes</h2><p>{recipe}</p></section></section></main>')
+    assert all(_content(doc, *ARTICLE[:7], recipe, "depth at the gauge", "water entering per day"))
+    assert not any(_content(doc, "Tickets", "Opening times"))
