@@ -223,6 +223,10 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
         if f and f.is_date and phrases.DATE_LABEL.match(out[i].text):
             meta = meta if meta.date else replace(meta, date=parse_date(out[i].text))
             out[i] = out[i]._replace(role="date", label=Label.CONTENT)
+    if len(out) == 1:
+        # A page of one line (a rendering that kept only the page's title) is its title
+        # or date and its body both: the line is not left out of the text.
+        out[0] = out[0]._replace(role="body")
     return out, meta
 
 

@@ -370,9 +370,20 @@ def test_a_page_whose_body_is_all_chrome_says_what_its_summary_says():
     assert any("page_summary" in b.reasons for b in doc.blocks)
 
 
-def test_a_page_holding_only_its_headline_keeps_it_as_its_title():
-    doc = _text("Start making my home smart. Where should I start? - Configuration - Community")
+def test_a_page_holding_only_its_headline_keeps_it_as_its_title_and_its_text():
+    # A rendering that kept only the page's title (the posts were drawn by scripts): the
+    # line is the title, and the text is not empty either.
+    line = "Start making my home smart. Where should I start? - Configuration - Community"
+    doc = _text(line)
     assert doc.title and doc.title.startswith("Start making my home smart")
+    assert doc.text == line
+
+
+def test_a_page_of_one_dated_line_is_not_emptied_into_its_date():
+    line = "4o Update 2024-09-05 Broken - Bugs - OpenAI Developer Community"
+    doc = _text(line)
+    assert doc.text == line
+    assert doc.date == "2024-09-05"
 
 
 def test_a_paragraph_scraped_twice_is_kept_once():
