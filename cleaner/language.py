@@ -33,6 +33,7 @@ KOREAN_ENDINGS = frozenset("은는이가을를의에도로와과고며서다게�
 WORD = re.compile(r"\w+")
 SAMPLE_WORDS = 3000
 ENGLISH_AT_SIGHT = 0.3  # the share of English stop words that settles the vote at once
+DECLARED_AT_SIGHT = 0.1  # the share of the declared language's stop words that confirms it
 SAMPLE_CHARS = 15000  # about 2,500 words: plenty to tell the language; a long page is not scanned whole
 
 
@@ -88,24 +89,34 @@ def cjk_language(text: str) -> str | None:
     return None
 
 
-def detect_language(text: str) -> str | None:
-    """The page's main language as an ISO 639-1 code, or None when unsure."""
+def detect_language(text: str, declared: str | None = None) -> str | None:
+    """The page's main language as an ISO 639-1 code, or None when unsure. The language
+    the page `declared` (<html lang>) is believed when its stop words make up a tenth of
+    the words or more: a page of short labels (colours, sizes, names) has few stop
+    words of any language, and some lists are long enough to catch them by chance."""
     script = cjk_language(text)
     if script:
         return script
     words = WORD.findall(text.lower())[:SAMPLE_WORDS]
     counts = Counter(words)
+    if declared in STOPLISTS.values() and sum(
+            counts[word] for word in stopwords(declared) & counts.keys()) >= DECLARED_AT_SIGHT * max(1, len(words)):
+        return declared
     # Most pages are English, and one where English stop words make up a third of the
     # words is English: told so without reading the other 39 lists (40 ms a process).
     if sum(counts[word] for word in stopwords("en") & counts.keys()) >= ENGLISH_AT_SIGHT * max(1, len(words)):
         return "en"
     voters = _any_stopword()
     distinct = {word for word in counts if word in voters}  # the few words any language would vote for
-    best, hits = None, 0
-    # A vote for each stop word of the language on the page. (An index of each word's
-    # languages would vote faster, but building it costs a one-file run 40 ms at start.)
-    for code in STOPLISTS.values():
-        votes = sum(counts[word] for word in stopwords(code) & distinct)
-        if votes > hits:
-            best, hits = code, votes
+    # Each stop word on the page votes, split between the lists that hold it: some lists
+    # are long and hold English words too ("the", "and", "new" are Finnish stop words in
+    # jusText's list), and a page of English labels must not come out Finnish. (An index
+    # of each word's languages would be quicker, but costs a one-file run 40 ms to build.)
+    shared = {code: stopwords(code) & distinct for code in STOPLISTS.values()}
+    lists = Counter(word for found in shared.values() for word in found)
+    best, share, hits = None, 0.0, 0
+    for code, found in shared.items():
+        votes = sum(counts[word] / lists[word] for word in found)
+        if votes > share:
+            best, share, hits = code, votes, sum(counts[word] for word in found)
     return best if hits >= max(3, len(words) // 20) else None

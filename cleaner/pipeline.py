@@ -40,7 +40,7 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
                         encoding_method=decoded.method, metadata=meta)
     if len(blocks) > options.limits.max_lines:
         raise InputError(f"more than {options.limits.max_lines:,} lines (the max_lines limit)")
-    language = detect_language(language_sample(b.text for b in blocks)) or meta.language
+    language = detect_language(language_sample(b.text for b in blocks), meta.language) or meta.language
     lap("language")
     blocks = measure(blocks, language, options)
     lap("features")
