@@ -30,18 +30,28 @@ MAX_RECORD_LINES = 8  # lines from one marker to the next
 RECORD_REGULARITY = 0.6  # share of the gaps between markers that are the period
 
 
-def _decided(blocks: list[Block], i: int, step: int, options: Options) -> Block | None:
-    """The nearest neighbour in one direction that can be judged on its own: long
-    enough, or boilerplate by phrase or container. Other short blocks are passed over,
-    so a run of short lines (a list of ingredients) is judged by what brackets it."""
+def _nearest_decided(blocks: list[Block], options: Options) -> tuple[list[int], list[int]]:
+    """For each block, the nearest neighbour before and after it that can be judged on
+    its own: long enough, or boilerplate by phrase or container (-1: none within reach).
+    Other short blocks are passed over, so a run of short lines (a list of ingredients)
+    is judged by what brackets it. One sweep each way, rather than a search per block."""
     t = options.thresholds
-    for j in range(i + step, i + step * (t.reach + 1), step):
-        if not 0 <= j < len(blocks):
-            return None
-        f = blocks[j].features
-        if f and (f.words >= t.context_words or _hard(blocks[j])):
-            return blocks[j]
-    return None
+    decided = [b.features is not None and (b.features.words >= t.context_words or _hard(b)) for b in blocks]
+    n = len(blocks)
+    before, after = [-1] * n, [-1] * n
+    last = -1
+    for i in range(n):
+        if last >= 0 and i - last <= t.reach:
+            before[i] = last
+        if decided[i]:
+            last = i
+    last = -1
+    for i in range(n - 1, -1, -1):
+        if last >= 0 and last - i <= t.reach:
+            after[i] = last
+        if decided[i]:
+            last = i
+    return before, after
 
 
 def _hard(block: Block) -> bool:
@@ -72,13 +82,13 @@ def follow_neighbours(blocks: list[Block], options: Options) -> list[Block]:
     paragraphs stays, a short line between menus goes."""
     t = options.thresholds
     out = list(blocks)
+    before, after = _nearest_decided(blocks, options)
     for i, block in enumerate(blocks):
         f = block.features
         if f is None or f.words >= t.context_words or _hard(block):
             continue
-        before, after = _decided(blocks, i, -1, options), _decided(blocks, i, 1, options)
-        prev_ok = before is not None and before.label is Label.CONTENT
-        next_ok = after is not None and after.label is Label.CONTENT
+        prev_ok = before[i] >= 0 and blocks[before[i]].label is Label.CONTENT
+        next_ok = after[i] >= 0 and blocks[after[i]].label is Label.CONTENT
         if prev_ok and next_ok:
             out[i] = _relabel(block, Label.CONTENT, "between_content", max(block.score, 0.6))
         elif next_ok and f.is_heading and not f.repeats and block.label is not Label.CONTENT:
