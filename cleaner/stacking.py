@@ -204,7 +204,11 @@ def load(path: str) -> Model:
         if missing:
             raise ValueError(f"{path}: the model reads features this version does not measure: {', '.join(missing)}")
         column = [FEATURES.index(name) for name in spec["features"]]  # the file's columns in ours
+        used = sorted({column[f] for tree in spec["trees"] for f, leaf in zip(tree["feature"], tree["leaf"]) if not leaf})
+        # The features the trees read, as local names: each is read from the row once,
+        # not once per comparison.
         lines = ["def tree_sum(x):", "    s = %r" % float(spec["baseline"])]
+        lines += [f"    x{k} = x[{k}]" for k in used]
         for tree in spec["trees"]:
             _emit(tree, 0, 1, lines, column)
     except (KeyError, IndexError, TypeError) as exc:
@@ -230,7 +234,7 @@ def _emit(tree: dict[str, list], node: int, depth: int, lines: list[str], column
     if tree["leaf"][node]:
         lines.append(f"{pad}s += {float(tree['value'][node])!r}")
         return
-    lines.append(f"{pad}if x[{column[tree['feature'][node]]}] <= {float(tree['threshold'][node])!r}:")
+    lines.append(f"{pad}if x{column[tree['feature'][node]]} <= {float(tree['threshold'][node])!r}:")
     _emit(tree, tree["left"][node], depth + 1, lines, column)
     lines.append(f"{pad}else:")
     _emit(tree, tree["right"][node], depth + 1, lines, column)
