@@ -65,12 +65,14 @@ def revise(blocks: list[Block], options: Options, thread: bool = False,
     site repeats (site.find_boilerplate)."""
     out = follow_neighbours(blocks, options)
     html = bool(out) and bool(out[0].ancestors)
-    records = promote_records(out, options) if html else promote_periodic_records(out, options)
-    out = follow_containers(after_related(records, options), options)
+    # Passes relabel blocks but never move them: the record groups are the page's own.
+    groups = _record_groups(out)
+    records = promote_records(out, options, groups) if html else promote_periodic_records(out, options)
+    out = follow_containers(after_related(records, options, groups), options)
     if not thread:
         out = drop_comments(out, options)
     # In HTML the elements draw the article's bounds; scraped text has only the stretches.
-    out = keep_main_container(out, options) if html else keep_main_region(out, options)
+    out = keep_main_container(out, options, groups) if html else keep_main_region(out, options)
     out = drop_duplicates(out, options)
     if boilerplate:
         out = drop_site_boilerplate(out, boilerplate)
@@ -203,7 +205,7 @@ def follow_containers(blocks: list[Block], options: Options) -> list[Block]:
     return out
 
 
-def promote_records(blocks: list[Block], options: Options) -> list[Block]:
+def promote_records(blocks: list[Block], options: Options, groups: dict[str, list[int]]) -> list[Block]:
     """HTML: many blocks on one DOM path, each a few words long, outside any menu, are
     the records of a listing (results, cards, rows); they are the page's content even
     though each is mostly a link. Menus repeat too, but with one or two words an item,
@@ -211,7 +213,7 @@ def promote_records(blocks: list[Block], options: Options) -> list[Block]:
     Measured trade-off: a shop's mega-menu of one-word links is promoted too."""
     t = options.thresholds
     out = list(blocks)
-    for members in _record_groups(blocks).values():
+    for members in groups.values():
         if len(members) < t.records_min:
             continue
         first = blocks[members[0]].features
@@ -292,13 +294,13 @@ def _record_groups(blocks: list[Block]) -> dict[str, list[int]]:
     return groups
 
 
-def after_related(blocks: list[Block], options: Options) -> list[Block]:
+def after_related(blocks: list[Block], options: Options, groups: dict[str, list[int]]) -> list[Block]:
     """Under a "Read more" / "Related" heading come links to other pages, not the
     article: headline-like blocks there are navigation until prose resumes."""
     t = options.thresholds
     # A long run of records on one path is the page's own listing, even under a
     # "Latest news" heading: related boxes hold a few links.
-    listed = {i for members in _record_groups(blocks).values() if len(members) >= t.records_many for i in members}
+    listed = {i for members in groups.values() if len(members) >= t.records_many for i in members}
     out, in_list = [], False
     for i, b in enumerate(blocks):
         f = b.features
@@ -389,7 +391,7 @@ def _gain(b: Block, options: Options) -> float:
     return (b.score - 0.5) * math.sqrt(b.features.words + 1 if b.features else 1)
 
 
-def keep_main_container(blocks: list[Block], options: Options) -> list[Block]:
+def keep_main_container(blocks: list[Block], options: Options, groups: dict[str, list[int]]) -> list[Block]:
     """HTML: the deepest element that still holds nearly all of the page's content is
     the article's container (<body> holds everything; the article's own element nearly
     everything, and tighter). Content outside it stays when it is sure of itself, or
@@ -398,7 +400,7 @@ def keep_main_container(blocks: list[Block], options: Options) -> list[Block]:
     Where an article outweighs the teaser cards around it, the cards weigh nothing in
     that choice, and the ones outside the article go."""
     t = options.thresholds
-    cards = _teaser_cards(blocks)
+    cards = _teaser_cards(blocks, groups)
     if cards:
         article = 0  # words kept outside the cards
         racks: dict[int, int] = {}  # words kept in each grid of cards
@@ -462,14 +464,14 @@ CARD_DOMINANCE = 1.0
 CARD_WORDS = 250
 
 
-def _teaser_cards(blocks: list[Block]) -> dict[int, int]:
+def _teaser_cards(blocks: list[Block], groups: dict[str, list[int]]) -> dict[int, int]:
     """Blocks inside teaser cards, each with the element that holds its card and the
     card's siblings (a grid, a carousel): three or more sibling containers, each holding
     a few short blocks on the same paths (a teaser's kicker, linked headline and
     summary), as against paragraphs that are themselves the repeated siblings. A card
     leads elsewhere, so one of its blocks is mostly link."""
     roots: dict[int, int] = {}  # the cards' own elements, and the element holding them
-    for members in _record_groups(blocks).values():
+    for members in groups.values():
         if len(members) < 3:
             continue
         chains = [blocks[i].ancestors for i in members]
