@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -54,8 +55,16 @@ FEATURES = (
     # thread's many dated posts are its content, a listing's repeated records too).
     "page_dates", "page_bylines", "page_records", "page_comments", "page_links", "page_kept",
     "page_repeats", "page_words", "thread_url",
+    # Where the line stands in the page's shape, which any rendering keeps: how far the
+    # nearest prose is, how long a run of short lines it sits in, whether it is a heading
+    # over prose or under one, and how many lines look like it (a menu's items share a
+    # shape, an article's sentences do not).
+    "prose_above", "prose_below", "short_run", "end_-1", "end_+1", "heading_-1", "heading_+1",
+    "same_start", "same_shape", "repeats_log", "article_side", "article_gap", "kept_mean_words",
 )
 WINDOW = 6  # blocks either side whose share of content is one feature
+PROSE_WORDS = 12  # a line of at least this many words that ends a sentence is prose
+SHORT_WORDS = 6  # a line of fewer words is short (a menu item, a label, a button)
 # A page of a few lines gives the model no neighbours to read, and it was fitted on whole
 # pages: there the passes decide alone.
 MIN_LINES = 8
@@ -88,6 +97,7 @@ def vectors(blocks: Sequence[Block], thread: bool = False) -> list[list[float]]:
     no_phrase, no_cue, no_tag = [0.0] * len(PHRASES), [0.0] * len(CUES), [0.0] * len(TAGS)
     no_reasons = [0.0] * len(REASONS)
     page_size, total_size = math.log1p(n), math.log1p(total)
+    shape = _shape(blocks, kept, words)
     rows, before = [], 0.0
     for i, b in enumerate(blocks):
         f = b.features
@@ -116,11 +126,77 @@ def vectors(blocks: Sequence[Block], thread: bool = False) -> list[list[float]]:
             *near_scores[j - REACH:j], *near_scores[j + 1:j + REACH + 1],
             *near_logs[j - REACH:j], *near_logs[j + 1:j + REACH + 1],
             (kept_sums[hi] - kept_sums[lo] - kept[i]) / near, (log_sums[hi] - log_sums[lo] - logs[i]) / near,
-            *page,
+            *page, *shape[i],
         ]
         rows.append(row)
         before += words[i] * kept[i]
     return rows
+
+
+def _shape(blocks: Sequence[Block], kept: list[float], words: list[float]) -> list[list[float]]:
+    """Each block's FEATURES from prose_above on: the (log) distance in lines to the
+    nearest prose above and below, the length of the run of short lines it is in, whether
+    its neighbours end a sentence or head prose, the share of the page's other lines with
+    its first word or its shape (length, full stop, capital, digits), how often its text
+    recurs, where it stands against the kept prose (before -1, within 0, after 1, and how
+    far), and the mean length of a kept line. None of it needs tags: a rendering the model
+    never saw keeps its lines' lengths and order."""
+    n = len(blocks)
+    ends = [float(b.features is not None and b.features.terminal_punctuation) for b in blocks]
+    lower = [b.features is not None and b.features.starts_lowercase for b in blocks]
+    prose = [w >= PROSE_WORDS and e > 0 for w, e in zip(words, ends)]
+    short = [0 < w < SHORT_WORDS for w in words]
+    # A heading: a few words with no full stop, not lowercase, over a line of prose (the
+    # scraped text has no tags to say so).
+    heading = [0 < words[i] <= PROSE_WORDS and not ends[i] and not lower[i] and i + 1 < n and prose[i + 1]
+               for i in range(n)]
+    far = float(n)  # no prose on that side
+    above, last = [far] * n, -1
+    for i in range(n):
+        above[i] = i - last if last >= 0 else far
+        if prose[i]:
+            last = i
+    below, last = [far] * n, -1
+    for i in reversed(range(n)):
+        below[i] = last - i if last >= 0 else far
+        if prose[i]:
+            last = i
+    run = [0.0] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and short[j]:
+            j += 1
+        for k in range(i, j):
+            run[k] = float(j - i)
+        i = max(j, i + 1)
+    starts = [b.text.split(maxsplit=1)[0].lower() if b.text.strip() else "" for b in blocks]
+    shapes = [(min(int(math.log2(w + 1)), 6), e, b.text[:1].isupper(), _has_digit(b.text))
+              for w, e, b in zip(words, ends, blocks)]
+    start_counts, shape_counts = Counter(starts), Counter(shapes)
+    body = [i for i in range(n) if kept[i] and prose[i]]
+    first, final = (body[0], body[-1]) if body else (n, -1)
+    kept_lines = sum(kept)
+    mean_kept = math.log1p(sum(w * k for w, k in zip(words, kept)) / kept_lines) if kept_lines else 0.0
+    others = max(n - 1, 1)
+    out = []
+    for i, b in enumerate(blocks):
+        side = -1.0 if i < first else 1.0 if i > final else 0.0
+        gap = first - i if i < first else i - final if i > final else 0
+        out.append([
+            math.log1p(above[i]), math.log1p(below[i]), math.log1p(run[i]),
+            ends[i - 1] if i else -1.0, ends[i + 1] if i + 1 < n else -1.0,
+            float(i > 0 and heading[i - 1]), float(i + 1 < n and heading[i + 1]),
+            (start_counts[starts[i]] - 1) / others, (shape_counts[shapes[i]] - 1) / others,
+            math.log1p(b.features.repeats if b.features else 0), side, math.log1p(gap) if body else -1.0, mean_kept,
+        ])
+    return out
+
+
+def _has_digit(text: str) -> bool:
+    if text.isascii():  # `in` runs in C, and ASCII has only these ten digits
+        return any(d in text for d in "0123456789")
+    return any(map(str.isdigit, text))
 
 
 def _prefix_sums(values: list[float]) -> list[float]:

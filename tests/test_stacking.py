@@ -123,3 +123,19 @@ def test_a_model_file_of_the_wrong_shape_is_one_clear_error(tmp_path):
     path.write_text(json.dumps({"features": list(FEATURES), "baseline": 0.0, "trees": [{"leaf": [False]}]}))
     with pytest.raises(ValueError, match="not a model file"):
         load(str(path))
+
+
+def test_a_line_is_placed_against_the_prose_around_it():
+    prose = ["The council voted on Tuesday to close the old library on the corner of the high street next year.",
+             "Residents who spoke at the meeting said that the building had served the town for more than a century.",
+             "A new library will open in the school, which the council says will be cheaper to run and easier to reach."]
+    text = "\n".join(["Home", "News", "Sport", "About us", "Library to close", *prose, "Share this", "Contact"])
+    blocks = list(clean(text, options=Options(input_kind="text", model="")).blocks)
+    rows = {b.text: dict(zip(FEATURES, row)) for b, row in zip(blocks, vectors(blocks))}
+    menu, middle, after = rows["Sport"], rows[prose[1]], rows["Contact"]
+    # A menu item: in a run of short lines before the article, its first prose three lines down.
+    assert menu["article_side"] == -1 and menu["prose_below"] == pytest.approx(math.log1p(3))
+    assert menu["short_run"] > 0 and menu["same_shape"] > middle["same_shape"]
+    assert middle["article_side"] == 0 and middle["prose_above"] == middle["prose_below"] == pytest.approx(math.log1p(1))
+    assert after["article_side"] == 1 and after["end_+1"] == -1  # the page's last line
+    assert rows[prose[0]]["heading_-1"] == 1  # under its headline
