@@ -2,16 +2,27 @@
 ships. Crawlers and LLM pipelines hand over Markdown, and pagecleaner must clean it as
 well as plain text: html2text unwrapped (as scrapers configure it) and with its default
 wrapping at 78 columns, and markdownify. inscriptis lays a page out as a text browser
-does (table cells side by side, list bullets), the nearest stand-in here for what a
-browser's copy-paste yields. Each page is converted once and cached under
-bench/out/renderings/ (never committed)."""
+does (table cells side by side, list bullets); "browser" is what a browser's select-all
+and copy yields, ``document.body.innerText`` from headless Chromium (Debian's chromium and
+chromium-driver, and selenium). Each page is converted once and cached under
+bench/out/renderings/ (never committed); a cached page is read without the converter.
+
+    python -m bench.renderings browser     # render every dev page up front, with progress
+"""
 from __future__ import annotations
 
+import atexit
 import gzip
+import re
+import shutil
+import sys
+import tempfile
+import time
 from pathlib import Path
+from typing import Any, Optional
 
 CACHE = Path(__file__).resolve().parent / "out" / "renderings"
-CONVERTERS = ("html2text", "html2text-wrapped", "markdownify", "inscriptis")
+CONVERTERS = ("html2text", "html2text-wrapped", "markdownify", "inscriptis", "browser")
 
 
 def rendering(dataset: Path, converter: str, page_id: str) -> bytes:
@@ -51,4 +62,148 @@ def _render(converter: str, html: str) -> str:
         import inscriptis
 
         return inscriptis.get_text(html)
+    if converter == "browser":
+        return _browser().text(html)
     raise ValueError(f"unknown converter {converter!r}; choose from {', '.join(CONVERTERS)}")
+
+
+def usable(converter: str) -> None:
+    """Raise, saying how to install it, if the converter is missing and nothing is cached."""
+    if any((CACHE / converter).glob("*.txt")):
+        return
+    if converter == "browser":
+        _chromium_paths()
+    else:
+        __import__(converter)
+
+
+# --- browser: headless Chromium, driven by selenium -------------------------------------------
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+INSTALL = "apt-get install -y chromium chromium-driver && pip install selenium"
+# No network here: without these flags Chromium waits on connections it cannot make.
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--window-size=1366,900", "--host-resolver-rules=MAP * ~NOTFOUND")
+LOAD_SECONDS = 10  # a page not loaded by then is read as it stands
+# innerText skips what content-visibility:auto leaves unpainted (off-screen sections), which
+# select-all + copy does give: lay it all out first (20 of the 34 dev pages that use it gain text).
+INNER_TEXT = """
+const all = document.createElement("style");
+all.textContent = "* { content-visibility: visible !important }";
+document.documentElement.appendChild(all);
+return (document.body || document.documentElement).innerText || "";
+"""
+DOCTYPE = re.compile(r"\A\s*<!doctype[^>]*>", re.IGNORECASE)
+_open: Optional["Browser"] = None
+
+
+class RenderingError(OSError):
+    """A page the browser could not render (an OSError, so the bench counts the page as an
+    error rather than stopping)."""
+
+
+def _chromium_paths() -> tuple[str, str]:
+    chromium, chromedriver = shutil.which("chromium") or CHROMIUM, shutil.which("chromedriver") or CHROMEDRIVER
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        chromium = ""
+    if not (Path(chromium).is_file() and Path(chromedriver).is_file()):
+        raise RenderingError(f"the browser rendering needs Chromium, chromedriver and selenium: {INSTALL}")
+    return chromium, chromedriver
+
+
+def _browser() -> "Browser":
+    global _open
+    if _open is None:
+        _open = Browser(*_chromium_paths())
+        atexit.register(_open.close)
+    return _open
+
+
+class Browser:
+    """One headless Chromium for every page (starting it takes seconds), restarted if it dies.
+    JavaScript is off: offline, a page's own scripts made the text differ from run to run
+    (2 of 78 pages; one lost 95% of its words). The cost: <noscript> notes show, and text
+    that only scripts reveal stays hidden (15 dev pages lose most of their text)."""
+
+    def __init__(self, chromium: str, chromedriver: str) -> None:
+        self.paths, self.driver = (chromium, chromedriver), None
+        self.folder = Path(tempfile.mkdtemp(prefix="pagecleaner-browser-"))
+
+    def text(self, html: str) -> str:
+        """The page's innerText, loaded from a file (as a saved page opens)."""
+        page = self.folder / "page.html"
+        match = DOCTYPE.match(html)  # the charset goes after the doctype, to keep standards mode
+        cut = match.end() if match else 0
+        page.write_text("\ufeff" + html[:cut] + '<meta charset="utf-8">' + html[cut:], encoding="utf-8")
+        try:
+            return self._read(page)
+        except Exception:  # the browser died or hung: one more try in a fresh one
+            self.quit()
+        try:
+            return self._read(page)
+        except Exception as err:
+            self.quit()
+            raise RenderingError(f"Chromium could not render the page: {str(err).strip().splitlines()[0]}") from err
+
+    def _read(self, page: Path) -> str:
+        from selenium.common.exceptions import TimeoutException
+
+        driver = self.driver or self._start()
+        driver.get("about:blank")  # the same file name again must load anew
+        try:
+            driver.get(page.as_uri())
+        except TimeoutException:  # rare: read what has loaded, and say so
+            print(f"[renderings] browser: not loaded in {LOAD_SECONDS} s, read as it stood", file=sys.stderr)
+            driver.execute_script("window.stop()")
+        return driver.execute_script(INNER_TEXT)
+
+    def _start(self) -> Any:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+
+        options = webdriver.ChromeOptions()
+        options.binary_location = self.paths[0]
+        for flag in FLAGS + (f"--user-data-dir={tempfile.mkdtemp(dir=self.folder)}",):
+            options.add_argument(flag)
+        options.page_load_strategy = "eager"  # the DOM is enough; never wait for subresources
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+        driver = webdriver.Chrome(options=options, service=Service(self.paths[1]))
+        driver.set_page_load_timeout(LOAD_SECONDS)
+        driver.set_script_timeout(LOAD_SECONDS)
+        driver.execute_cdp_cmd("Network.enable", {})  # offline: any web request fails at once
+        driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["http://*", "https://*", "ws://*", "wss://*"]})
+        self.driver = driver
+        return driver
+
+    def quit(self) -> None:
+        if self.driver is not None:
+            try:
+                self.driver.quit()
+            except Exception:
+                pass
+            self.driver = None
+
+    def close(self) -> None:
+        self.quit()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def main(argv: list[str]) -> None:
+    """Render (and cache) every page of the dev set with one converter, printing progress."""
+    from .__main__ import DEFAULT_DATA
+
+    converter = argv[0] if argv else "browser"
+    dataset = (Path(argv[1]) if len(argv) > 1 else DEFAULT_DATA) / "wcxb-dev"
+    ids = sorted(p.name[: -len(".html.gz")] for p in (dataset / "html").glob("*.html.gz"))
+    started = time.perf_counter()
+    for done, page_id in enumerate(ids, 1):
+        rendering(dataset, converter, page_id)
+        if done % 50 == 0 or done == len(ids):
+            print(f"[renderings] {converter}: {done}/{len(ids)} pages, {time.perf_counter() - started:.0f} s",
+                  file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -18,7 +18,8 @@ class System:
 
     name: str
     # "html", "text/bs4" or "text/htmltext" (a folder of the dataset), or a rendering made
-    # by bench.renderings: "markdown/<converter>", "rendered/<converter>" (plain text)
+    # by bench.renderings: "markdown/<converter>", "rendered/<converter>" (plain text:
+    # inscriptis, or the browser's copy-paste)
     input: str
     package: str  # distribution name, for the version record
     load: Callable[[], Extractor]  # imports the package; raises if it is unusable
@@ -51,6 +52,18 @@ def _on_rendering(converter: str, load: Callable[[], Extractor]) -> Callable[[],
     """A system reading a Markdown rendering: unusable (skipped) without its converter."""
     def checked() -> Extractor:
         __import__(converter)
+        return load()
+
+    return checked
+
+
+def _on_browser(load: Callable[[], Extractor]) -> Callable[[], Extractor]:
+    """A system reading the browser rendering: skipped, with how to install Chromium, when
+    neither the cached rendering nor Chromium is there (so the default run never fails)."""
+    def checked() -> Extractor:
+        from .renderings import usable
+
+        usable("browser")
         return load()
 
     return checked
@@ -166,6 +179,7 @@ SYSTEMS: dict[str, System] = {
                _on_rendering("markdownify", _pagecleaner("text"))),
         System("pagecleaner-text-inscriptis", "rendered/inscriptis", "pagecleaner",
                _on_rendering("inscriptis", _pagecleaner("text"))),
+        System("pagecleaner-text-browser", "rendered/browser", "pagecleaner", _on_browser(_pagecleaner("text"))),
         System("trafilatura", "html", "trafilatura", _trafilatura),
         System("readability", "html", "readability-lxml", _readability),
         System("justext", "html", "jusText", _justext),
@@ -174,6 +188,7 @@ SYSTEMS: dict[str, System] = {
         System("c4-lines-htmltext", "text/htmltext", "datatrove", _c4_lines),
         System("c4-lines-md-html2text", "markdown/html2text", "datatrove", _on_rendering("html2text", _c4_lines)),
         System("c4-lines-inscriptis", "rendered/inscriptis", "datatrove", _on_rendering("inscriptis", _c4_lines)),
+        System("c4-lines-browser", "rendered/browser", "datatrove", _on_browser(_c4_lines)),
         System("lxml-parse", "html", "lxml", _lxml_parse, scored=False),
     ]
 }
