@@ -120,6 +120,10 @@ def _plain_lines(text: str, width: int) -> Iterator[tuple[Line | None, bool]]:
         if code is not None:
             code.append(raw)
             continue
+        if "\t" in raw and (row := _tab_row(raw)) is not None:
+            yield row, False
+            previous_raw = raw
+            continue
         line = " ".join(raw.split())
         if not line:
             yield None, False
@@ -130,6 +134,19 @@ def _plain_lines(text: str, width: int) -> Iterator[tuple[Line | None, bool]]:
         for raw in code:
             line = " ".join(raw.split())
             yield (Line(line) if line else None), False
+
+
+def _tab_row(raw: str) -> Line | None:
+    """A line whose cells are set apart by tabs, as a browser's copy-paste gives a table
+    row: a row of its own, never a sentence running on. Tabs that only indent are not cells."""
+    cells = [" ".join(cell.split()) for cell in raw.split("\t")]
+    while cells and not cells[-1]:
+        cells.pop()
+    first = next((k for k, cell in enumerate(cells) if cell), len(cells))
+    cells = cells[first:]
+    if sum(1 for cell in cells if cell) < 2:
+        return None
+    return Line(" | ".join(cell for cell in cells if cell), tag="tr", cells=tuple(cells))
 
 
 def _continues(previous: str, line: str, menu: re.Pattern[str]) -> bool:

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from click.testing import CliRunner
+
 from cleaner import Kind
+from cleaner.cli import main
 from cleaner.segment import parse_html, sniff, split_html, split_lines
 
 
@@ -30,6 +33,28 @@ def test_split_lines_drops_blanks_and_keeps_order():
     assert [b.text for b in blocks] == ["first", "second line", "third"]
     assert [b.index for b in blocks] == [0, 1, 2]
     assert {b.tag for b in blocks} == {"line"}
+
+
+def test_tab_separated_lines_are_table_rows():
+    # What a browser's copy-paste makes of a table: cells set apart by tabs.
+    blocks = split_lines("Name\tPrice\tStock\nPear\t\t0.90\n\t\tindented only\nplain line")
+    assert [(b.tag, b.text, b.cells) for b in blocks] == [
+        ("tr", "Name | Price | Stock", ("Name", "Price", "Stock")),
+        ("tr", "Pear | 0.90", ("Pear", "", "0.90")),
+        ("line", "indented only", ()),
+        ("line", "plain line", ()),
+    ]
+    assert blocks[0].group != blocks[1].group != blocks[2].group  # a row never runs on into the next line
+
+
+def test_browser_table_comes_out_as_a_markdown_table():
+    text = ("Fruit prices this week\n\nOur market report for the week shows that prices for most fruit "
+            "stayed level, while pears rose because the harvest was late this year.\n\n"
+            "Name\tPrice\tStock\nApple\t1.20\tyes\nPear\t0.90\tno\n\n"
+            "The market opens at eight on Saturday and closes at noon, as it has done every week since the spring.\n")
+    result = CliRunner().invoke(main, ["--input-kind", "text"], input=text.encode(), catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "| Name | Price | Stock |\n| --- | --- | --- |\n| Apple | 1.20 | yes |\n| Pear | 0.90 | no |" in result.output
 
 
 def test_nav_items_carry_their_dom_path_and_link_chars():
