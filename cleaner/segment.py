@@ -146,7 +146,9 @@ def _tab_row(raw: str) -> Line | None:
     cells = cells[first:]
     if sum(1 for cell in cells if cell) < 2:
         return None
-    return Line(" | ".join(cell for cell in cells if cell), tag="tr", cells=tuple(cells))
+    # The text keeps the page's words as they stand (a space for each run of tabs); the
+    # cells carry the table to the writers.
+    return Line(" ".join(cell for cell in cells if cell), tag="tr", cells=tuple(cells))
 
 
 def _continues(previous: str, line: str, menu: re.Pattern[str]) -> bool:
