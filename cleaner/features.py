@@ -42,6 +42,9 @@ PATH_STEP = re.compile(r"^(?P<tag>[a-z0-9]*)(?P<attrs>.*)$", re.S)
 CHROME_ITEM = re.compile(r"[^\s|·•/]+")
 
 
+TABLE_PARTS = frozenset({"table", "thead", "tbody", "caption"})
+
+
 class CueMemo:
     """What one page's paths made of their cues, shared by its blocks: a page's paths
     share most of their steps, and sibling paths all of them but the last."""
@@ -104,7 +107,9 @@ def _step_cue(step: str, cue: str, p: Phrases) -> tuple[str | None, str]:
         return None, cue
     if tokens & p.dom_ads:
         return None, "ads"
-    if tokens & p.dom_navigation:
+    # A table's own class names its look ("sticky-header", "striped"), not a region of the
+    # page; layout tables name their regions on the cells.
+    if tokens & p.dom_navigation and tag not in TABLE_PARTS:
         return None, "navigation"
     if tokens & p.dom_content:
         return None, "content"

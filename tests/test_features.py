@@ -52,6 +52,10 @@ def _kind(text: str) -> str:
     # an author box and the footnotes under an article are not its text
     ("body>article>div.author-box>p", "navigation"),
     ("body>article>div.footnotes>ol>li", "navigation"),
+    # a table's class names its look (a header that sticks), not a region of the page;
+    # a layout table's cells still name theirs
+    ("body>div.entry-content>table.wikitable.sticky-header>tbody>tr", "content"),
+    ("body>table>tr>td.footer>p", "navigation"),
 ])
 def test_dom_cue(path, cue):
     assert dom_cue(path) == cue
