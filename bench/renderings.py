@@ -67,14 +67,11 @@ def _render(converter: str, html: str) -> str:
     raise ValueError(f"unknown converter {converter!r}; choose from {', '.join(CONVERTERS)}")
 
 
-def usable(converter: str) -> None:
-    """Raise, saying how to install it, if the converter is missing and nothing is cached."""
-    if any((CACHE / converter).glob("*.txt")):
-        return
-    if converter == "browser":
+def browser_usable() -> None:
+    """Raise, saying how to install them, if Chromium or selenium is missing and no page of
+    the browser rendering is cached."""
+    if not any((CACHE / "browser").glob("*.txt")):
         _chromium_paths()
-    else:
-        __import__(converter)
 
 
 # --- browser: headless Chromium, driven by selenium -------------------------------------------
@@ -106,9 +103,10 @@ def _chromium_paths() -> tuple[str, str]:
     chromium, chromedriver = shutil.which("chromium") or CHROMIUM, shutil.which("chromedriver") or CHROMEDRIVER
     try:
         import selenium  # noqa: F401
+        found = Path(chromium).is_file() and Path(chromedriver).is_file()
     except ImportError:
-        chromium = ""
-    if not (Path(chromium).is_file() and Path(chromedriver).is_file()):
+        found = False
+    if not found:
         raise RenderingError(f"the browser rendering needs Chromium, chromedriver and selenium: {INSTALL}")
     return chromium, chromedriver
 

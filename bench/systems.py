@@ -61,9 +61,9 @@ def _on_browser(load: Callable[[], Extractor]) -> Callable[[], Extractor]:
     """A system reading the browser rendering: skipped, with how to install Chromium, when
     neither the cached rendering nor Chromium is there (so the default run never fails)."""
     def checked() -> Extractor:
-        from .renderings import usable
+        from .renderings import browser_usable
 
-        usable("browser")
+        browser_usable()
         return load()
 
     return checked

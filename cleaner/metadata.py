@@ -207,8 +207,9 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
                 meta = replace(meta, author=names[0])
             out[i] = b._replace(role="date", label=Label.CONTENT)
         elif (not bylined and not f.phrase
-              and (f.is_byline or (guess and b.tag not in ("tr", "th") and title_at is not None
-                                   and i - title_at <= GUESSED_BYLINE_REACH))  # a table's header row is no name
+              # A table's header row ("Name Price Stock") is no one's name.
+              and (f.is_byline or (guess and not b.cells and title_at is not None
+                                   and i - title_at <= GUESSED_BYLINE_REACH))
               and (name := author_from_line(b.text))):
             meta = meta if meta.author else replace(meta, author=name)
             out[i] = b._replace(role="byline", label=Label.CONTENT)

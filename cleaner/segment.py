@@ -139,16 +139,13 @@ def _plain_lines(text: str, width: int) -> Iterator[tuple[Line | None, bool]]:
 def _tab_row(raw: str) -> Line | None:
     """A line whose cells are set apart by tabs, as a browser's copy-paste gives a table
     row: a row of its own, never a sentence running on. Tabs that only indent are not cells."""
-    cells = [" ".join(cell.split()) for cell in raw.split("\t")]
-    while cells and not cells[-1]:
-        cells.pop()
-    first = next((k for k, cell in enumerate(cells) if cell), len(cells))
-    cells = cells[first:]
-    if sum(1 for cell in cells if cell) < 2:
+    cells = tuple(" ".join(cell.split()) for cell in raw.strip().split("\t"))
+    filled = [cell for cell in cells if cell]
+    if len(filled) < 2:
         return None
     # The text keeps the page's words as they stand (a space for each run of tabs); the
     # cells carry the table to the writers.
-    return Line(" ".join(cell for cell in cells if cell), tag="tr", cells=tuple(cells))
+    return Line(" ".join(filled), tag="tr", cells=cells)
 
 
 def _continues(previous: str, line: str, menu: re.Pattern[str]) -> bool:

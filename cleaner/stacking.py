@@ -91,7 +91,8 @@ def vectors(blocks: Sequence[Block], thread: bool = False) -> list[list[float]]:
     scores = [b.score for b in blocks]
     words = [float(b.features.words) if b.features else 0.0 for b in blocks]
     logs = [math.log1p(w) for w in words]
-    total = sum(w * k for w, k in zip(words, kept)) or 1.0
+    kept_words = sum(w * k for w, k in zip(words, kept))
+    total = kept_words or 1.0
     page = _page(blocks, kept, logs) + [float(thread)]
     edge = [-1.0] * REACH  # past either end of the page
     near_kept, near_scores, near_logs = edge + kept + edge, edge + scores + edge, edge + logs + edge
@@ -99,7 +100,7 @@ def vectors(blocks: Sequence[Block], thread: bool = False) -> list[list[float]]:
     no_phrase, no_cue, no_tag = [0.0] * len(PHRASES), [0.0] * len(CUES), [0.0] * len(TAGS)
     no_reasons = [0.0] * len(REASONS)
     page_size, total_size = math.log1p(n), math.log1p(total)
-    shape = _shape(blocks, kept, words)
+    shape = _shape(blocks, kept, words, kept_words)
     rows, before = [], 0.0
     for i, b in enumerate(blocks):
         f = b.features
@@ -135,7 +136,7 @@ def vectors(blocks: Sequence[Block], thread: bool = False) -> list[list[float]]:
     return rows
 
 
-def _shape(blocks: Sequence[Block], kept: list[float], words: list[float]) -> list[list[float]]:
+def _shape(blocks: Sequence[Block], kept: list[float], words: list[float], kept_words: float) -> list[list[float]]:
     """Each block's FEATURES from prose_above on: the (log) distance in lines to the
     nearest prose above and below, the length of the run of short lines it is in, whether
     its neighbours end a sentence or head prose, the share of the page's other lines with
@@ -172,14 +173,14 @@ def _shape(blocks: Sequence[Block], kept: list[float], words: list[float]) -> li
         for k in range(i, j):
             run[k] = float(j - i)
         i = max(j, i + 1)
-    starts = [b.text.split(maxsplit=1)[0].lower() if b.text.strip() else "" for b in blocks]
+    starts = [(b.text.split(maxsplit=1) or [""])[0].lower() for b in blocks]
     shapes = [(min(int(math.log2(w + 1)), 6), e, b.text[:1].isupper(), _has_digit(b.text))
               for w, e, b in zip(words, ends, blocks)]
     start_counts, shape_counts = Counter(starts), Counter(shapes)
     body = [i for i in range(n) if kept[i] and prose[i]]
     first, final = (body[0], body[-1]) if body else (n, -1)
     kept_lines = sum(kept)
-    mean_kept = math.log1p(sum(w * k for w, k in zip(words, kept)) / kept_lines) if kept_lines else 0.0
+    mean_kept = math.log1p(kept_words / kept_lines) if kept_lines else 0.0
     others = max(n - 1, 1)
     out = []
     for i, b in enumerate(blocks):
