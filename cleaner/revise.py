@@ -531,6 +531,33 @@ def drop_duplicates(blocks: list[Block], options: Options) -> list[Block]:
                 b = _relabel(b, Label.NAVIGATION, "duplicate", min(b.score, 0.45))
             first_path.setdefault(key, b.dom_path)
         out.append(b)
+    return _drop_compilations(out)
+
+
+COMPILATION_WORDS = 100  # a block this long may be a copy of the article in one piece
+COMPILATION_SOURCES = 10  # it is one when it holds this many other kept paragraphs' openings (all different)
+OPENING_WORDS = 6
+SOURCE_WORDS = 12
+
+
+def _drop_compilations(blocks: list[Block]) -> list[Block]:
+    """A long block that holds many other kept blocks is a second copy of the article in
+    one piece (a Markdown or print version in a <pre>, a page's HTML pasted as one line),
+    which the copy-by-copy test above cannot see: it is found by the openings of the
+    other blocks inside it. A summary that quotes a few paragraphs, or a code sample that
+    grows from the one before, holds far fewer."""
+    kept = [i for i, b in enumerate(blocks) if b.label is Label.CONTENT and b.features is not None]
+    long = [i for i in kept if blocks[i].features.words >= COMPILATION_WORDS]  # type: ignore[union-attr]
+    if not long or len(kept) <= COMPILATION_SOURCES:
+        return blocks
+    # Paragraphs only: the short lines of code samples recur from one sample to the next.
+    openings = {i: " ".join(blocks[i].text.casefold().split()[:OPENING_WORDS]) for i in kept
+                if blocks[i].features.words >= SOURCE_WORDS}  # type: ignore[union-attr]
+    out = list(blocks)
+    for i in long:
+        text = " ".join(blocks[i].text.casefold().split())
+        if len({opening for j, opening in openings.items() if j != i and opening in text}) >= COMPILATION_SOURCES:
+            out[i] = _relabel(blocks[i], Label.NAVIGATION, "duplicate", min(blocks[i].score, 0.45))
     return out
 
 

@@ -10,12 +10,17 @@ from hypothesis import strategies as st
 
 from cleaner import CleanerError, Document, Options, clean
 from cleaner.decode import decode
+from cleaner.phrases import BULLET
 from cleaner.writers import WRITERS, to_dict, to_markdown, write_json
 
 from conftest import squash
 
 WORD = re.compile(r"\w+")
-SETTINGS = settings(max_examples=100, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized: CI must not pass or fail by the luck of the draw (the fitted text model can
+# drop a line of synthetic junk on one pass and keep it on the other). Open-ended random
+# search is bench.fuzz's job (seeded from the clock).
+SETTINGS = settings(max_examples=100, deadline=None, database=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow])
 MARKUP = st.sampled_from([
     "<!DOCTYPE html><html><body>", "<p>", "</p>", "<div class='nav'>", "</div>", "<ul><li>", "</li>",
     "<ol><li>", "<table><tr><td>", "</td><td>", "<pre>", "<br>", "<a href='/x'>", "</a>", "<h2>",
@@ -107,10 +112,14 @@ def test_cleaning_the_markdown_again_keeps_its_content(text):
     if doc is None:
         return
     second = clean(to_markdown(doc), options=Options(input_kind="text"))
-    again = squash(f"{second.title or ''} {second.text}")  # a lone line reads as the title
+    # Compared word for word, without the list marker: a row of tab-separated cells is
+    # written as a Markdown table and read back with a pipe between its cells, and an item
+    # "0) ..." is written as Markdown numbers it ("1. ...").
+    again = " {} ".format(" ".join(WORD.findall(f"{second.title or ''} {second.text}")))  # a lone line reads as the title
     for paragraph in doc.paragraphs:
-        if len(WORD.findall(paragraph.text)) >= 12:
-            assert squash(paragraph.text) in again
+        words = WORD.findall(BULLET.sub("", paragraph.text, count=1))
+        if len(words) >= 12:
+            assert f" {' '.join(words)} " in again
 
 
 def test_the_fuzzer_runs_and_finds_nothing_in_a_short_fixed_run():

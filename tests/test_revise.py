@@ -359,6 +359,38 @@ def test_a_paragraph_cloned_elsewhere_on_the_page_is_kept_once():
     assert any("duplicate" in b.reasons for b in doc.blocks)
 
 
+MORE = [
+    "Water companies in the region have warned that hosepipe bans could last into next spring "
+    "unless the winter brings far more rain than the last three have done.",
+    "At the sailing club on the northern shore, the jetty now stands on dry mud some forty metres "
+    "from the water, and the autumn regatta has been called off for the first time.",
+    "Anglers say the fish have crowded into the deepest pools below the dam, where the water is "
+    "cooler, and several have been found dead in the shallows further down the valley.",
+    "The council will meet again in September to decide whether the restrictions should stay in "
+    "place through the winter or be lifted once the first heavy rains have come.",
+]
+
+
+def test_a_copy_of_the_whole_article_in_one_block_is_kept_once():
+    # Some pages carry their article a second time as one block: a Markdown version in a
+    # <pre>, a print copy. Each paragraph is one block of the first copy, so the first
+    # test for duplicates (block against block) cannot see the second.
+    paragraphs = ARTICLE + MORE
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    copy = "<pre># " + HEADLINE + "\n\n" + "\n\n".join(paragraphs) + "</pre>"
+    doc = clean(f"<html><body><article><h1>{HEADLINE}</h1>{body}{copy}</article></body></html>".encode())
+    assert all(doc.text.count(p[:60]) == 1 for p in paragraphs)
+    (pre,) = [b for b in doc.blocks if b.tag == "pre"]
+    assert pre.label is not Label.CONTENT and "duplicate" in pre.reasons
+
+
+def test_a_long_paragraph_that_sums_up_a_few_others_stays():
+    summary = ("To sum up: " + " ".join(p for p in ARTICLE[:3]) + " None of this will change until the rains come.")
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE + MORE) + f"<p>{summary}</p>"
+    doc = clean(f"<html><body><article><h1>{HEADLINE}</h1>{body}</article></body></html>".encode())
+    assert summary in doc.text
+
+
 def test_a_page_whose_body_is_all_chrome_says_what_its_summary_says():
     summary = ("So I wanted to know how far people really ride on one charge before the battery gives out, "
                "and whether the cold of a northern winter takes much off that.")
