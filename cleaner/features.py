@@ -227,12 +227,10 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
     text = block.text
     tokens = WORD.findall(text)
     words = _word_count(text, tokens)
-    letters = capitals = 0  # words that start with a letter, and with a capital
-    for token in tokens:
-        first = token[0]
-        if first.isalpha():
-            letters += 1
-            capitals += first.isupper()
+    # Words that start with a letter, and with a capital (counted in C, not a Python loop).
+    initials = "".join([token[0] for token in tokens])
+    letters = sum(map(str.isalpha, initials))
+    capitals = sum(map(str.isupper, initials))
     chars = len(text)
     digits = _digits(text) if not text.isalpha() else 0
     tag = block.tag
