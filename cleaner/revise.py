@@ -89,6 +89,8 @@ def follow_neighbours(blocks: list[Block], options: Options) -> list[Block]:
         f = block.features
         if f is None or f.words >= t.context_words or _hard(block):
             continue
+        if "figcaption" in block.dom_path and block.label is not Label.CONTENT:
+            continue  # a photo's caption between two paragraphs is still not the text
         prev_ok = before[i] >= 0 and blocks[before[i]].label is Label.CONTENT
         next_ok = after[i] >= 0 and blocks[after[i]].label is Label.CONTENT
         if prev_ok and next_ok:

@@ -391,6 +391,17 @@ def test_a_long_paragraph_that_sums_up_a_few_others_stays():
     assert summary in doc.text
 
 
+def test_a_photo_caption_between_two_paragraphs_stays_out():
+    # Short lines between paragraphs follow them into the text (a subheading); a caption
+    # does not: its <figcaption> says what it is.
+    caption = "The dam in August. Photo: Jane Roe"
+    figure = f'<figure><img src="dam.jpg" alt=""><figcaption><p>{caption}</p></figcaption></figure>'
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE[:3]) + figure + "".join(f"<p>{p}</p>" for p in ARTICLE[3:])
+    doc = clean(f"<html><body><article><h1>{HEADLINE}</h1>{body}</article></body></html>".encode())
+    assert all(p[:60] in doc.text for p in ARTICLE)
+    assert "Photo: Jane Roe" not in doc.text
+
+
 def test_a_page_whose_body_is_all_chrome_says_what_its_summary_says():
     summary = ("So I wanted to know how far people really ride on one charge before the battery gives out, "
                "and whether the cold of a northern winter takes much off that.")
