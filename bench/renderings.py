@@ -67,11 +67,20 @@ def _render(converter: str, html: str) -> str:
     raise ValueError(f"unknown converter {converter!r}; choose from {', '.join(CONVERTERS)}")
 
 
-def browser_usable() -> None:
-    """Raise, saying how to install them, if Chromium or selenium is missing and no page of
-    the browser rendering is cached."""
-    if not any((CACHE / "browser").glob("*.txt")):
+# The module each converter needs, but the browser's (Chromium, chromedriver and selenium).
+MODULES = {"html2text": "html2text", "html2text-wrapped": "html2text", "markdownify": "markdownify",
+           "inscriptis": "inscriptis"}
+
+
+def usable(converter: str) -> None:
+    """Raise, saying what is missing, if the converter cannot run and none of its pages is
+    cached (a cached rendering is read without it)."""
+    if any((CACHE / converter).glob("*.txt")):
+        return
+    if converter == "browser":
         _chromium_paths()
+    else:
+        __import__(MODULES[converter])
 
 
 # --- browser: headless Chromium, driven by selenium -------------------------------------------

@@ -250,6 +250,8 @@ def benchmark(data: Path, names: list[str], ids: list[str], jobs: int, out: Path
             entry: dict = {"input": system.input, "package": system.package}
             results["systems"][name] = entry
             try:
+                if system.input.startswith(("markdown/", "rendered/")):
+                    renderings.usable(system.input.split("/", 1)[1])  # its converter, or its cache
                 extract = system.load()
             except Exception as err:  # not installed / not importable yet: skip
                 entry.update(status="skipped", note=f"not available: {_describe(err)}")

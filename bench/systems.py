@@ -48,27 +48,6 @@ def _pagecleaner(input_kind: str) -> Callable[[], Extractor]:
     return lambda: StagedExtractor(input_kind)
 
 
-def _on_rendering(converter: str, load: Callable[[], Extractor]) -> Callable[[], Extractor]:
-    """A system reading a Markdown rendering: unusable (skipped) without its converter."""
-    def checked() -> Extractor:
-        __import__(converter)
-        return load()
-
-    return checked
-
-
-def _on_browser(load: Callable[[], Extractor]) -> Callable[[], Extractor]:
-    """A system reading the browser rendering: skipped, with how to install Chromium, when
-    neither the cached rendering nor Chromium is there (so the default run never fails)."""
-    def checked() -> Extractor:
-        from .renderings import browser_usable
-
-        browser_usable()
-        return load()
-
-    return checked
-
-
 def _trafilatura() -> Extractor:
     import trafilatura
 
@@ -172,23 +151,23 @@ SYSTEMS: dict[str, System] = {
         System("pagecleaner-text-bs4", "text/bs4", "pagecleaner", _pagecleaner("text")),
         System("pagecleaner-text-htmltext", "text/htmltext", "pagecleaner", _pagecleaner("text")),
         System("pagecleaner-md-html2text", "markdown/html2text", "pagecleaner",
-               _on_rendering("html2text", _pagecleaner("text"))),
+               _pagecleaner("text")),
         System("pagecleaner-md-html2text-wrapped", "markdown/html2text-wrapped", "pagecleaner",
-               _on_rendering("html2text", _pagecleaner("text"))),
+               _pagecleaner("text")),
         System("pagecleaner-md-markdownify", "markdown/markdownify", "pagecleaner",
-               _on_rendering("markdownify", _pagecleaner("text"))),
+               _pagecleaner("text")),
         System("pagecleaner-text-inscriptis", "rendered/inscriptis", "pagecleaner",
-               _on_rendering("inscriptis", _pagecleaner("text"))),
-        System("pagecleaner-text-browser", "rendered/browser", "pagecleaner", _on_browser(_pagecleaner("text"))),
+               _pagecleaner("text")),
+        System("pagecleaner-text-browser", "rendered/browser", "pagecleaner", _pagecleaner("text")),
         System("trafilatura", "html", "trafilatura", _trafilatura),
         System("readability", "html", "readability-lxml", _readability),
         System("justext", "html", "jusText", _justext),
         System("resiliparse", "html", "Resiliparse", _resiliparse),
         System("c4-lines-bs4", "text/bs4", "datatrove", _c4_lines),
         System("c4-lines-htmltext", "text/htmltext", "datatrove", _c4_lines),
-        System("c4-lines-md-html2text", "markdown/html2text", "datatrove", _on_rendering("html2text", _c4_lines)),
-        System("c4-lines-inscriptis", "rendered/inscriptis", "datatrove", _on_rendering("inscriptis", _c4_lines)),
-        System("c4-lines-browser", "rendered/browser", "datatrove", _on_browser(_c4_lines)),
+        System("c4-lines-md-html2text", "markdown/html2text", "datatrove", _c4_lines),
+        System("c4-lines-inscriptis", "rendered/inscriptis", "datatrove", _c4_lines),
+        System("c4-lines-browser", "rendered/browser", "datatrove", _c4_lines),
         System("lxml-parse", "html", "lxml", _lxml_parse, scored=False),
     ]
 }

@@ -73,7 +73,7 @@ def revise(blocks: list[Block], options: Options, thread: bool = False,
         out = drop_comments(out, options)
     # In HTML the elements draw the article's bounds; scraped text has only the stretches.
     out = keep_main_container(out, options, groups) if html else keep_main_region(out, options)
-    out = drop_duplicates(out, options)
+    out = drop_article_copies(drop_duplicates(out, options))
     if boilerplate:
         out = drop_site_boilerplate(out, boilerplate)
     return apply_rules(ensure_content(out, options))
@@ -535,32 +535,34 @@ def drop_duplicates(blocks: list[Block], options: Options) -> list[Block]:
                 b = _relabel(b, Label.NAVIGATION, "duplicate", min(b.score, 0.45))
             first_path.setdefault(key, b.dom_path)
         out.append(b)
-    return _drop_compilations(out)
+    return out
 
 
-COMPILATION_WORDS = 100  # a block this long may be a copy of the article in one piece
-COMPILATION_SOURCES = 10  # it is one when it holds this many other kept paragraphs' openings (all different)
+COPY_WORDS = 100  # a block this long may be a copy of the article in one piece
+COPY_SOURCES = 10  # it is one when it holds the openings of this many other kept paragraphs (all different)
 OPENING_WORDS = 6
-SOURCE_WORDS = 12
+SOURCE_WORDS = 12  # paragraphs only: the short lines of code samples recur from one sample to the next
 
 
-def _drop_compilations(blocks: list[Block]) -> list[Block]:
-    """A long block that holds many other kept blocks is a second copy of the article in
-    one piece (a Markdown or print version in a <pre>, a page's HTML pasted as one line),
-    which the copy-by-copy test above cannot see: it is found by the openings of the
-    other blocks inside it. A summary that quotes a few paragraphs, or a code sample that
-    grows from the one before, holds far fewer."""
-    kept = [i for i, b in enumerate(blocks) if b.label is Label.CONTENT and b.features is not None]
-    long = [i for i in kept if blocks[i].features.words >= COMPILATION_WORDS]  # type: ignore[union-attr]
-    if not long or len(kept) <= COMPILATION_SOURCES:
+def drop_article_copies(blocks: list[Block]) -> list[Block]:
+    """A long block that holds many other kept paragraphs is a second copy of the article
+    in one piece (a Markdown or print version in a <pre>, a page's HTML pasted as one
+    line), which drop_duplicates, block against block, cannot see: it is found by the
+    openings of the other paragraphs inside it. A summary that quotes a few paragraphs,
+    or a code sample that grows from the one before, holds far fewer."""
+    kept = [(i, b.features.words) for i, b in enumerate(blocks) if b.label is Label.CONTENT and b.features]
+    long = [i for i, words in kept if words >= COPY_WORDS]
+    if not long:
         return blocks
-    # Paragraphs only: the short lines of code samples recur from one sample to the next.
-    openings = {i: " ".join(blocks[i].text.casefold().split()[:OPENING_WORDS]) for i in kept
-                if blocks[i].features.words >= SOURCE_WORDS}  # type: ignore[union-attr]
+    # Only the first few words of each paragraph are split off: most paragraphs are long.
+    openings = {i: " ".join(blocks[i].text.split(None, OPENING_WORDS)[:OPENING_WORDS]).casefold()
+                for i, words in kept if words >= SOURCE_WORDS}
+    if len(openings) <= COPY_SOURCES:
+        return blocks
     out = list(blocks)
     for i in long:
         text = " ".join(blocks[i].text.casefold().split())
-        if len({opening for j, opening in openings.items() if j != i and opening in text}) >= COMPILATION_SOURCES:
+        if len({opening for j, opening in openings.items() if j != i and opening in text}) >= COPY_SOURCES:
             out[i] = _relabel(blocks[i], Label.NAVIGATION, "duplicate", min(blocks[i].score, 0.45))
     return out
 
