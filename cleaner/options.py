@@ -87,6 +87,15 @@ class Thresholds:
     records_many: int
     records_many_words: float
     record_score: float
+    record_marker_words: int
+    record_max_lines: int
+    record_regularity: float
+    card_dominance: float
+    card_words: int
+    copy_words: int
+    copy_sources: int
+    copy_opening_words: int
+    copy_source_words: int
     article_words: int
     comments_after_share: float
     comment_headers: int

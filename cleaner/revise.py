@@ -24,10 +24,6 @@ REPLY_ATTRIBUTION = re.compile(
 PHRASE_REASONS = frozenset({"ad_phrase", "navigation_phrase", "ad_container"})
 # Boilerplate by phrase, container, links or its site's say: neighbours cannot overrule it.
 HARD_REASONS = PHRASE_REASONS | {"link_density", "rule_drop", "site_boilerplate"}
-# A scraped listing's cards (promote_periodic_records).
-MARKER_WORDS = 4  # a record's repeated line is a label or a button
-MAX_RECORD_LINES = 8  # lines from one marker to the next
-RECORD_REGULARITY = 0.6  # share of the gaps between markers that are the period
 
 
 def _nearest_decided(blocks: list[Block], options: Options) -> tuple[list[int], list[int]]:
@@ -73,7 +69,7 @@ def revise(blocks: list[Block], options: Options, thread: bool = False,
         out = drop_comments(out, options)
     # In HTML the elements draw the article's bounds; scraped text has only the stretches.
     out = keep_main_container(out, options, groups) if html else keep_main_region(out, options)
-    out = drop_article_copies(drop_duplicates(out, options))
+    out = drop_article_copies(drop_duplicates(out, options), options)
     if boilerplate:
         out = drop_site_boilerplate(out, boilerplate)
     return apply_rules(ensure_content(out, options))
@@ -247,7 +243,7 @@ def promote_periodic_records(blocks: list[Block], options: Options) -> list[Bloc
     t = options.thresholds
     at: dict[str, list[int]] = {}
     for i, b in enumerate(blocks):
-        if b.features is not None and b.features.words <= MARKER_WORDS:
+        if b.features is not None and b.features.words <= t.record_marker_words:
             at.setdefault(b.text.lower(), []).append(i)
     out = list(blocks)
     for positions in at.values():
@@ -255,7 +251,7 @@ def promote_periodic_records(blocks: list[Block], options: Options) -> list[Bloc
             continue
         gaps = [b - a for a, b in zip(positions, positions[1:])]
         period = max(set(gaps), key=gaps.count)
-        if not 2 <= period <= MAX_RECORD_LINES or gaps.count(period) < RECORD_REGULARITY * len(gaps):
+        if not 2 <= period <= t.record_max_lines or gaps.count(period) < t.record_regularity * len(gaps):
             continue
         cards = [range(a + 1, b) for a, b in zip(positions, positions[1:]) if b - a == period]
         fields = [[blocks[i] for i in card] for card in cards]
@@ -404,7 +400,7 @@ def keep_main_container(blocks: list[Block], options: Options, groups: dict[str,
     Where an article outweighs the teaser cards around it, the cards weigh nothing in
     that choice, and the ones outside the article go."""
     t = options.thresholds
-    cards = _teaser_cards(blocks, groups)
+    cards = _teaser_cards(blocks, groups, t.card_words)
     if cards:
         article = 0  # words kept outside the cards
         racks: dict[int, int] = {}  # words kept in each grid of cards
@@ -414,7 +410,7 @@ def keep_main_container(blocks: list[Block], options: Options, groups: dict[str,
                     racks[cards[i]] = racks.get(cards[i], 0) + b.features.words
                 else:
                     article += b.features.words
-        if article < CARD_DOMINANCE * max(racks.values(), default=0):
+        if article < t.card_dominance * max(racks.values(), default=0):
             cards = {}  # the cards are the page: a listing
     held: dict[int, float] = {}  # content under each element: the positive gains only
     mass: dict[int, float] = {}  # content less boilerplate: what a branch is worth
@@ -462,13 +458,7 @@ def keep_main_container(blocks: list[Block], options: Options, groups: dict[str,
     return out
 
 
-# Teaser cards (keep_main_container): an article at least this many times the words of
-# the largest grid of cards outweighs them; a card is at most this many words.
-CARD_DOMINANCE = 1.0
-CARD_WORDS = 250
-
-
-def _teaser_cards(blocks: list[Block], groups: dict[str, list[int]]) -> dict[int, int]:
+def _teaser_cards(blocks: list[Block], groups: dict[str, list[int]], card_words: int) -> dict[int, int]:
     """Blocks inside teaser cards, each with the element that holds its card and the
     card's siblings (a grid, a carousel): three or more sibling containers, each holding
     a few short blocks on the same paths (a teaser's kicker, linked headline and
@@ -498,7 +488,7 @@ def _teaser_cards(blocks: list[Block], groups: dict[str, list[int]]) -> dict[int
         words[root] = words.get(root, 0) + b.features.words
         if b.features.words >= 2 and b.features.link_density >= 0.5:
             linked.add(root)
-    return {i: roots[root] for i, root in under.items() if root in linked and words[root] <= CARD_WORDS}
+    return {i: roots[root] for i, root in under.items() if root in linked and words[root] <= card_words}
 
 
 def _divergence(a: tuple[int, ...], b: tuple[int, ...]) -> int:
@@ -538,31 +528,28 @@ def drop_duplicates(blocks: list[Block], options: Options) -> list[Block]:
     return out
 
 
-COPY_WORDS = 100  # a block this long may be a copy of the article in one piece
-COPY_SOURCES = 10  # it is one when it holds the openings of this many other kept paragraphs (all different)
-OPENING_WORDS = 6
-SOURCE_WORDS = 12  # paragraphs only: the short lines of code samples recur from one sample to the next
-
-
-def drop_article_copies(blocks: list[Block]) -> list[Block]:
+def drop_article_copies(blocks: list[Block], options: Options) -> list[Block]:
     """A long block that holds many other kept paragraphs is a second copy of the article
     in one piece (a Markdown or print version in a <pre>, a page's HTML pasted as one
     line), which drop_duplicates, block against block, cannot see: it is found by the
     openings of the other paragraphs inside it. A summary that quotes a few paragraphs,
-    or a code sample that grows from the one before, holds far fewer."""
+    or a code sample that grows from the one before, holds far fewer. Only paragraphs
+    are sources: the short lines of code samples recur from one sample to the next."""
+    t = options.thresholds
     kept = [(i, b.features.words) for i, b in enumerate(blocks) if b.label is Label.CONTENT and b.features]
-    long = [i for i, words in kept if words >= COPY_WORDS]
+    long = [i for i, words in kept if words >= t.copy_words]
     if not long:
         return blocks
     # Only the first few words of each paragraph are split off: most paragraphs are long.
-    openings = {i: " ".join(blocks[i].text.split(None, OPENING_WORDS)[:OPENING_WORDS]).casefold()
-                for i, words in kept if words >= SOURCE_WORDS}
-    if len(openings) <= COPY_SOURCES:
+    n = t.copy_opening_words
+    openings = {i: " ".join(blocks[i].text.split(None, n)[:n]).casefold()
+                for i, words in kept if words >= t.copy_source_words}
+    if len(openings) <= t.copy_sources:
         return blocks
     out = list(blocks)
     for i in long:
         text = " ".join(blocks[i].text.casefold().split())
-        if len({opening for j, opening in openings.items() if j != i and opening in text}) >= COPY_SOURCES:
+        if len({opening for j, opening in openings.items() if j != i and opening in text}) >= t.copy_sources:
             out[i] = _relabel(blocks[i], Label.NAVIGATION, "duplicate", min(blocks[i].score, 0.45))
     return out
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner import Block, Label, Options, clean
+from cleaner import Block, Label, Options, clean, load_rules
 from cleaner.features import measure
 from cleaner.revise import _line_gains
 from cleaner.scoring import score
@@ -382,6 +382,19 @@ def test_a_copy_of_the_whole_article_in_one_block_is_kept_once():
     assert all(doc.text.count(p[:60]) == 1 for p in paragraphs)
     (pre,) = [b for b in doc.blocks if b.tag == "pre"]
     assert pre.label is not Label.CONTENT and "duplicate" in pre.reasons
+
+
+def test_the_copy_rule_is_tuned_by_a_rules_file(tmp_path):
+    # The pass's thresholds are data like the rest: asking for more paragraphs than the
+    # article has keeps the copy.
+    paragraphs = ARTICLE + MORE
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    copy = "<pre>" + "\n\n".join(paragraphs) + "</pre>"
+    page = f"<html><body><article><h1>{HEADLINE}</h1>{body}{copy}</article></body></html>"
+    rules = tmp_path / "rules.toml"
+    rules.write_text(f"[thresholds]\ncopy_sources = {len(paragraphs) + 1}\n")
+    (pre,) = [b for b in clean(page.encode(), options=load_rules(rules)).blocks if b.tag == "pre"]
+    assert pre.label is Label.CONTENT and "duplicate" not in pre.reasons
 
 
 def test_a_long_paragraph_that_sums_up_a_few_others_stays():
