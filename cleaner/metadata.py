@@ -6,10 +6,14 @@ import json
 import re
 from dataclasses import replace
 from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+import lxml.etree
 
 from . import phrases
 from .dates import parse_date
 from .records import Block, Label, Metadata
+from .rules import defaults
 from .segment import Element, text_of
 
 CAPTION = re.compile(
@@ -25,8 +29,15 @@ LEGAL_FORM = re.compile(r"(?:\s+|,\s*)(?:[A-Z]|Inc|Ltd|Limited|LLC|GmbH|AG|SA|SA
 MASTHEAD_SMALL_WORDS = frozenset("the of and a an for from on in de la le du des el y der die das".split())
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÀ-ÖØ-Þ]")
 PART_SEPARATORS = re.compile(r"\s+[·•|]\s+")
-TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
+# Where a <title> or og:title parts the page's name from the site's: "Headline | Site",
+# "Site – Headline", "Topic • Forum".
+TITLE_PARTS = re.compile(r"\s+[|–—•·»-]\s+|\s+::\s+|\s*\|\s*")
+# Host labels that name no site ("www.", ".com", ".co.uk").
+HOST_NOISE = frozenset("www m en com org net edu gov co uk de fr io".split())
+HEADLINE_WORDS = 30  # an <h1> longer than this is not a headline
 SPACES = re.compile(r"\s+")
+WORD = re.compile(r"\w+")
+DIGITS_ONLY = re.compile(r"^[\W\d_]+$")  # no letter at all: a count, a date
 NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
 # Datelines after a byline ("Jane Doe New Delhi"): common news cities, cut from the author.
 CITIES = re.compile(
@@ -102,18 +113,19 @@ def from_html(root: Element, url: str | None) -> Metadata:
     h1 = next((SPACES.sub(" ", text_of(h)).strip() for h in root.iter("h1")), None)
     title_tag = root.find(".//title")
     page_title = _clean(text_of(title_tag)) if title_tag is not None else None
-    title = (meta.get("og:title") or _clean(ld.get("headline")) or meta.get("twitter:title")
-             or h1 or _title_part(page_title))
-    author = (meta.get("author") if not (meta.get("author") or "").startswith("http") else None) \
-        or _name(ld.get("author")) or meta.get("article:author") or meta.get("parsely-author") \
-        or meta.get("dc.creator") or meta.get("sailthru.author")
+    site = meta.get("og:site_name") or _name(ld.get("publisher")) or meta.get("application-name")
+    canonical = next((link.get("href") for link in root.iter("link")
+                      if (link.get("rel") or "").lower() == "canonical" and link.get("href", "").startswith("http")), None)
+    url = url or canonical or meta.get("og:url")
+    titles = [meta.get("og:title"), _clean(ld.get("headline")), meta.get("twitter:title"), page_title]
+    title = _headline([t for t in titles if t], h1, _site_names(site, url))
+    author = next((name for name in (meta.get("author"), _name(ld.get("author")), meta.get("article:author"),
+                                     meta.get("parsely-author"), meta.get("dc.creator"), meta.get("sailthru.author"))
+                   if _is_author(name)), None) or _author_in_markup(root)
     raw_date = (meta.get("article:published_time") or _clean(ld.get("datePublished")) or meta.get("datepublished")
                 or meta.get("publish-date") or meta.get("pubdate") or meta.get("date") or meta.get("dc.date")
                 or meta.get("dc.date.issued") or meta.get("sailthru.date") or _clean(ld.get("dateCreated"))
                 or _time_element(root))
-    site = meta.get("og:site_name") or _name(ld.get("publisher")) or meta.get("application-name")
-    canonical = next((link.get("href") for link in root.iter("link")
-                      if (link.get("rel") or "").lower() == "canonical" and link.get("href", "").startswith("http")), None)
     language = _clean(root.get("lang")) or meta.get("og:locale") or meta.get("content-language")
     return Metadata(
         title=_clean(title),
@@ -121,8 +133,100 @@ def from_html(root: Element, url: str | None) -> Metadata:
         date=parse_date(raw_date) if raw_date else None,
         site_name=_clean(site),
         language=language.replace("_", "-").split("-")[0].lower() if language else None,
-        url=url or canonical or meta.get("og:url"),
+        url=url,
     )
+
+
+# Elements that name a page's author: rel="author" links, schema.org's itemprop, and
+# the class names themes give bylines ("author-name", "c-byline__author", "username").
+AUTHOR_MARKUP = lxml.etree.XPath(
+    "//*[@rel='author' or @itemprop='author' or contains(@class, 'author') or contains(@class, 'byline')"
+    " or contains(@class, 'username')]")
+AUTHOR_WORDS = 5
+NOT_AUTHORS = frozenset("undefined null none name admin author authors unknown anonymous guest".split())
+# A byline's label alone ("Written by", "Follow the author"), or a reply's "Jane says:".
+AUTHOR_LABEL = re.compile(r"^(?:written|posted|published|edited|reviewed)(?: by)?$|\bthe author\b|^by$", re.I)
+SAYS = re.compile(r"\s+(?:says|said|writes|wrote)\s*:?$", re.I)
+
+
+def _is_author(name: str | None) -> bool:
+    """A name as the head gives it, not a placeholder a template left ("undefined") or a link."""
+    return bool(name) and not name.startswith("http") and name.casefold() not in NOT_AUTHORS  # type: ignore[union-attr]
+
+
+def _author_in_markup(root: Element) -> str | None:
+    """The first byline the markup names, for pages whose head names no author: a short
+    line of text ("By Jane Doe", "jdoe"), not an author's bio or a list of authors."""
+    for el in AUTHOR_MARKUP(root):
+        text = SPACES.sub(" ", text_of(el)).strip()
+        if not text or len(text) > 60:
+            continue
+        byline = phrases.BYLINE.match(text)
+        name = SAYS.sub("", (byline.group("name") or byline.group("reporter")) if byline else text).strip()
+        if (1 <= len(name.split()) <= AUTHOR_WORDS and _is_author(name) and not DIGITS_ONLY.search(name)
+                and not AUTHOR_LABEL.search(name) and not phrases.DATE.search(name)
+                and not defaults().phrases.line_navigation.match(name)):  # "Sign in" under a "username" class
+            return name
+    return None
+
+
+def _headline(titles: list[str], h1: str | None, sites: set[str]) -> str | None:
+    """The page's headline. The head's titles (og:title, JSON-LD, <title>) carry the
+    site's name ("Headline | Site"), which is cut off; the <h1> is the headline as the
+    reader sees it, and wins when it says the same as one of them (a page's first <h1>
+    is sometimes its logo or a section's name, which none of them says)."""
+    own = [_without_site(t, sites) for t in titles]
+    if h1 and len(h1.split()) <= HEADLINE_WORDS and any(_same_title(h1, t) for t in own):
+        return h1
+    return own[0] if own else h1 or None
+
+
+def _site_names(site: str | None, url: str | None) -> set[str]:
+    """What the site may call itself in a title, squashed (lower case, no spaces): its
+    declared name and the labels of its host ("news.example.co.uk" -> news, example)."""
+    names = {_squash(site)} if site else set()
+    host = (urlsplit(url).hostname or "") if url else ""
+    names.update(_squash(label) for label in host.split(".") if label not in HOST_NOISE)
+    return {name for name in names if name}
+
+
+def _squash(text: str) -> str:
+    return "".join(WORD.findall(text.casefold()))
+
+
+def _without_site(title: str, sites: set[str]) -> str:
+    """'Headline | Site' -> 'Headline', 'Site – Headline' -> 'Headline': the parts that
+    name the site go (the whole title stays when every part does). Where the site's name
+    is not known (a file without its URL), the longest part is the headline."""
+    parts = [part for part in TITLE_PARTS.split(title) if part.strip()]
+    if len(parts) < 2:
+        return title
+    if not sites:
+        return max(parts, key=len).strip()
+    kept = [part for part in parts if not _names_site(part, sites)]
+    if not kept:
+        return parts[0].strip()
+    # From the first kept part to the last, with whatever separated them.
+    return title[title.index(kept[0]):title.rindex(kept[-1]) + len(kept[-1])].strip()
+
+
+def _names_site(part: str, sites: set[str]) -> bool:
+    """A title part that is the site's name, or holds it with a word or two more
+    ("Walmart.com", "The Verge", "Example News")."""
+    squashed = _squash(part)
+    return any(squashed == name or (len(name) >= 4 and name in squashed and len(squashed) <= len(name) + 12)
+               or (len(squashed) >= 4 and squashed in name) for name in sites)
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Two titles that say the same: one holds the other, or they share half their words."""
+    x, y = " ".join(WORD.findall(a.casefold())), " ".join(WORD.findall(b.casefold()))
+    if not x or not y:
+        return False
+    if x in y or y in x:
+        return True
+    wx, wy = set(x.split()), set(y.split())
+    return len(wx & wy) >= 0.5 * len(wx | wy)
 
 
 def summary(root: Element) -> str | None:
@@ -142,13 +246,6 @@ def _time_element(root: Element) -> str | None:
         if value and parse_date(value):
             return value
     return None
-
-
-def _title_part(title: str | None) -> str | None:
-    """'Headline | Site' -> 'Headline': the longest part of a <title>."""
-    if not title:
-        return None
-    return max(TITLE_SEPARATORS.split(title), key=len).strip() or title
 
 
 def _looks_like_name(text: str) -> bool:

@@ -55,6 +55,52 @@ def test_title_fallback_from_title_tag():
     assert _meta("<title>Council votes to restore the ferry | Courier</title>").title == "Council votes to restore the ferry"
 
 
+def _page(head: str, body: str, url: str | None = None):
+    return from_html(parse_html(f"<html><head>{head}</head><body>{body}</body></html>"), url)
+
+
+@pytest.mark.parametrize("title, url, site, expected", [
+    ("Council votes to restore the ferry | The Courier", "https://www.thecourier.co.uk/a/1", "", "Council votes to restore the ferry"),
+    ("Courier – Council votes to restore the ferry", "https://courier.example/news/", "", "Council votes to restore the ferry"),
+    ("Harbour Sports • View topic - Ferry timetable for the winter", None, "Harbour Sports", "View topic - Ferry timetable for the winter"),
+    # A title whose parts are all its own stays whole when the site's name is known.
+    ("Ferries - Timetables and Fares", "https://courier.example/", "", "Ferries - Timetables and Fares"),
+])
+def test_the_sites_name_is_cut_from_the_title(title, url, site, expected):
+    head = f"<title>{title}</title>" + (f'<meta property="og:site_name" content="{site}">' if site else "")
+    assert _page(head, "<p>Body text.</p>", url).title == expected
+
+
+def test_the_h1_is_the_headline_when_it_says_what_the_title_says():
+    head = '<meta property="og:title" content="Council votes to restore ferry - Courier">'
+    assert _page(head, "<h1>Council votes to restore the ferry</h1>", "https://courier.example/a").title \
+        == "Council votes to restore the ferry"
+    # A logo or a section name in the first <h1> is not the headline.
+    assert _page(head, "<h1>The Courier</h1><h2>Council</h2>", "https://courier.example/a").title \
+        == "Council votes to restore ferry"
+
+
+@pytest.mark.parametrize("body, author", [
+    ('<p class="post-meta">By <a rel="author" href="/u/jd">Jane Doe</a></p>', "Jane Doe"),
+    ('<span class="c-byline__author">By Ian Marsh</span>', "Ian Marsh"),
+    ('<div class="post"><span class="username">harbourfan77</span><p>Posted text.</p></div>', "harbourfan77"),
+    ('<div itemprop="author" itemscope><span itemprop="name">Ana Ruiz</span></div>', "Ana Ruiz"),
+])
+def test_author_from_the_bylines_markup(body, author):
+    assert _page("<title>T</title>", body).author == author
+
+
+@pytest.mark.parametrize("head, body", [
+    ('<meta name="author" content="undefined">', "<p>Body text.</p>"),
+    ("", '<a class="username-link" href="/login">Sign in</a>'),
+    ("", '<span class="author-label">Written by</span>'),
+    ("", '<div class="author-bio">Jane has covered the harbour for the Courier since 2009, and before that '
+         "wrote about shipping for a trade paper in Hull.</div>"),
+])
+def test_no_author_rather_than_a_placeholder_or_a_bio(head, body):
+    assert _page(head, body).author is None
+
+
 def test_url_argument_wins_over_canonical():
     m = _meta('<link rel="canonical" href="https://example.com/canonical">', url="https://example.com/given")
     assert m.url == "https://example.com/given"
