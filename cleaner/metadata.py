@@ -77,7 +77,7 @@ def _json_ld(root: Element) -> Iterator[dict[str, Any]]:
         if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
             continue
         try:
-            data = json.loads(script.text)
+            data = json.loads(script.text, strict=False)  # raw line breaks inside strings are common
         except ValueError:
             continue
         stack = data if isinstance(data, list) else [data]
@@ -88,6 +88,31 @@ def _json_ld(root: Element) -> Iterator[dict[str, Any]]:
                 stack.extend(g for g in item.get("@graph", []) if isinstance(g, dict))
             elif isinstance(item, list):
                 stack.extend(item)
+
+
+# JSON-LD types that describe the page's own content, articles first: a WebPage object
+# comes before the article in many pages' @graph, and names no author or date.
+LD_KINDS = {"BlogPosting": 0, "Report": 0, "Recipe": 1, "Product": 1, "QAPage": 1, "DiscussionForumPosting": 1,
+            "WebPage": 2}
+LD_FIELDS = ("headline", "name", "author", "datePublished", "dateCreated", "publisher")
+
+
+def _json_ld_fields(root: Element) -> dict[str, Any]:
+    """The fields the page's JSON-LD gives its content, each from the first object of
+    the likeliest type that has it."""
+    ranked = []
+    for n, item in enumerate(_json_ld(root)):
+        kinds = item.get("@type")
+        ranks = [0 if kind.endswith("Article") else LD_KINDS.get(kind, 9)
+                 for kind in (kinds if isinstance(kinds, list) else [kinds]) if isinstance(kind, str)]
+        if ranks and min(ranks) < 9:
+            ranked.append((min(ranks), n, item))
+    fields: dict[str, Any] = {}
+    for _, _, item in sorted(ranked, key=lambda r: r[:2]):
+        for key in LD_FIELDS:
+            if fields.get(key) is None:
+                fields[key] = item.get(key)
+    return fields
 
 
 def _name(value: Any) -> str | None:
@@ -103,13 +128,7 @@ def _name(value: Any) -> str | None:
 
 def from_html(root: Element, url: str | None) -> Metadata:
     meta = _meta(root)
-    ld: dict[str, Any] = {}
-    for item in _json_ld(root):
-        kinds = item.get("@type")
-        kinds = kinds if isinstance(kinds, list) else [kinds]
-        if any(isinstance(k, str) and (k.endswith("Article") or k in {"BlogPosting", "Report", "Product", "Recipe", "WebPage", "QAPage", "DiscussionForumPosting"}) for k in kinds):
-            for key in ("headline", "name", "author", "datePublished", "dateCreated", "publisher"):
-                ld.setdefault(key, item.get(key))
+    ld = _json_ld_fields(root)
     h1 = next((SPACES.sub(" ", text_of(h)).strip() for h in root.iter("h1")), None)
     title_tag = root.find(".//title")
     page_title = _clean(text_of(title_tag)) if title_tag is not None else None
@@ -122,15 +141,16 @@ def from_html(root: Element, url: str | None) -> Metadata:
     author = next((name for name in (meta.get("author"), _name(ld.get("author")), meta.get("article:author"),
                                      meta.get("parsely-author"), meta.get("dc.creator"), meta.get("sailthru.author"))
                    if _is_author(name)), None) or _author_in_markup(root)
-    raw_date = (meta.get("article:published_time") or _clean(ld.get("datePublished")) or meta.get("datepublished")
-                or meta.get("publish-date") or meta.get("pubdate") or meta.get("date") or meta.get("dc.date")
-                or meta.get("dc.date.issued") or meta.get("sailthru.date") or _clean(ld.get("dateCreated"))
-                or _time_element(root))
+    # The first that reads as a date: a CMS may write one its own way ("Thu, 09/25/2025 - 11:38").
+    dates = (meta.get("article:published_time"), _clean(ld.get("datePublished")), meta.get("datepublished"),
+             meta.get("publish-date"), meta.get("pubdate"), meta.get("date"), meta.get("dc.date"),
+             meta.get("dc.date.issued"), meta.get("sailthru.date"), _clean(ld.get("dateCreated")))
+    published = next((found for raw in dates if raw and (found := parse_date(raw))), None) or _time_element(root)
     language = _clean(root.get("lang")) or meta.get("og:locale") or meta.get("content-language")
     return Metadata(
         title=_clean(title),
         author=_clean(author) if author and not author.startswith("http") else None,
-        date=parse_date(raw_date) if raw_date else None,
+        date=published,
         site_name=_clean(site),
         language=language.replace("_", "-").split("-")[0].lower() if language else None,
         url=url,
@@ -243,8 +263,8 @@ def summary(root: Element) -> str | None:
 def _time_element(root: Element) -> str | None:
     for el in root.iter("time"):
         value = el.get("datetime") or text_of(el)
-        if value and parse_date(value):
-            return value
+        if value and (found := parse_date(value)):
+            return found
     return None
 
 

@@ -46,6 +46,27 @@ def test_json_ld_graph():
     assert m.author == "Ann One, Bo Two"
 
 
+def test_json_ld_article_after_a_web_page_object():
+    # Many pages' @graph lists the WebPage before the article: its missing author and date
+    # must not hide the article's.
+    m = _meta(_ld({"@graph": [{"@type": "WebPage", "name": "Ferry | Courier"},
+                              {"@type": "BlogPosting", "headline": "Ferry returns", "datePublished": "2024-11-26",
+                               "author": {"@type": "Person", "name": "Ann One"}}]}))
+    assert (m.author, m.date) == ("Ann One", "2024-11-26")
+
+
+def test_json_ld_with_a_raw_line_break_inside_a_string():
+    m = _meta('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Two\nlines",'
+              ' "datePublished": "2025-10-01"}</script>')
+    assert m.date == "2025-10-01"
+
+
+def test_a_date_the_first_source_writes_its_own_way_falls_to_the_next():
+    m = _meta('<meta property="article:published_time" content="Thursday at noon">'
+              '<meta name="pubdate" content="2025-09-25">')
+    assert m.date == "2025-09-25"
+
+
 def test_broken_json_ld_is_ignored():
     m = _meta('<script type="application/ld+json">{"@type": "NewsArticle", </script><title>Kept title</title>')
     assert m.title == "Kept title"
