@@ -3,7 +3,9 @@
     python -m bench.metadata [--data PATH] [--limit N] [--jobs N] [--out DIR]
 
 WCXB's truth names each page's title, author and publish date (or None). pagecleaner
-(HTML input) and trafilatura (``bare_extraction`` with metadata) run on the same pages;
+(on the HTML, and on the dataset's two scraped-text renderings, where the lines alone
+must say what the head said) and trafilatura (``bare_extraction`` with metadata, HTML)
+run on the same pages;
 a field counts as right when both are empty, or both are set and agree: titles word for
 word (case and punctuation aside), authors when one name holds the other ("Jane Doe" in
 "Jane Doe, Reuters"), dates on the day. Title token F1 is reported beside the exact rate,
@@ -13,7 +15,6 @@ run from ``python -m bench``: trafilatura's metadata would slow the timed defaul
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import multiprocessing
 import os
@@ -22,10 +23,10 @@ import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from .__main__ import DEFAULT_DATA, DEFAULT_OUT, REPO_ROOT, fail
-from .run import CITATION, DATASET, PAGE_TYPES, all_ids
+from .run import CITATION, DATASET, PAGE_TYPES, all_ids, read_input
 
 FIELDS = ("title", "author", "date")
 WORD = re.compile(r"\w+")
@@ -57,11 +58,14 @@ def token_f1(found: Any, truth: Any) -> float:
     return 2 * shared / (len(a) + len(b))
 
 
-def _pagecleaner(data: bytes, url: Optional[str]) -> dict[str, Any]:
-    from cleaner import Options, clean
+def _pagecleaner(input_kind: str) -> Callable[[bytes, Optional[str]], dict[str, Any]]:
+    def found(data: bytes, url: Optional[str]) -> dict[str, Any]:
+        from cleaner import Options, clean
 
-    meta = clean(data, url=url, options=Options(input_kind="html")).metadata
-    return {"title": meta.title, "author": meta.author, "date": meta.date}
+        meta = clean(data, url=url, options=Options(input_kind=input_kind)).metadata
+        return {"title": meta.title, "author": meta.author, "date": meta.date}
+
+    return found
 
 
 def _trafilatura(data: bytes, url: Optional[str]) -> dict[str, Any]:
@@ -72,16 +76,23 @@ def _trafilatura(data: bytes, url: Optional[str]) -> dict[str, Any]:
     return {"title": found.get("title"), "author": found.get("author"), "date": found.get("date")}
 
 
-SYSTEMS = {"pagecleaner": _pagecleaner, "trafilatura": _trafilatura}
+# name -> (the input it reads: "html" or a text rendering's folder, what it finds)
+SYSTEMS = {
+    "pagecleaner-html": ("html", _pagecleaner("html")),
+    "pagecleaner-text-bs4": ("text/bs4", _pagecleaner("text")),
+    "pagecleaner-text-htmltext": ("text/htmltext", _pagecleaner("text")),
+    "trafilatura": ("html", _trafilatura),
+}
 
 
 def _one(task: tuple[str, str, Path]) -> tuple[str, dict[str, Any]]:
     system, page_id, dataset = task
-    data = gzip.decompress((dataset / "html" / f"{page_id}.html.gz").read_bytes())
+    kind, find = SYSTEMS[system]
+    data = read_input(dataset, kind, page_id)
     url = json.loads((dataset / "ground-truth" / f"{page_id}.json").read_text(encoding="utf-8")).get("url")
     try:
-        return page_id, SYSTEMS[system](data, url)
-    except Exception:  # a peer's crash on one page counts as nothing found
+        return page_id, find(data, url) if data is not None else {}
+    except Exception:  # a crash on one page counts as nothing found
         return page_id, {}
 
 

@@ -238,13 +238,15 @@ def _names_site(part: str, sites: set[str]) -> bool:
                or (len(squashed) >= 4 and squashed in name) for name in sites)
 
 
-def _same_title(a: str, b: str) -> bool:
-    """Two titles that say the same: one holds the other, or they share half their words."""
+def _same_title(a: str, b: str, strict: bool = False) -> bool:
+    """Two titles that say the same: one holds the other, or they share half their words.
+    `strict`: the one held must be most of the other (a line of text, not an <h1>, which
+    is a headline by its tag)."""
     x, y = " ".join(WORD.findall(a.casefold())), " ".join(WORD.findall(b.casefold()))
     if not x or not y:
         return False
     if x in y or y in x:
-        return True
+        return not strict or min(len(x), len(y)) >= 0.6 * max(len(x), len(y))
     wx, wy = set(x.split()), set(y.split())
     return len(wx & wy) >= 0.5 * len(wx | wy)
 
@@ -294,7 +296,8 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
     # The article proper starts at its first paragraph of prose; the headline is above it.
     first = next((i for i in content if _is_prose(blocks[i])), content[0])
     out = list(blocks)
-    title_at = _find_title(blocks, first, meta.title, guess)
+    known = meta.title or (_echoed_title(blocks, first, meta.url) if guess else None)
+    title_at = _find_title(blocks, first, known, guess)
     if title_at is not None:
         if not meta.title:
             meta = replace(meta, title=blocks[title_at].text)
@@ -387,6 +390,19 @@ def _is_head_matter(b: Block) -> bool:
 
 def _is_prose(b: Block) -> bool:
     return b.features is not None and b.features.words >= 20 and b.features.terminal_punctuation
+
+
+def _echoed_title(blocks: list[Block], first: int, url: str | None) -> str | None:
+    """Scraped text often opens with the page's <title> ("Headline | Site") and has the
+    headline again above the article: that line, when there is one. The line must say
+    nearly all the title does (a menu's "Home" is in many titles too)."""
+    opening = blocks[0].text if blocks else ""
+    if len(opening.split()) > HEADLINE_WORDS:
+        return None
+    own = _without_site(opening, _site_names(None, url))
+    echoes = [b.text for b in blocks[1: first + HEAD_SCAN] if b.text != opening and _same_title(b.text, own, strict=True)]
+    exact = [text for text in echoes if _squash(text) == _squash(own)]
+    return next(iter(exact or echoes), None)
 
 
 def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool) -> int | None:

@@ -238,3 +238,22 @@ def test_a_photo_caption_in_another_language_stays_out_of_the_body():
     doc = clean(page.encode())
     assert doc.metadata.author == "Анна Смирнова"
     assert RUSSIAN_ARTICLE in doc.text and "Фото: ТАСС" not in doc.text
+
+
+def test_scraped_text_that_opens_with_the_pages_title_takes_its_headline_from_the_echo():
+    # What a scraper's get_text() gives: the <title> first, the menu, then the headline
+    # again above the article. A headline of two words is too short to be guessed.
+    text = "\n".join([
+        "Ferry returns | The Harbour Courier",
+        "Home", "News", "Ferry", "Sport", "Contact",
+        "Ferry returns",
+        "By Jane Doe",
+        "The council voted on Tuesday night to bring back the winter ferry between the two harbours, "
+        "three years after the service was cut to save money.",
+        "Councillors said the crossing would run twice a day from November, and that fares would stay "
+        "at last summer's prices until the spring.",
+    ])
+    doc = clean(text.encode(), url="https://harbourcourier.example/news/ferry")
+    assert doc.metadata.title == "Ferry returns"
+    assert doc.metadata.author == "Jane Doe"
+    assert "Ferry returns" not in doc.text  # the headline is the title, not the body
