@@ -49,6 +49,7 @@ CITIES = re.compile(
 HEAD_SCAN = 40  # how many lines before the article the headline search looks at
 # A name line guessed to be the byline (no "By") sits right under the headline.
 GUESSED_BYLINE_REACH = 5
+NAME_NEAR_DATE = 4  # ...and has a date line this close ("Jane Doe", "Follow", "8 min read", "Oct 4, 2025")
 HEAD_LINES = 12  # how far after the headline a byline or date may sit
 LONG_TITLE_WORDS = 20  # a "title" this long, alone on the page, is the post itself
 
@@ -329,7 +330,7 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
         elif (not bylined and not f.phrase
               # A table's header row ("Name Price Stock") is no one's name.
               and (f.is_byline or (guess and not b.cells and title_at is not None
-                                   and i - title_at <= GUESSED_BYLINE_REACH))
+                                   and i - title_at <= GUESSED_BYLINE_REACH and _may_be_name(out, i)))
               and (name := author_from_line(b.text))):
             meta = meta if meta.author else replace(meta, author=name)
             out[i] = b._replace(role="byline", label=Label.CONTENT)
@@ -372,6 +373,21 @@ def _looks_like_masthead(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 5 and not any(ch.isdigit() for ch in text) and all(
         w[0].isupper() or w.lower() in MASTHEAD_SMALL_WORDS for w in words) and words[0][0].isupper()
+
+
+def _may_be_name(blocks: list[Block], i: int) -> bool:
+    """A line with no "By" that may still be a byline: one with a news dateline ("Jane
+    Doe New Delhi"), or one written in title case, without stop words or a full stop
+    (unlike "DOWNLOAD THE REPORT", "How Smart", "Get Designer Ready.") that sits where
+    bylines do: near a date line, or under the lead photo's caption. A heading in title
+    case ("Custom Web Development") under the headline has neither."""
+    b, f = blocks[i], blocks[i].features
+    if CITIES.search(b.text):
+        return True
+    near = blocks[max(0, i - NAME_NEAR_DATE):i] + blocks[i + 1:i + 1 + NAME_NEAR_DATE]
+    return (f is not None and not b.text.isupper() and not b.text.rstrip().endswith(".") and not f.stopword_density
+            and (any(_is_byline_or_date(n) for n in near)
+                 or any(CAPTION.search(n.text) for n in blocks[max(0, i - 2):i])))
 
 
 def _is_byline_or_date(b: Block) -> bool:

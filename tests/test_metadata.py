@@ -257,3 +257,20 @@ def test_scraped_text_that_opens_with_the_pages_title_takes_its_headline_from_th
     assert doc.metadata.title == "Ferry returns"
     assert doc.metadata.author == "Jane Doe"
     assert "Ferry returns" not in doc.text  # the headline is the title, not the body
+
+
+def test_a_title_case_heading_under_the_headline_is_not_the_author():
+    # In scraped text a name line needs no "By" to be a byline, but it sits where bylines
+    # do, by a date; a service page's first heading is no one's name.
+    text = "\n".join([
+        "Harbour Web Studio",
+        "Websites for small harbours and the businesses around them",
+        "Custom Web Development",
+        "We design and build websites for marinas, ferry operators and the shops along the quay, "
+        "and we look after them for as long as you need us to.",
+        "Every site we build is fast on a phone, easy to update, and written to be found by people "
+        "searching for what you sell.",
+    ])
+    assert clean(text.encode()).metadata.author is None
+    dated = text.replace("Custom Web Development", "Jane Doe\nMarch 5, 2025")
+    assert clean(dated.encode()).metadata.author == "Jane Doe"
