@@ -22,7 +22,7 @@ CAPTION = re.compile(
 HEADLINE_NEAR = 12  # lines above the article within which position does not matter
 BYLINE_REACH = 6  # how far below a headline its byline or date may be
 COPYRIGHT = re.compile(
-    r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<name>[^|.,©]{3,40}?)"
+    r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?P<name>[^|.,©]{3,40}?)"
     r"(?:\s+[-–|·]\s+.*|\s*[.,|].*)?$", re.I)
 # A company's legal form after its name ("Example Media Ltd.", "Gazzetta S.p.A." cut at its first dot).
 LEGAL_FORM = re.compile(r"(?:\s+|,\s*)(?:[A-Z]|Inc|Ltd|Limited|LLC|GmbH|AG|SA|SAS|SL|SpA|Srl|BV|NV|Co|Corp|plc|Pty|AB|AS|Oy)\.?$")
@@ -359,7 +359,8 @@ def site_from_lines(blocks: list[Block]) -> str | None:
     for b in reversed(blocks[-60:]):
         if len(b.text) < 120 and (m := COPYRIGHT.search(b.text)):
             name = LEGAL_FORM.sub("", m.group("name").strip(" -–"))
-            if name and not name.lower().startswith("all rights"):
+            # "Copyright © 2004 - 2026 by" with the name on the next line names no one here.
+            if name and not name.lower().startswith("all rights") and name.lower() != "by":
                 return name
     title_at = next((i for i, b in enumerate(blocks) if b.role == "title"), None)
     for b in blocks[:title_at]:

@@ -274,3 +274,19 @@ def test_a_title_case_heading_under_the_headline_is_not_the_author():
     assert clean(text.encode()).metadata.author is None
     dated = text.replace("Custom Web Development", "Jane Doe\nMarch 5, 2025")
     assert clean(dated.encode()).metadata.author == "Jane Doe"
+
+
+@pytest.mark.parametrize("footer, site", [
+    ("Copyright © 2004 - 2026 by Harbour Media.", "Harbour Media"),
+    ("Copyright © 2004 - 2026 by", None),  # the name went to the next line
+])
+def test_site_name_from_a_copyright_line(footer, site):
+    text = "\n".join([
+        "Ferry returns to Gull Island",
+        "The council voted on Tuesday night to bring back the winter ferry between the two harbours, "
+        "three years after the service was cut to save money.",
+        "Councillors said the crossing would run twice a day from November, and that fares would stay "
+        "at last summer's prices until the spring.",
+        footer,
+    ])
+    assert clean(text.encode()).metadata.site_name == site
