@@ -160,9 +160,10 @@ def from_html(root: Element, url: str | None) -> Metadata:
 
 # Elements that name a page's author: rel="author" links, schema.org's itemprop, and
 # the class names themes give bylines ("author-name", "c-byline__author", "username").
+# "/descendant::*", not "//*": libxml2 reads "//" as every node's children, a step twice as slow.
 AUTHOR_MARKUP = lxml.etree.XPath(
-    "//*[@rel='author' or @itemprop='author' or contains(@class, 'author') or contains(@class, 'byline')"
-    " or contains(@class, 'username')]")
+    "/descendant::*[@rel='author' or @itemprop='author' or @class[contains(., 'author')"
+    " or contains(., 'byline') or contains(., 'username')]]")
 AUTHOR_WORDS = 5
 NOT_AUTHORS = frozenset("undefined null none name admin author authors unknown anonymous guest".split())
 # A byline's label alone ("Written by", "Follow the author"), or a reply's "Jane says:".
