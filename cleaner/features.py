@@ -103,6 +103,8 @@ def _step_cue(step: str, cue: str, p: Phrases) -> tuple[str | None, str]:
         return "landmark", cue
     if cue in ("", "content") and tokens & p.dom_comments:
         return None, "comments"  # a review's or comment's "text-content" is still the comment's
+    if cue in ("", "content") and tokens & p.dom_reviews:
+        return None, "reviews"
     if cue:
         return None, cue
     if tokens & p.dom_ads:

@@ -100,7 +100,8 @@ LD_FIELDS = ("headline", "name", "author", "datePublished", "dateCreated", "publ
 
 def _json_ld_fields(root: Element) -> dict[str, Any]:
     """The fields the page's JSON-LD gives its content, each from the first object of
-    the likeliest type that has it."""
+    the likeliest type that has it, and under "@type" that type ("article" for any kind
+    of article)."""
     ranked = []
     for n, item in enumerate(_json_ld(root)):
         kinds = item.get("@type")
@@ -109,7 +110,12 @@ def _json_ld_fields(root: Element) -> dict[str, Any]:
         if ranks and min(ranks) < 9:
             ranked.append((min(ranks), n, item))
     fields: dict[str, Any] = {}
-    for _, _, item in sorted(ranked, key=lambda r: r[:2]):
+    ranked.sort(key=lambda r: r[:2])
+    if ranked:
+        rank, _, item = ranked[0]
+        kinds = item["@type"]
+        fields["@type"] = "article" if rank == 0 else (kinds[0] if isinstance(kinds, list) else kinds).lower()
+    for _, _, item in ranked:
         for key in LD_FIELDS:
             if fields.get(key) is None:
                 fields[key] = item.get(key)
@@ -148,6 +154,7 @@ def from_html(root: Element, url: str | None) -> Metadata:
              meta.get("dc.date.issued"), meta.get("sailthru.date"), _clean(ld.get("dateCreated")))
     published = next((found for raw in dates if raw and (found := parse_date(raw))), None) or _time_element(root)
     language = _clean(root.get("lang")) or meta.get("og:locale") or meta.get("content-language")
+    declared = (meta.get("og:type") or "").lower()
     return Metadata(
         title=_clean(title),
         author=_clean(author) if author and not author.startswith("http") else None,
@@ -155,6 +162,8 @@ def from_html(root: Element, url: str | None) -> Metadata:
         site_name=_clean(site),
         language=language.replace("_", "-").split("-")[0].lower() if language else None,
         url=url,
+        # An article if either says so: a CMS gives every page the same og:type.
+        page_type="article" if "article" in (declared, ld.get("@type")) else declared or ld.get("@type"),
     )
 
 

@@ -47,7 +47,8 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     blocks = score(blocks, options)
     lap("score")
     thread = is_thread(url)
-    blocks = revise(blocks, options, thread=thread, boilerplate=boilerplate)
+    blocks = revise(blocks, options, thread=thread, boilerplate=boilerplate,
+                    article=meta.page_type == "article")
     blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
     blocks = ensure_content(blocks, options)
     lap("revise")

@@ -99,6 +99,7 @@ class Metadata:
     site_name: str | None = None
     language: str | None = None  # ISO 639-1
     url: str | None = None
+    page_type: str | None = None  # what the page declares it is: "article", "product"... (og:type, JSON-LD)
 
 
 @dataclass(frozen=True, slots=True)

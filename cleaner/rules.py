@@ -25,7 +25,7 @@ LISTS = {
     "related": ("lines",),
     "legal": ("terms",),
     "content": ("lines", "sentences"),
-    "dom": ("navigation", "landmarks", "ads", "content", "comments"),
+    "dom": ("navigation", "landmarks", "ads", "content", "comments", "reviews"),
     "selectors": ("drop", "keep"),
 }
 NEVER = re.compile(r"(?!)")
@@ -258,6 +258,7 @@ def build(data: dict[str, Any], source: str, input_kind: str = "auto") -> Option
         dom_ads=frozenset(t.lower() for t in get("dom", ads)),
         dom_content=frozenset(t.lower() for t in get("dom", "content")),
         dom_comments=frozenset(t.lower() for t in get("dom", "comments")),
+        dom_reviews=frozenset(t.lower() for t in get("dom", "reviews")),
     )
     selectors = Selectors(drop=_selectors(get("selectors", "drop"), source),
                           keep=_selectors(get("selectors", "keep"), source))

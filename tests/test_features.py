@@ -37,8 +37,9 @@ def _kind(text: str) -> str:
     ("body>div.footer[contentinfo]>div.main-content>p", "landmark"),
     ("body>div#onetrust-consent-sdk>div.ot-pc-content>p", "landmark"),
     ("body>aside>article>p", "content"),
-    # a comment's or review's own "text-content" box is still the comment
-    ("body>div.reviews>div.review>div.text-content>p", "comments"),
+    # a comment's or review's own "text-content" box is still the comment (the review)
+    ("body>div.comments>div.comment>div.text-content>p", "comments"),
+    ("body>div.reviews>div.review>div.text-content>p", "reviews"),
     ("body>div[navigation]>main>div.intro>p", "content"),
     # a generated class name spells no word: "251ad163" is not an ad, "css-1ft5k6i" no foot
     ("body>div.us_custom_251ad163>p", ""),

@@ -226,6 +226,35 @@ def test_html_comment_section_under_an_article_is_navigation():
         assert block.label is Label.NAVIGATION and "comment_section" in block.reasons
 
 
+REVIEWS = [
+    "The Kettle Pro boils a full litre in under three minutes, and its handle stays cool enough to hold "
+    "with a bare hand, which matters more than any of the extra settings.",
+    "The Brewmaster is the quietest of the kettles we tried, though its lid sticks a little once scale "
+    "builds up, so it suits soft-water areas best.",
+    "The Compact One holds only half a litre, but for a single cup of tea in a small flat it wastes less "
+    "water and power than any of the larger models.",
+]
+
+
+def _guide(og_type: str):
+    """A buyer's guide: an introduction, then each reviewed product in a "review" box."""
+    intro = "".join(f"<p>{' '.join(ARTICLE[i:i + 2])}</p>" for i in (0, 2, 4))
+    boxes = "".join(f'<div class="product-review"><h3>Model {n}</h3><p>{r}</p></div>' for n, r in enumerate(REVIEWS))
+    return clean(f'<!DOCTYPE html><html><head><title>Kettles</title><meta property="og:type" content="{og_type}">'
+                 f"</head><body><article><h1>The best kettles</h1>{intro}{boxes}</article></body></html>")
+
+
+def test_review_boxes_are_the_article_on_a_page_that_says_it_is_one_and_comments_elsewhere():
+    article = _guide("article")
+    assert article.metadata.page_type == "article"
+    assert all(_content(article, *REVIEWS))
+    shop = _guide("product")  # customer reviews under a product for sale
+    assert shop.metadata.page_type == "product"
+    for review in REVIEWS:
+        block = _at(shop, review[:40])
+        assert block.label is Label.NAVIGATION and "comment_section" in block.reasons
+
+
 def test_html_page_of_comments_alone_is_a_thread():
     doc = _html("<h1>Low water at Varnell</h1>" + _comment_section())
     assert all(_content(doc, *COMMENTS))
