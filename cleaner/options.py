@@ -92,6 +92,7 @@ class Thresholds:
     record_regularity: float
     card_dominance: float
     card_words: int
+    linked_prose_words: int
     copy_words: int
     copy_sources: int
     copy_opening_words: int

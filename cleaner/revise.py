@@ -319,8 +319,9 @@ def after_related(blocks: list[Block], options: Options, groups: dict[str, list[
         if f.phrase == "related":
             in_list = True
         # A question ends a headline as often as a sentence ("How do I join two files?").
-        elif (f.terminal_punctuation and f.words >= t.medium_words and not b.text.rstrip().endswith("?")
-              or f.words >= t.long_words) and f.link_density < t.links_mid:
+        elif ((f.terminal_punctuation and f.words >= t.medium_words and not b.text.rstrip().endswith("?")
+               or f.words >= t.long_words) and f.link_density < t.links_mid
+              or f.words >= t.linked_prose_words and f.link_density < t.links_high):
             in_list = False  # prose again, not another linked headline
         elif in_list and b.label is Label.CONTENT and "repeated_record" not in b.reasons:
             b = _relabel(b, Label.NAVIGATION, "after_related_heading", min(b.score, 0.4))

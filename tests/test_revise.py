@@ -346,6 +346,24 @@ def test_headlines_after_related_are_navigation_until_prose_resumes():
     assert "after_related_heading" not in _at(doc, subheading).reasons
 
 
+def test_long_prose_full_of_links_after_related_is_prose_not_a_teaser():
+    # A shop's overview under its "Trending now" box links every category it names: a
+    # third of its words are links, yet at a hundred words and more it is no headline.
+    linked = lambda words: f'<a href="/c/{words.split()[0].lower()}">{words}</a>'
+    sentence = (f"Find {linked('sofas and armchairs')} or {linked('coffee tables')} for the living room, "
+                f"{linked('bed frames')} and {linked('headboards')} for the bedroom, and all you need to "
+                f"make a small flat feel like home. ")
+    overview = f"<p>{sentence * 4}</p>"
+    teasers = "".join(f'<h3><a href="/p/{n}">{h}</a></h3>' for n, h in enumerate(HEADLINES[:3]))
+    article = "".join(f"<p>{p}</p>" for p in ARTICLE[:3])
+    doc = _html(f"<main>{article}<h2>Trending now</h2>{teasers}{overview}</main>")
+    block = _at(doc, "Find sofas and armchairs")
+    assert block.features.words >= 100 and 0.25 <= block.features.link_density < 0.5
+    assert block.label is Label.CONTENT and "after_related_heading" not in block.reasons
+    for line in HEADLINES[:3]:
+        assert _at(doc, line).label is Label.NAVIGATION
+
+
 def test_question_headlines_after_related_do_not_end_the_list():
     questions = ["How long will the hosepipe ban in the Varnell valley last this year?",
                  "Why did the water authority wait until August to ask farmers to cut back?",
