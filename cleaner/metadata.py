@@ -147,7 +147,7 @@ def from_html(root: Element, url: str | None) -> Metadata:
     title = _headline([t for t in titles if t], h1, _site_names(site, url))
     author = next((name for name in (meta.get("author"), _name(ld.get("author")), meta.get("article:author"),
                                      meta.get("parsely-author"), meta.get("dc.creator"), meta.get("sailthru.author"))
-                   if _is_author(name)), None) or _author_in_markup(root)
+                   if _is_author(name)), None)
     # The first that reads as a date: a CMS may write one its own way ("Thu, 09/25/2025 - 11:38").
     dates = (meta.get("article:published_time"), _clean(ld.get("datePublished")), meta.get("datepublished"),
              meta.get("publish-date"), meta.get("pubdate"), meta.get("date"), meta.get("dc.date"),
@@ -185,9 +185,10 @@ def _is_author(name: str | None) -> bool:
     return bool(name) and not name.startswith("http") and name.casefold() not in NOT_AUTHORS  # type: ignore[union-attr]
 
 
-def _author_in_markup(root: Element) -> str | None:
-    """The first byline the markup names, for pages whose head names no author: a short
-    line of text ("By Jane Doe", "jdoe"), not an author's bio or a list of authors."""
+def author_in_markup(root: Element) -> str | None:
+    """The first byline the markup names, for pages whose head and article head name no
+    author: a short line of text ("By Jane Doe", "jdoe"), not an author's bio or a list
+    of authors."""
     for el in AUTHOR_MARKUP(root):
         text = SPACES.sub(" ", text_of(el)).strip()
         if not text or len(text) > 60:

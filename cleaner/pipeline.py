@@ -52,6 +52,12 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
     blocks = ensure_content(blocks, options)
     lap("revise")
+    if meta.author is None and root is not None:
+        # The markup's bylines last: a search of the whole tree, for pages whose head and
+        # article head name no one.
+        author = metadata.author_in_markup(root)
+        meta = replace(meta, author=nfc(author) if author else None)
+        lap("metadata")
     blocks = relabel(blocks, kind, options, thread)
     lap("model")
     if not _has_body(blocks):
