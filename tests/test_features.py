@@ -81,6 +81,11 @@ def test_dom_cue(path, cue):
     ("Thanks for letting us know we're doing a good job!", "navigation"),
     ("Was this answer helpful?", "navigation"),
     ("The survey asked whether the new timetable was helpful to commuters.", ""),
+    # a shop's cart drawer, in the page's markup on every product page
+    ("Your cart is empty! Don't miss out on the latest products and savings.", "navigation"),
+    ("Proceed to Checkout", "navigation"),
+    ("Subtotal", "navigation"),
+    ("The cart was empty by the time the bakers reached the market.", ""),
 ])
 def test_phrase_kind(text, kind):
     assert _kind(text) == kind
