@@ -114,7 +114,9 @@ def _json_ld_fields(root: Element) -> dict[str, Any]:
     if ranked:
         rank, _, item = ranked[0]
         kinds = item["@type"]
-        fields["@type"] = "article" if rank == 0 else (kinds[0] if isinstance(kinds, list) else kinds).lower()
+        # A list of types may hold more than names ({"@id": ...}): the first name speaks.
+        names = [kind for kind in (kinds if isinstance(kinds, list) else [kinds]) if isinstance(kind, str)]
+        fields["@type"] = "article" if rank == 0 else names[0].lower()
     for _, _, item in ranked:
         for key in LD_FIELDS:
             if fields.get(key) is None:

@@ -72,6 +72,18 @@ def test_broken_json_ld_is_ignored():
     assert m.title == "Kept title"
 
 
+@pytest.mark.parametrize("ld, og_type, page_type", [
+    ({"@type": "NewsArticle", "headline": "H"}, "", "article"),
+    ({"@type": "Product", "name": "Kettle"}, "", "product"),
+    ({"@type": "Product", "name": "Kettle"}, "article", "article"),  # either saying article is enough
+    ({"@type": [{"@id": "#kettle"}, "Product"], "name": "Kettle"}, "", "product"),  # not only names in the list
+    ({"@type": "WebSite", "name": "Site"}, "website", "website"),
+])
+def test_page_type_from_og_type_and_json_ld(ld, og_type, page_type):
+    og = f'<meta property="og:type" content="{og_type}">' if og_type else ""
+    assert _meta(og + _ld(ld)).page_type == page_type
+
+
 def test_title_fallback_from_title_tag():
     assert _meta("<title>Council votes to restore the ferry | Courier</title>").title == "Council votes to restore the ferry"
 
