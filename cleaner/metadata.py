@@ -86,7 +86,8 @@ def _json_ld(root: Element) -> Iterator[dict[str, Any]]:
             item = stack.pop(0)
             if isinstance(item, dict):
                 yield item
-                stack.extend(g for g in item.get("@graph", []) if isinstance(g, dict))
+                graph = item.get("@graph")  # a list of objects, or one; anything else is no graph
+                stack.extend(g for g in (graph if isinstance(graph, list) else [graph]) if isinstance(g, dict))
             elif isinstance(item, list):
                 stack.extend(item)
 

@@ -84,6 +84,12 @@ def test_page_type_from_og_type_and_json_ld(ld, og_type, page_type):
     assert _meta(og + _ld(ld)).page_type == page_type
 
 
+@pytest.mark.parametrize("graph", [True, 1, "x", None, {"@type": "NewsArticle", "headline": "One object"}])
+def test_json_ld_graph_of_any_shape_is_read_or_ignored(graph):
+    m = _meta(_ld({"@type": "WebSite", "@graph": graph}) + "<title>Kept title</title>")
+    assert m.title == ("One object" if isinstance(graph, dict) else "Kept title")
+
+
 def test_title_fallback_from_title_tag():
     assert _meta("<title>Council votes to restore the ferry | Courier</title>").title == "Council votes to restore the ferry"
 
