@@ -216,11 +216,20 @@ def _headline(titles: list[str], h1: str | None, sites: set[str]) -> str | None:
     return own[0] if own else h1 or None
 
 
+def host_of(url: str | None) -> str:
+    """The URL's host name, lower case; "" for none, or for a URL that does not parse
+    ("http://[::1" from a page's canonical link)."""
+    try:
+        return (urlsplit(url).hostname or "") if url else ""
+    except ValueError:
+        return ""
+
+
 def _site_names(site: str | None, url: str | None) -> set[str]:
     """What the site may call itself in a title, squashed (lower case, no spaces): its
     declared name and the labels of its host ("news.example.co.uk" -> news, example)."""
     names = {_squash(site)} if site else set()
-    host = (urlsplit(url).hostname or "") if url else ""
+    host = host_of(url)
     names.update(_squash(label) for label in host.split(".") if label not in HOST_NOISE)
     return {name for name in names if name}
 

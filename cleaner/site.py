@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from .errors import CleanerError
+from .metadata import host_of
 from .options import Options
 
 SITE_MIN_PAGES = 3  # a line must recur on at least this many pages of the site
@@ -22,10 +22,9 @@ MAX_LINES_PER_SITE = 200_000  # past this, lines seen on one page only are forgo
 
 
 def site_of(url: str | None, path: Path | None) -> str:
-    if url:
-        host = urlsplit(url).hostname
-        if host:
-            return host.lower().removeprefix("www.")
+    host = host_of(url)
+    if host:
+        return host.removeprefix("www.")
     return str(path.parent) if path is not None else ""
 
 

@@ -148,6 +148,19 @@ def test_frameset(tmp_path):
     _readable(_clean(tmp_path, data), PROSE)
 
 
+@pytest.mark.parametrize("head", [
+    '<link rel="canonical" href="http://[::1/a">',  # a URL urllib cannot parse
+    '<meta property="og:url" content="https://[bad">',
+    # JSON-LD of the wrong shapes: a graph that is no list, names that are numbers or nulls
+    '<script type="application/ld+json">{"@type": [{"@id": "#x"}, "Product"], "@graph": true, '
+    '"author": {"name": null}, "headline": 3, "datePublished": [1, "a"]}</script>',
+])
+def test_broken_urls_and_json_ld_in_the_head(tmp_path, head):
+    result = _clean(tmp_path, _page(PROSE, head).encode(), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert PROSE in json.loads(result.stdout)["text"]
+
+
 def test_xhtml_with_xml_declaration(tmp_path):
     data = ('<?xml version="1.0" encoding="windows-1252"?>\n'
             '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
