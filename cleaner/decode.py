@@ -68,10 +68,15 @@ def gunzip(data: bytes, limit: int = MAX_GUNZIPPED) -> bytes:
 
 
 def _codec(name: str) -> str | None:
-    """The Python codec for a declared charset name, or None if unknown."""
+    """The Python codec for a declared charset name, or None if unknown or no text
+    encoding: Python's "base64", "rot13" and "zlib" are codecs too, and "undefined"
+    refuses every byte."""
     try:
-        found = codecs.lookup(name.strip().lower()).name
-    except LookupError:
+        info = codecs.lookup(name.strip().lower())
+    except (LookupError, ValueError):  # ValueError: a name with a NUL in it
+        return None
+    found = info.name
+    if not getattr(info, "_is_text_encoding", True) or found == "undefined":
         return None
     # Browsers read latin-1 declarations as windows-1252; so do we.
     return "cp1252" if found in {"latin-1", "iso8859-1", "ascii"} else found
@@ -80,7 +85,7 @@ def _codec(name: str) -> str | None:
 def _decodes(data: bytes, encoding: str) -> bool:
     try:
         data.decode(encoding)
-    except UnicodeDecodeError:
+    except UnicodeError:
         return False
     return True
 

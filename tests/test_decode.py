@@ -46,6 +46,20 @@ def test_xml_declaration_encoding():
     assert "café" in d.text
 
 
+@pytest.mark.parametrize("charset", ["base64", "rot13", "zlib", "hex", "undefined"])
+def test_a_declared_codec_that_is_no_text_encoding_is_ignored(charset):
+    # Python knows these names as codecs, but they turn bytes into bytes (or refuse all)
+    data = f'<html><head><meta charset="{charset}"></head><body><p>café naïve</p></body></html>'.encode()
+    d = decode(data)
+    assert _codec(d.encoding) == "utf-8" and d.method != "declared"
+    assert "café naïve" in d.text
+    assert "café naïve" in decode(data, charset=charset).text  # nor from the server
+
+
+def test_a_charset_with_a_nul_in_it_is_ignored():
+    assert "café" in decode("<p>café</p>".encode(), charset="utf-8\x00").text
+
+
 def test_stale_latin1_declaration_over_utf8_bytes():
     data = b'<html><head><meta charset="iso-8859-1"></head><body><p>' + "café naïve".encode() + b"</p></body></html>"
     d = decode(data)
