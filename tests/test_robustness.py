@@ -81,6 +81,28 @@ def test_invalid_utf8_sequences_spoil_only_themselves(tmp_path):
     assert PROSE in result.stdout and FRENCH in result.stdout
 
 
+def test_a_long_word_in_a_page_that_is_not_utf8_is_read_in_linear_time(tmp_path):
+    # Undeclared and not UTF-8, the page goes to chardet, whose filters backtracked over a
+    # run of letters once per letter: 40 s for a 20,000-letter run. Timed against the same
+    # page in valid UTF-8 (no chardet), so the machine's speed cancels out.
+    import time
+
+    from cleaner.decode import decode
+
+    word = "w" * 30_000
+    good = _page(f"{word} {PROSE} café").encode()
+    bad = good.replace("café".encode(), b"caf\xe9")
+    def best(data: bytes) -> float:
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            decode(data)
+            times.append(time.perf_counter() - start)
+        return min(times)
+    assert decode(bad).method == "chardet"
+    assert best(bad) < 50 * best(good) + 0.05
+
+
 def test_nul_and_control_bytes_are_dropped(tmp_path):
     result = _clean(tmp_path, _page(PROSE.replace("river", "ri\x00ver\x1b[31m")).encode())
     assert result.exit_code == 0
