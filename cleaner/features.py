@@ -269,11 +269,15 @@ def is_thread(url: str | None) -> bool:
     return url is not None and phrases.THREAD_URL.search(url) is not None
 
 
-def measure(blocks: list[Block], language: str | None, options: Options | None = None) -> list[Block]:
+def measure(blocks: list[Block], language: str | None, options: Options | None = None,
+            article: bool = False) -> list[Block]:
     """Blocks with their features filled in (new blocks; the input is left as it was).
     Lines of scraped text that one sentence runs across are measured as that sentence,
-    so a link cut out of a paragraph reads as part of the paragraph."""
+    so a link cut out of a paragraph reads as part of the paragraph. On a page whose
+    markup says it is an `article`, "review" containers hold the article (a buyer's
+    guide's reviewed products); anywhere else they are customer reviews: comments."""
     options = options or defaults()
+    reviews = "" if article else "comments"
     stops = stopwords(language)
     script = SCRIPTS.get(language or "", "")
     counts = Counter(b.text.lower() for b in blocks)
@@ -288,6 +292,8 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
     for b in blocks:
         position, repeats = b.index / last, counts[b.text.lower()] - 1
         cue = dom_cue(b.dom_path, options.phrases, memo) if b.dom_path else ""
+        if cue == "reviews":
+            cue = reviews
         group = members.get(b.group, [])
         if len(group) > 1:
             if b.group not in sentences:

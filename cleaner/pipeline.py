@@ -42,13 +42,12 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
         raise InputError(f"more than {options.limits.max_lines:,} lines (the max_lines limit)")
     language = detect_language(language_sample(b.text for b in blocks), meta.language) or meta.language
     lap("language")
-    blocks = measure(blocks, language, options)
+    blocks = measure(blocks, language, options, article=meta.page_type == "article")
     lap("features")
     blocks = score(blocks, options)
     lap("score")
     thread = is_thread(url)
-    blocks = revise(blocks, options, thread=thread, boilerplate=boilerplate,
-                    article=meta.page_type == "article")
+    blocks = revise(blocks, options, thread=thread, boilerplate=boilerplate)
     blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
     blocks = ensure_content(blocks, options)
     lap("revise")

@@ -48,7 +48,7 @@ class Features(NamedTuple):
     repeats: int  # other blocks on the page with the same text
     phrase: str  # "" or the kind of boilerplate phrase matched: "navigation" / "related" / "ads"
     dom_cue: str  # "" or the DOM hint: "landmark" / "navigation" / "ads" / "comments" / "content"
-    # ("reviews" until revise() makes it "comments" or "", by what the page says it is)
+    # (a "review" container is "comments", or "" on a page that says it is an article)
     legal_terms: int  # words of cookie, privacy and terms vocabulary
     is_date: bool
     is_byline: bool

@@ -55,14 +55,10 @@ def _hard(block: Block) -> bool:
 
 
 def revise(blocks: list[Block], options: Options, thread: bool = False,
-           boilerplate: frozenset[str] = frozenset(), article: bool = False) -> list[Block]:
+           boilerplate: frozenset[str] = frozenset()) -> list[Block]:
     """All context passes in order. On a discussion thread (`thread`, known from the
-    URL) the comments are the content and stay; on a page whose markup says it is an
-    `article`, "review" containers hold the article (a buyer's guide's reviewed
-    products), not customer reviews; `boilerplate` holds the lines the page's site
-    repeats (site.find_boilerplate)."""
-    reviews = "" if article else "comments"
-    blocks = [_review_cue(b, reviews) for b in blocks]
+    URL) the comments are the content and stay; `boilerplate` holds the lines the page's
+    site repeats (site.find_boilerplate)."""
     out = follow_neighbours(blocks, options)
     html = bool(out) and bool(out[0].ancestors)
     # Passes relabel blocks but never move them: the record groups are the page's own.
@@ -77,11 +73,6 @@ def revise(blocks: list[Block], options: Options, thread: bool = False,
     if boilerplate:
         out = drop_site_boilerplate(out, boilerplate)
     return apply_rules(ensure_content(out, options))
-
-
-def _review_cue(b: Block, cue: str) -> Block:
-    f = b.features
-    return b if f is None or f.dom_cue != "reviews" else b._replace(features=f._replace(dom_cue=cue))
 
 
 def follow_neighbours(blocks: list[Block], options: Options) -> list[Block]:
