@@ -602,3 +602,36 @@ def test_sections_of_one_docs_page_are_one_document():
                 f'<section id="recipes"><h2>Recipes</h2><p>{recipe}</p></section></section></main>')
     assert all(_content(doc, *ARTICLE[:7], recipe, "depth at the gauge", "water entering per day"))
     assert not any(_content(doc, "Tickets", "Opening times"))
+
+
+SHORT_HEADLINES = ["Winter ferry timetable agreed", "A prize for the rye loaf", "Sports hall decision delayed",
+                   "Storm damage on the coast road", "Library opens for longer", "Snow closes the upper pass"]
+
+
+def _linked_records(path: str) -> str:
+    return "".join(f'<div class="item"><a href="/{path}/{n}">{h}</a></div>' for n, h in enumerate(SHORT_HEADLINES))
+
+
+def test_linked_records_below_a_whole_article_are_not_a_listing():
+    # No "Related" heading and no telling class name: only where the links stand says
+    # they are the site's other pages.
+    article = f"<h1>{HEADLINE}</h1>" + "".join(f"<p>{p}</p>" for p in ARTICLE)
+    doc = _html(f'<div class="page">{article}<div class="list">{_linked_records("story")}</div></div>')
+    assert all(_content(doc, *ARTICLE))
+    assert not any(_content(doc, *SHORT_HEADLINES))
+
+
+def test_linked_records_with_the_article_going_on_below_them_stay():
+    # A list of links inside the article (its sources, its chapters) has prose after it.
+    top = "".join(f"<p>{p}</p>" for p in ARTICLE[:4])
+    rest = "".join(f"<p>{p}</p>" for p in ARTICLE[4:])
+    doc = _html(f'<div class="page"><h1>{HEADLINE}</h1>{top}<div class="list">{_linked_records("source")}</div>'
+                f'{rest}</div>')
+    assert all(_content(doc, *ARTICLE, *SHORT_HEADLINES))
+
+
+@pytest.mark.parametrize("heading", ["Recent Articles", "More stories", "Popular posts", "Other videos"])
+def test_headlines_under_a_recent_or_more_heading_are_related_links(heading):
+    doc = _text(HEADLINE, *ARTICLE, heading, *HEADLINES[:4])
+    assert all(_content(doc, *ARTICLE))
+    assert not any(_content(doc, *HEADLINES[:4]))
