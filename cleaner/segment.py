@@ -200,9 +200,29 @@ def parse_html(text: str) -> Element | None:
     # lxml refuses str input that carries an encoding declaration; strip it.
     text = re.sub(r"\A\s*<\?xml[^>]*\?>", "", text)
     try:
-        return lxml.etree.fromstring(text, parser=PARSER)
+        root = lxml.etree.fromstring(text, parser=PARSER)
     except (lxml.etree.LxmlError, ValueError):
         return None
+    if root is not None and RAW_MARKUP.search(text):
+        _parse_raw_markup(root)
+    return root
+
+
+# libxml2 keeps what a <noframes> or <noembed> holds as one raw string, its tags and all;
+# a frameset page's <noframes> is the only text it has.
+RAW_MARKUP = re.compile(r"<no(?:frames|embed)\b", re.I)
+
+
+def _parse_raw_markup(root: Element) -> None:
+    """Parse the raw text of <noframes> and <noembed> into elements of their own."""
+    for el in root.iter("noframes", "noembed"):
+        if el.text and "<" in el.text:
+            body = lxml.etree.fromstring(f"<html><body>{el.text}</body></html>", parser=PARSER)
+            el.text = None
+            holder = body.find("body") if body is not None else None
+            if holder is not None:
+                el.text = holder.text
+                el.extend(list(holder))
 
 
 def _cue(el: Element) -> str:
