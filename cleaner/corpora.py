@@ -222,8 +222,35 @@ def _warc_item(record: Any, stem: Path) -> Item | None:
         return None
     charset = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
     ident = record.record_id or ""
-    return Item(id=ident, url=record.headers.get("WARC-Target-URI"), data=record.reader.read(),
+    body = record.reader.read()
+    # A WARC keeps the body as the server sent it; some crawlers leave it in chunks.
+    if "chunked" in (headers.get("Transfer-Encoding") or "").lower():
+        body = unchunk(body)
+    return Item(id=ident, url=record.headers.get("WARC-Target-URI"), data=body,
                 relative=stem / safe_name(ident), charset=charset.group(1) if charset else None)
+
+
+CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,16}")
+
+
+def unchunk(body: bytes) -> bytes:
+    """An HTTP body sent in chunks (a line with the chunk's length in hex, the chunk, and so
+    on to a length of 0) joined into one. A body that does not start as chunks do (a
+    crawler joined them already, and kept the header) is returned as it is; a cut-off one
+    gives what it holds."""
+    parts, at = [], 0
+    while at < len(body):
+        end = body.find(b"\n", at)
+        size = body[at:end].split(b";", 1)[0].strip() if end >= 0 else b""
+        if not CHUNK_SIZE.fullmatch(size):
+            break
+        length = int(size, 16)
+        if not length:
+            break
+        parts.append(body[end + 1:end + 1 + length])
+        at = end + 1 + length
+        at += 2 if body.startswith(b"\r\n", at) else 1 if body.startswith(b"\n", at) else 0
+    return b"".join(parts) if parts else body
 
 
 def _stem(relative: Path) -> Path:

@@ -128,6 +128,29 @@ def test_warc_responses_with_their_charset_ids_and_urls(tmp_path, compressed):
     assert result.stderr.splitlines()[-1].endswith("1 archive records skipped (not HTML or text)")
 
 
+def _chunks(body: bytes, size: int = 40) -> bytes:
+    return b"".join(b"%x\r\n" % len(body[i:i + size]) + body[i:i + size] + b"\r\n"
+                    for i in range(0, len(body), size)) + b"0\r\n\r\n"
+
+
+@pytest.mark.parametrize("encoding", ["chunked", "gzip-chunked", "already-joined"])
+def test_warc_bodies_kept_in_chunks_are_joined(tmp_path, encoding):
+    # Crawlers that keep the server's bytes leave a chunked body in chunks (gzipped under
+    # them, too); Common Crawl joins them and keeps the header.
+    page = _article(3).encode()
+    body = {"chunked": _chunks(page), "gzip-chunked": _chunks(gzip.compress(page)), "already-joined": page}[encoding]
+    extra = "Content-Encoding: gzip\r\n" if encoding == "gzip-chunked" else ""
+    http = (f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n{extra}Transfer-Encoding: chunked\r\n\r\n").encode()
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_warc_record("response", "https://news.example/3", http + body))
+    result = _run(str(path), "-f", "jsonl")
+    assert result.exit_code == 0, result.output
+    plain = tmp_path / "page.html"
+    plain.write_bytes(page)
+    doc, expected = json.loads(result.stdout), json.loads(_run(str(plain), "-f", "jsonl").stdout)
+    assert doc["title"] == "Story 3" and doc["text"] == expected["text"]
+
+
 def test_glob_and_files_from(tmp_path):
     (tmp_path / "site").mkdir()
     for n in range(3):
