@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Callable
 
+from .decode import inflate
 from .errors import CleanerError, InputError
 from .options import Options
 from .pipeline import clean
@@ -222,12 +223,22 @@ def _warc_item(record: Any, stem: Path) -> Item | None:
         return None
     charset = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
     ident = record.record_id or ""
+    url, relative = record.headers.get("WARC-Target-URI"), stem / safe_name(ident)
     body = record.reader.read()
     # A WARC keeps the body as the server sent it; some crawlers leave it in chunks.
     if "chunked" in (headers.get("Transfer-Encoding") or "").lower():
         body = unchunk(body)
-    return Item(id=ident, url=record.headers.get("WARC-Target-URI"), data=body,
-                relative=stem / safe_name(ident), charset=charset.group(1) if charset else None)
+    # gzip is read by decode() wherever it comes from; deflate only ever comes from HTTP.
+    coding = (headers.get("Content-Encoding") or "").strip().lower()
+    if coding == "deflate":
+        try:
+            body = inflate(body)
+        except InputError as exc:
+            return Item(id=ident, url=url, problem=str(exc), relative=relative)
+    elif coding not in ("", "identity", "gzip", "x-gzip"):
+        return Item(id=ident, url=url, problem=f"body compressed as {coding!r}, which cannot be read here",
+                    relative=relative)
+    return Item(id=ident, url=url, data=body, relative=relative, charset=charset.group(1) if charset else None)
 
 
 CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,16}")

@@ -55,19 +55,27 @@ C0_BYTES = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0E, 0x20)) + b"\x7
 SPACES_ONLY_LINE = re.compile(r"\n[ \t\u00a0\u2007\u202f\u200b\ufeff]+(?=\n|\Z)")
 
 
-def gunzip(data: bytes, limit: int = MAX_GUNZIPPED) -> bytes:
+def gunzip(data: bytes, limit: int = MAX_GUNZIPPED, wbits: int = 16 + zlib.MAX_WBITS, name: str = "gzip") -> bytes:
     """Decompress gzip data, refusing streams that expand beyond `limit` bytes (a bomb
-    guard: decompression stops there, it is not done first and measured after)."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    guard: decompression stops there, it is not done first and measured after).
+    `wbits` and `name` read other zlib formats the same way (see inflate)."""
+    inflater = zlib.decompressobj(wbits)
     try:
         out = inflater.decompress(data, limit)
     except zlib.error as exc:
-        raise InputError(f"broken gzip stream ({exc})") from None
+        raise InputError(f"broken {name} stream ({exc})") from None
     if inflater.unconsumed_tail:
-        raise InputError(f"gzip stream expands beyond {size_limit(limit)}")
+        raise InputError(f"{name} stream expands beyond {size_limit(limit)}")
     if not inflater.eof:
-        raise InputError("truncated gzip stream (the file was cut off)")
+        raise InputError(f"truncated {name} stream (the file was cut off)")
     return out
+
+
+def inflate(data: bytes, limit: int = MAX_GUNZIPPED) -> bytes:
+    """An HTTP body sent with 'Content-Encoding: deflate': zlib data, as the standard says,
+    or the bare deflate stream some servers send instead (told apart by zlib's header)."""
+    zlib_header = len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
+    return gunzip(data, limit, zlib.MAX_WBITS if zlib_header else -zlib.MAX_WBITS, "deflate")
 
 
 def _codec(name: str) -> str | None:

@@ -6,6 +6,7 @@ import gzip
 import json
 import re
 import uuid
+import zlib
 
 import pytest
 from click.testing import CliRunner
@@ -149,6 +150,29 @@ def test_warc_bodies_kept_in_chunks_are_joined(tmp_path, encoding):
     plain.write_bytes(page)
     doc, expected = json.loads(result.stdout), json.loads(_run(str(plain), "-f", "jsonl").stdout)
     assert doc["title"] == "Story 3" and doc["text"] == expected["text"]
+
+
+@pytest.mark.parametrize("wbits", [zlib.MAX_WBITS, -zlib.MAX_WBITS], ids=["zlib", "bare-deflate"])
+def test_warc_bodies_sent_deflated_are_inflated(tmp_path, wbits):
+    page = _article(4).encode()
+    packer = zlib.compressobj(wbits=wbits)
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: deflate\r\n\r\n"
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_warc_record("response", "https://news.example/4", http + packer.compress(page) + packer.flush()))
+    result = _run(str(path), "-f", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["title"] == "Story 4"
+
+
+def test_warc_body_in_an_unknown_compression_is_a_one_line_error(tmp_path):
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: br\r\n\r\n"
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_warc_record("response", "https://news.example/5", http + bytes(range(256)))
+                     + _warc_record("response", "https://news.example/6", _http("text/html", _article(6).encode())))
+    result = _run(str(path), "-f", "jsonl")
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert docs[0]["error"] == "body compressed as 'br', which cannot be read here" and docs[1]["title"] == "Story 6"
+    assert "Traceback" not in result.output
 
 
 def test_glob_and_files_from(tmp_path):
