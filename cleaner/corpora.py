@@ -12,6 +12,7 @@ import itertools
 import json
 import re
 import sys
+import zlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, wait
@@ -80,12 +81,47 @@ class Tally:
 def corpus_kind(path: str, reading: Reading) -> str:
     if reading.input_format != "auto":
         return reading.input_format
+    if path == "-":
+        return _piped_kind()
     name = path.lower()
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
     if name.endswith(WARC_SUFFIXES):
         return "warc"
     return "page"
+
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _piped_kind() -> str:
+    """What stdin holds, from the bytes waiting in it (peeked, not read): a WARC archive
+    ("WARC/1.1" first, gzipped or not), JSONL (a JSON object first; no page starts with
+    "{"), else a page. A pipe that has not filled yet reads as a page, as before."""
+    head = _peek(sys.stdin.buffer, SNIFF_BYTES)
+    if head.startswith(GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, SNIFF_BYTES)
+        except zlib.error:
+            return "page"
+    if head.startswith(b"WARC/"):
+        return "warc"
+    return "jsonl" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else "page"
+
+
+SNIFF_BYTES = 512
+
+
+def _peek(stream: Any, size: int) -> bytes:
+    """The first bytes waiting in a stream, left there for whoever reads it."""
+    if hasattr(stream, "peek"):  # a pipe's buffered reader
+        return bytes(stream.peek(size)[:size])
+    if stream.seekable():  # a file, or the bytes a test hands over
+        at = stream.tell()
+        head = stream.read(size)
+        stream.seek(at)
+        return bytes(head)
+    return b""
 
 
 def expand(inputs: Iterable[str], files_from: str | None = None) -> list[str]:
@@ -129,7 +165,8 @@ def _matcher(reading: Reading):  # type: ignore[no-untyped-def]
 
 def _open(source: Source) -> IO[bytes]:
     if source.path is None:
-        return sys.stdin.buffer
+        piped = sys.stdin.buffer
+        return gzip.GzipFile(fileobj=piped) if _peek(piped, 2) == GZIP_MAGIC else piped  # type: ignore[return-value]
     try:
         raw: IO[bytes] = open(source.path, "rb")
     except OSError as exc:
@@ -198,7 +235,7 @@ def _warc(source: Source, tally: Tally) -> Iterator[Item]:
     from fastwarc.warc import ArchiveIterator, WarcRecordType  # only WARC input needs it
 
     try:
-        raw = open(source.path, "rb") if source.path is not None else sys.stdin.buffer
+        raw: Any = open(source.path, "rb") if source.path is not None else _Unseekable(sys.stdin.buffer)
     except OSError as exc:
         yield Item(id=source.name, problem=exc.strerror or str(exc), relative=source.relative)
         return
@@ -212,8 +249,37 @@ def _warc(source: Source, tally: Tally) -> Iterator[Item]:
                     tally.skipped += 1
                 else:
                     yield item
-        except Exception as exc:  # noqa: BLE001 (a broken archive: say so, keep what was read)
+        # A broken archive: say so, keep what was read. FastWARC's Rust side reports some
+        # faults as a panic, which Python raises as a BaseException.
+        except BaseException as exc:  # noqa: BLE001
+            if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+                raise
             yield Item(id=f"{source.name}:end", problem=f"cannot read on in the archive: {exc}", relative=stem / "end")
+
+
+class _Unseekable:
+    """A pipe as FastWARC reads a stream: it asks where it is (tell), which a pipe cannot
+    answer (OSError 'Illegal seek', a panic in FastWARC); this counts the bytes read."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream, self.position = stream, 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        self.position += len(data)
+        return data
+
+    def tell(self) -> int:
+        return self.position
+
+    def close(self) -> None:
+        pass  # stdin stays open for whoever reads it next
+
+    def __enter__(self) -> _Unseekable:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
 
 
 def _warc_item(record: Any, stem: Path) -> Item | None:
