@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Callable
 
-from .decode import inflate
+from .decode import GZIP_MAGIC, http_body
 from .errors import CleanerError, InputError
 from .options import Options
 from .pipeline import clean
@@ -89,9 +89,6 @@ def corpus_kind(path: str, reading: Reading) -> str:
     if name.endswith(WARC_SUFFIXES):
         return "warc"
     return "page"
-
-
-GZIP_MAGIC = b"\x1f\x8b"
 
 
 def _piped_kind() -> str:
@@ -290,44 +287,11 @@ def _warc_item(record: Any, stem: Path) -> Item | None:
     charset = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
     ident = record.record_id or ""
     url, relative = record.headers.get("WARC-Target-URI"), stem / safe_name(ident)
-    body = record.reader.read()
-    # A WARC keeps the body as the server sent it; some crawlers leave it in chunks.
-    if "chunked" in (headers.get("Transfer-Encoding") or "").lower():
-        body = unchunk(body)
-    # gzip is read by decode() wherever it comes from; deflate only ever comes from HTTP.
-    coding = (headers.get("Content-Encoding") or "").strip().lower()
-    if coding == "deflate":
-        try:
-            body = inflate(body)
-        except InputError as exc:
-            return Item(id=ident, url=url, problem=str(exc), relative=relative)
-    elif coding not in ("", "identity", "gzip", "x-gzip"):
-        return Item(id=ident, url=url, problem=f"body compressed as {coding!r}, which cannot be read here",
-                    relative=relative)
+    try:
+        body = http_body(record.reader.read(), headers.get("Transfer-Encoding"), headers.get("Content-Encoding"))
+    except InputError as exc:
+        return Item(id=ident, url=url, problem=str(exc), relative=relative)
     return Item(id=ident, url=url, data=body, relative=relative, charset=charset.group(1) if charset else None)
-
-
-CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,16}")
-
-
-def unchunk(body: bytes) -> bytes:
-    """An HTTP body sent in chunks (a line with the chunk's length in hex, the chunk, and so
-    on to a length of 0) joined into one. A body that does not start as chunks do (a
-    crawler joined them already, and kept the header) is returned as it is; a cut-off one
-    gives what it holds."""
-    parts, at = [], 0
-    while at < len(body):
-        end = body.find(b"\n", at)
-        size = body[at:end].split(b";", 1)[0].strip() if end >= 0 else b""
-        if not CHUNK_SIZE.fullmatch(size):
-            break
-        length = int(size, 16)
-        if not length:
-            break
-        parts.append(body[end + 1:end + 1 + length])
-        at = end + 1 + length
-        at += 2 if body.startswith(b"\r\n", at) else 1 if body.startswith(b"\n", at) else 0
-    return b"".join(parts) if parts else body
 
 
 def _stem(relative: Path) -> Path:

@@ -1,4 +1,4 @@
-"""Bytes to text: gzip, BOM, the page's own declaration, chardet, then UTF-8.
+"""Bytes to text: HTTP chunks and deflate (WARC bodies), gzip, BOM, the page's own declaration, chardet, then UTF-8.
 
 Detection is kept apart from decoding so each step can be tested with byte literals,
 and the result always says which encoding was used and how it was chosen.
@@ -76,6 +76,44 @@ def inflate(data: bytes, limit: int = MAX_GUNZIPPED) -> bytes:
     or the bare deflate stream some servers send instead (told apart by zlib's header)."""
     zlib_header = len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
     return gunzip(data, limit, zlib.MAX_WBITS if zlib_header else -zlib.MAX_WBITS, "deflate")
+
+
+CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,16}")
+
+
+def unchunk(body: bytes) -> bytes:
+    """An HTTP body sent in chunks (a line with the chunk's length in hex, the chunk, and so
+    on to a length of 0) joined into one. A body that does not start as chunks do (a
+    crawler joined them already, and kept the header) is returned as it is; a cut-off one
+    gives what it holds."""
+    parts, at = [], 0
+    while at < len(body):
+        end = body.find(b"\n", at)
+        size = body[at:end].split(b";", 1)[0].strip() if end >= 0 else b""
+        if not CHUNK_SIZE.fullmatch(size):
+            break
+        length = int(size, 16)
+        if not length:
+            break
+        parts.append(body[end + 1:end + 1 + length])
+        at = end + 1 + length
+        at += 2 if body.startswith(b"\r\n", at) else 1 if body.startswith(b"\n", at) else 0
+    return b"".join(parts) if parts else body
+
+
+def http_body(body: bytes, transfer_encoding: str | None, content_encoding: str | None) -> bytes:
+    """An HTTP response body as a WARC keeps it (as the server sent it), made the page's
+    bytes: joined when the crawler left it in chunks, inflated when sent 'deflate'. gzip
+    stays for decode(), which reads it wherever it comes from; a coding Python cannot
+    read ('br', 'zstd') is an InputError that says so."""
+    if "chunked" in (transfer_encoding or "").lower():
+        body = unchunk(body)
+    coding = (content_encoding or "").strip().lower()
+    if coding == "deflate":
+        return inflate(body)
+    if coding not in ("", "identity", "gzip", "x-gzip"):
+        raise InputError(f"body compressed as {coding!r}, which cannot be read here")
+    return body
 
 
 def _codec(name: str) -> str | None:
