@@ -34,7 +34,13 @@ class Source:
         try:
             if max_bytes and self.path.stat().st_size > max_bytes:
                 raise InputError(f"file larger than {size_limit(max_bytes)}")
-            return self.path.read_bytes()
+            # Read no more than the limit allows all the same: a device (/dev/zero) or a
+            # file still being written says nothing true of its size.
+            with self.path.open("rb") as handle:
+                data = handle.read(max_bytes + 1 if max_bytes else -1)
+            if max_bytes and len(data) > max_bytes:
+                raise InputError(f"file larger than {size_limit(max_bytes)}")
+            return data
         except FileNotFoundError:
             raise InputError("no such file") from None
         except IsADirectoryError:

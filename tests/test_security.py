@@ -5,6 +5,9 @@ from __future__ import annotations
 import gzip
 import json
 import http.server
+import os
+import subprocess
+import sys
 import threading
 import time
 
@@ -104,6 +107,17 @@ def test_a_page_past_the_size_limit_is_refused_and_the_batch_goes_on(tmp_path):
     refused, cleaned = (json.loads(line) for line in result.stdout.splitlines())
     assert refused == {"id": big, "url": None, "error": "file larger than the 1 MB limit"}
     assert PROSE in cleaned["text"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_a_device_named_as_a_page_is_read_only_up_to_the_limit():
+    # /dev/zero reports a size of 0 and never ends: its size cannot be asked first. In a
+    # child process with 1 GB of address space, so reading on would fail fast.
+    code = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30)); "
+            "from cleaner.cli import main; sys.argv = ['pagecleaner', 'clean', '--max-size', '1', '/dev/zero']; main()")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr == "Error: /dev/zero: file larger than the 1 MB limit\n"
 
 
 def test_a_gzip_bomb_stops_at_the_limit(tmp_path):
