@@ -9,14 +9,27 @@ from .phrases import BULLET
 from .records import Block, Document, Kind
 
 HEADING_LEVELS = {"h1": 2, "h2": 2, "h3": 3, "h4": 4, "h5": 4, "h6": 4}
-MARKDOWN_LEAD = re.compile(r"^(#{1,6}\s|>|[-+*]\s|\d{1,3}[.)]\s)")
+MARKDOWN_LEAD = re.compile(r"^(#{1,6}\s|>|[-+*]\s)")
+# CommonMark reads up to nine digits and a '.' or ')' as a numbered item ("1984. A year").
+ORDERED_LEAD = re.compile(r"^(\d{1,9})([.)]\s)")
 NUMBERED = re.compile(r"^\d{1,3}[.)]\s+")
+# '<' before a letter, '/', '!' or '?' opens raw HTML in Markdown: a page's text that shows
+# "<script>" or "<!--" must not turn into live markup (or hide the rest of the document).
+HTML_OPENING = re.compile(r"<(?=[A-Za-z/!?])")
 HEADING_MAX_WORDS = 14
 
 
 def _escape(text: str) -> str:
     """Keep a paragraph from reading as Markdown syntax it never was."""
-    return "\\" + text if MARKDOWN_LEAD.match(text) else text
+    text = _inline(text)
+    if MARKDOWN_LEAD.match(text):
+        return "\\" + text
+    return ORDERED_LEAD.sub(r"\1\\\2", text, count=1)
+
+
+def _inline(text: str) -> str:
+    """Text shown as text inside any Markdown line: no raw HTML."""
+    return HTML_OPENING.sub(r"\\<", text) if "<" in text else text
 
 
 def _is_text_heading(body: tuple[Block, ...], i: int) -> bool:
@@ -45,7 +58,7 @@ def _table(rows: list[Block]) -> list[str]:
     width = max(len(r.cells) for r in rows)
     lines = []
     for n, row in enumerate(rows):
-        cells = [c.replace("|", "\\|") for c in row.cells] + [""] * (width - len(row.cells))
+        cells = [_inline(c).replace("|", "\\|") for c in row.cells] + [""] * (width - len(row.cells))
         lines.append("| " + " | ".join(cells) + " |")
         if n == 0:
             lines.append("|" + " --- |" * width)
@@ -74,20 +87,20 @@ def markdown_body(doc: Document, title: str | None = None) -> str:
             items: list[str] = []
             while j < len(body) and _is_item(doc, body[j]) and _is_ordered(doc, body[j]) == ordered:
                 marker = f"{len(items) + 1}." if ordered else "-"
-                items.append(f"{marker} {BULLET.sub('', body[j].text)}")
+                items.append(f"{marker} {_inline(BULLET.sub('', body[j].text))}")
                 j += 1
             parts.append("\n".join(items))
             i = j
             continue
         if b.tag in HEADING_LEVELS:
-            parts.append("#" * HEADING_LEVELS[b.tag] + " " + b.text)
+            parts.append("#" * HEADING_LEVELS[b.tag] + " " + _inline(b.text))
         elif doc.kind is Kind.TEXT and _is_text_heading(body, i):
-            parts.append("## " + b.text)
+            parts.append("## " + _inline(b.text))
         elif b.tag == "pre":
             fence = "````" if "```" in b.text else "```"
             parts.append(f"{fence}\n{b.text}\n{fence}")
         elif b.tag == "blockquote" or "blockquote" in b.dom_path.split(">")[-3:]:
-            parts.append("> " + b.text)
+            parts.append("> " + _inline(b.text))
         else:
             parts.append(_escape(b.text))
         i += 1
@@ -99,7 +112,7 @@ def to_markdown(doc: Document, front_matter: bool = False) -> str:
     if front_matter:
         out.append(_front_matter(doc))
     if doc.title:
-        out.append(f"# {doc.title}")
+        out.append(f"# {_inline(doc.title)}")
     body = markdown_body(doc, doc.title)  # a headline also in the body is written once
     if body:
         out.append(body)

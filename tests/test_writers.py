@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 
@@ -134,3 +135,29 @@ def test_a_headline_also_in_the_body_is_written_once():
                    blocks=(Block(index=0, text="Retries and backoff", tag="h1"),
                            Block(index=1, text="Network calls fail for many reasons.", tag="p")))
     assert to_markdown(doc) == "# Retries and backoff\n\nNetwork calls fail for many reasons.\n"
+
+
+# Paragraphs whose own words look like Markdown or HTML. Rendered by a CommonMark parser,
+# the Markdown must give back the same text, as text: no list, no heading, no live tag.
+LOOKALIKES = [
+    "1984. That was the year the town built its first library, a fine building of red brick.",
+    "2) The second point of the council's answer came a week later, in a letter to the paper.",
+    "- not a list item but a dash that starts this long paragraph about the river and its banks.",
+    "# of residents who signed the petition rose to three hundred by the end of the month.",
+    "> not a quote: the sign on the harbour wall pointed this way to the ferry for many years.",
+    "The notice read <script>alert(1)</script> in the page's own words, shown here as text.",
+    "An editor's note <!-- left open by mistake --> must not hide the rest of the article below.",
+]
+
+
+def test_text_that_looks_like_markdown_or_html_renders_as_text():
+    markdown_it = pytest.importorskip("markdown_it")
+    from html import unescape
+    page = "<html><body><article><h1>Harbour &lt;b&gt;news&lt;/b&gt;</h1>" + "".join(
+        f"<p>{text.replace('<', '&lt;')}</p>" for text in LOOKALIKES) + "</article></body></html>"
+    rendered = markdown_it.MarkdownIt("commonmark").render(to_markdown(clean(page.encode())))
+    assert "<ol" not in rendered and "<ul" not in rendered and "<blockquote" not in rendered
+    assert "<script" not in rendered and "<!--" not in rendered and "<b>" not in rendered
+    paragraphs = [unescape(p) for p in re.findall(r"<p>(.*?)</p>", rendered)]
+    assert paragraphs == LOOKALIKES
+    assert unescape(re.search(r"<h1>(.*?)</h1>", rendered).group(1)) == "Harbour <b>news</b>"
