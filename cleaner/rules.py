@@ -7,6 +7,7 @@ any page is cleaned, not a surprise in the middle of a batch.
 """
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from dataclasses import fields
@@ -66,11 +67,24 @@ def merge(base: dict[str, Any], extra: dict[str, Any], source: str) -> dict[str,
     return out
 
 
+# Thresholds that are shares or probabilities: from 0 to 1. Every threshold is 0 or more
+# (counts of words, lines or levels, shares, scores); only weights may be negative.
+SHARES = frozenset({
+    "stopwords_high", "stopwords_mid", "stopwords_low", "capitalised_share", "digit_share", "links_high", "links_mid",
+    "content", "sure", "outside_region", "outside_container", "main_share", "second_region_share", "tail_region_share",
+    "container_share", "record_score", "record_regularity", "comments_after_share", "fallback_margin", "model",
+})
+
+
 def _number(section: str, key: str, value: Any, default: Any, source: str) -> float | int:
     if default is None:
         raise RulesError(f"{source}: unknown key {key!r} in [{section}]")
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    # TOML has inf and nan: neither is a weight or a threshold.
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise RulesError(f"{source}: [{section}] {key} must be a number, not {value!r}")
+    if section == "thresholds" and not 0 <= value <= (1 if key in SHARES else math.inf):
+        bounds = "from 0 to 1" if key in SHARES else "0 or more"
+        raise RulesError(f"{source}: [thresholds] {key} must be {bounds}, not {value!r}")
     if isinstance(default, int) and not isinstance(default, bool):
         if value != int(value):
             raise RulesError(f"{source}: [{section}] {key} must be a whole number, not {value!r}")

@@ -95,6 +95,12 @@ def test_content_rules_keep_a_line(tmp_path):
     ("[navigation]\nlines = 'home'\n", "list of strings"),
     ("[selectors]\ndrop = ['div[[']\n", "bad CSS selector"),
     ("[navigation\n", "not valid TOML"),
+    # TOML has inf and nan; a threshold is never negative, and a share never past 1.
+    ("[thresholds]\nlong_words = inf\n", "long_words must be a number, not inf"),
+    ("[thresholds]\ncontent = nan\n", "content must be a number, not nan"),
+    ("[weights]\nlong = -inf\n", "long must be a number, not -inf"),
+    ("[thresholds]\nlong_words = -5\n", "long_words must be 0 or more, not -5"),
+    ("[thresholds]\nmodel = 7\n", "model must be from 0 to 1, not 7"),
 ])
 def test_bad_rules_are_one_clear_usage_error(tmp_path, text, message):
     rules = _write(tmp_path, "bad.toml", text)
