@@ -136,10 +136,17 @@ def check(fixture: Fixture, options: Options) -> Outcome:
         doc = clean_fixture(fixture, options, expectations)
     except CleanerError as exc:
         return Outcome(fixture, (str(exc),), seconds=time.perf_counter() - started)
+    except OSError as exc:  # the page went, or cannot be read
+        return Outcome(fixture, (f"{fixture.page.name}: {exc.strerror or exc}",), seconds=time.perf_counter() - started)
     problems, diffs = [], []
     min_f1 = expectations.get("min_f1")
     for path in fixture.expected:
-        want, got = path.read_text(encoding="utf-8"), render(doc, _form(fixture, path))
+        try:
+            want = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(f"{path.name}: cannot read ({getattr(exc, 'strerror', None) or exc})")
+            continue
+        got = render(doc, _form(fixture, path))
         if want == got:
             continue
         if min_f1 is not None:

@@ -165,3 +165,11 @@ def test_the_project_fixtures_pass_and_the_report_is_the_same_whatever_the_hash_
         assert run.returncode == 0, run.stdout + run.stderr
         reports.add(run.stdout)
     assert len(reports) == 1 and "0 failed" in reports.pop()
+
+
+def test_an_expected_file_that_is_not_utf8_fails_in_one_line(folder):
+    (folder / "ferry.expected.md").write_bytes(b"\xff\xfe not UTF-8 at all")
+    result = _run(str(folder))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"FAIL {folder / 'ferry.html'}: ferry.expected.md: cannot read ('utf-8' codec can't decode" in result.output
+    assert "1 passed, 1 failed" in result.output  # the other fixture is still checked
