@@ -5,8 +5,9 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import sys
 import secrets
+import sys
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -53,10 +54,13 @@ class Sink:
         self.cleaned = self.empty = self.failed = self.resumed = 0
         self.names: dict[Path, str] = {}  # page files' output names taken, by whom
         self.stream: Any = None
-        self.seen = ids_in(Path(output)) if resume and self.streaming and output and Path(output).exists() else set()
+        self.resume = resume
+        self.seen: set[str] = set()
 
     def __enter__(self) -> Sink:
         if self.streaming:
+            if self.resume and self.output and Path(self.output).exists():
+                self.seen = ids_in(Path(self.output))
             self.stream = open_stream(self.output, append=bool(self.seen))
         return self
 
@@ -138,19 +142,44 @@ def open_stream(output: str | None, append: bool) -> Any:
 
 
 def ids_in(path: Path) -> set[str]:
-    """The ids already in a JSONL output, for --resume (a last line cut short is redone)."""
-    opener = gzip.open if path.name.endswith(".gz") else open
-    ids = set()
+    """The ids already in a JSONL output, for --resume. A run that was stopped may have
+    left a last line cut short, or a gzip stream without its end: that tail is cut off
+    the file here (its documents are done again), so that what --resume appends is not
+    glued to it, or, in a .gz, written after a break no reader gets past."""
+    packed = path.name.endswith(".gz")
+    opener: Any = gzip.open if packed else open
+    ids: set[str] = set()
+    whole: list[str] = []  # the complete lines, should the file need writing again
+    cut = False
     try:
-        with opener(path, "rt", encoding="utf-8") as handle:
+        with opener(path, "rt", encoding="utf-8", errors="replace", newline="") as handle:
             for line in handle:
+                if not line.endswith("\n"):
+                    cut = True  # the last line, cut short
+                    break
+                whole.append(line)
                 try:
                     ids.add(str(json.loads(line)["id"]))
                 except (ValueError, KeyError, TypeError):
                     continue
-    except (OSError, EOFError):
-        pass
+    except (OSError, EOFError, zlib.error):  # a gzip stream cut off, or no gzip at all
+        cut = True
+    if cut:
+        _rewrite(path, whole, packed)
     return ids
+
+
+def _rewrite(path: Path, lines: list[str], packed: bool) -> None:
+    """The JSONL output with only its complete lines, put in place in one step."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        with (gzip.open(tmp, "wt", encoding="utf-8", newline="") if packed
+              else open(tmp, "w", encoding="utf-8", newline="")) as out:
+            out.writelines(lines)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"cannot repair {path} for --resume: {exc.strerror or exc}") from None
 
 
 class Rejects:

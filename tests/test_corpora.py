@@ -96,6 +96,33 @@ def test_resume_a_jsonl_output(dump, tmp_path):
     assert len(ids) == len(set(ids)) == 32
 
 
+def test_resume_after_a_run_stopped_mid_line(dump, tmp_path):
+    # Killed while writing: the last line is cut short. A byte that is not UTF-8 is in
+    # the file too. What --resume appends must not be glued to the cut line.
+    out = tmp_path / "clean.jsonl"
+    _run(str(dump), "-f", "jsonl", "-o", str(out), "--workers", "1")
+    lines = out.read_bytes().splitlines(keepends=True)
+    out.write_bytes(b"".join(lines[:10]) + b"\xff\xfe\n" + lines[10][:25])
+    result = _run(str(dump), "-f", "jsonl", "-o", str(out), "--resume", "--workers", "1")
+    assert result.exit_code == 1 and "Traceback" not in result.output  # the dump's two bad records fail
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8", errors="replace").splitlines()
+               if line != "\ufffd\ufffd"]
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids)) == 32
+
+
+def test_resume_after_a_run_stopped_mid_gzip_stream(dump, tmp_path):
+    out = tmp_path / "clean.jsonl.gz"
+    _run(str(dump), "-f", "jsonl", "-o", str(out), "--workers", "1")
+    data = out.read_bytes()
+    out.write_bytes(data[:len(data) // 2])  # no gzip end: readers stop at the break
+    result = _run(str(dump), "-f", "jsonl", "-o", str(out), "--resume", "--workers", "1")
+    assert "Traceback" not in result.output
+    with gzip.open(out, "rt", encoding="utf-8") as handle:
+        ids = [json.loads(line)["id"] for line in handle]
+    assert len(ids) == len(set(ids)) == 32
+
+
 def _warc_record(kind: str, uri: str, payload: bytes, ctype: str = "application/http; msgtype=response") -> bytes:
     head = (f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, kind + uri)}>\r\n"
             f"WARC-Target-URI: {uri}\r\nWARC-Date: 2025-01-01T00:00:00Z\r\nContent-Type: {ctype}\r\n"
