@@ -238,8 +238,8 @@ def _prose_before(blocks: list[Block], options: Options) -> list[int]:
     totals = [0]
     for b in blocks:
         f = b.features
-        prose = f is not None and f.words >= long_words and b.label is Label.CONTENT
-        totals.append(totals[-1] + (f.words if prose and f is not None else 0))
+        words = f.words if f is not None and f.words >= long_words and b.label is Label.CONTENT else 0
+        totals.append(totals[-1] + words)
     return totals
 
 

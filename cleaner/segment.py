@@ -216,13 +216,16 @@ RAW_MARKUP = re.compile(r"<no(?:frames|embed)\b", re.I)
 def _parse_raw_markup(root: Element) -> None:
     """Parse the raw text of <noframes> and <noembed> into elements of their own."""
     for el in root.iter("noframes", "noembed"):
-        if el.text and "<" in el.text:
-            body = lxml.etree.fromstring(f"<html><body>{el.text}</body></html>", parser=PARSER)
-            el.text = None
-            holder = body.find("body") if body is not None else None
-            if holder is not None:
-                el.text = holder.text
-                el.extend(list(holder))
+        if not (el.text and "<" in el.text):
+            continue
+        try:
+            parsed = lxml.etree.fromstring(f"<html><body>{el.text}</body></html>", parser=PARSER)
+        except (lxml.etree.LxmlError, ValueError):
+            continue  # left as the text it is
+        holder = parsed.find("body") if parsed is not None else None
+        if holder is not None:
+            el.text = holder.text
+            el.extend(list(holder))
 
 
 def _cue(el: Element) -> str:
