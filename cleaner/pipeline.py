@@ -5,7 +5,7 @@ import re
 import time
 from dataclasses import replace
 
-from . import markdown_input, metadata, segment
+from . import feeds, markdown_input, metadata, segment
 from .dates import parse_date
 from .decode import decode, nfc, normalize
 from .errors import InputError
@@ -75,6 +75,10 @@ def prepare(data: bytes | str, options: Options, charset: str | None = None) -> 
     """The page decoded, what kind it is, and its text to split: scraped text is
     normalised whole, HTML block by block as its text is taken out of the tree."""
     decoded = decode(data, normalise=False, max_bytes=options.limits.max_bytes, charset=charset)
+    if options.input_kind in ("auto", "html") and feeds.is_feed(decoded.text):
+        page = feeds.feed_to_html(decoded.text)
+        if page is not None:
+            return decoded, Kind.HTML, page
     kind = KINDS.get(options.input_kind) or segment.sniff(decoded.text)
     return decoded, kind, decoded.text if kind is Kind.HTML else normalize(decoded.text)
 
