@@ -23,9 +23,21 @@ def _one(blocks, text: str):
     ("<div><p>one</p><p>two</p><ul><li>a</li><li>b</li></ul><span>c</span><a href='x'>d</a></div>", Kind.HTML),
     ("I love this site <3 so much\nEvery visitor says so\nThanks for reading", Kind.TEXT),
     ("Remember that a < b and b > c\nso a < c follows\nQ.E.D.", Kind.TEXT),
+    # A drawing is markup (its text labels are no page's text), not scraped text.
+    ('<svg xmlns="http://www.w3.org/2000/svg"><text x="0" y="10">Hello drawing</text></svg>', Kind.HTML),
 ])
 def test_sniff(text, kind):
     assert sniff(text) is kind
+
+
+def test_an_svg_file_comes_out_empty_not_as_its_source(tmp_path):
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+    path = tmp_path / "drawing.svg"
+    path.write_text('<svg xmlns="http://www.w3.org/2000/svg"><text x="0" y="10">Hello drawing</text></svg>')
+    result = CliRunner().invoke(main, ["clean", str(path)])
+    assert (result.exit_code, result.stdout) == (0, "")
 
 
 def test_split_lines_drops_blanks_and_keeps_order():
