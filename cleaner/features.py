@@ -21,8 +21,21 @@ WORD = re.compile(r"\w+")
 CLAUSE_BREAK = re.compile(r"[.,;:!?|。，、；！？،।؟۔]")
 SPACE_PUNCTUATED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-# How each language's stop words are counted: by character, by word ending, or by word.
-SCRIPTS = {"zh": "chars", "ja": "chars", "ko": "endings"}
+# How each language's stop words are counted: by character, by word ending, by function
+# word inside unspaced text, or by word.
+SCRIPTS = {"zh": "chars", "ja": "chars", "ko": "endings", "th": "thai"}
+# Thai, Lao, Khmer and Burmese put no spaces between words (a space ends a clause): a word
+# is counted for about every five of their letters (Thai news prose: 66 letters, 13 words).
+UNSPACED_LETTERS_PER_WORD = 5
+UNMARKED_SENTENCE_WORDS = 20  # about 100 letters; Thai headlines run to 50-80
+THAI_LAO_END = re.compile(r"[\u0e00-\u0eff][\s\"'”’»)\]]*$")
+# Thai's most frequent function words (that, and, in, of, can, is, will, ...): they make
+# up a third to a half of the words of prose, next to none of a menu's. Found inside the
+# unspaced text, longest first; a hit inside a longer word now and then does no harm to a share.
+THAI_FUNCTION_WORDS = re.compile("|".join(sorted((
+    "ที่ และ ใน ของ ได้ เป็น จะ ว่า การ มี ให้ ไป มา แต่ กับ จาก โดย นี้ ซึ่ง เพื่อ หรือ ก็ ไม่ อยู่ แล้ว ยัง "
+    "ความ คือ ต้อง เมื่อ อย่าง ถึง ทั้ง นั้น เขา เรา กว่า ขึ้น ด้วย เพราะ ถ้า แม้ ตาม ระหว่าง สำหรับ ต่อ อีก").split(),
+    key=len, reverse=True)))
 # Class/id names are split into tokens at -, _, spaces, digits and case changes:
 # "siteFooter" -> site, footer.
 NAME_BREAK = re.compile(r"[-_\s:/\d]+")
@@ -195,17 +208,22 @@ def word_count(text: str) -> int:
 def _word_count(text: str, tokens: list[str]) -> int:
     if text.isascii():
         return len(tokens)
-    # Chinese and Japanese run words together: count about one word per two characters.
+    # Chinese and Japanese run words together: count about one word per two characters;
+    # Thai, Lao, Khmer and Burmese one per UNSPACED_LETTERS_PER_WORD letters.
     cjk = len(HAN.findall(text)) + len(HIRAGANA_KATAKANA.findall(text))
-    if not cjk:
+    unspaced = len(SPACE_PUNCTUATED.findall(text))
+    if not cjk and not unspaced:
         return len(tokens)  # accents and curly quotes only: no token to look into
-    return max(len(tokens), len(tokens) - sum(1 for t in tokens if HAN.search(t) or HIRAGANA_KATAKANA.search(t)) + cjk // 2)
+    spaced = sum(1 for t in tokens if not (HAN.search(t) or HIRAGANA_KATAKANA.search(t) or SPACE_PUNCTUATED.search(t)))
+    return max(len(tokens), spaced + cjk // 2 + unspaced // UNSPACED_LETTERS_PER_WORD)
 
 
 def _stopword_density(text: str, tokens: list[str], stops: frozenset[str], words: int, script: str) -> float:
     if script == "chars":  # Chinese and Japanese: function characters, not words
         chars = len(HAN.findall(text)) + len(HIRAGANA_KATAKANA.findall(text))
         return 2.5 * sum(1 for ch in text if ch in CJK_FUNCTION_CHARS) / chars if chars else 0.0
+    if script == "thai":
+        return min(1.0, len(THAI_FUNCTION_WORDS.findall(text)) / words) if words else 0.0
     if script == "endings":
         # Korean: particles and verb endings close half to three quarters of the words of
         # prose, a fifth at most of a headline's or a menu's; scaled to the stop-word range.
@@ -239,7 +257,9 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
     return Features(
         words=words,
         chars=chars,
-        terminal_punctuation=ends_sentence(text),
+        # Thai and Lao end a sentence with no mark at all: a line longer than a headline
+        # that ends in their letters ends like a sentence.
+        terminal_punctuation=ends_sentence(text) or words >= UNMARKED_SENTENCE_WORDS and bool(THAI_LAO_END.search(text)),
         stopword_density=_stopword_density(text, tokens, stops, words, script),
         capitalised_share=capitals / letters if letters else 0.0,
         digit_share=digits / chars if chars else 0.0,

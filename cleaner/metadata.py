@@ -12,6 +12,7 @@ import lxml.etree
 
 from . import phrases
 from .dates import parse_date
+from .features import word_count
 from .records import Block, Label, Metadata
 from .rules import defaults
 from .segment import Element, text_of
@@ -461,6 +462,8 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool)
     for i in range(max(0, first - HEAD_SCAN), min(len(blocks), first + 1)):
         b, f = blocks[i], blocks[i].features
         words = len(b.text.split())  # the line's own, not its sentence group's
+        if not b.text.isascii():  # Thai or Chinese put few spaces between words, if any
+            words = max(words, word_count(b.text))
         if f is None or f.phrase or f.is_date or f.link_density > 0.5 or not 3 <= words <= 30:
             continue
         if b.text.endswith((".", "!")) and words > 12 or CAPTION.search(b.text):

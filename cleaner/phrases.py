@@ -18,7 +18,7 @@ THREAD_URL = re.compile(
     _I,
 )
 
-SENTENCE_ENDERS = ".!?…。！？:;।؟۔"  # Devanagari danda, Arabic question mark, Urdu full stop
+SENTENCE_ENDERS = ".!?…。！？:;।؟۔။។"  # Devanagari danda, Arabic question mark, Urdu, Burmese and Khmer full stops
 CLOSERS = "'\"”’»)]"
 
 

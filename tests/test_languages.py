@@ -1,6 +1,6 @@
 """Site chrome in the languages the built-in phrase lists cover beyond English, German,
-French, Spanish, Russian, Japanese and Chinese (Korean and Arabic in right-to-left or
-particle-ending prose among them): each page's menu, share, ad, related,
+French, Spanish, Russian, Japanese and Chinese (Korean, Arabic and Thai, in particle-ending,
+right-to-left or unspaced prose, among them): each page's menu, share, ad, related,
 comment and copyright lines go, and its prose stays."""
 from __future__ import annotations
 
@@ -96,6 +96,14 @@ PAGES = {
            ["מועצת העיר אישרה אתמול בערב את תוכנית התנועה החדשה לעיר העתיקה, והיא תיכנס לתוקף בראשון באפריל לאחר "
             "חודשים של דיונים עם התושבים.",
             "לדברי חבר המועצה, הכללים החדשים יפחיתו את תנועת המעבר בכשליש ויאפשרו להרחיב את המדרכות ברחובות הצרים ביותר."]),
+    # Thai writes no spaces between words: its words are counted from its letters and its
+    # function words found inside the text (features.py).
+    "th": (["เข้าสู่ระบบ", "ค้นหา", "แชร์", "โฆษณา", "อ่านเพิ่มเติม: แผนใหม่สำหรับท่าเรือ", "ข่าวที่เกี่ยวข้อง",
+            "ความคิดเห็น", "© 2025 หนังสือพิมพ์ท่าเรือ สงวนลิขสิทธิ์"],
+           ["สภาเมืองอนุมัติแผนการจราจรใหม่สำหรับเขตเมืองเก่าเมื่อคืนนี้ และแผนนี้จะมีผลบังคับใช้ในวันแรกของเดือนเมษายน "
+            "หลังจากที่ได้มีการหารือกับผู้อยู่อาศัยในพื้นที่มาเป็นเวลาหลายเดือน",
+            "สมาชิกสภากล่าวว่า กฎใหม่จะช่วยลดการจราจรที่ผ่านเมืองลงได้ประมาณหนึ่งในสาม "
+            "และจะทำให้สามารถขยายทางเท้าในถนนที่แคบที่สุดได้"]),
     "hi": (["लॉग इन", "खोजें", "शेयर करें", "विज्ञापन", "यह भी पढ़ें: बंदरगाह के लिए नई योजना", "संबंधित खबरें",
             "टिप्पणियाँ", "© 2025 बंदरगाह समाचार. सर्वाधिकार सुरक्षित."],
            ["नगर परिषद ने कल शाम पुराने शहर के लिए नई यातायात योजना को मंज़ूरी दे दी, जो निवासियों के साथ महीनों की "
@@ -134,3 +142,20 @@ def test_a_declared_language_the_text_does_not_bear_out_is_not_believed():
               "nach monatelangen Gesprächen mit den Anwohnern am ersten April in Kraft tritt. ") * 3
     page = f'<html lang="en"><head><title>Plan</title></head><body><main><p>{german}</p></main></body></html>'
     assert clean(page.encode()).metadata.language == "de"
+
+
+def test_a_thai_article_in_scraped_text_keeps_its_headline_and_paragraphs():
+    # No spaces between words and no full stops: the words are counted from the letters,
+    # a long line that ends in Thai letters ends a sentence, and the short line above the
+    # prose is the headline, not the first paragraph.
+    menu = ["หน้าแรก", "ข่าว", "กีฬา", "บันเทิง", "ติดต่อเรา"]
+    headline = "กรุงเทพฯ เตรียมปรับปรุงระบบขนส่ง"
+    prose = ["กรุงเทพมหานครประกาศแผนการปรับปรุงระบบขนส่งสาธารณะครั้งใหญ่ในปีหน้า โดยจะเพิ่มจำนวนรถโดยสาร"
+             "ประจำทางและขยายเส้นทางรถไฟฟ้าไปยังชานเมือง เพื่อลดปัญหาการจราจรติดขัดที่เกิดขึ้นทุกวัน",
+             "ผู้ว่าราชการกรุงเทพมหานครกล่าวว่า โครงการนี้จะใช้งบประมาณหลายพันล้านบาท และคาดว่าจะแล้วเสร็จ"
+             "ภายในสามปี ประชาชนจำนวนมากแสดงความยินดีกับข่าวนี้ แต่บางส่วนยังกังวลเรื่องค่าโดยสารที่อาจสูงขึ้น"]
+    page = "\n".join(menu) + f"\n\n{headline}\n\n" + "\n\n".join(prose) + "\n\n© 2025 ข่าวกรุงเทพ สงวนลิขสิทธิ์\n"
+    doc = clean(page.encode(), options=Options(input_kind="text"))
+    assert doc.metadata.language == "th"
+    assert doc.metadata.title == headline
+    assert doc.text.split("\n\n") == prose
