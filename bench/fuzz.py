@@ -47,6 +47,16 @@ def seeds() -> list[bytes]:
     prose = "The council voted on Tuesday to restore the ferry service to the island. "
     found.append(f"<html><body><nav>Home News</nav><article><h1>Ferry</h1><p>{prose * 5}</p></article></body></html>".encode())
     found.append(("Home\nNews\nSign in\n" + prose * 3 + "\nShare this article\n").encode())
+    # Feeds (cleaner/feeds.py): RSS with escaped and CDATA markup, and Atom with xhtml content.
+    found.append((f'<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+                  f"<channel><title>Valley</title><item><title>Ferry</title><description>&lt;p&gt;{prose}&lt;/p&gt;"
+                  f"</description><content:encoded><![CDATA[<p>{prose * 2}</p>]]></content:encoded></item></channel></rss>"
+                  ).encode())
+    found.append((f'<feed xmlns="http://www.w3.org/2005/Atom"><title>Quay</title><entry><title type="html">A &amp;amp; B'
+                  f'</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>{prose}</p></div></content>'
+                  f"</entry></feed>").encode())
+    # Thai, which has no spaces between words (features.py counts its letters).
+    found.append(("หน้าแรก\nข่าว\n\n" + "สภาเมืองอนุมัติแผนการจราจรใหม่สำหรับเขตเมืองเก่าเมื่อคืนนี้ และแผนนี้จะมีผลบังคับใช้ " * 3).encode())
     return found
 
 

@@ -70,8 +70,9 @@ def feed_to_html(text: str) -> str | None:
 
 
 def _local(el: lxml.etree._Element) -> str:
-    """An element's name without its namespace ('{http://purl.org/rss/1.0/modules/content/}encoded' -> 'encoded')."""
-    return lxml.etree.QName(el).localname if isinstance(el.tag, str) else ""
+    """An element's name without its namespace or prefix ('{http://purl.org/rss/1.0/modules/content/}encoded' -> 'encoded')."""
+    # Not lxml's QName: recovered XML can hold a prefix with no namespace ('content:encoded').
+    return el.tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1] if isinstance(el.tag, str) else ""
 
 
 def _first_child(el: lxml.etree._Element, names: tuple[str, ...]) -> lxml.etree._Element | None:
