@@ -20,7 +20,6 @@ PARSER = lxml.etree.XMLParser(recover=True, resolve_entities=False, no_network=T
 # Where each field of an item may be, by local name, best first.
 ITEM_TAGS = ("item", "entry")
 TITLE = ("title",)
-LINK = ("link",)
 DATE = ("pubDate", "published", "updated", "date")
 BODY = ("encoded", "content", "description", "summary")  # content:encoded holds the whole post
 
@@ -70,8 +69,8 @@ def feed_to_html(text: str) -> str | None:
 
 
 def _local(el: lxml.etree._Element) -> str:
-    """An element's name without its namespace or prefix ('{http://purl.org/rss/1.0/modules/content/}encoded' -> 'encoded')."""
-    # Not lxml's QName: recovered XML can hold a prefix with no namespace ('content:encoded').
+    """An element's name without its namespace or prefix ('{...content/}encoded' -> 'encoded').
+    Not lxml's QName: recovered XML can hold a prefix bound to no namespace ('content:encoded')."""
     return el.tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1] if isinstance(el.tag, str) else ""
 
 
