@@ -1,4 +1,4 @@
-"""Bytes to text: HTTP chunks and deflate (WARC bodies), gzip, BOM, the page's own declaration, chardet, then UTF-8.
+"""Bytes to text: HTTP chunks and deflate (WARC bodies), gzip, MIME (.mhtml), BOM, the page's own declaration, chardet, then UTF-8.
 
 Detection is kept apart from decoding so each step can be tested with byte literals,
 and the result always says which encoding was used and how it was chosen.
@@ -114,6 +114,30 @@ def http_body(body: bytes, transfer_encoding: str | None, content_encoding: str 
     if coding not in ("", "identity", "gzip", "x-gzip"):
         raise InputError(f"body compressed as {coding!r}, which cannot be read here")
     return body
+
+
+# A page a browser saved as one file (.mhtml, .mht) or a mailed one (.eml) is a MIME
+# message: header lines, a blank line, then parts, the page's HTML among them, usually in
+# quoted-printable. Told by a header block that declares MIME or a content type.
+MIME_HEADERS = re.compile(rb"\A(?:[A-Za-z][\w-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)+\r?\n")
+MIME_DECLARED = re.compile(rb"^(?:mime-version:|content-type:\s*(?:multipart/|text/html))", re.I | re.M)
+
+
+def mime_page(data: bytes) -> tuple[bytes, str | None] | None:
+    """The page inside a MIME message: its first text/html part (else text/plain), freed
+    of its transfer encoding, with the part's charset. None when `data` is no such message."""
+    headers = MIME_HEADERS.match(data[:16384])
+    if headers is None or not MIME_DECLARED.search(headers.group()):
+        return None
+    import email  # only MIME input needs it
+    message = email.message_from_bytes(data)
+    for wanted in ("text/html", "text/plain"):
+        for part in message.walk():
+            if part.get_content_type() == wanted:
+                payload = part.get_payload(decode=True)
+                if isinstance(payload, bytes) and payload.strip():
+                    return payload, part.get_content_charset()
+    return None
 
 
 def _codec(name: str) -> str | None:
@@ -276,6 +300,8 @@ def decode(data: bytes | str, normalise: bool = True, max_bytes: int = MAX_GUNZI
     prefix = ""
     if data.startswith(GZIP_MAGIC):
         data, prefix = gunzip(data, max_bytes), "gzip+"
+    if data[:1].isalpha() and (page := mime_page(data)) is not None:
+        data, charset, prefix = page[0], page[1] or charset, prefix + "mime+"
     encoding, method = detect_encoding(data, charset)
     if method not in ("bom", "utf-16-pattern") and _is_binary(data):
         raise NoTextError("no text found (binary file?)")
