@@ -55,6 +55,11 @@ def seeds() -> list[bytes]:
     found.append((f'<feed xmlns="http://www.w3.org/2005/Atom"><title>Quay</title><entry><title type="html">A &amp;amp; B'
                   f'</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>{prose}</p></div></content>'
                   f"</entry></feed>").encode())
+    # A page saved by a browser as one MIME file (.mhtml), in quoted-printable.
+    found.append(b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"B\"\r\n\r\n--B\r\n"
+                 b"Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+                 + f"<html><body><article><p>{prose * 3}</p></article></body></html>".encode().replace(b"=", b"=3D")
+                 + b"\r\n--B--\r\n")
     # Thai, which has no spaces between words (features.py counts its letters).
     found.append(("หน้าแรก\nข่าว\n\n" + "สภาเมืองอนุมัติแผนการจราจรใหม่สำหรับเขตเมืองเก่าเมื่อคืนนี้ และแผนนี้จะมีผลบังคับใช้ " * 3).encode())
     return found
