@@ -150,6 +150,7 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
                 and corpora.corpus_kind(given[0], reading) == "page")
     out_dir = Path(output) if output and (not one_page and fmt != "jsonl" or Path(output).is_dir()
                                           or output.endswith(("/", os.sep))) else None
+    reading = replace(reading, unique_names=out_dir is not None)  # a file a document: no two on one name
     if not one_page and output is None and fmt != "jsonl":
         raise click.UsageError("several inputs: give -o DIR for one file each, or use --format jsonl")
     if site_boilerplate and "-" in given:

@@ -16,7 +16,7 @@ import zlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any, Callable
 
@@ -69,6 +69,9 @@ class Reading:
     field: str | None = None  # the JSONL field holding the page
     id_field: str = "id"
     url_field: str = "url"
+    # Records that would share an output file (two with one id) get numbered names
+    # (id~2, id~3): one name remembered a record, so only when writing a file a document.
+    unique_names: bool = False
 
 
 @dataclass
@@ -150,7 +153,7 @@ def iter_items(inputs: list[str], reading: Reading, tally: Tally | None = None) 
         elif kind == "jsonl":
             yield from _jsonl(source, reading)
         else:
-            yield from _warc(source, tally)
+            yield from _warc(source, reading, tally)
 
 
 def _matcher(reading: Reading):  # type: ignore[no-untyped-def]
@@ -188,14 +191,36 @@ def _jsonl(source: Source, reading: Reading) -> Iterator[Item]:
         yield Item(id=source.name, problem=str(exc).split(": ", 1)[-1], relative=source.relative)
         return
     stem = _stem(source.relative)
+    names = Names(reading.unique_names)
     with handle:
         lines = io.TextIOWrapper(handle, encoding="utf-8", errors="replace")
         try:
             for number, line in enumerate(lines, 1):
                 if line.strip():
-                    yield _record(line, number, source, stem, reading)
+                    yield names.claim(_record(line, number, source, stem, reading))
         except (OSError, EOFError, ValueError) as exc:  # a truncated .gz, a broken stream
             yield Item(id=f"{source.name}:end", problem=f"cannot read on: {exc}", relative=stem / "end")
+
+
+class Names:
+    """The output names the records of one corpus file have taken, when asked to keep
+    them apart: a record whose name is taken gets the next numbered one. Hashes only,
+    so that a dump of millions of records costs little memory."""
+
+    def __init__(self, unique: bool) -> None:
+        self.unique = unique
+        self.taken: set[int] = set()
+
+    def claim(self, item: Item) -> Item:
+        if not self.unique or item.relative is None:
+            return item
+        base, n = item.relative, 1
+        name = str(base)
+        while hash(name) in self.taken:
+            n += 1
+            name = f"{base}~{n}"
+        self.taken.add(hash(name))
+        return item if n == 1 else replace(item, relative=base.with_name(f"{base.name}~{n}"))
 
 
 def _record(line: str, number: int, source: Source, stem: Path, reading: Reading) -> Item:
@@ -227,7 +252,7 @@ def item_of(record: dict[str, Any], reading: Reading, where: str, stem: Path | N
     return Item(id=ident, url=url, data=page, fields=fields, relative=relative)
 
 
-def _warc(source: Source, tally: Tally) -> Iterator[Item]:
+def _warc(source: Source, reading: Reading, tally: Tally) -> Iterator[Item]:
     """One item per response (or resource) record of HTML or text; others are counted."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType  # only WARC input needs it
 
@@ -237,6 +262,7 @@ def _warc(source: Source, tally: Tally) -> Iterator[Item]:
         yield Item(id=source.name, problem=exc.strerror or str(exc), relative=source.relative)
         return
     stem = _stem(source.relative)
+    names = Names(reading.unique_names)
     with raw:
         try:
             for record in ArchiveIterator(raw, record_types=WarcRecordType.response | WarcRecordType.resource,
@@ -245,7 +271,7 @@ def _warc(source: Source, tally: Tally) -> Iterator[Item]:
                 if item is None:
                     tally.skipped += 1
                 else:
-                    yield item
+                    yield names.claim(item)
         # A broken archive: say so, keep what was read. FastWARC's Rust side reports some
         # faults as a panic, which Python raises as a BaseException.
         except BaseException as exc:  # noqa: BLE001

@@ -78,10 +78,10 @@ class Sink:
         return found
 
     def _target(self, item: Item) -> Path:
-        """Where a document's file goes under -o DIR. Records are named from their ids;
-        page files from their names, and two pages that would share one (page.html and
-        page.txt) keep their suffixes. Only page files are remembered for that, so a
-        stream of records costs no memory here."""
+        """Where a document's file goes under -o DIR. Records are named from their ids
+        (two that share one were numbered apart as they were read: corpora.Names); page
+        files from their names, and two pages that would share one (page.html and
+        page.txt) keep their suffixes."""
         extension = EXTENSIONS[self.fmt]
         if item.source is None:
             base = item.relative or Path(safe_name(item.id))

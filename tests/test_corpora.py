@@ -123,6 +123,23 @@ def test_resume_after_a_run_stopped_mid_gzip_stream(dump, tmp_path):
     assert len(ids) == len(set(ids)) == 32
 
 
+def test_records_sharing_an_id_each_get_a_file(tmp_path):
+    # A dump with one id twice (the same URL crawled twice): the second must not overwrite
+    # the first's file. Numbered names follow input order, so --resume finds them again.
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("".join(json.dumps({"id": ident, "html": _article(n)}) + "\n"
+                            for n, ident in enumerate(["same", "other", "same", "same"])), encoding="utf-8")
+    out = tmp_path / "out"
+    first = _run(str(dump), "-o", str(out), "--workers", "1")
+    assert first.exit_code == 0, first.output
+    files = sorted(p.name for p in (out / "dump").iterdir())
+    assert files == ["other.md", "same.md", "same~2.md", "same~3.md"]
+    assert [(out / "dump" / name).read_text(encoding="utf-8").splitlines()[0] for name in files] == [
+        "# Story 1", "# Story 0", "# Story 2", "# Story 3"]
+    again = _run(str(dump), "-o", str(out), "--resume", "--workers", "1")
+    assert "4 already done" in again.stderr
+
+
 def _warc_record(kind: str, uri: str, payload: bytes, ctype: str = "application/http; msgtype=response") -> bytes:
     head = (f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, kind + uri)}>\r\n"
             f"WARC-Target-URI: {uri}\r\nWARC-Date: 2025-01-01T00:00:00Z\r\nContent-Type: {ctype}\r\n"
