@@ -346,7 +346,7 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
         if event == "start":
             tag = el.tag  # lxml makes a new string at each reading: read it once
             tag = tag.lower() if isinstance(tag, str) else ""
-            if not tag or tag in SKIPPED:
+            if not tag or tag in SKIPPED and not (tag == "template" and _is_shadow_root(el)):
                 walker.skip_subtree()
                 stack.append(None)  # its end event pops it and adds the tail
                 continue
@@ -383,6 +383,12 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
                 out.link_chars += len(text.strip())
     out.flush(inner, False)
     return out.blocks
+
+
+def _is_shadow_root(el: Element) -> bool:
+    """A declarative shadow root (<template shadowrootmode="open">): the browser shows
+    what it holds, and web components rendered on the server put their text there."""
+    return el.get("shadowrootmode") is not None or el.get("shadowroot") is not None
 
 
 def _marks(root: Element, selectors: Selectors) -> dict[Element, str]:

@@ -209,3 +209,11 @@ def test_a_code_fence_in_scraped_text_is_one_block():
 def test_an_unclosed_fence_leaves_its_lines_as_lines():
     blocks = split_lines("```\nFirst line after a stray fence\nSecond line")
     assert [(b.text, b.tag) for b in blocks] == [("First line after a stray fence", "line"), ("Second line", "line")]
+
+
+def test_a_declarative_shadow_root_is_read_and_a_plain_template_is_not():
+    # Web components rendered on the server put their text in <template shadowrootmode>,
+    # which the browser shows; a plain <template> is a script's stencil, never shown.
+    blocks = _blocks('<news-story><template shadowrootmode="open"><p>The ferry returns in May.</p></template>'
+                     '</news-story><template id="row"><p>A stencil for a script.</p></template>')
+    assert [b.text for b in blocks] == ["The ferry returns in May."]
