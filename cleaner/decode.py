@@ -126,6 +126,8 @@ MIME_DECLARED = re.compile(rb"^(?:mime-version:|content-type:\s*(?:multipart/|te
 def mime_page(data: bytes) -> tuple[bytes, str | None] | None:
     """The page inside a MIME message: its first text/html part (else text/plain), freed
     of its transfer encoding, with the part's charset. None when `data` is no such message."""
+    if not data[:1].isalpha():  # a header's name first: never an HTML page, seldom text
+        return None
     headers = MIME_HEADERS.match(data[:16384])
     if headers is None or not MIME_DECLARED.search(headers.group()):
         return None
@@ -300,7 +302,7 @@ def decode(data: bytes | str, normalise: bool = True, max_bytes: int = MAX_GUNZI
     prefix = ""
     if data.startswith(GZIP_MAGIC):
         data, prefix = gunzip(data, max_bytes), "gzip+"
-    if data[:1].isalpha() and (page := mime_page(data)) is not None:
+    if (page := mime_page(data)) is not None:
         data, charset, prefix = page[0], page[1] or charset, prefix + "mime+"
     encoding, method = detect_encoding(data, charset)
     if method not in ("bom", "utf-16-pattern") and _is_binary(data):

@@ -11,7 +11,7 @@ from collections import Counter
 from . import phrases
 from .language import CJK_FUNCTION_CHARS, HAN, HANGUL, HIRAGANA_KATAKANA, KOREAN_ENDINGS, stopwords
 from .options import Options, Phrases, Thresholds
-from .phrases import BULLET, ends_sentence
+from .phrases import BULLET, CLOSERS, ends_sentence
 from .records import Block, Features
 from .rules import defaults
 
@@ -28,7 +28,6 @@ SCRIPTS = {"zh": "chars", "ja": "chars", "ko": "endings", "th": "thai"}
 # is counted for about every five of their letters (Thai news prose: 66 letters, 13 words).
 UNSPACED_LETTERS_PER_WORD = 5
 UNMARKED_SENTENCE_WORDS = 20  # about 100 letters; Thai headlines run to 50-80
-THAI_LAO_END = re.compile(r"[\u0e00-\u0eff][\s\"'”’»)\]]*$")
 # Thai's most frequent function words (that, and, in, of, can, is, will, ...): they make
 # up a third to a half of the words of prose, next to none of a menu's. Found inside the
 # unspaced text, longest first; a hit inside a longer word now and then does no harm to a share.
@@ -257,9 +256,7 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
     return Features(
         words=words,
         chars=chars,
-        # Thai and Lao end a sentence with no mark at all: a line longer than a headline
-        # that ends in their letters ends like a sentence.
-        terminal_punctuation=ends_sentence(text) or words >= UNMARKED_SENTENCE_WORDS and bool(THAI_LAO_END.search(text)),
+        terminal_punctuation=_ends_sentence(text, words),
         stopword_density=_stopword_density(text, tokens, stops, words, script),
         capitalised_share=capitals / letters if letters else 0.0,
         digit_share=digits / chars if chars else 0.0,
@@ -278,6 +275,17 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
         list_like=tag == "li" or bool(BULLET.match(text)),
         unbroken=words >= t.unbroken_words and tag != "pre" and _unbroken(text, words, t),
     )
+
+
+def _ends_sentence(text: str, words: int) -> bool:
+    """Whether a line ends like a sentence: with a mark, or, in Thai and Lao, which mark
+    none, as a line longer than a headline that ends in their letters."""
+    if ends_sentence(text):
+        return True
+    if words < UNMARKED_SENTENCE_WORDS:
+        return False
+    last = text.rstrip(CLOSERS + " \t\n\r")[-1:]  # one character, not a scan of the line
+    return "\u0e00" <= last <= "\u0eff"
 
 
 def _unbroken(text: str, words: int, t: Thresholds) -> bool:
