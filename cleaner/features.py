@@ -316,6 +316,9 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
             members.setdefault(b.group, []).append(b)
     memo = CueMemo()
     sentences: dict[int, Features] = {}  # a sentence's lines share its measurements
+    # A quarter of a page's blocks say again what one before them said ("Reply", "Share",
+    # a card's "Read more"): one that matches it in text, tag, links and cue is measured once.
+    seen: dict[tuple[str, str, int, str], Features] = {}
     out = []
     for b in blocks:
         position, repeats = b.index / last, counts[b.text.lower()] - 1
@@ -328,6 +331,13 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
                 whole = group[0]._replace(text=" ".join(m.text for m in group))
                 sentences[b.group] = measure_one(whole, position, 0, stops, script, cue, options)
             f = sentences[b.group]._replace(position=position, repeats=repeats)
+        elif repeats:
+            key = (b.text, b.tag, b.link_chars, cue)
+            earlier = seen.get(key)
+            if earlier is None:
+                f = seen[key] = measure_one(b, position, repeats, stops, script, cue, options)
+            else:
+                f = earlier._replace(position=position)
         else:
             f = measure_one(b, position, repeats, stops, script, cue, options)
         out.append(b._replace(features=f))

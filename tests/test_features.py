@@ -130,6 +130,24 @@ def test_repeats_and_position():
     assert [b.features.position for b in blocks] == [0.0, 0.25, 0.5, 0.75, 1.0]
 
 
+def test_a_repeated_block_is_measured_as_itself_in_its_own_place():
+    # The same words as a link in a sidebar, as a list item, as plain text in the article:
+    # each keeps its own link density, cue and list shape, and its own position.
+    blocks = measure([
+        Block(index=0, text="Read more", link_chars=9, dom_path="body>div.sidebar>a"),
+        Block(index=1, text=PROSE, dom_path="body>article>p"),
+        Block(index=2, text="Read more", link_chars=9, dom_path="body>div.sidebar>a"),
+        Block(index=3, text="Read more", tag="li", dom_path="body>article>ul>li"),
+        Block(index=4, text="Read more", dom_path="body>article>p"),
+    ], "en")
+    f = [b.features for b in blocks]
+    assert [x.link_density for x in f] == [1.0, 0.0, 1.0, 0.0, 0.0]
+    assert [x.dom_cue for x in f] == ["navigation", "content", "navigation", "content", "content"]
+    assert [x.list_like for x in f] == [False, False, False, True, False]
+    assert [x.position for x in f] == [0.0, 0.25, 0.5, 0.75, 1.0]
+    assert {x.repeats for x in (f[0], f[2], f[3], f[4])} == {3}
+
+
 def test_measure_leaves_input_blocks_alone():
     original = [Block(index=0, text=PROSE)]
     measured = measure(original, "en")

@@ -131,6 +131,17 @@ def test_author_from_the_bylines_markup(body, author):
     assert clean(f"<html><head><title>T</title></head><body>{body}</body></html>").author == author
 
 
+def test_the_first_byline_in_the_page_is_the_author_even_past_a_second_html_element():
+    # A reply's "username" further down does not win over the story's byline above it.
+    body = ('<span class="c-byline__author">By Ian Marsh</span><p>Story.</p>'
+            '<div class="comment"><span class="username">harbourfan77</span></div>')
+    assert clean(f"<html><head><title>T</title></head><body>{body}</body></html>").author == "Ian Marsh"
+    # Broken markup can leave libxml2 two top elements; the byline in the second is found.
+    page = ("<html><head><title>T</title></head><body><p>Story text about the harbour.</p></body></html>"
+            '<html><body><span class="byline">By Ana Ruiz</span></body></html>')
+    assert clean(page).author == "Ana Ruiz"
+
+
 @pytest.mark.parametrize("head, body", [
     ('<meta name="author" content="undefined">', "<p>Body text.</p>"),
     ("", '<a class="username-link" href="/login">Sign in</a>'),
