@@ -537,20 +537,26 @@ def _branch(ancestors: tuple[int, ...], chain: tuple[int, ...]) -> int | None:
     return None
 
 
+# The id of a tab panel: docs repeat a step in each platform's or language's panel, and
+# panels that differ only in their ids are one place said again for each tab.
+TAB_PANEL_ID = re.compile(r"#[^.>\[]*(?=[^>]*\[tabpanel\])")
+
+
 def drop_duplicates(blocks: list[Block], options: Options) -> list[Block]:
     """A paragraph kept twice in different places is a clone (the mobile and desktop
     versions of one description, a teaser of the article beside it): the reader gets it
     once, where it first appears. The same text in the same place is the page's own
-    repetition (the same terms under each offer) and stays; scraped text has no places,
-    so there every second copy goes."""
+    repetition (the same terms under each offer, the same step in each tab panel) and
+    stays; scraped text has no places, so there every second copy goes."""
     first_path: dict[str, str] = {}
     out = []
     for b in blocks:
         if b.label is Label.CONTENT and b.features is not None and b.features.words >= options.thresholds.medium_words:
             key = b.text.casefold()
-            if key in first_path and (first_path[key] != b.dom_path or not b.dom_path):
+            place = TAB_PANEL_ID.sub("", b.dom_path) if "[tabpanel]" in b.dom_path else b.dom_path
+            if key in first_path and (first_path[key] != place or not b.dom_path):
                 b = _relabel(b, Label.NAVIGATION, "duplicate", min(b.score, 0.45))
-            first_path.setdefault(key, b.dom_path)
+            first_path.setdefault(key, place)
         out.append(b)
     return out
 

@@ -406,6 +406,22 @@ def test_a_paragraph_cloned_elsewhere_on_the_page_is_kept_once():
     assert any("duplicate" in b.reasons for b in doc.blocks)
 
 
+def test_the_same_step_in_each_tab_panel_is_kept_in_each():
+    # Docs show one procedure per platform in tab panels that differ only in their ids:
+    # a step they share is said once in each tab, and the reader's tab has it.
+    step = ("Replace the value of the account number with the one the console gave you, "
+            "then save the file and run it again.")
+    tabs = "".join(f'<div id="tab-{lang}" class="panel" role="tabpanel"><p>Open the {lang} file.</p><p>{step}</p></div>'
+                   for lang in ("python", "node", "java"))
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE[:2])
+    doc = clean(f"<html><body><article><h1>{HEADLINE}</h1>{body}{tabs}</article></body></html>".encode())
+    assert doc.text.count(step[:60]) == 3
+    # Elsewhere, an element's id still tells one place from another: a clone goes.
+    clone = f'<div id="summary" class="panel"><p>{step}</p></div>'
+    doc = clean(f"<html><body><article><h1>{HEADLINE}</h1>{body}<p>{step}</p>{clone}</article></body></html>".encode())
+    assert doc.text.count(step[:60]) == 1
+
+
 MORE = [
     "Water companies in the region have warned that hosepipe bans could last into next spring "
     "unless the winter brings far more rain than the last three have done.",
