@@ -549,14 +549,30 @@ def drop_duplicates(blocks: list[Block], options: Options) -> list[Block]:
     repetition (the same terms under each offer, the same step in each tab panel) and
     stays; scraped text has no places, so there every second copy goes."""
     first_path: dict[str, str] = {}
+    # Scraped text wrapped at a column breaks one paragraph into lines where the column
+    # falls, which differ from copy to copy: a sentence's lines are compared as one.
+    sentences: dict[int, list[str]] = {}
+    for b in blocks:
+        if not b.dom_path and b.group >= 0:
+            sentences.setdefault(b.group, []).append(b.text)
+    copies: dict[int, bool] = {}  # a sentence's lines, judged once: whether they are a copy
     out = []
     for b in blocks:
         if b.label is Label.CONTENT and b.features is not None and b.features.words >= options.thresholds.medium_words:
-            key = b.text.casefold()
-            place = TAB_PANEL_ID.sub("", b.dom_path) if "[tabpanel]" in b.dom_path else b.dom_path
-            if key in first_path and (first_path[key] != place or not b.dom_path):
+            lines = sentences.get(b.group, ())
+            if len(lines) > 1:
+                if b.group not in copies:
+                    key = " ".join(lines).casefold()
+                    copies[b.group] = key in first_path
+                    first_path.setdefault(key, "")
+                copy = copies[b.group]
+            else:
+                key = b.text.casefold()
+                place = TAB_PANEL_ID.sub("", b.dom_path) if "[tabpanel]" in b.dom_path else b.dom_path
+                copy = key in first_path and (first_path[key] != place or not b.dom_path)
+                first_path.setdefault(key, place)
+            if copy:
                 b = _relabel(b, Label.NAVIGATION, "duplicate", min(b.score, 0.45))
-            first_path.setdefault(key, place)
         out.append(b)
     return out
 

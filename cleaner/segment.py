@@ -10,7 +10,7 @@ from typing import Any, TypeAlias
 
 import lxml.etree
 
-from . import markdown_input, wrapping
+from . import dumps, markdown_input, wrapping
 from .markdown_input import Line
 from .decode import nfc
 from .options import Selectors
@@ -81,12 +81,15 @@ def split_lines(text: str, menu: re.Pattern[str] | None = None, markdown: bool =
     Markdown when `markdown` says so or its links show it (markdown_input.is_markdown);
     there headings, list items and table rows start their own group."""
     menu = menu or defaults().phrases.line_navigation
+    references = -1 if markdown else dumps.references_start(text)
+    if references >= 0:
+        text = text[:references]  # a text browser's list of the links' addresses
     width = wrapping.wrap_width(text)
     lines: Iterator[tuple[Line | None, bool]]
     if markdown or markdown_input.is_markdown(text):
         lines = ((line, False) for line in markdown_input.read(text, width))  # read joins wrapped lines itself
     else:
-        lines = _plain_lines(text, width)
+        lines = _plain_lines(text, width, dump=references >= 0)
     blocks: list[Block] = []
     group, previous, blank = 0, Line(""), True
     for line, wrapped in lines:
@@ -105,9 +108,9 @@ def split_lines(text: str, menu: re.Pattern[str] | None = None, markdown: bool =
 CODE_FENCE = re.compile(r"^\s{0,3}```[^`]*$")
 
 
-def _plain_lines(text: str, width: int) -> Iterator[tuple[Line | None, bool]]:
+def _plain_lines(text: str, width: int, dump: bool = False) -> Iterator[tuple[Line | None, bool]]:
     """Each line of plain scraped text (None when blank), and whether a wrapper broke it
-    off the line before."""
+    off the line before. A text browser's `dump` is read back (dumps.py)."""
     previous_raw = ""
     code: list[str] | None = None  # inside a ``` fence: its lines are one block, as <pre> is
     for raw in text.split("\n"):
@@ -125,6 +128,14 @@ def _plain_lines(text: str, width: int) -> Iterator[tuple[Line | None, bool]]:
             previous_raw = raw
             continue
         line = " ".join(raw.split())
+        if dump and line:
+            item = dumps.is_item(raw)
+            text, links = dumps.unmark(line, item)
+            if text:  # the wrapper measured the line with its link numbers
+                wrapped = not item and wrapping.wrapped(previous_raw, line, width)
+                yield Line(text, tag="li" if item else "line", link_chars=links), wrapped
+                previous_raw = raw
+            continue  # a line of form controls alone is no line of the page
         if not line:
             yield None, False
             continue

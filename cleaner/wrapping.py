@@ -14,7 +14,7 @@ WRAP_SLACK = 15  # lines a wrapper ended end this close to the width
 WRAP_MIN_LINE, WRAP_MIN_LINES = 20, 8  # lines this long, and this many of them, to judge
 WRAP_MIN_NEAR = 0.25  # share of them ending that close to the width
 WRAP_TIGHT, WRAP_MIN_TIGHT = 4, 0.15  # and the share of those ending within 4 columns of it
-WRAP_MAX_BREAKABLE = 0.01  # share of them longer than the width though they had a space to break at
+WRAP_MAX_BREAKABLE = 0.05  # share of them longer than the width though they had a space to break at
 WRAP_SAMPLE_LINES = 2000
 UNWRAPPED = re.compile(r"\s*(?:[*+•-]|\d{1,3}[.)]|#|\|)\s")  # list items, headings, table rows
 

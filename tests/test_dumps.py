@@ -1,0 +1,93 @@
+"""Text-browser dumps (lynx, w3m): numbered links, reference lists, depth bullets and hard
+wrapping read back, through the real CLI where a user would meet them."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+from cleaner import Options, clean
+from cleaner.dumps import references_start
+from cleaner.wrapping import wrap_width
+
+PARAGRAPHS = [
+    "The council voted on Tuesday to restore the ferry service to the island, which stopped "
+    "running two winters ago when the old boat failed its [14]safety inspection and was sold.",
+    "Residents had campaigned for the return of the service since the spring, and more than "
+    "two thousand of them signed a petition that was handed to the council in June.",
+    "A new boat will be leased from a yard on the mainland while the council looks for the "
+    "money to buy one outright, and the first crossings are planned for the early summer.",
+    "Fares will stay at last year's level for islanders, the council said, while visitors will "
+    "pay a little more in the summer months to help cover the cost of the lease.",
+]
+
+
+def _lynx_page() -> str:
+    """A page as `lynx -dump` gives it: menus with depth bullets and numbered links,
+    paragraphs indented three columns and wrapped at 78, form controls, and the list of
+    the links' addresses at the end."""
+    menu = ["     * [1]Home", "     * [2]News", "          + [3]Local", "          + [4]World",
+            "               o [5]Harbour", "     * [6]Sport", "   (BUTTON) Search [7]Sign in", ""]
+    body = ["   Council votes to bring back the island ferry", ""]
+    for paragraph in PARAGRAPHS:
+        body += textwrap.wrap(paragraph, 75, initial_indent="   ", subsequent_indent="   ") + [""]
+    footer = ["     * [8]About us", "     * [9]Contact", "     * [10]Privacy", ""]
+    refs = ["References", ""] + [f"  {n:2d}. https://news.example/page-{n}/" for n in range(1, 15)]
+    refs[6:6] = ["   Visible links:"]
+    return "\n".join(menu + body + footer + refs) + "\n"
+
+
+def test_a_lynx_dump_comes_out_as_its_article_without_link_numbers_or_addresses():
+    out = subprocess.run([sys.executable, "-m", "cleaner", "--input-kind", "text"], input=_lynx_page(),
+                         capture_output=True, text=True, check=True).stdout
+    assert "safety inspection and was sold." in out
+    for leftover in ("[14]", "https://", "References", "(BUTTON)", "Visible links", "Privacy"):
+        assert leftover not in out
+    # Each wrapped paragraph is one paragraph again.
+    assert PARAGRAPHS[1] in out
+
+
+def test_a_dumps_menu_items_are_list_items_and_its_numbered_links_are_links():
+    doc = clean(_lynx_page(), options=Options(input_kind="text"))
+    harbour = next(b for b in doc.blocks if b.text == "Harbour")
+    assert harbour.tag == "li" and harbour.link_chars == len("Harbour")
+    sign_in = next(b for b in doc.blocks if "Sign in" in b.text)
+    assert sign_in.text == "Search Sign in" and sign_in.link_chars == len("Sign in")
+
+
+def test_a_pages_own_references_heading_is_not_taken_for_the_dumps_list():
+    citations = "References\n\n1. Smith, J. (2019). Ferries of the northern isles. Island Press.\n"
+    text = "\n\n".join(PARAGRAPHS) + "\n" + " ".join(f"[{n}]" for n in range(6)) + "\n" + citations
+    assert references_start(text) == -1
+    assert references_start(_lynx_page()) > 0
+
+
+def test_wrapped_text_is_recognised_with_a_few_unwrapped_code_lines():
+    # Text browsers wrap prose but not <pre>: a few long code lines must not hide the width.
+    prose = "\n\n".join(textwrap.fill(p, 72) for p in PARAGRAPHS * 6)  # about 70 lines
+    code = "\n".join(["    result = compute_the_crossing_timetable(first_departure, last_departure, interval)"] * 2)
+    assert wrap_width(prose + "\n\n" + code + "\n") == 72
+
+
+def test_a_paragraph_wrapped_twice_at_different_columns_is_kept_once():
+    # The same paragraph in two layouts (a tab and a panel of the same text) wraps at other
+    # words each time: its lines differ, the paragraph does not.
+    first = textwrap.fill(PARAGRAPHS[1], 72)
+    second = textwrap.fill(PARAGRAPHS[1], 60, initial_indent="  ", subsequent_indent="  ")
+    others = [textwrap.fill(p, 72) for p in PARAGRAPHS[2:] + PARAGRAPHS[:1]]
+    text = "\n\n".join([first] + others + [second]) + "\n"
+    doc = clean(text, options=Options(input_kind="text"))
+    assert doc.text.count("petition that was handed") == 1
+
+
+def test_w3m_depth_bullets_start_list_items_of_their_own():
+    # An item that fills its line is not carried on by the next item, whatever its bullet.
+    items = [("•", "Timetables for the winter and the summer crossings, and the fares of each"),
+             ("□", "Winter crossings leave every two hours from six in the morning until late"),
+             ("☆", "Summer crossings leave every hour from six in the morning until midnight"),
+             ("○", "Fares")]
+    text = "\n".join(textwrap.fill(p, 72) for p in PARAGRAPHS[:2]) + "\n" + "\n".join(
+        f"{bullet} {item}" for bullet, item in items) + "\n\n" + "\n\n".join(textwrap.fill(p, 72) for p in PARAGRAPHS[2:]) + "\n"
+    doc = clean(text, options=Options(input_kind="text"))
+    for bullet, item in items:
+        assert any(b.text == f"{bullet} {item}" and b.group == b.index for b in doc.blocks), item
