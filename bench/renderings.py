@@ -4,10 +4,14 @@ well as plain text: html2text unwrapped (as scrapers configure it) and with its 
 wrapping at 78 columns, and markdownify. inscriptis lays a page out as a text browser
 does (table cells side by side, list bullets); "browser" is what a browser's select-all
 and copy yields, ``document.body.innerText`` from headless Chromium (Debian's chromium and
-chromium-driver, and selenium). Each page is converted once and cached under
-bench/out/renderings/ (never committed); a cached page is read without the converter.
+chromium-driver, and selenium). "lynx" and "w3m" are the text browsers' dumps (`-dump`,
+their default width), as old crawlers and shell scripts still make them: lynx numbers
+each link in place and lists the addresses at the end. Each page is converted once and
+cached under bench/out/renderings/ (never committed); a cached page is read without the
+converter.
 
     python -m bench.renderings browser     # render every dev page up front, with progress
+    apt-get install -y lynx w3m            # for the text browsers' renderings
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ import atexit
 import gzip
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -22,7 +27,13 @@ from pathlib import Path
 from typing import Any, Optional
 
 CACHE = Path(__file__).resolve().parent / "out" / "renderings"
-CONVERTERS = ("html2text", "html2text-wrapped", "markdownify", "inscriptis", "browser")
+CONVERTERS = ("html2text", "html2text-wrapped", "markdownify", "inscriptis", "browser", "lynx", "w3m")
+# The text browsers' commands: the page on stdin, read as UTF-8 HTML, dumped as UTF-8.
+DUMPS = {
+    "lynx": ["lynx", "-dump", "-stdin", "-force_html", "-assume_charset=utf-8", "-display_charset=utf-8"],
+    "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"],
+}
+DUMP_SECONDS = 60
 
 
 def rendering(dataset: Path, converter: str, page_id: str) -> bytes:
@@ -64,6 +75,13 @@ def _render(converter: str, html: str) -> str:
         return inscriptis.get_text(html)
     if converter == "browser":
         return _browser().text(html)
+    if converter in DUMPS:
+        try:
+            done = subprocess.run(DUMPS[converter], input=html.encode("utf-8"), capture_output=True,
+                                  timeout=DUMP_SECONDS, check=True)
+        except (subprocess.SubprocessError, OSError) as exc:
+            raise RenderingError(f"{converter} could not dump the page: {exc}") from exc
+        return done.stdout.decode("utf-8", errors="replace")
     raise ValueError(f"unknown converter {converter!r}; choose from {', '.join(CONVERTERS)}")
 
 
@@ -79,6 +97,9 @@ def usable(converter: str) -> None:
         return
     if converter == "browser":
         _chromium_paths()
+    elif converter in DUMPS:
+        if shutil.which(converter) is None:
+            raise RenderingError(f"the {converter} rendering needs {converter}: apt-get install -y {converter}")
     else:
         __import__(MODULES[converter])
 

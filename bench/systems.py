@@ -159,6 +159,8 @@ SYSTEMS: dict[str, System] = {
         System("pagecleaner-text-inscriptis", "rendered/inscriptis", "pagecleaner",
                _pagecleaner("text")),
         System("pagecleaner-text-browser", "rendered/browser", "pagecleaner", _pagecleaner("text")),
+        System("pagecleaner-text-lynx", "rendered/lynx", "pagecleaner", _pagecleaner("text")),
+        System("pagecleaner-text-w3m", "rendered/w3m", "pagecleaner", _pagecleaner("text")),
         System("trafilatura", "html", "trafilatura", _trafilatura),
         System("readability", "html", "readability-lxml", _readability),
         System("justext", "html", "jusText", _justext),
