@@ -37,6 +37,7 @@ SNIPPETS = [
     b"[Home](https://x.example/) ", b"![a](b.png)", b"[![a](b.png)](https://x.example/)", b"](", b"[", b"**", b"_",
     b"\n| a | b |\n|---|---|\n", b"\n```\n", b"\n====\n", b"\n# ", b"\n  * ", b"\\*", b"<https://x.example/>",
     b"\n" + (b"wrapped words " * 5 + b"\n") * 30,
+    b"[12]", b"\nReferences\n\n   1. https://x.example/\n", b"\n     o ", b"(BUTTON)", b"[ ]", b"\n  \xe2\x98\x86 ",
 ]
 OPTIONS = [Options(), Options(input_kind="html"), Options(input_kind="text"), Options(input_kind="markdown")]
 
@@ -62,6 +63,11 @@ def seeds() -> list[bytes]:
                  + b"\r\n--B--\r\n")
     # Thai, which has no spaces between words (features.py counts its letters).
     found.append(("หน้าแรก\nข่าว\n\n" + "สภาเมืองอนุมัติแผนการจราจรใหม่สำหรับเขตเมืองเก่าเมื่อคืนนี้ และแผนนี้จะมีผลบังคับใช้ " * 3).encode())
+    # A text browser's dump (cleaner/dumps.py): numbered links, depth bullets, form
+    # controls, and the list of the links' addresses at the end.
+    found.append(("     * [1]Home\n          + [2]News\n               o [3]Sport\n   (BUTTON) [4]Sign in [ ]\n\n   "
+                  + prose * 3 + "[5]Read more\n\nReferences\n\n" + "".join(f"  {n}. https://x.example/{n}\n" for n in range(1, 6))
+                  + "\n   Hidden links:\n  6. file:///a b\n").encode())
     return found
 
 
