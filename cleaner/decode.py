@@ -55,10 +55,15 @@ C0_BYTES = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0E, 0x20)) + b"\x7
 SPACES_ONLY_LINE = re.compile(r"\n[ \t\u00a0\u2007\u202f\u200b\ufeff]+(?=\n|\Z)")
 
 
-def gunzip(data: bytes, limit: int = MAX_GUNZIPPED, wbits: int = 16 + zlib.MAX_WBITS, name: str = "gzip") -> bytes:
-    """Decompress gzip data, refusing streams that expand beyond `limit` bytes (a bomb
-    guard: decompression stops there, it is not done first and measured after).
-    `wbits` and `name` read other zlib formats the same way (see inflate)."""
+def gunzip(data: bytes, limit: int = MAX_GUNZIPPED) -> bytes:
+    """Decompress gzip data, refusing streams that expand beyond `limit` bytes."""
+    return _decompress(data, limit, 16 + zlib.MAX_WBITS, "gzip")
+
+
+def _decompress(data: bytes, limit: int, wbits: int, name: str) -> bytes:
+    """One zlib format (gzip, zlib or raw deflate, by `wbits`) decompressed, refusing a
+    stream that expands beyond `limit` bytes (a bomb guard: decompression stops there, it
+    is not done first and measured after)."""
     inflater = zlib.decompressobj(wbits)
     try:
         out = inflater.decompress(data, limit)
@@ -75,7 +80,7 @@ def inflate(data: bytes, limit: int = MAX_GUNZIPPED) -> bytes:
     """An HTTP body sent with 'Content-Encoding: deflate': zlib data, as the standard says,
     or the bare deflate stream some servers send instead (told apart by zlib's header)."""
     zlib_header = len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
-    return gunzip(data, limit, zlib.MAX_WBITS if zlib_header else -zlib.MAX_WBITS, "deflate")
+    return _decompress(data, limit, zlib.MAX_WBITS if zlib_header else -zlib.MAX_WBITS, "deflate")
 
 
 CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,16}")

@@ -10,6 +10,8 @@ from html import escape
 
 import lxml.etree
 
+from .segment import XML_DECLARATION
+
 # The root element of RSS 2.0/0.9x, RSS 1.0 (RDF) and Atom, after any XML declaration,
 # comments, processing instructions (stylesheets) and doctype.
 FEED_START = re.compile(
@@ -32,7 +34,7 @@ def is_feed(text: str) -> bool:
 def feed_to_html(text: str) -> str | None:
     """The page a feed stands for: its title and description, then one <article> per
     item. None when the XML does not parse into a tree."""
-    text = re.sub(r"\A\ufeff?\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str with an encoding declaration
+    text = XML_DECLARATION.sub("", text)
     try:
         root = lxml.etree.fromstring(text, parser=PARSER)
     except (lxml.etree.LxmlError, ValueError):

@@ -173,7 +173,7 @@ def from_html(root: Element, url: str | None) -> Metadata:
 
 # Elements that name a page's author: rel="author" links, schema.org's itemprop, and
 # the class names themes give bylines ("author-name", "c-byline__author", "username").
-AUTHOR_CLASSES = ("author", "byline", "username")
+AUTHOR_CLASS = re.compile("author|byline|username")
 
 
 def _author_elements(root: Element) -> Iterator[Element]:
@@ -185,7 +185,7 @@ def _author_elements(root: Element) -> Iterator[Element]:
     for el in (el for top in tops for el in top.iter(lxml.etree.Element)):
         get = el.get
         names = get("class")
-        if names and any(name in names for name in AUTHOR_CLASSES) or "author" in (get("rel"), get("itemprop")):
+        if names and AUTHOR_CLASS.search(names) or "author" in (get("rel"), get("itemprop")):
             yield el
 
 

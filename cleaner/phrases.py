@@ -30,7 +30,8 @@ def ends_sentence(text: str) -> bool:
 
 # A bulleted or numbered line of scraped text. Text browsers draw a bullet for each depth
 # of a list (w3m: • □ ☆ ○ ■).
-BULLET = re.compile(r"^(?:[-*•·▪►‣◦□☆○■●◆▸➤✓✔]|\d{1,3}[.)])\s+")
+BULLET_MARKS = "-*•·▪►‣◦□☆○■●◆▸➤✓✔"
+BULLET = re.compile(rf"^(?:[{BULLET_MARKS}]|\d{{1,3}}[.)])\s+")
 
 # Elements whose text is never the article's, whatever is named inside them. A photo's
 # caption is the page's, not the article's (WCXB's annotators leave captions out: on the

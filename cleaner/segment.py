@@ -128,18 +128,18 @@ def _plain_lines(text: str, width: int, dump: bool = False) -> Iterator[tuple[Li
             previous_raw = raw
             continue
         line = " ".join(raw.split())
-        if dump and line:
-            item = dumps.is_item(raw)
-            text, links = dumps.unmark(line, item)
-            if text:  # the wrapper measured the line with its link numbers
-                wrapped = not item and wrapping.wrapped(previous_raw, line, width)
-                yield Line(text, tag="li" if item else "line", link_chars=links), wrapped
-                previous_raw = raw
-            continue  # a line of form controls alone is no line of the page
         if not line:
             yield None, False
             continue
-        yield Line(line), bool(width) and wrapping.wrapped(previous_raw, line, width) and not BULLET.match(line)
+        shown, links, item = line, 0, False
+        if dump:
+            item = dumps.is_item(raw)
+            shown, links = dumps.unmark(line, item)
+            if not shown:
+                continue  # a line of form controls alone is no line of the page
+        # The wrapper measured the line as it stood (a dump's with its link numbers).
+        wrapped = bool(width) and wrapping.wrapped(previous_raw, line, width) and not (item or BULLET.match(shown))
+        yield Line(shown, tag="li" if item else "line", link_chars=links), wrapped
         previous_raw = raw
     if code is not None:  # a fence left open to the end: its lines are lines after all
         for raw in code:
@@ -206,10 +206,13 @@ def parser_lost_text(blocks: list[Block], html: str) -> bool:
     return raw > 0 and kept < raw * LOST_TEXT_SHARE
 
 
+# lxml refuses str input that carries an encoding declaration: it is stripped first.
+XML_DECLARATION = re.compile(r"\A\ufeff?\s*<\?xml[^>]*\?>")
+
+
 def parse_html(text: str) -> Element | None:
     """The page's tree, or None when libxml2 makes none of it."""
-    # lxml refuses str input that carries an encoding declaration; strip it.
-    text = re.sub(r"\A\s*<\?xml[^>]*\?>", "", text)
+    text = XML_DECLARATION.sub("", text)
     try:
         root = lxml.etree.fromstring(text, parser=PARSER)
     except (lxml.etree.LxmlError, ValueError):

@@ -8,6 +8,8 @@ import re
 from collections import Counter
 from itertools import accumulate
 
+from .phrases import BULLET_MARKS
+
 # Hard-wrapped text: how it is recognised (see wrap_width).
 WRAP_WIDTHS = range(40, 141)  # the columns text is wrapped at in practice (72, 76, 78, 80...)
 WRAP_SLACK = 15  # lines a wrapper ended end this close to the width
@@ -16,7 +18,8 @@ WRAP_MIN_NEAR = 0.25  # share of them ending that close to the width
 WRAP_TIGHT, WRAP_MIN_TIGHT = 4, 0.15  # and the share of those ending within 4 columns of it
 WRAP_MAX_BREAKABLE = 0.05  # share of them longer than the width though they had a space to break at
 WRAP_SAMPLE_LINES = 2000
-UNWRAPPED = re.compile(r"\s*(?:[*+•-]|\d{1,3}[.)]|#|\|)\s")  # list items, headings, table rows
+# List items (Markdown's + too), headings, table rows.
+UNWRAPPED = re.compile(rf"\s*(?:[{BULLET_MARKS}+]|\d{{1,3}}[.)]|#|\|)\s")
 
 
 def wrap_width(text: str) -> int:
