@@ -374,8 +374,10 @@ def _comments_heading(blocks: list[Block], options: Options) -> int | None:
     if not blocks or blocks[0].dom_path:
         return None  # HTML has its comment containers instead
     t = options.thresholds
-    total = sum(b.features.words for b in blocks if b.features and b.label is Label.CONTENT)
     headers = [i for i in range(len(blocks) - 1) if _comment_header(blocks, i)]
+    if not headers and not any(b.features is not None and b.features.phrase == "comments" for b in blocks):
+        return None  # nothing below could open the section: most pages, in one pass
+    total = sum(b.features.words for b in blocks if b.features and b.label is Label.CONTENT)
     later = {h: len(headers) - n for n, h in enumerate(headers)}  # headers from here to the end
     seen = 0
     for i, b in enumerate(blocks):

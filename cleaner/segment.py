@@ -160,11 +160,11 @@ def _tab_row(raw: str) -> Line | None:
 
 
 def _continues(previous: str, line: str, menu: re.Pattern[str]) -> bool:
-    if ends_sentence(previous):
+    if ends_sentence(previous) or not (CONTINUATION_START.match(line) or OPEN_END.search(previous)):
         return False
-    if menu.match(previous) or menu.match(line):
-        return False  # "Sign in" / "Write": menu items, whatever word they end on
-    return bool(CONTINUATION_START.match(line) or OPEN_END.search(previous))
+    # Menu items, whatever word they end on ("Sign in" / "Write"): asked last, as the
+    # menu pattern is the longest and most lines have stopped at the tests above.
+    return not (menu.match(previous) or menu.match(line))
 
 
 def strip_tags(html: str) -> str:
