@@ -217,3 +217,21 @@ def test_a_declarative_shadow_root_is_read_and_a_plain_template_is_not():
     blocks = _blocks('<news-story><template shadowrootmode="open"><p>The ferry returns in May.</p></template>'
                      '</news-story><template id="row"><p>A stencil for a script.</p></template>')
     assert [b.text for b in blocks] == ["The ferry returns in May."]
+
+
+def test_scraped_sentence_broken_at_links_is_one_group_and_a_blank_line_ends_it():
+    blocks = split_lines("Read the\nfull report\non our site, or come back later.\n\nAnother paragraph here.")
+    assert [b.group for b in blocks] == [0, 0, 0, 3]
+
+
+def test_menu_item_never_runs_on_from_an_open_line_nor_carries_the_next_one():
+    # "the" leaves the first line open and "sign in" starts in lowercase, as a link cut
+    # out of a sentence would; but it is a menu item, and so is the line it would open.
+    blocks = split_lines("Our latest stories from the\nsign in\nnewsletter and more")
+    assert len({b.group for b in blocks}) == 3
+
+
+def test_scraped_line_that_neither_ends_open_nor_is_carried_on_starts_its_own_group():
+    # No full stop, but no open end either, and the next line starts a new thought.
+    blocks = split_lines("Latest News\nMarkets rally as rates fall\nWeather")
+    assert len({b.group for b in blocks}) == 3
