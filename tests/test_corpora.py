@@ -293,3 +293,18 @@ def test_a_crawlers_markdown_field_is_read_as_markdown(tmp_path):
     record = json.loads(result.stdout)
     assert record["title"].startswith("Kelp forests") and record["url"] == "https://harbourgazette.example/kelp"
     assert "](" not in record["markdown"] and "North breakwater" in record["text"]
+
+
+@pytest.mark.parametrize("cut", ["in the body", "in the HTTP head"])
+def test_warc_record_cut_short_by_the_archive_end_is_a_failure_not_a_page(tmp_path, cut):
+    whole = _warc_record("response", "https://news.example/7", _http("text/html", _article(7).encode()))
+    last = _warc_record("response", "https://news.example/8", _http("text/html", _article(8).encode()))
+    at = last.index(b"<html") + 200 if cut == "in the body" else last.index(b"Content-Type: text/html") + 8
+    path = tmp_path / "cut.warc"
+    path.write_bytes(whole + last[:at])
+    result = _run(str(path), "-f", "jsonl")
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert docs[0]["title"] == "Story 7"
+    assert docs[1]["url"] == "https://news.example/8" and "truncated?" in docs[1]["error"] and "text" not in docs[1]
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.splitlines()[-1].startswith("2 documents: 1 cleaned, 0 empty, 1 failed")
