@@ -29,8 +29,6 @@ from .sources import Source, iter_sources
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")  # ARC, the older format, is not read (FastWARC reads WARC only)
-# A WARC record that holds an HTTP message (whose head FastWARC parses when it is whole).
-HTTP_RECORD = re.compile(r"application/http\b", re.I)
 PAGE_FIELDS = ("html", "text", "content", "raw_content", "markdown")  # tried in turn when --field is not given
 UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -314,21 +312,19 @@ def _warc_item(record: Any, stem: Path) -> Item | None:
     ident = record.record_id or ""
     url, relative = record.headers.get("WARC-Target-URI"), stem / safe_name(ident)
     http = record.http_headers
-    if not http and HTTP_RECORD.match(record.headers.get("Content-Type") or ""):
-        # An HTTP message whose head FastWARC could not read: cut short, or no page.
-        if len(record.reader.read()) < record.content_length:
-            return Item(id=ident, url=url, problem="the archive ends inside this record's HTTP head (truncated?)",
-                        relative=relative)
-        return None
     headers = http if http is not None else record.headers
     content_type = headers.get("Content-Type") or ""
-    if not re.search(r"html|text/plain|xml", content_type, re.I):
+    # An HTTP message whose head FastWARC could not read (falsy) may be one cut short there.
+    headless = not http and (record.headers.get("Content-Type") or "").lower().startswith("application/http")
+    if not headless and not re.search(r"html|text/plain|xml", content_type, re.I):
         return None
-    charset = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
     payload = record.reader.read()
     if len(payload) < record.content_length:  # a crawler's own cut (WARC-Truncated) keeps the length right
         return Item(id=ident, url=url, relative=relative, problem=(
             f"the archive ends inside this record ({len(payload):,} of {record.content_length:,} bytes; truncated?)"))
+    if headless:
+        return None  # whole, but no HTTP head to say what it holds
+    charset = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
     try:
         body = http_body(payload, headers.get("Transfer-Encoding"), headers.get("Content-Encoding"))
     except InputError as exc:
