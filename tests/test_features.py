@@ -86,6 +86,14 @@ def test_dom_cue(path, cue):
     ("Proceed to Checkout", "navigation"),
     ("Subtotal", "navigation"),
     ("The cart was empty by the time the bakers reached the market.", ""),
+    # a notice for readers without JavaScript, in the page's own language
+    ("Um unser Angebot in vollem Umfang nutzen zu können, müssen Sie JavaScript in Ihrem Browser aktivieren.",
+     "navigation"),
+    ("Pour profiter de toutes les fonctionnalités, veuillez activer JavaScript dans votre navigateur.", "navigation"),
+    ("Para ver este sitio, habilite JavaScript en su navegador.", "navigation"),
+    ("Для работы сайта включите JavaScript в настройках браузера.", "navigation"),
+    ("このサイトを利用するにはJavaScriptを有効にしてください。", "navigation"),
+    ("Die Entwickler haben JavaScript und Python in ihrem Kurs behandelt.", ""),
 ])
 def test_phrase_kind(text, kind):
     assert _kind(text) == kind
