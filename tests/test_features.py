@@ -94,6 +94,16 @@ def test_dom_cue(path, cue):
     ("Для работы сайта включите JavaScript в настройках браузера.", "navigation"),
     ("このサイトを利用するにはJavaScriptを有効にしてください。", "navigation"),
     ("Die Entwickler haben JavaScript und Python in ihrem Kurs behandelt.", ""),
+    # "Share this article" in other languages, alone or before its buttons
+    ("Diesen Artikel teilen:", "navigation"),
+    ("Partager l'article", "navigation"),
+    ("Artikel teilen: Facebook Twitter", "navigation"),
+    ("Der Verein will den Artikel teilen und drucken lassen, sagte er am Montag in Berlin.", ""),
+    # an ad blocker's notice, but not a story about ad blockers
+    ("It looks like you're using an ad blocker. Please disable it to support our journalism.", "ads"),
+    ("Leider verweigern Sie uns diese Einnahmen. Wenn Sie unser Angebot schätzen, schalten Sie bitte den Adblocker ab.",
+     "ads"),
+    ("Ad blockers have grown popular, and publishers say they lose a third of their revenue to them.", ""),
 ])
 def test_phrase_kind(text, kind):
     assert _kind(text) == kind
