@@ -99,6 +99,12 @@ def test_dom_cue(path, cue):
     ("Partager l'article", "navigation"),
     ("Artikel teilen: Facebook Twitter", "navigation"),
     ("Der Verein will den Artikel teilen und drucken lassen, sagte er am Montag in Berlin.", ""),
+    # a form to e-mail the article, and a newsletter opt-in
+    ("< Envoyer cet article par e-mail", "navigation"),
+    ("Envoyer à : Séparez les adresses e-mail de vos contacts par des virgules.", "navigation"),
+    ("J'accepte de recevoir la newsletter quotidienne du journal.", "ads"),
+    ("I agree to receive the daily newsletter from The Times.", "ads"),
+    ("Le ministre a refusé de recommander un candidat.", ""),
     # an ad blocker's notice, but not a story about ad blockers
     ("It looks like you're using an ad blocker. Please disable it to support our journalism.", "ads"),
     ("Leider verweigern Sie uns diese Einnahmen. Wenn Sie unser Angebot schätzen, schalten Sie bitte den Adblocker ab.",
