@@ -6,12 +6,13 @@ does (table cells side by side, list bullets); "browser" is what a browser's sel
 and copy yields, ``document.body.innerText`` from headless Chromium (Debian's chromium and
 chromium-driver, and selenium). "lynx" and "w3m" are the text browsers' dumps (`-dump`,
 their default width), as old crawlers and shell scripts still make them: lynx numbers
-each link in place and lists the addresses at the end. Each page is converted once and
+each link in place and lists the addresses at the end. "pandoc" is Pandoc's own Markdown
+(`pandoc -f html -t markdown --wrap none`), which keeps the page's divs as fenced divs. Each page is converted once and
 cached under bench/out/renderings/ (never committed); a cached page is read without the
 converter.
 
     python -m bench.renderings browser     # render every dev page up front, with progress
-    apt-get install -y lynx w3m            # for the text browsers' renderings
+    apt-get install -y lynx w3m pandoc     # for the text browsers' and Pandoc's renderings
 """
 from __future__ import annotations
 
@@ -27,11 +28,14 @@ from pathlib import Path
 from typing import Any, Optional
 
 CACHE = Path(__file__).resolve().parent / "out" / "renderings"
-CONVERTERS = ("html2text", "html2text-wrapped", "markdownify", "inscriptis", "browser", "lynx", "w3m")
+CONVERTERS = ("html2text", "html2text-wrapped", "markdownify", "inscriptis", "browser", "lynx", "w3m", "pandoc")
 # The text browsers' commands: the page on stdin, read as UTF-8 HTML, dumped as UTF-8.
 DUMPS = {
     "lynx": ["lynx", "-dump", "-stdin", "-force_html", "-assume_charset=utf-8", "-display_charset=utf-8"],
     "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"],
+    # Pandoc's own Markdown keeps the page's divs as fenced divs with their classes
+    # ("::: {#masthead .site-header}") and attributes on links and spans ("[Home](/){.menu-link}").
+    "pandoc": ["pandoc", "--from", "html", "--to", "markdown", "--wrap", "none"],
 }
 DUMP_SECONDS = 60
 

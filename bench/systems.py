@@ -173,6 +173,7 @@ SYSTEMS: dict[str, System] = {
         System("pagecleaner-text-browser", "rendered/browser", "pagecleaner", _pagecleaner("text")),
         System("pagecleaner-text-lynx", "rendered/lynx", "pagecleaner", _pagecleaner("text")),
         System("pagecleaner-text-w3m", "rendered/w3m", "pagecleaner", _pagecleaner("text")),
+        System("pagecleaner-md-pandoc", "markdown/pandoc", "pagecleaner", _pagecleaner("text")),
         System("trafilatura", "html", "trafilatura", _trafilatura),
         System("readability", "html", "readability-lxml", _readability),
         System("justext", "html", "jusText", _justext),

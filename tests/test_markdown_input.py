@@ -163,3 +163,34 @@ def test_cleaning_pagecleaners_own_markdown_again_keeps_its_metadata(tmp_path):
     assert result["title"].startswith("Kelp forests are returning")
     assert (result["author"], result["date"]) == ("Maren Olsen", "2025-03-03")
     assert "title:" not in result["text"] and "North breakwater" in result["text"]
+
+
+def test_pandoc_attributes_and_spans_leave_their_text():
+    assert inline("[[Home](https://x.example/){.menu-link}]{#menu-item-608}") == ("Home", 4)
+    assert inline('![](https://x.example/logo.png){.custom-logo width="20"} Kelp returns') == ("Kelp returns", 0)
+    assert inline("A [small]{.smallcaps} word and `x = 1`{.python}") == ("A small word and x = 1", 0)
+    assert inline("Chef\\'s \\\"pick\\\"") == ("Chef's \"pick\"", 0)
+    assert inline("A set {of braces} and f(x){y} stay") == ("A set {of braces} and f(x){y} stay", 0)
+    assert [line.text for line in _lines("## Kelp returns {#kelp .title}")] == ["Kelp returns"]
+
+
+SECOND = ("A new boat was ordered from a yard on the mainland last spring, and the first crossings are "
+          "planned for the week before Easter if the sea trials go well.")
+THIRD = ("Islanders had travelled by a private launch in the meantime, at three times the old fare, and the "
+         "school had to move its exams to the mainland for a whole term.")
+
+
+def test_a_pandoc_page_leaves_no_fence_or_attribute_and_keeps_its_article():
+    # Each fence on its own line, as Pandoc writes them; one's values hold braces.
+    page = (f'::: {{#masthead .site-header data-settings="{{\\"a\\": 1}}"}}\n'
+            + MENU.replace(")", "){.menu-link}") + "\n:::\n\n::: {.entry-content}\n::: inner\n"
+            f"# Ferry service returns {{#top}}\n\n{PROSE}\n\n[{SECOND}]{{.lead}}\n\n{THIRD}\n:::\n:::\n\n"
+            f"::: {{.site-footer}}\n{MENU}\n:::\n")
+    run = subprocess.run([sys.executable, "-m", "cleaner", "-f", "json"], input=page.encode(), capture_output=True,
+                         check=True)
+    result = json.loads(run.stdout)
+    assert result["title"] == "Ferry service returns"
+    for paragraph in (PROSE, SECOND, THIRD):
+        assert paragraph in result["text"]
+    for leftover in (":::", "{", "}", "site-", "menu-link", "Science"):
+        assert leftover not in result["markdown"]
