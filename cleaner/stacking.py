@@ -70,6 +70,10 @@ SHORT_WORDS = 6  # a line of fewer words is short (a menu item, a label, a butto
 # A page of a few lines gives the model no neighbours to read, and it was fitted on whole
 # pages: there the passes decide alone.
 MIN_LINES = 8
+# On a page shorter than this (a reader's copy of one article rather than a whole page),
+# the model does not drop the last prose the passes kept: with no footer below it, it
+# took an article's last paragraph for a page's closing lines (no dev page is affected).
+SHORT_PAGE_LINES = 40
 Model = Callable[[Sequence[float]], float]
 
 
@@ -241,6 +245,9 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
         return blocks  # a rules file's `model = 0` turns the model off
     model = load(path)
     out = list(blocks)
+    last = -1  # the last prose the passes kept, on a short page
+    if len(blocks) < SHORT_PAGE_LINES:
+        last = max((i for i, b in enumerate(blocks) if b.label is Label.CONTENT and b.role == "body"), default=-1)
     for i, row in enumerate(vectors(blocks, thread)):
         b = blocks[i]
         if b.role != "body" or b.rule or b.features is None or "site_boilerplate" in b.reasons:
@@ -251,6 +258,8 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
             continue
         if not keep and "content_phrase" in b.reasons:
             continue  # a line a rules file names as content
+        if not keep and i == last and b.features.words >= options.thresholds.long_words and b.features.terminal_punctuation:
+            continue
         if keep == (b.label is Label.CONTENT):
             out[i] = b._replace(score=p)
         elif keep:

@@ -139,3 +139,25 @@ def test_a_line_is_placed_against_the_prose_around_it():
     assert middle["article_side"] == 0 and middle["prose_above"] == middle["prose_below"] == pytest.approx(math.log1p(1))
     assert after["article_side"] == 1 and after["end_+1"] == -1  # the page's last line
     assert rows[prose[0]]["heading_-1"] == 1  # under its headline
+
+
+ARTICLE = [
+    "The council voted on Tuesday to restore the ferry service to the island, which stopped running two winters "
+    "ago when the old boat failed its inspection.",
+    "A new boat was ordered from a yard on the mainland last spring, and the first crossings are planned for the "
+    "week before Easter if the sea trials go well.",
+    "Islanders had travelled by a private launch in the meantime, at three times the old fare, and the school had "
+    "to move its exams to the mainland for a whole term.",
+]
+
+
+@pytest.mark.parametrize("tail", [[], ["Share"]])
+def test_a_short_copy_of_one_article_keeps_its_last_paragraph(tail):
+    # A reader's copy of one article, from the menu to its end: with no footer below it,
+    # the shipped model took the last paragraph for the page's closing lines.
+    menu = ["Home", "News", "Sport", "Business", "Opinion", "Culture", "Travel", "Weather"]
+    page = "\n\n".join(menu + ["Ferry service returns"] + ARTICLE + tail)
+    doc = clean(page.encode(), options=Options(input_kind="text"))
+    for paragraph in ARTICLE:
+        assert paragraph in doc.text
+    assert "Weather" not in doc.text
