@@ -72,7 +72,8 @@ SHORT_WORDS = 6  # a line of fewer words is short (a menu item, a label, a butto
 MIN_LINES = 8
 # On a page shorter than this (a reader's copy of one article rather than a whole page),
 # the model does not drop the last prose the passes kept: with no footer below it, it
-# took an article's last paragraph for a page's closing lines (no dev page is affected).
+# took an article's last paragraph for a page's closing lines (on the dev set's whole
+# pages this moves one page of one rendering).
 SHORT_PAGE_LINES = 40
 Model = Callable[[Sequence[float]], float]
 
@@ -237,17 +238,15 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
     """The model's verdict on each body block. A rules file's selectors and content lines
     and the site's own boilerplate keep the last word, and so do blocks outside the body;
     a block that is boilerplate by strong evidence of its own (NEVER_KEPT: "Advertisement",
-    "Listen to This Article", a cookie notice) is not brought back by what surrounds it.
-    Like the passes, the model never leaves a page with text empty (ensure_content)."""
+    "Listen to This Article", a cookie notice) is not brought back by what surrounds it,
+    and a short page's last paragraph is not dropped (SHORT_PAGE_LINES). Like the passes, the model never leaves a page with text empty (ensure_content)."""
     threshold = options.thresholds.model
     path = _model_path(options.model, kind)
     if path is None or threshold <= 0 or len(blocks) < MIN_LINES:
         return blocks  # a rules file's `model = 0` turns the model off
     model = load(path)
     out = list(blocks)
-    last = -1  # the last prose the passes kept, on a short page
-    if len(blocks) < SHORT_PAGE_LINES:
-        last = max((i for i, b in enumerate(blocks) if b.label is Label.CONTENT and b.role == "body"), default=-1)
+    last = _last_prose(blocks, options) if len(blocks) < SHORT_PAGE_LINES else -1
     for i, row in enumerate(vectors(blocks, thread)):
         b = blocks[i]
         if b.role != "body" or b.rule or b.features is None or "site_boilerplate" in b.reasons:
@@ -258,8 +257,8 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
             continue
         if not keep and "content_phrase" in b.reasons:
             continue  # a line a rules file names as content
-        if not keep and i == last and b.features.words >= options.thresholds.long_words and b.features.terminal_punctuation:
-            continue
+        if not keep and i == last:
+            continue  # a short page's last paragraph
         if keep == (b.label is Label.CONTENT):
             out[i] = b._replace(score=p)
         elif keep:
@@ -268,6 +267,14 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
             label = Label.ADS if b.label is Label.ADS or "ad_phrase" in b.reasons else Label.NAVIGATION
             out[i] = b._replace(label=label, score=p, reasons=("model_drop",) + b.reasons)
     return ensure_content(out, options)
+
+
+def _last_prose(blocks: list[Block], options: Options) -> int:
+    """The index of the last body block the passes kept, if it is prose (long, ending a
+    sentence); -1 if not."""
+    i = max((i for i, b in enumerate(blocks) if b.label is Label.CONTENT and b.role == "body"), default=-1)
+    f = blocks[i].features if i >= 0 else None
+    return i if f is not None and f.words >= options.thresholds.long_words and f.terminal_punctuation else -1
 
 
 @functools.cache  # asked once a page: the file system is asked once a process
