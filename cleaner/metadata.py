@@ -384,8 +384,11 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
             out[i] = out[i]._replace(role="date", label=Label.CONTENT)
     if len(out) == 1:
         # A page of one line (a rendering that kept only the page's title) is its title
-        # or date and its body both: the line is not left out of the text.
+        # or date and its body both: the line is not left out of the text. A sentence
+        # pasted alone is no headline, though: its full stop says so.
         out[0] = out[0]._replace(role="body")
+        if guess and meta.title == out[0].text and out[0].text.endswith("."):
+            meta = replace(meta, title=None)
     return out, meta
 
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -321,3 +323,13 @@ def test_site_name_from_a_copyright_line(footer, site):
         footer,
     ])
     assert clean(text.encode()).metadata.site_name == site
+
+
+def test_a_sentence_pasted_alone_is_its_body_not_a_headline():
+    sentence = "The council voted on Tuesday to restore the ferry service."
+    run = subprocess.run([sys.executable, "-m", "cleaner"], input=sentence.encode(), capture_output=True, check=True)
+    assert run.stdout.decode().strip() == sentence  # not "# The council voted ..."
+    assert clean(sentence.encode()).title is None
+    # A line without a full stop, as a rendering that kept only the page's title gives, is both.
+    doc = clean(b"Ferry service returns to the island")
+    assert doc.title == "Ferry service returns to the island" and doc.text == doc.title
