@@ -49,6 +49,8 @@ EMPTY_EMPHASIS = re.compile(r"(?<!\S)(?:\*\*|__)(?!\S)")
 CODE_SPAN = re.compile(r"`+([^`]*)`+")
 ESCAPABLE = "\\`*_{}[]()#+-.!|>~<'\"$%&,/:;=?@^"  # all ASCII punctuation (Pandoc escapes quotes too)
 ESCAPE = re.compile(rf"\\([{re.escape(ESCAPABLE)}])")
+# A line of nothing but tags, as Markdown holds an HTML block's (`<div class="card">`).
+TAG_LINE = re.compile(r"^\s*(?:</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>\s*|<!--.*?-->\s*)+$")
 # Pandoc's fenced div: opened with attributes or a bare class name, closed without.
 FENCED_DIV = re.compile(r"^\s*:{3,}\s*(?:\{.*\}|[^\s:{}]+)?\s*:*\s*$")  # values may hold braces
 # Attributes after a link's or an image's target, a code span or a heading: {#id .class key=value}.
@@ -139,7 +141,7 @@ def read(text: str, width: int = 0) -> Iterator[Line | None]:
         if code is not None:
             code.append(raw)
             continue
-        if ":::" in raw and FENCED_DIV.match(raw):
+        if ":::" in raw and FENCED_DIV.match(raw) or "<" in raw and TAG_LINE.match(raw):
             yield None
             continue
         following = lines[n + 1] if n + 1 < len(lines) else ""

@@ -194,3 +194,25 @@ def test_a_pandoc_page_leaves_no_fence_or_attribute_and_keeps_its_article():
         assert paragraph in result["text"]
     for leftover in (":::", "{", "}", "site-", "menu-link", "Science"):
         assert leftover not in result["markdown"]
+
+
+def test_html_blocks_in_markdown_break_it_and_leave_nothing():
+    text = ('<div class="card">\n\nFirst card text.\n\n</div>\n<section id="more">\nSecond line\n</section>\n'
+            "<!-- end -->\nThird line with <b>bold</b> words.")
+    assert [line.text for line in _lines(text)] == ["First card text.", "Second line", "Third line with bold words."]
+
+
+def test_a_readme_that_opens_with_html_is_cleaned_as_markdown():
+    page = ('<p align="center">\n  <img src="https://tides.example/logo.png" width="120">\n</p>\n\n'
+            "# Tidewatch\n\n" + PROSE + " Read [the guide](https://tides.example/guide) first.\n\n"
+            "## Install\n\n" + SECOND + "\n\n" + THIRD + "\n\n"
+            "[Docs](https://tides.example/docs) [Issues](https://tides.example/issues)\n")
+    run = subprocess.run([sys.executable, "-m", "cleaner", "-f", "json"], input=page.encode(), capture_output=True,
+                         check=True)
+    result = json.loads(run.stdout)
+    assert result["kind"] == "text"
+    assert "# Tidewatch" in result["markdown"] and "## Install" in result["markdown"]
+    for paragraph in (SECOND, THIRD):
+        assert paragraph in result["text"]
+    for leftover in ("<p", "<img", "align=", "# Install", "](https"):
+        assert leftover not in result["text"]

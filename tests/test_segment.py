@@ -25,6 +25,13 @@ def _one(blocks, text: str):
     ("Remember that a < b and b > c\nso a < c follows\nQ.E.D.", Kind.TEXT),
     # A drawing is markup (its text labels are no page's text), not scraped text.
     ('<svg xmlns="http://www.w3.org/2000/svg"><text x="0" y="10">Hello drawing</text></svg>', Kind.HTML),
+    # Markdown holding HTML blocks, each tag on a line of its own: a README's centred logo...
+    ('<p align="center">\n  <img src="logo.png" width="120">\n</p>\n\n# tidewatch\n\nTide tables for the '
+     "[North Sea](https://tides.example/north) and the [Baltic](https://tides.example/baltic).\n\n"
+     "## Install\n\nSee [the guide](https://tides.example/install).\n", Kind.TEXT),
+    # ...but an HTML fragment whose text shows Markdown is still HTML.
+    ("<div><p>Write a heading as <code>## Install</code> and a link as</p>\n<pre>[guide](https://x.example/a) "
+     "[b](https://x.example/b) [c](https://x.example/c)</pre><p>and it renders.</p></div>", Kind.HTML),
 ])
 def test_sniff(text, kind):
     assert sniff(text) is kind
