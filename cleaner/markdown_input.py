@@ -54,7 +54,9 @@ TAG_LINE = re.compile(r"^\s*(?:</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>\s*|<!--.*?-->\
 # Pandoc's fenced div: opened with attributes or a bare class name, closed without.
 FENCED_DIV = re.compile(r"^\s*:{3,}\s*(?:\{.*\}|[^\s:{}]+)?\s*:*\s*$")  # values may hold braces
 # Attributes after a link's or an image's target, a code span or a heading: {#id .class key=value}.
-ATTRIBUTES = re.compile(r"(?<=[)`])\{\s*(?:[#.:]|[\w-]+=)[^{}\n]*\}|\s+\{\s*[#.][^{}\n]*\}\s*$")
+# The pattern opens with its brace, which the regex engine finds fast on long lines (a
+# data: URI); where it stands is told apart in _attribute.
+ATTRIBUTES = re.compile(r"\{\s*(?:([#.])|:|[\w-]+=)[^{}\n]*\}")
 SPAN = re.compile(r"\[([^\[\]]*)\]\{\s*(?:[#.:]|[\w-]+=)[^{}\n]*\}")  # [text]{.class}
 PARKED = 0x10FF00  # plane 16, where icon fonts do not put their glyphs
 UNPARK = {PARKED + ord(c): c for c in ESCAPABLE}
@@ -223,7 +225,7 @@ def inline(text: str) -> tuple[str, int]:
     """Text without inline syntax, and how many of its characters were link text.
     Each pattern runs only where its mark occurs: most lines have none."""
     if "{" in text:  # Pandoc's attributes
-        text = ATTRIBUTES.sub("", text)
+        text = ATTRIBUTES.sub(_attribute, text)
     if "![" in text:
         text = IMAGE.sub(" ", text)
     links = 0
@@ -244,6 +246,16 @@ def inline(text: str) -> tuple[str, int]:
         text = INLINE_TAG.sub(lambda m: " " if m.group(1).lower() in BREAKING_TAGS else "", text)
     text = _plain(text)
     return text, min(links, len(text))
+
+
+def _attribute(match: re.Match[str]) -> str:
+    """Nothing for attributes after a link's or image's target or a code span, or at the
+    end of a heading ("# Title {#top}"); braces anywhere else are text."""
+    start, text = match.start(), match.string
+    before = text[start - 1:start]
+    if before in (")", "`") or (match.group(1) and before.isspace() and not text[match.end():].strip()):
+        return ""
+    return match.group()
 
 
 def _plain(text: str) -> str:
