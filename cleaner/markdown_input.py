@@ -44,7 +44,11 @@ TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s
 # Bold and italic marks at the edge of a word. They are removed one by one, not paired:
 # pairing needs a search to the end of the line from every opening mark (quadratic on a
 # hostile line of "*a*a*a..."), and a mark between two words (snake_case, 2*3) is not one.
-EMPHASIS = re.compile(r"(?<![\w*])\*{1,3}(?=[^\s*])|(?<=[^\s*])\*{1,3}(?![\w*])|(?<![\w_])_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?![\w_])")
+# Each alternative opens with its mark and looks behind it from there (an opening mark has
+# no word or mark before it, a closing one no space): a pattern that opens with a mark is
+# scanned for fast, one that opens with a lookbehind is tried at every position of a line.
+EMPHASIS = re.compile(r"\*(?<![\w*]\*)\*{0,2}(?=[^\s*])|\*(?<=[^\s*]\*)\*{0,2}(?![\w*])"
+                      r"|_(?<![\w_]_)_{0,2}(?=[^\s_])|_(?<=[^\s_]_)_{0,2}(?![\w_])")
 EMPTY_EMPHASIS = re.compile(r"(?<!\S)(?:\*\*|__)(?!\S)")
 CODE_SPAN = re.compile(r"`+([^`]*)`+")
 ESCAPABLE = "\\`*_{}[]()#+-.!|>~<'\"$%&,/:;=?@^"  # all ASCII punctuation (Pandoc escapes quotes too)
