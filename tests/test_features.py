@@ -105,6 +105,13 @@ def test_dom_cue(path, cue):
     ("J'accepte de recevoir la newsletter quotidienne du journal.", "ads"),
     ("I agree to receive the daily newsletter from The Times.", "ads"),
     ("Le ministre a refusé de recommander un candidat.", ""),
+    # a comment's buttons and "most read" headings, in other languages
+    ("Denunciar", "navigation"),
+    ("Antworten Zitieren Melden", "navigation"),
+    ("Signaler un abus", "navigation"),
+    ("Lo más leído", "related"),
+    ("La rédaction vous conseille :", "related"),
+    ("Meistgelesen", "related"),
     # an ad blocker's notice, but not a story about ad blockers
     ("It looks like you're using an ad blocker. Please disable it to support our journalism.", "ads"),
     ("Leider verweigern Sie uns diese Einnahmen. Wenn Sie unser Angebot schätzen, schalten Sie bitte den Adblocker ab.",
