@@ -56,12 +56,14 @@ ESCAPE = re.compile(rf"\\([{re.escape(ESCAPABLE)}])")
 # A line of nothing but tags, as Markdown holds an HTML block's (`<div class="card">`).
 TAG_LINE = re.compile(r"^\s*(?:</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>\s*|<!--.*?-->\s*)+$")
 # Pandoc's fenced div: opened with attributes or a bare class name, closed without.
-FENCED_DIV = re.compile(r"^\s*:{3,}\s*(?:\{.*\}|[^\s:{}]+)?\s*:*\s*$")  # values may hold braces
+# Possessive runs: a line of many colons is read once, not backtracked into (quadratic).
+FENCED_DIV = re.compile(r"^\s*+:{3,}+\s*+(?:\{.*\}|[^\s:{}]++)?\s*+:*+\s*+$")  # values may hold braces
 # Attributes after a link's or an image's target, a code span or a heading: {#id .class key=value}.
 # The pattern opens with its brace, which the regex engine finds fast on long lines (a
 # data: URI); where it stands is told apart in _attribute.
 ATTRIBUTES = re.compile(r"\{\s*(?:([#.])|:|[\w-]+=)[^{}\n]*\}")
-SPAN = re.compile(r"\[([^\[\]]*)\]\{\s*(?:[#.:]|[\w-]+=)[^{}\n]*\}")  # [text]{.class}
+BRACKET = re.compile(r"[\[\]](?<!\\.)")  # an escaped bracket is text
+SPAN_END = re.compile(r"\]\{\s*(?:[#.:]|[\w-]+=)[^{}\n]*\}")  # the "]{.class}" that closes a [span]
 PARKED = 0x10FF00  # plane 16, where icon fonts do not put their glyphs
 UNPARK = {PARKED + ord(c): c for c in ESCAPABLE}
 
@@ -243,13 +245,38 @@ def inline(text: str) -> tuple[str, int]:
         text = LINK.sub(link_text, text)
     if "][" in text:
         text = REFERENCE_LINK.sub(link_text, text)
-    while "]{" in text and (unwrapped := SPAN.sub(r"\1", text)) != text:  # spans nest: [[Home]{.a}]{#b}
-        text = unwrapped
+    if "]{" in text:
+        text = _unwrap_spans(text)
     if "<" in text:
         text = AUTOLINK.sub(link_text, text)
         text = INLINE_TAG.sub(lambda m: " " if m.group(1).lower() in BREAKING_TAGS else "", text)
     text = _plain(text)
     return text, min(links, len(text))
+
+
+def _unwrap_spans(text: str) -> str:
+    """Pandoc's spans, `[text]{.class}`, as their text, however deep they nest (menus
+    nest a dozen): one pass over the brackets, each "[" matched to its "]"."""
+    opens: list[int] = []  # where the open brackets stand
+    cuts: list[tuple[int, int]] = []  # the spans of text to leave out
+    for bracket in BRACKET.finditer(text):
+        at = bracket.start()
+        if text[at] == "[":
+            opens.append(at)
+        elif opens:
+            start = opens.pop()
+            if end := SPAN_END.match(text, at):
+                cuts += [(start, start + 1), (at, end.end())]
+    if not cuts:
+        return text
+    cuts.sort()
+    kept, last = [], 0
+    for start, end in cuts:
+        if start >= last:
+            kept.append(text[last:start])
+            last = end
+    kept.append(text[last:])
+    return "".join(kept)
 
 
 def _attribute(match: re.Match[str]) -> str:

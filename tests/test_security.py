@@ -155,6 +155,10 @@ def test_pages_built_to_be_slow_stay_linear(tmp_path):
         # that never end, and a wrapped column: each read in one pass.
         "markdown.txt": "[a](http://x.example/) " * 3 + "\n" + "*a" * 200_000 + "\n" + "[a" * 100_000 + "\n"
                         + "[x](" * 100_000 + "\n" + ("word " * 15 + "\n") * 20_000,
+        # Pandoc's syntax: a fence of colons that turns out not to be one, spans nested
+        # thousands deep, attributes that never close.
+        "pandoc.txt": "[a](http://x.example/) " * 3 + "\n" + ":" * 100_000 + "x y\n" + "[" * 20_000 + "x"
+                      + "]{.a}" * 20_000 + "\n" + "[a](/){.b " * 50_000 + "\n",
     }
     for name, page in pages.items():
         started = time.perf_counter()
