@@ -265,16 +265,16 @@ def _unwrap_spans(text: str) -> str:
             opens.append(at)
         elif opens:
             start = opens.pop()
-            if end := SPAN_END.match(text, at):
-                cuts += [(start, start + 1), (at, end.end())]
+            if closing := SPAN_END.match(text, at):
+                cuts += [(start, start + 1), (at, closing.end())]
     if not cuts:
         return text
     cuts.sort()
     kept, last = [], 0
-    for start, end in cuts:
-        if start >= last:
-            kept.append(text[last:start])
-            last = end
+    for cut_start, cut_end in cuts:
+        if cut_start >= last:
+            kept.append(text[last:cut_start])
+            last = cut_end
     kept.append(text[last:])
     return "".join(kept)
 
