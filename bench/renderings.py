@@ -7,9 +7,9 @@ and copy yields, ``document.body.innerText`` from headless Chromium (Debian's ch
 chromium-driver, and selenium). "lynx" and "w3m" are the text browsers' dumps (`-dump`,
 their default width), as old crawlers and shell scripts still make them: lynx numbers
 each link in place and lists the addresses at the end. "pandoc" is Pandoc's own Markdown
-(`pandoc -f html -t markdown --wrap none`), which keeps the page's divs as fenced divs. Each page is converted once and
-cached under bench/out/renderings/ (never committed); a cached page is read without the
-converter.
+(`pandoc -f html -t markdown --wrap none`), which keeps the page's divs as fenced divs.
+Each page is converted once and cached under bench/out/renderings/ (never committed); a
+cached page is read without the converter.
 
     python -m bench.renderings browser     # render every dev page up front, with progress
     apt-get install -y lynx w3m pandoc     # for the text browsers' and Pandoc's renderings

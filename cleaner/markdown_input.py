@@ -272,7 +272,7 @@ def _unwrap_spans(text: str) -> str:
     cuts.sort()
     kept, last = [], 0
     for cut_start, cut_end in cuts:
-        if cut_start >= last:
+        if cut_start >= last:  # a "[" inside an attribute value ("]{title='[x'}") was cut already
             kept.append(text[last:cut_start])
             last = cut_end
     kept.append(text[last:])

@@ -208,10 +208,11 @@ def _line_kinds(kinds: dict[str, list[str]], source: str) -> re.Pattern[str]:
 
 
 def _prefix(patterns: list[str], source: str) -> re.Pattern[str]:
-    """The line opens with a label and a colon: "Filed under: ..."."""
+    """The line opens with a label and a colon ("Filed under: ...", "Share this article:
+    Facebook"), or is the label alone ("Share this article")."""
     if not patterns:
         return NEVER
-    return _combined(r"^(?:[←→«»<>\s]*)", patterns, r"\s*[:：]", re.I, source)
+    return _combined(r"^(?:[←→«»<>\s]*)", patterns, r"\s*(?:[:：]|$)", re.I, source)
 
 
 def _anywhere(patterns: list[str], source: str) -> re.Pattern[str]:

@@ -68,26 +68,28 @@ HTML_TAG = re.compile(r"</?(html|head|body|div|p|span|a|br|li|ul|td|tr|table|met
 PAGE_START = re.compile(r"\A\s*(<!--.*?-->\s*)*<(?:!doctype\s+html|\?xml|html|head|body|frameset)\b", re.I | re.S)
 
 
-def _tags_on_own_lines(text: str) -> bool:
-    """Whether most lines with a tag hold nothing else, as Markdown's HTML blocks do (an
-    HTML fragment has its tags inside its lines of text: `<p>Text <a>link</a></p>`)."""
+def _markdown_with_html(text: str) -> bool:
+    """Markdown (links and a heading of its own) whose tags mostly stand on lines of
+    their own, as its HTML blocks do; an HTML fragment has its tags inside its lines of
+    text (`<p>Text <a>link</a></p>`)."""
+    if not (markdown_input.is_markdown(text) and markdown_input.HEADING_SIGN.search(text)):
+        return False
     tagged = [line for line in text.splitlines() if "<" in line and HTML_TAG.search(line)]
     return sum(1 for line in tagged if markdown_input.TAG_LINE.match(line)) * 2 >= len(tagged)
 
 
 def sniff(text: str) -> Kind:
-    """HTML when the text starts like a page or is thick with tags; scraped text otherwise.
-    Markdown that holds HTML blocks (a README's centred logo, the divs Pandoc's GitHub
-    Markdown passes through) is text: its links and headings are Markdown's."""
+    """HTML when the text starts like a page, or starts with a tag or is thick with tags
+    and is not Markdown holding HTML blocks (a README's centred logo, the divs Pandoc's
+    GitHub Markdown passes through); scraped text otherwise."""
     head = text[:20000]
     if PAGE_START.match(head):
         return Kind.HTML
-    if markdown_input.is_markdown(head) and markdown_input.HEADING_SIGN.search(head) and _tags_on_own_lines(head):
-        return Kind.TEXT
-    if HTML_START.match(text[:2048]):
-        return Kind.HTML
-    tags = len(HTML_TAG.findall(head))
-    return Kind.HTML if tags >= 8 and tags * 40 > len(head.splitlines()) * 10 else Kind.TEXT
+    if not HTML_START.match(text[:2048]):
+        tags = len(HTML_TAG.findall(head))
+        if tags < 8 or tags * 40 <= len(head.splitlines()) * 10:
+            return Kind.TEXT
+    return Kind.TEXT if _markdown_with_html(head) else Kind.HTML
 
 
 def split_lines(text: str, menu: re.Pattern[str] | None = None, markdown: bool = False) -> list[Block]:

@@ -239,7 +239,8 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
     and the site's own boilerplate keep the last word, and so do blocks outside the body;
     a block that is boilerplate by strong evidence of its own (NEVER_KEPT: "Advertisement",
     "Listen to This Article", a cookie notice) is not brought back by what surrounds it,
-    and a short page's last paragraph is not dropped (SHORT_PAGE_LINES). Like the passes, the model never leaves a page with text empty (ensure_content)."""
+    and a short page's last paragraph is not dropped (SHORT_PAGE_LINES). Like the
+    passes, the model never leaves a page with text empty (ensure_content)."""
     threshold = options.thresholds.model
     path = _model_path(options.model, kind)
     if path is None or threshold <= 0 or len(blocks) < MIN_LINES:
