@@ -172,12 +172,19 @@ def _all_navigation(text: str, p: Phrases) -> bool:
     return True
 
 
+# Characters a phrase's words may run to, on average: a block of a few "words" that is
+# thousands of characters long (a run of digits, a hash, a base64 string) holds no phrase,
+# and some phrases' patterns take time quadratic in the length of what they are tried on.
+PHRASE_WORD_CHARS = 25
+
+
 def phrase_kind(text: str, words: int, t: Thresholds | None = None, p: Phrases | None = None) -> str:
     """Which kind of known phrase the block is, if any: boilerplate, or content a user's
     rules name. Whole-line phrases are tried on short blocks only: a long block that
     starts like a menu item is prose."""
     t = t or defaults().thresholds
     p = p or defaults().phrases
+    words = max(words, len(text) // PHRASE_WORD_CHARS)  # as long as that many words
     if words <= t.phrase_line_words:
         if p.line_content and p.line_content.match(text):
             return "content"

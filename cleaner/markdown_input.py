@@ -54,7 +54,9 @@ CODE_SPAN = re.compile(r"`+([^`]*)`+")
 ESCAPABLE = "\\`*_{}[]()#+-.!|>~<'\"$%&,/:;=?@^"  # all ASCII punctuation (Pandoc escapes quotes too)
 ESCAPE = re.compile(rf"\\([{re.escape(ESCAPABLE)}])")
 # A line of nothing but tags, as Markdown holds an HTML block's (`<div class="card">`).
-TAG_LINE = re.compile(r"^\s*(?:</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>\s*|<!--.*?-->\s*)+$")
+# Each tag or comment is read once (atomic, possessive): a line of many comments would
+# otherwise be split every possible way before it failed.
+TAG_LINE = re.compile(r"^\s*(?:(?></?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|<!--.*?-->)\s*)++$")
 # Pandoc's fenced div: opened with attributes or a bare class name, closed without.
 # Possessive runs: a line of many colons is read once, not backtracked into (quadratic).
 FENCED_DIV = re.compile(r"^\s*+:{3,}+\s*+(?:\{.*\}|[^\s:{}]++)?\s*+:*+\s*+$")  # values may hold braces

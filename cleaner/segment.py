@@ -57,15 +57,16 @@ OPEN_END = re.compile(
     re.IGNORECASE,
 )
 HTML_START = re.compile(
-    r"\A\s*(<!--.*?-->\s*)*<(?:!doctype\s+html|\?xml|html|head|body|meta|title|link|frameset|!--|"
+    r"\A\s*(?:(?><!--.*?-->)\s*)*<(?:!doctype\s+html|\?xml|html|head|body|meta|title|link|frameset|!--|"
     r"(?:p|div|span|section|article|main|header|footer|nav|aside|h[1-6]|table|ul|ol|dl|form|script|style|a|br|img|svg)\b[^>]*>)",
     re.I | re.S,
 )  # a page, or a fragment that opens with an element: scraped text does not start with "<p>"
 HTML_TAG = re.compile(r"</?(html|head|body|div|p|span|a|br|li|ul|td|tr|table|meta|script|link|img|h[1-6])\b[^>]*>", re.I)
 
 
-# The start of a whole page, not a fragment: Markdown never opens with these.
-PAGE_START = re.compile(r"\A\s*(<!--.*?-->\s*)*<(?:!doctype\s+html|\?xml|html|head|body|frameset)\b", re.I | re.S)
+# The start of a whole page, not a fragment: Markdown never opens with these. (Comments
+# atomic, each ending at its first "-->": see feeds.FEED_START.)
+PAGE_START = re.compile(r"\A\s*(?:(?><!--.*?-->)\s*)*+<(?:!doctype\s+html|\?xml|html|head|body|frameset)\b", re.I | re.S)
 
 
 def _markdown_with_html(text: str) -> bool:

@@ -167,6 +167,27 @@ def test_pages_built_to_be_slow_stay_linear(tmp_path):
         assert time.perf_counter() - started < 30, name
 
 
+def test_runs_of_one_character_or_one_comment_are_read_at_once(tmp_path):
+    # Pages whose length is in a run of one thing: comments before the <html> (eBay's pages
+    # open with a dozen; each more doubled the time it took to tell a page from a feed),
+    # a Markdown line of comments, and a "word" of 20,000 digits, which whole-line phrases
+    # were matched against in time quadratic in its length.
+    digits = "1" * 20_000
+    pages = {
+        "opening-comments.html": "<!--a-->\n" * 26 + f"<html><body><p>{PROSE}</p></body></html>",
+        "opening-comments.txt": "<!--a-->\n" * 26 + f"{PROSE}\n",
+        "comment-line.md": "[a](http://x.example/) " * 3 + f"\n\n{PROSE}\n\n" + "<!--a-->" * 26 + "x\n",
+        "digits.html": f"<html><body><p>{PROSE}</p><p>{digits}x</p></body></html>",
+        "digits.txt": f"{PROSE}\n\n{digits}x\n\n{PROSE}\n",
+    }
+    for name, page in pages.items():
+        started = time.perf_counter()
+        result = _run("clean", _write(tmp_path, name, page))
+        assert result.exit_code == 0, result.output
+        assert PROSE in result.output, name
+        assert time.perf_counter() - started < 5, name
+
+
 def test_memory_stays_a_small_multiple_of_a_deep_and_long_page(tmp_path):
     # 40,000 paragraphs 250 levels deep: a DOM path and ancestors per block would take
     # a gigabyte; past a budget the page is read as text instead.
