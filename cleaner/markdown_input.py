@@ -40,7 +40,9 @@ FENCE = re.compile(r"^\s{0,3}(?:```|~~~)[^`]*$")  # an info string may follow, n
 QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 ITEM = re.compile(r"^\s*(?:([*+-])|(\d{1,9})[.)])\s+")
 TABLE_PIPE = re.compile(r"(?<!\\)\|")
-TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
+# Possessive runs: a line of spaces is read once (its two optional runs of space, before
+# and after a "|", split it every way, quadratic, where there is no "|").
+TABLE_SEPARATOR = re.compile(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)++\|?\s*$")
 # Bold and italic marks at the edge of a word. They are removed one by one, not paired:
 # pairing needs a search to the end of the line from every opening mark (quadratic on a
 # hostile line of "*a*a*a..."), and a mark between two words (snake_case, 2*3) is not one.

@@ -179,6 +179,8 @@ def test_runs_of_one_character_or_one_comment_are_read_at_once(tmp_path):
         "comment-line.md": "[a](http://x.example/) " * 3 + f"\n\n{PROSE}\n\n" + "<!--a-->" * 26 + "x\n",
         "digits.html": f"<html><body><p>{PROSE}</p><p>{digits}x</p></body></html>",
         "digits.txt": f"{PROSE}\n\n{digits}x\n\n{PROSE}\n",
+        # A Markdown line of spaces, which the table-separator pattern split every way.
+        "spaces.md": "[a](http://x.example/) " * 3 + f"\n\n{PROSE}\n\n" + " " * 50_000 + "x\n",
     }
     for name, page in pages.items():
         started = time.perf_counter()
