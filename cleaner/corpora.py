@@ -229,6 +229,8 @@ def _record(line: str, number: int, source: Source, stem: Path, reading: Reading
         record = json.loads(line)
     except ValueError as exc:
         return Item(id=where, problem=f"line {number} is not JSON ({getattr(exc, 'msg', exc)})", relative=stem / str(number))
+    except RecursionError:  # arrays in arrays thousands deep: Python's parser recurses
+        return Item(id=where, problem=f"line {number} is JSON nested too deep to read", relative=stem / str(number))
     if not isinstance(record, dict):
         return Item(id=where, problem=f"line {number} is not a JSON object", relative=stem / str(number))
     return item_of(record, reading, where, stem)

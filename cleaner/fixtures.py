@@ -97,6 +97,8 @@ def read_sidecar(path: Path) -> dict[str, Any]:
         data = tomllib.loads(text) if path.suffix == ".toml" else json.loads(text)
     except (OSError, ValueError) as exc:  # TOMLDecodeError and JSONDecodeError are ValueErrors
         raise FixtureError(f"{path.name}: cannot read expectations ({exc})") from None
+    except RecursionError:
+        raise FixtureError(f"{path.name}: cannot read expectations (nested too deep)") from None
     if not isinstance(data, dict):
         raise FixtureError(f"{path.name}: expectations must be a table of keys")
     unknown = sorted(set(data) - SIDECAR_KEYS)
@@ -178,7 +180,7 @@ def _body(text: str, path: Path) -> str:
     if path.name.endswith(".json"):
         try:
             return str(json.loads(text).get("text", ""))
-        except (ValueError, AttributeError):
+        except (ValueError, AttributeError, RecursionError):
             return text
     return FRONT_MATTER.sub("", text)
 

@@ -80,7 +80,7 @@ def _json_ld(root: Element) -> Iterator[dict[str, Any]]:
             continue
         try:
             data = json.loads(script.text, strict=False)  # raw line breaks inside strings are common
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past the parser's depth
             continue
         stack = data if isinstance(data, list) else [data]
         while stack:

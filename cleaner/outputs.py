@@ -160,7 +160,7 @@ def ids_in(path: Path) -> set[str]:
                 whole.append(line)
                 try:
                     ids.add(str(json.loads(line)["id"]))
-                except (ValueError, KeyError, TypeError):
+                except (ValueError, KeyError, TypeError, RecursionError):
                     continue
     except (OSError, EOFError, zlib.error):  # a gzip stream cut off, or no gzip at all
         cut = True

@@ -45,6 +45,8 @@ def read(path: str | Path) -> dict[str, Any]:
         raise RulesError(f"{path}: cannot read rules ({exc.strerror or exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise RulesError(f"{path}: not valid TOML ({exc})") from None
+    except RecursionError:
+        raise RulesError(f"{path}: not valid TOML (nested too deep)") from None
 
 
 def merge(base: dict[str, Any], extra: dict[str, Any], source: str) -> dict[str, Any]:

@@ -65,6 +65,23 @@ def test_jsonl_in_and_out_with_pass_through_fields_and_failures(dump, tmp_path):
         f"{dump}:13", "doc-empty"]
 
 
+def test_json_nested_too_deep_fails_one_record_or_none(tmp_path):
+    # Python's JSON parser recurses: a record of arrays 100,000 deep stopped the whole run
+    # with a traceback, and a page's JSON-LD nested so lost the page.
+    deep = "[" * 100_000 + "]" * 100_000
+    ld = '<script type="application/ld+json">{"author":' + deep + "}</script>"
+    lines = [json.dumps({"id": "a", "html": _article(1)}), '{"id": "b", "x": ' + deep + "}",
+             json.dumps({"id": "c", "html": _article(2).replace("<head>", "<head>" + ld)})]
+    dump = tmp_path / "deep.jsonl"
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = _run(str(dump), "-f", "jsonl", "--workers", "1")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == ["a", f"{dump}:2", "c"]
+    assert records[1]["error"] == "line 2 is JSON nested too deep to read"
+    assert "harbour board met on day 2" in records[2]["text"] and records[2]["title"] == "Story 2"
+
+
 def test_gzipped_jsonl_output_without_markdown_and_the_same_with_workers(dump, tmp_path):
     one, two = tmp_path / "one.jsonl.gz", tmp_path / "two.jsonl.gz"
     assert _run(str(dump), "-f", "jsonl", "-o", str(one), "--no-markdown", "--workers", "1").exit_code == 1

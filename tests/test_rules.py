@@ -95,6 +95,7 @@ def test_content_rules_keep_a_line(tmp_path):
     ("[navigation]\nlines = 'home'\n", "list of strings"),
     ("[selectors]\ndrop = ['div[[']\n", "bad CSS selector"),
     ("[navigation\n", "not valid TOML"),
+    pytest.param("a = " + "[" * 50_000 + "]" * 50_000 + "\n", "not valid TOML (nested too deep)", id="nested-too-deep"),
     # TOML has inf and nan; a threshold is never negative, and a share never past 1.
     ("[thresholds]\nlong_words = inf\n", "long_words must be a number, not inf"),
     ("[thresholds]\ncontent = nan\n", "content must be a number, not nan"),
