@@ -112,6 +112,13 @@ def test_dom_cue(path, cue):
     ("Lo más leído", "related"),
     ("La rédaction vous conseille :", "related"),
     ("Meistgelesen", "related"),
+    # Chinese and Japanese share buttons, a pop-up's close, and "hottest news" headings
+    ("分享到微信", "navigation"),
+    ("关闭", "navigation"),
+    ("最热新闻", "related"),
+    ("推荐阅读", "related"),
+    ("関連ニュース", "related"),
+    ("他说，分享到微信的文章很多。", ""),
     # an ad blocker's notice, but not a story about ad blockers
     ("It looks like you're using an ad blocker. Please disable it to support our journalism.", "ads"),
     ("Leider verweigern Sie uns diese Einnahmen. Wenn Sie unser Angebot schätzen, schalten Sie bitte den Adblocker ab.",
