@@ -86,11 +86,14 @@ MIN_LINKS = 3
 # A header of fields before the page: YAML front matter (Markdown exporters, pagecleaner's
 # own output) or the "Title: / URL Source: / Markdown Content:" lines of reader services.
 YAML_FENCE = "---"
-FIELD = re.compile(r"^([A-Za-z][\w ]{0,30}?)\s*:\s*(.*?)\s*$")
+# A key may join names with colons ("meta-og:title: ...", as html-to-markdown writes the
+# page's <meta> tags); the first colon followed by a space or the value ends it.
+FIELD = re.compile(r"^([A-Za-z][\w .-]{0,40}?(?::[\w.-]{1,40}){0,4})\s*:\s*(.*?)\s*$")
 READER_END = "Markdown Content:"
 HEADER_LINES = 60
 FIELD_NAMES = {"title": "title", "url": "url", "url source": "url", "source": "url", "canonical": "url",
-               "date": "date", "published": "date", "published time": "date", "author": "author"}
+               "date": "date", "published": "date", "published time": "date", "author": "author",
+               "og:title": "title", "og:url": "url", "article:published_time": "date"}
 
 
 class Line(NamedTuple):
@@ -129,7 +132,7 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
         return {}, text
     fields: dict[str, str] = {}
     for line in header:
-        if (field := FIELD.match(line)) and (name := FIELD_NAMES.get(field.group(1).lower())):
+        if (field := FIELD.match(line)) and (name := FIELD_NAMES.get(field.group(1).lower().removeprefix("meta-"))):
             fields.setdefault(name, field.group(2).strip("\"'"))
     if not fields.get("url", "").startswith(("http://", "https://")):
         fields.pop("url", None)  # pagecleaner's own "source" is a file name

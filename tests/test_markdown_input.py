@@ -148,6 +148,18 @@ def test_a_header_of_fields_gives_metadata_and_is_not_content():
     assert "islands" not in doc.text and doc.text.startswith("The council voted")
 
 
+def test_a_header_of_the_pages_meta_tags_as_html_to_markdown_writes_it():
+    # Keys that join names with colons, one per <meta> tag: read as fields, not as text.
+    header = ("---\ncanonical: https://news.example/ferry\nmeta-article:published_time: \"2025-03-04T08:00:00+00:00\"\n"
+              "meta-author: Ana Lima\nmeta-og:image:height: \"1024\"\nmeta-viewport: width=device-width, initial-scale=1\n"
+              'title: "Ferry service returns"\n---\n\n')
+    page = header + "[Home](/) [News](/news) [Sport](/sport)\n\n" + f"# Ferry service returns\n\n{PROSE}\n"
+    doc = clean(page.encode())
+    assert (doc.title, doc.author, doc.date, doc.metadata.url) == (
+        "Ferry service returns", "Ana Lima", "2025-03-04", "https://news.example/ferry")
+    assert doc.text == PROSE
+
+
 def test_a_page_opening_with_a_rule_is_not_a_header():
     page = f"---\nHome\nNews\n---\n{PROSE}\n"
     assert front_matter(page) == ({}, page)
