@@ -8,6 +8,8 @@ chromium-driver, and selenium). "lynx" and "w3m" are the text browsers' dumps (`
 their default width), as old crawlers and shell scripts still make them: lynx numbers
 each link in place and lists the addresses at the end. "pandoc" is Pandoc's own Markdown
 (`pandoc -f html -t markdown --wrap none`), which keeps the page's divs as fenced divs.
+"html-to-markdown" is the Rust converter of that name (3.x, its defaults), which opens with
+the page's <meta> tags as YAML front matter and writes a link's image as its alt text.
 Each page is converted once and cached under bench/out/renderings/ (never committed); a
 cached page is read without the converter.
 
@@ -28,7 +30,8 @@ from pathlib import Path
 from typing import Any, Optional
 
 CACHE = Path(__file__).resolve().parent / "out" / "renderings"
-CONVERTERS = ("html2text", "html2text-wrapped", "markdownify", "inscriptis", "browser", "lynx", "w3m", "pandoc")
+CONVERTERS = ("html2text", "html2text-wrapped", "markdownify", "html-to-markdown", "inscriptis", "browser", "lynx",
+              "w3m", "pandoc")
 # The text browsers' commands: the page on stdin, read as UTF-8 HTML, dumped as UTF-8.
 DUMPS = {
     "lynx": ["lynx", "-dump", "-stdin", "-force_html", "-assume_charset=utf-8", "-display_charset=utf-8"],
@@ -73,6 +76,11 @@ def _render(converter: str, html: str) -> str:
         import markdownify
 
         return markdownify.markdownify(html, heading_style="ATX")
+    if converter == "html-to-markdown":
+        from html_to_markdown import convert
+
+        result = convert(html)  # 3.x gives a result with the Markdown as .content; 2.x a str
+        return result if isinstance(result, str) else str(result.content)
     if converter == "inscriptis":
         import inscriptis
 
@@ -91,7 +99,7 @@ def _render(converter: str, html: str) -> str:
 
 # The module each converter needs, but the browser's (Chromium, chromedriver and selenium).
 MODULES = {"html2text": "html2text", "html2text-wrapped": "html2text", "markdownify": "markdownify",
-           "inscriptis": "inscriptis"}
+           "html-to-markdown": "html_to_markdown", "inscriptis": "inscriptis"}
 
 
 def usable(converter: str) -> None:
