@@ -87,7 +87,7 @@ MIN_LINKS = 3
 # own output) or the "Title: / URL Source: / Markdown Content:" lines of reader services.
 YAML_FENCE = "---"
 # A key may join names with colons ("meta-og:title: ...", as html-to-markdown writes the
-# page's <meta> tags); the first colon followed by a space or the value ends it.
+# page's <meta> tags): a colon between two names belongs to the key.
 FIELD = re.compile(r"^([A-Za-z][\w .-]{0,40}?(?::[\w.-]{1,40}){0,4})\s*:\s*(.*?)\s*$")
 READER_END = "Markdown Content:"
 HEADER_LINES = 60
