@@ -28,6 +28,10 @@ from .records import Document, Label
 from .sources import Source, iter_sources
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz")
+# A JSON document of records (Scrapy's `-o items.json`: an array, an item a line) or one
+# record, pretty-printed or not: read by the JSONL reader when named, never found in a
+# folder walk (where .json files are package manifests, fixtures' checks...).
+JSON_SUFFIXES = (".json", ".json.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")  # ARC, the older format, is not read (FastWARC reads WARC only)
 PAGE_FIELDS = ("html", "text", "content", "raw_content", "markdown")  # tried in turn when --field is not given
 UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -87,7 +91,7 @@ def corpus_kind(path: str, reading: Reading) -> str:
     if path == "-":
         return _piped_kind()
     name = path.lower()
-    if name.endswith(JSONL_SUFFIXES):
+    if name.endswith(JSONL_SUFFIXES + JSON_SUFFIXES):
         return "jsonl"
     if name.endswith(WARC_SUFFIXES):
         return "warc"
@@ -96,8 +100,9 @@ def corpus_kind(path: str, reading: Reading) -> str:
 
 def _piped_kind() -> str:
     """What stdin holds, from the bytes waiting in it (peeked, not read): a WARC archive
-    ("WARC/1.1" first, gzipped or not), JSONL (a JSON object first; no page starts with
-    "{"), else a page. A pipe that has not filled yet reads as a page, as before."""
+    ("WARC/1.1" first, gzipped or not), JSONL or a JSON document (a JSON object or array
+    of objects first; no page starts with "{" or "[{"), else a page. A pipe that has not
+    filled yet reads as a page, as before."""
     head = _peek(sys.stdin.buffer, SNIFF_BYTES)
     if head.startswith(GZIP_MAGIC):
         try:
@@ -106,7 +111,11 @@ def _piped_kind() -> str:
             return "page"
     if head.startswith(b"WARC/"):
         return "warc"
-    return "jsonl" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else "page"
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return "jsonl" if head.startswith(b"{") or JSON_ARRAY.match(head) else "page"
+
+
+JSON_ARRAY = re.compile(rb"\[\s*(?:\{|\]|$)")  # "[{", "[\n  {", or an empty array
 
 
 SNIFF_BYTES = 512
@@ -184,7 +193,9 @@ def _open(source: Source) -> IO[bytes]:
 
 
 def _jsonl(source: Source, reading: Reading) -> Iterator[Item]:
-    """One item per line of a JSONL file; a line that cannot be read is an item that fails."""
+    """One item per line of a JSONL file, or per record of a JSON document (one that
+    opens with "[" or with a "{" alone on its line); a line or document that cannot be
+    read is an item that fails."""
     try:
         handle = _open(source)
     except InputError as exc:
@@ -193,13 +204,37 @@ def _jsonl(source: Source, reading: Reading) -> Iterator[Item]:
     stem = _stem(source.relative)
     names = Names(reading.unique_names)
     with handle:
-        lines = io.TextIOWrapper(handle, encoding="utf-8", errors="replace")
+        lines = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="replace")
         try:
             for number, line in enumerate(lines, 1):
-                if line.strip():
-                    yield names.claim(_record(line, number, source, stem, reading))
+                if not line.strip():
+                    continue
+                if number == 1 and (line.lstrip().startswith("[") or line.strip() == "{"):
+                    yield from map(names.claim, _json_document(line + lines.read(), source, stem, reading))
+                    return
+                yield names.claim(_record(line, number, source, stem, reading))
         except (OSError, EOFError, ValueError) as exc:  # a truncated .gz, a broken stream
             yield Item(id=f"{source.name}:end", problem=f"cannot read on: {exc}", relative=stem / "end")
+
+
+def _json_document(text: str, source: Source, stem: Path, reading: Reading) -> Iterator[Item]:
+    """The records of a JSON document read whole: an array of objects, or one object."""
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        yield Item(id=source.name, problem=f"not JSON ({getattr(exc, 'msg', exc)}, line {getattr(exc, 'lineno', '?')})",
+                   relative=stem)
+        return
+    except RecursionError:
+        yield Item(id=source.name, problem="JSON nested too deep to read", relative=stem)
+        return
+    records = data if isinstance(data, list) else [data]
+    for number, record in enumerate(records, 1):
+        where = f"{source.name}:{number}"
+        if isinstance(record, dict):
+            yield item_of(record, reading, where, stem)
+        else:
+            yield Item(id=where, problem=f"record {number} is not a JSON object", relative=stem / str(number))
 
 
 class Names:

@@ -82,6 +82,28 @@ def test_json_nested_too_deep_fails_one_record_or_none(tmp_path):
     assert "harbour board met on day 2" in records[2]["text"] and records[2]["title"] == "Story 2"
 
 
+def test_a_json_document_of_records_as_scrapy_writes_it(tmp_path):
+    # `scrapy crawl -o items.json`: an array, an item a line; a pretty-printed single record;
+    # the same array piped in, with a byte order mark.
+    items = [{"id": f"item-{n}", "url": f"https://news.example/{n}", "html": _article(n)} for n in range(3)]
+    array = "[\n" + ",\n".join(json.dumps(item) for item in items) + "\n]\n"
+    (tmp_path / "items.json").write_text(array, encoding="utf-8")
+    (tmp_path / "one.json").write_text(json.dumps(items[1], indent=2), encoding="utf-8")
+    (tmp_path / "bad.json").write_text('[{"id": "x", "html": 1}, "text"]', encoding="utf-8")
+    result = _run(str(tmp_path / "items.json"), str(tmp_path / "one.json"), "-f", "jsonl", "--workers", "1")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == ["item-0", "item-1", "item-2", "item-1"]
+    assert all(f"harbour board met on day {n}" in r["text"] for n, r in zip([0, 1, 2, 1], records))
+    assert records[3]["title"] == "Story 1" and records[3]["url"] == "https://news.example/1"
+    piped = _run("-f", "jsonl", "--workers", "1", input="\ufeff" + array)
+    assert [json.loads(line)["id"] for line in piped.stdout.splitlines()] == ["item-0", "item-1", "item-2"]
+    bad = _run(str(tmp_path / "bad.json"), "-f", "jsonl", "--workers", "1")
+    assert bad.exit_code == 1 and "Traceback" not in bad.output
+    errors = [json.loads(line)["error"] for line in bad.stdout.splitlines()]
+    assert errors[0].startswith("no html or text") and errors[1] == "record 2 is not a JSON object"
+
+
 def test_gzipped_jsonl_output_without_markdown_and_the_same_with_workers(dump, tmp_path):
     one, two = tmp_path / "one.jsonl.gz", tmp_path / "two.jsonl.gz"
     assert _run(str(dump), "-f", "jsonl", "-o", str(one), "--no-markdown", "--workers", "1").exit_code == 1
