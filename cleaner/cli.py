@@ -101,7 +101,7 @@ def _options(input_kind: str, rules_files: tuple[str, ...], max_size_mb: int | N
 @click.option("--files-from", type=click.Path(allow_dash=True, dir_okay=False),
               help="Read the inputs from this file, one path a line ('-' for stdin).")
 @click.option("--input-format", type=click.Choice(["auto", "page", "jsonl", "warc"]), default="auto", show_default=True,
-              help="What the inputs are; auto goes by name (.jsonl[.gz|.zst], .warc[.gz], else a page).")
+              help="What the inputs are; auto goes by name (.jsonl[.gz|.zst] or .json: records; .warc[.gz]; else a page).")
 @click.option("--field", help="JSONL: the field holding the page (default: the first of html, text, content, raw_content, markdown).")
 @click.option("--id-field", default="id", show_default=True, help="JSONL: the field holding the document's id.")
 @click.option("--url-field", default="url", show_default=True, help="JSONL: the field holding the document's URL.")
@@ -133,7 +133,7 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
           workers: int | None, unordered: bool, progress: bool | None, site_boilerplate: bool,
           site_min_pages: int, site_min_share: float, engine: str, scheduler: str | None, max_size_mb: int,
           max_lines: int, traceback: bool) -> None:
-    """Clean pages: files, folders (recursive), globs, JSONL dumps, WARC archives, or stdin
+    """Clean pages: files, folders (recursive), globs, JSONL and JSON dumps, WARC archives, or stdin
     ('-', or nothing when piped)."""
     started = time.perf_counter()  # the summary's clock: the site-boilerplate pass included
     options = _options(input_kind, rules_files, max_size_mb, max_lines)
