@@ -50,9 +50,12 @@ BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF-", b"PK\x03\x04", b
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # The same C0 controls as bytes: the ones the HTML parser chokes on (a NUL ends its input).
 C0_BYTES = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0E, 0x20)) + b"\x7f"
+# Characters that show nothing and join nothing: a zero-width space, a word joiner, and a
+# byte order mark left inside a page (server-side includes leave them between blocks).
+INVISIBLE = "\u200b\u2060\ufeff"
 # A line of nothing but (non-breaking, zero-width) spaces; it starts with its newline, a
 # literal the regex engine can skip to, which is many times faster than trying (?m)^ everywhere.
-SPACES_ONLY_LINE = re.compile(r"\n[ \t\u00a0\u2007\u202f\u200b\ufeff]+(?=\n|\Z)")
+SPACES_ONLY_LINE = re.compile(rf"\n[ \t\u00a0\u2007\u202f{INVISIBLE}]+(?=\n|\Z)")
 
 
 def gunzip(data: bytes, limit: int = MAX_GUNZIPPED) -> bytes:

@@ -12,7 +12,7 @@ import lxml.etree
 
 from . import dumps, markdown_input, wrapping
 from .markdown_input import Line
-from .decode import nfc
+from .decode import INVISIBLE, nfc
 from .options import Selectors
 from .phrases import BULLET, ends_sentence
 from .records import Block, Kind
@@ -337,7 +337,7 @@ class _BlockCollector:
         if not self.parts:
             return
         raw = _join(self.parts)
-        text = "" if raw.isspace() else nfc(" ".join(raw.split()))
+        text = "" if raw.isspace() else nfc(" ".join(raw.split())).strip(" " + INVISIBLE)
         if text and inner is not None:
             box = inner
             while box.parent is not None and (box.tag not in BLOCK_TAGS or box.tag == "br"):

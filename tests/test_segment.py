@@ -54,6 +54,16 @@ def test_split_lines_drops_blanks_and_keeps_order():
     assert {b.tag for b in blocks} == {"line"}
 
 
+def test_invisible_characters_make_no_block_and_no_difference():
+    # A byte order mark left between blocks by a server-side include, zero-width spaces
+    # at a heading's end (which set it apart from its copy in the table of contents).
+    blocks = _blocks("<h2>Setting up\u200b</h2><p>\ufeff</p><p>\u200b \u2060</p><ul><li>Setting up</li></ul>")
+    assert [b.text for b in blocks] == ["Setting up", "Setting up"]
+    from cleaner import Options, clean
+    lines = clean("first line\n\ufeff\n\u200b \u2060\nsecond line\n", options=Options(input_kind="text")).blocks
+    assert [b.text for b in lines] == ["first line", "second line"]
+
+
 def test_tab_separated_lines_are_table_rows():
     # What a browser's copy-paste makes of a table: cells set apart by tabs.
     blocks = split_lines("Name\tPrice\tStock\nPear\t\t0.90\n\t\tindented only\nplain line")
