@@ -33,10 +33,22 @@ def is_feed(text: str) -> bool:
     return FEED_START.match(text[:4096]) is not None
 
 
+# A character reference to a UTF-16 surrogate (&#xD800;): libxml2, recovering, keeps it as
+# bytes no Python string can hold, and reading that element's text raises.
+NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _surrogate_replaced(match: re.Match[str]) -> str:
+    code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    return "\ufffd" if 0xD800 <= code <= 0xDFFF else match.group(0)
+
+
 def feed_to_html(text: str) -> str | None:
     """The page a feed stands for: its title and description, then one <article> per
     item. None when the XML does not parse into a tree."""
     text = XML_DECLARATION.sub("", text)
+    if "&#" in text:
+        text = NUMERIC_REFERENCE.sub(_surrogate_replaced, text)
     try:
         root = lxml.etree.fromstring(text, parser=PARSER)
     except (lxml.etree.LxmlError, ValueError):

@@ -80,6 +80,16 @@ def test_a_broken_feed_still_gives_its_text(tmp_path):
     assert FERRY in result.stdout and LIBRARY in result.stdout
 
 
+def test_a_reference_to_half_a_character_is_a_replacement_character(tmp_path):
+    # &#xD800; is half of a UTF-16 pair: libxml2 keeps it as bytes no Python string can
+    # hold, and reading the element's text raised (found by bench.fuzz, seed 4121).
+    feed = ATOM.replace("The harbour board", "The harbour&#xD800; board").replace("The fish", "The&#56320; fish")
+    result = _clean(tmp_path, feed, name="feed.atom")
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    lines = result.stdout.splitlines()
+    assert CRANE.replace("harbour", "harbour\ufffd") in lines and MARKET.replace("The", "The\ufffd", 1) in lines
+
+
 @pytest.mark.parametrize("text, expected", [
     (RSS, True), (ATOM, True), ('<?xml version="1.0"?>\n<!-- made by hand -->\n<rdf:RDF xmlns:rdf="x">', True),
     ("<!DOCTYPE html><html><body><p>Feed the birds.</p></body></html>", False),
