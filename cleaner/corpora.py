@@ -221,6 +221,8 @@ def _json_document(text: str, source: Source, stem: Path, reading: Reading) -> I
     """The records of a JSON document read whole: an array of objects, or one object."""
     try:
         data = json.loads(text)
+        if LONE_SURROGATE_ESCAPE.search(text):
+            data = _without_surrogates(data)
     except ValueError as exc:
         yield Item(id=source.name, problem=f"not JSON ({getattr(exc, 'msg', exc)}, line {getattr(exc, 'lineno', '?')})",
                    relative=stem)
@@ -262,6 +264,8 @@ def _record(line: str, number: int, source: Source, stem: Path, reading: Reading
     where = f"{source.name}:{number}"
     try:
         record = json.loads(line)
+        if "\\u" in line and LONE_SURROGATE_ESCAPE.search(line):
+            record = _without_surrogates(record)
     except ValueError as exc:
         return Item(id=where, problem=f"line {number} is not JSON ({getattr(exc, 'msg', exc)})", relative=stem / str(number))
     except RecursionError:  # arrays in arrays thousands deep: Python's parser recurses
@@ -269,6 +273,25 @@ def _record(line: str, number: int, source: Source, stem: Path, reading: Reading
     if not isinstance(record, dict):
         return Item(id=where, problem=f"line {number} is not a JSON object", relative=stem / str(number))
     return item_of(record, reading, where, stem)
+
+
+# JSON may escape half of a UTF-16 pair alone ("\ud800"): Python reads it into a string
+# that cannot be written as UTF-8, so the record's id or a field passed through would
+# fail the output. Such halves become U+FFFD, as a browser shows them.
+LONE_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(value: Any) -> Any:
+    """The JSON value with every surrogate left in its strings replaced (a pair escaped
+    as two halves was already read as one character)."""
+    if isinstance(value, str):
+        return LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def item_of(record: dict[str, Any], reading: Reading, where: str, stem: Path | None = None) -> Item:

@@ -82,6 +82,20 @@ def test_json_nested_too_deep_fails_one_record_or_none(tmp_path):
     assert "harbour board met on day 2" in records[2]["text"] and records[2]["title"] == "Story 2"
 
 
+def test_half_a_character_escaped_in_a_record_is_a_replacement_character(tmp_path):
+    # JSON may escape half a UTF-16 pair alone; Python reads it into a string that cannot
+    # be written as UTF-8, and writing the record's id or a passed-through field raised.
+    line = ('{"id": "doc-\\ud800", "url": "https://news.example/\\udc00", "note": ["\\ud83d", "\\ud83d\\ude00"], '
+            f'"html": {json.dumps(_article(1))}}}')
+    dump = tmp_path / "halves.jsonl"
+    dump.write_text(line + "\n", encoding="utf-8")
+    result = _run(str(dump), "-f", "jsonl", "--workers", "1")
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    record = json.loads(result.stdout)
+    assert (record["id"], record["url"], record["note"]) == ("doc-\ufffd", "https://news.example/\ufffd", ["\ufffd", "\U0001f600"])
+    assert "harbour board met on day 1" in record["text"]
+
+
 def test_a_json_document_of_records_as_scrapy_writes_it(tmp_path):
     # `scrapy crawl -o items.json`: an array, an item a line; a pretty-printed single record;
     # the same array piped in, with a byte order mark.
