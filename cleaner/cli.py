@@ -74,6 +74,12 @@ def main() -> None:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
+def _readable(value: str | None) -> str | None:
+    """An argument as text the outputs can hold: bytes that are not UTF-8 (which Python
+    keeps as lone surrogates) become U+FFFD."""
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if value else value
+
+
 def _options(input_kind: str, rules_files: tuple[str, ...], max_size_mb: int | None = None,
              max_lines: int | None = None) -> Options:
     """The built-in rules with the user's rules files over them, and the page limits; a
@@ -96,7 +102,7 @@ def _options(input_kind: str, rules_files: tuple[str, ...], max_size_mb: int | N
 @input_kind_option
 @rules_option
 @click.option("--front-matter", is_flag=True, help="Markdown: start with YAML front matter holding the metadata.")
-@click.option("--url", help="The page's URL, recorded in the metadata (single input).")
+@click.option("--url", help="The page's URL, recorded in the metadata (single input).", callback=lambda _c, _p, value: _readable(value))
 @click.option("--glob", "glob_pattern", help="In folders, take only files whose names match this pattern ('*.html').")
 @click.option("--files-from", type=click.Path(allow_dash=True, dir_okay=False),
               help="Read the inputs from this file, one path a line ('-' for stdin).")

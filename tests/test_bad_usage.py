@@ -159,3 +159,17 @@ def test_traceback_option_shows_a_bug_instead_of_one_line(tmp_path, monkeypatch)
     (tmp_path / "a.html").write_text(PAGE)
     result = _run("clean", str(tmp_path / "a.html"), "--traceback", "--workers", "1")
     assert isinstance(result.exception, ZeroDivisionError)
+
+
+def test_a_url_argument_in_bytes_that_are_not_utf8_gives_valid_utf8_json(tmp_path):
+    # Python keeps such bytes of argv as lone surrogates, and the JSON output carried the
+    # raw byte on: output that is not UTF-8.
+    import json
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.html"
+    page.write_text("<p>The river rose all night and by morning the old bridge was closed.</p>", encoding="utf-8")
+    done = subprocess.run([sys.executable.encode(), b"-m", b"cleaner", b"--url", b"https://x.example/\xff",
+                           str(page).encode(), b"-f", b"json"], capture_output=True, check=True)
+    assert json.loads(done.stdout.decode("utf-8"))["url"] == "https://x.example/\ufffd"
