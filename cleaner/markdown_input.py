@@ -28,6 +28,11 @@ _TARGET = r"\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'
 LINK = re.compile(rf"\[({_BRACKETED})\]{_TARGET}")
 IMAGE = re.compile(rf"!\[{_BRACKETED}\]{_TARGET}")
 REFERENCE_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
+# A link around blocks (a card: image, title, teaser), as turndown and html2text write it
+# over several lines: a "[" that no "]" closes, the blocks, then a line opening "](target)".
+LINK_CLOSE_LINE = re.compile(rf"[ \t]*\]{_TARGET}")
+LINK_CLOSE_ANYWHERE = re.compile(r"\n[ \t]*\]\(")
+BLOCK_LINK_LINES = 40  # the most lines one such link may hold
 AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
 # HTML left in Markdown by converters that pass through what they do not know.
 INLINE_TAG = re.compile(r"</?(br|p|div|span|sup|sub|b|i|em|strong|u|s|small|mark|font|abbr|cite|code|kbd|del|ins|a|img)\b[^<>]*>", re.I)
@@ -144,6 +149,8 @@ def read(text: str, width: int = 0) -> Iterator[Line | None]:
     (or a line of pure syntax: a rule, a fence, a table's separator) breaks the flow.
     Text hard-wrapped at `width` (wrapping.wrap_width) is first joined back into lines."""
     lines = unwrap(text.split("\n"), width) if width else text.split("\n")
+    if LINK_CLOSE_ANYWHERE.search(text):
+        _cut_block_links(lines)
     table = False
     code: list[str] | None = None  # the lines of the open code fence, as HTML's <pre> is one block
     for n, raw in enumerate(lines):
@@ -180,6 +187,40 @@ def read(text: str, width: int = 0) -> Iterator[Line | None]:
             yield line
     if code is not None and (block := code_block(code)):  # a fence left open to the end
         yield block
+
+
+def _cut_block_links(lines: list[str]) -> None:
+    """Links written over several lines lose their opening "[" and closing "](target)",
+    cut from their lines in place. What they hold is not counted as link text: a card
+    linked whole is a listing's record as often as a teaser for another page."""
+    for n, raw in enumerate(lines):
+        if not (close := LINK_CLOSE_LINE.match(raw)):
+            continue
+        for m in range(n - 1, max(-1, n - BLOCK_LINK_LINES), -1):
+            if (at := _unclosed_bracket(lines[m])) >= 0:
+                lines[m] = lines[m][:at] + lines[m][at + 1:]
+                lines[n] = raw[close.end():]
+                break
+            if LINK_CLOSE_LINE.match(lines[m]):
+                break  # another link's end: this one has no start of its own
+
+
+def _unclosed_bracket(line: str) -> int:
+    """Where the last "[" no "]" closes stands in the line, or -1."""
+    if "[" not in line:
+        return -1
+    opened: list[int] = []
+    escaped = False
+    for at, char in enumerate(line):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            opened.append(at)
+        elif char == "]" and opened:
+            opened.pop()
+    return opened[-1] if opened else -1
 
 
 def code_block(lines: list[str]) -> Line | None:

@@ -134,6 +134,18 @@ def test_markdown_without_links_is_read_as_markdown_when_the_user_says_so(tmp_pa
     assert result["text"].split("\n\n") == [PROSE, PROSE.replace("Tuesday", "Monday")]
 
 
+def test_a_link_around_blocks_written_over_several_lines_leaves_no_brackets():
+    # turndown (behind many crawlers' Markdown) and html2text write a link around a card
+    # as "[" on a line, the card's blocks, then "](target)" on a line of its own.
+    page = ("Menu: [Home](https://x.example/) [News](https://x.example/news) [Sport](https://x.example/sport)\n\n"
+            "*   [\n    \n    Ferry service returns\n    \n    " + PROSE + "\n    \n    ](https://x.example/ferry)\n"
+            "*   [![Quay](https://x.example/q.png)\n    Quay rebuilt\n    ](https://x.example/quay)[More](https://x.example/m)\n")
+    lines = [line for line in read(page) if line is not None]
+    assert [line.text for line in lines][1:] == ["Ferry service returns", PROSE, "Quay rebuilt", "More"]
+    assert all("[" not in line.text and "](" not in line.text for line in lines)
+    assert lines[-1].link_chars == len("More")
+
+
 def test_a_header_of_fields_gives_metadata_and_is_not_content():
     body = f"# Ferry service returns\n\n{PROSE}\n\n{PROSE.replace('Tuesday', 'Monday')}\n"
     reader = ("Title: Ferry service returns | Island News\n\nURL Source: https://news.example/ferry\n\n"
