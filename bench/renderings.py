@@ -10,6 +10,9 @@ each link in place and lists the addresses at the end. "pandoc" is Pandoc's own 
 (`pandoc -f html -t markdown --wrap none`), which keeps the page's divs as fenced divs.
 "html-to-markdown" is the Rust converter of that name (3.x, its defaults), which opens with
 the page's <meta> tags as YAML front matter and writes a link's image as its alt text.
+"turndown" is the JavaScript converter many crawlers hand their Markdown from (defaults:
+setext headings, "*   " bullets, a link around blocks written over several lines; GFM
+tables), run by bench/turndown.js under Node.
 Each page is converted once and cached under bench/out/renderings/ (never committed); a
 cached page is read without the converter.
 
@@ -30,8 +33,8 @@ from pathlib import Path
 from typing import Any, Optional
 
 CACHE = Path(__file__).resolve().parent / "out" / "renderings"
-CONVERTERS = ("html2text", "html2text-wrapped", "markdownify", "html-to-markdown", "inscriptis", "browser", "lynx",
-              "w3m", "pandoc")
+CONVERTERS = ("html2text", "html2text-wrapped", "markdownify", "html-to-markdown", "turndown", "inscriptis", "browser",
+              "lynx", "w3m", "pandoc")
 # The text browsers' commands: the page on stdin, read as UTF-8 HTML, dumped as UTF-8.
 DUMPS = {
     "lynx": ["lynx", "-dump", "-stdin", "-force_html", "-assume_charset=utf-8", "-display_charset=utf-8"],
@@ -39,6 +42,7 @@ DUMPS = {
     # Pandoc's own Markdown keeps the page's divs as fenced divs with their classes
     # ("::: {#masthead .site-header}") and attributes on links and spans ("[Home](/){.menu-link}").
     "pandoc": ["pandoc", "--from", "html", "--to", "markdown", "--wrap", "none"],
+    "turndown": ["node", str(Path(__file__).resolve().parent / "turndown.js")],
 }
 DUMP_SECONDS = 60
 
@@ -109,6 +113,11 @@ def usable(converter: str) -> None:
         return
     if converter == "browser":
         _chromium_paths()
+    elif converter == "turndown":
+        if shutil.which("node") is None or subprocess.run(
+                ["node", "-e", "require('turndown'); require('turndown-plugin-gfm')"], capture_output=True).returncode:
+            raise RenderingError("the turndown rendering needs Node and `npm install turndown turndown-plugin-gfm` "
+                                 "where Node finds them (NODE_PATH)")
     elif converter in DUMPS:
         if shutil.which(converter) is None:
             raise RenderingError(f"the {converter} rendering needs {converter}: apt-get install -y {converter}")

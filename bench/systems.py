@@ -170,6 +170,7 @@ SYSTEMS: dict[str, System] = {
                _pagecleaner("text")),
         System("pagecleaner-md-html-to-markdown", "markdown/html-to-markdown", "pagecleaner",
                _pagecleaner("text")),
+        System("pagecleaner-md-turndown", "markdown/turndown", "pagecleaner", _pagecleaner("text")),
         System("pagecleaner-text-inscriptis", "rendered/inscriptis", "pagecleaner",
                _pagecleaner("text")),
         System("pagecleaner-text-browser", "rendered/browser", "pagecleaner", _pagecleaner("text")),
