@@ -206,12 +206,14 @@ def _jsonl(source: Source, reading: Reading) -> Iterator[Item]:
     with handle:
         lines = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="replace")
         try:
+            first = True
             for number, line in enumerate(lines, 1):
                 if not line.strip():
                     continue
-                if number == 1 and (line.lstrip().startswith("[") or line.strip() == "{"):
+                if first and (line.lstrip().startswith("[") or line.strip() == "{"):
                     yield from map(names.claim, _json_document(line + lines.read(), source, stem, reading))
                     return
+                first = False
                 yield names.claim(_record(line, number, source, stem, reading))
         except (OSError, EOFError, ValueError) as exc:  # a truncated .gz, a broken stream
             yield Item(id=f"{source.name}:end", problem=f"cannot read on: {exc}", relative=stem / "end")

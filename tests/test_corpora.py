@@ -110,7 +110,7 @@ def test_a_json_document_of_records_as_scrapy_writes_it(tmp_path):
     assert [r["id"] for r in records] == ["item-0", "item-1", "item-2", "item-1"]
     assert all(f"harbour board met on day {n}" in r["text"] for n, r in zip([0, 1, 2, 1], records))
     assert records[3]["title"] == "Story 1" and records[3]["url"] == "https://news.example/1"
-    piped = _run("-f", "jsonl", "--workers", "1", input="\ufeff" + array)
+    piped = _run("-f", "jsonl", "--workers", "1", input="\ufeff\n\n" + array)  # blank lines before it too
     assert [json.loads(line)["id"] for line in piped.stdout.splitlines()] == ["item-0", "item-1", "item-2"]
     bad = _run(str(tmp_path / "bad.json"), "-f", "jsonl", "--workers", "1")
     assert bad.exit_code == 1 and "Traceback" not in bad.output
