@@ -222,9 +222,7 @@ def _jsonl(source: Source, reading: Reading) -> Iterator[Item]:
 def _json_document(text: str, source: Source, stem: Path, reading: Reading) -> Iterator[Item]:
     """The records of a JSON document read whole: an array of objects, or one object."""
     try:
-        data = json.loads(text)
-        if LONE_SURROGATE_ESCAPE.search(text):
-            data = _without_surrogates(data)
+        data = _json(text)
     except ValueError as exc:
         yield Item(id=source.name, problem=f"not JSON ({getattr(exc, 'msg', exc)}, line {getattr(exc, 'lineno', '?')})",
                    relative=stem)
@@ -265,9 +263,7 @@ class Names:
 def _record(line: str, number: int, source: Source, stem: Path, reading: Reading) -> Item:
     where = f"{source.name}:{number}"
     try:
-        record = json.loads(line)
-        if "\\u" in line and LONE_SURROGATE_ESCAPE.search(line):
-            record = _without_surrogates(record)
+        record = _json(line)
     except ValueError as exc:
         return Item(id=where, problem=f"line {number} is not JSON ({getattr(exc, 'msg', exc)})", relative=stem / str(number))
     except RecursionError:  # arrays in arrays thousands deep: Python's parser recurses
@@ -282,6 +278,13 @@ def _record(line: str, number: int, source: Source, stem: Path, reading: Reading
 # fail the output. Such halves become U+FFFD, as a browser shows them.
 LONE_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json(text: str) -> Any:
+    """The JSON text's value, lone surrogate halves made U+FFFD; raises as json.loads does
+    (and RecursionError, nested past the parser's depth)."""
+    data = json.loads(text)
+    return _without_surrogates(data) if "\\u" in text and LONE_SURROGATE_ESCAPE.search(text) else data
 
 
 def _without_surrogates(value: Any) -> Any:

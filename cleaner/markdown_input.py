@@ -210,15 +210,10 @@ def _unclosed_bracket(line: str) -> int:
     if "[" not in line:
         return -1
     opened: list[int] = []
-    escaped = False
-    for at, char in enumerate(line):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == "[":
-            opened.append(at)
-        elif char == "]" and opened:
+    for bracket in BRACKET.finditer(line):
+        if bracket.group() == "[":
+            opened.append(bracket.start())
+        elif opened:
             opened.pop()
     return opened[-1] if opened else -1
 

@@ -56,17 +56,19 @@ OPEN_END = re.compile(
     r"el|los|las|y|et|und|der|die|das|den|dem|mit|von|zu|и|в|на|с))$",
     re.IGNORECASE,
 )
+# Comments before the first tag, each read once, atomically (a comment ends at its first
+# "-->"; left free to run on into the next, n comments cost 2^n tries: see feeds.FEED_START).
+LEADING_COMMENTS = r"\A\s*(?:(?><!--.*?-->)\s*)*"
 HTML_START = re.compile(
-    r"\A\s*(?:(?><!--.*?-->)\s*)*<(?:!doctype\s+html|\?xml|html|head|body|meta|title|link|frameset|!--|"
+    LEADING_COMMENTS + r"<(?:!doctype\s+html|\?xml|html|head|body|meta|title|link|frameset|!--|"
     r"(?:p|div|span|section|article|main|header|footer|nav|aside|h[1-6]|table|ul|ol|dl|form|script|style|a|br|img|svg)\b[^>]*>)",
     re.I | re.S,
 )  # a page, or a fragment that opens with an element: scraped text does not start with "<p>"
 HTML_TAG = re.compile(r"</?(html|head|body|div|p|span|a|br|li|ul|td|tr|table|meta|script|link|img|h[1-6])\b[^>]*>", re.I)
 
 
-# The start of a whole page, not a fragment: Markdown never opens with these. (Comments
-# atomic, each ending at its first "-->": see feeds.FEED_START.)
-PAGE_START = re.compile(r"\A\s*(?:(?><!--.*?-->)\s*)*+<(?:!doctype\s+html|\?xml|html|head|body|frameset)\b", re.I | re.S)
+# The start of a whole page, not a fragment: Markdown never opens with these.
+PAGE_START = re.compile(LEADING_COMMENTS + r"<(?:!doctype\s+html|\?xml|html|head|body|frameset)\b", re.I | re.S)
 
 
 def _markdown_with_html(text: str) -> bool:
@@ -323,6 +325,9 @@ class StructureTooLarge(Exception):
     blocks hundreds of levels deep): the caller reads the page as text instead."""
 
 
+EDGE_SPACE = " " + INVISIBLE  # what a block's text does not start or end with
+
+
 class _BlockCollector:
     """Accumulates inline text until the next block boundary."""
 
@@ -337,7 +342,7 @@ class _BlockCollector:
         if not self.parts:
             return
         raw = _join(self.parts)
-        text = "" if raw.isspace() else nfc(" ".join(raw.split())).strip(" " + INVISIBLE)
+        text = "" if raw.isspace() else nfc(" ".join(raw.split())).strip(EDGE_SPACE)
         if text and inner is not None:
             box = inner
             while box.parent is not None and (box.tag not in BLOCK_TAGS or box.tag == "br"):
