@@ -55,6 +55,10 @@ CHROME_ITEM = re.compile(r"[^\s|·•/]+")
 
 
 TABLE_PARTS = frozenset({"table", "thead", "tbody", "caption"})
+# What a <header> (or role=banner) carries up the walk: inside an article or main it heads
+# that (a headline, a byline); with neither above, it is the page's banner, whose mega-menus
+# and promos would otherwise pass for content or for a listing's records.
+BANNER = "banner"
 
 
 class CueMemo:
@@ -73,7 +77,8 @@ def dom_cue(path: str, p: Phrases | None = None, memo: CueMemo | None = None) ->
     is inside), navigation, ads, comments, content or ''.
     The nearest class/id token speaks, unless a landmark above it says otherwise: a
     footer's or a consent dialog's `div.content` is still chrome, while an <article>
-    inside a layout element named like a sidebar is still the article."""
+    inside a layout element named like a sidebar is still the article. A <header> is
+    the page's banner (navigation) unless an article or main lies above it."""
     p = p or defaults().phrases
     memo = memo or CueMemo()
     # The walk from the nearest step up depends only on the path left and the cue
@@ -96,6 +101,8 @@ def dom_cue(path: str, p: Phrases | None = None, memo: CueMemo | None = None) ->
             answer = cue if verdict is None else verdict
             break
         path = above
+    if answer == BANNER:  # a <header> with no article or main above it: the page's banner
+        answer = "navigation"
     for key in walked:
         memo.tails[key] = answer
     return answer
@@ -108,7 +115,9 @@ def _step_cue(step: str, cue: str, p: Phrases) -> tuple[str | None, str]:
     if tag in phrases.TAG_NAVIGATION or role in phrases.ROLE_NAVIGATION:
         return "landmark", cue
     if tag in phrases.TAG_CONTENT or role in phrases.ROLE_CONTENT:
-        return cue or "content", cue
+        return "content" if cue in ("", BANNER) else cue, cue
+    if (tag == "header" or role == "banner") and cue in ("", "content"):
+        return None, BANNER
     if not tokens:
         return None, cue
     if tokens & p.dom_landmarks:

@@ -57,6 +57,12 @@ def _kind(text: str) -> str:
     # a layout table's cells still name theirs
     ("body>div.entry-content>table.wikitable.sticky-header>tbody>tr", "content"),
     ("body>table>tr>td.footer>p", "navigation"),
+    # a <header> with no article or main above it is the page's banner; inside one it heads it
+    ("body>header>div.content>ul>li", "navigation"),
+    ("body>div[banner]>div>p", "navigation"),
+    ("body>div.page>article>header>h1", "content"),
+    ("body>main>div.post>header>div.entry-content>p", "content"),
+    ("body>header>div.ad-slot>p", "ads"),
 ])
 def test_dom_cue(path, cue):
     assert dom_cue(path) == cue

@@ -651,3 +651,36 @@ def test_headlines_under_a_recent_or_more_heading_are_related_links(heading):
     doc = _text(HEADLINE, *ARTICLE, heading, *HEADLINES[:4])
     assert all(_content(doc, *ARTICLE))
     assert not any(_content(doc, *HEADLINES[:4]))
+
+
+
+# A cloud provider's mega-menu: product names, each with a one-line pitch, all links.
+PRODUCTS = [("Storage", "Durable object storage for files of any size"),
+            ("Databases", "Managed databases that scale with your traffic"),
+            ("Analytics", "Query your data warehouse in seconds, not hours"),
+            ("Networking", "Fast, private links between all your regions"),
+            ("Security", "Protect your users, your data and your apps"),
+            ("Machine learning", "Train and serve your own models with a few clicks")]
+
+
+def test_a_mega_menu_in_the_page_banner_is_not_a_listing():
+    # The page's own <header> (no article or main around it) is its banner, whatever its
+    # inner boxes are called: its repeated linked entries are a menu, not a listing's
+    # records. Here the article is loose sections in <body>, so no container shuts it out.
+    menu = "".join(f'<li class="item"><a href="/p/{n}"><div class="name">{name}</div>'
+                   f'<div class="pitch">{pitch}</div></a></li>' for n, (name, pitch) in enumerate(PRODUCTS))
+    sections = "".join(f"<section><h2>Part {i + 1}</h2><p>{ARTICLE[2 * i]}</p><p>{ARTICLE[2 * i + 1]}</p></section>"
+                       for i in range(4))
+    doc = _html(f'<header><div class="panel"><ul>{menu}</ul></div></header><h1>{HEADLINE}</h1>{sections}')
+    assert all(_content(doc, *ARTICLE))
+    assert not any(_content(doc, *(name for name, _ in PRODUCTS), *(pitch for _, pitch in PRODUCTS)))
+    assert _at(doc, "Storage").features.dom_cue == "navigation"
+
+
+def test_a_header_inside_the_article_is_the_article_head():
+    # An <article>'s own <header> holds its headline and standfirst.
+    standfirst = "Farmers in the valley have cut back on watering as the dry summer goes on."
+    doc = _html(f'<article><header><h1>{HEADLINE}</h1><p>{standfirst}</p></header>'
+                + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</article>")
+    assert all(_content(doc, standfirst, *ARTICLE))
+    assert _at(doc, HEADLINE).features.dom_cue == "content"
