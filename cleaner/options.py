@@ -128,6 +128,7 @@ class Phrases:
     dom_content: frozenset[str]
     dom_comments: frozenset[str]
     dom_reviews: frozenset[str]
+    dom_unseen: frozenset[str]  # class names of screen-reader-only text: skipped
     # Which single words line_navigation matches, filled as lines are measured: lines
     # share their words, first words most ("The", "How").
     menu_words: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)

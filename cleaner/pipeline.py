@@ -119,7 +119,8 @@ def split(text: str, kind: Kind, url: str | None, options: Options,
         return _as_text(text, menu), Metadata(url=url), None
     lap("parse")
     try:
-        blocks = segment.split_html(root, options.selectors, budget=max(STRUCTURE_BUDGET, 8 * len(text)))
+        blocks = segment.split_html(root, options.selectors, budget=max(STRUCTURE_BUDGET, 8 * len(text)),
+                                    unseen=options.phrases.dom_unseen)
     except segment.StructureTooLarge:  # thousands of blocks hundreds of levels deep: memory first
         return _as_text(text, menu), Metadata(url=url), None
     lap("segment")

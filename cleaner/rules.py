@@ -26,7 +26,7 @@ LISTS = {
     "related": ("lines",),
     "legal": ("terms",),
     "content": ("lines", "sentences"),
-    "dom": ("navigation", "landmarks", "ads", "content", "comments", "reviews"),
+    "dom": ("navigation", "landmarks", "ads", "content", "comments", "reviews", "unseen"),
     "selectors": ("drop", "keep"),
 }
 NEVER = re.compile(r"(?!)")
@@ -276,6 +276,7 @@ def build(data: dict[str, Any], source: str, input_kind: str = "auto") -> Option
         dom_content=frozenset(t.lower() for t in get("dom", "content")),
         dom_comments=frozenset(t.lower() for t in get("dom", "comments")),
         dom_reviews=frozenset(t.lower() for t in get("dom", "reviews")),
+        dom_unseen=frozenset(get("dom", "unseen")),  # as CSS matches classes: case and all
     )
     selectors = Selectors(drop=_selectors(get("selectors", "drop"), source),
                           keep=_selectors(get("selectors", "keep"), source))

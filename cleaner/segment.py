@@ -364,9 +364,11 @@ class _BlockCollector:
                 raise StructureTooLarge
 
 
-def split_html(root: Element, selectors: Selectors | None = None, budget: int | None = None) -> list[Block]:
+def split_html(root: Element, selectors: Selectors | None = None, budget: int | None = None,
+               unseen: frozenset[str] = frozenset()) -> list[Block]:
     """One block per paragraph-like element, in document order, with its DOM path (and
     the rule of the innermost element a `selectors` drop or keep selector picked).
+    Elements with a class name in `unseen` (screen-reader-only text) are skipped.
     Raises StructureTooLarge past `budget` characters of paths and ancestors."""
     body = root.find("body")
     start = body if body is not None else root
@@ -385,7 +387,8 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
         if event == "start":
             tag = el.tag  # lxml makes a new string at each reading: read it once
             tag = tag.lower() if isinstance(tag, str) else ""
-            if not tag or tag in SKIPPED and not (tag == "template" and _is_shadow_root(el)):
+            if (not tag or tag in SKIPPED and not (tag == "template" and _is_shadow_root(el))
+                    or unseen and (names := el.get("class")) and not unseen.isdisjoint(names.split())):
                 walker.skip_subtree()
                 stack.append(None)  # its end event pops it and adds the tail
                 continue

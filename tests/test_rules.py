@@ -65,6 +65,16 @@ keep = ["#fares"]
     assert "rule_drop" in explained.output and "rule_keep" in explained.output
 
 
+def test_rules_file_adds_class_names_of_unseen_text(tmp_path):
+    page = _write(tmp_path, "page.html", PAGE.replace("<p>Back to", '<p class="a11y-note">Back to'))
+    assert "Back to the harbour office" in _run("clean", page).output
+    rules = _write(tmp_path, "unseen.toml", '[dom]\nunseen = ["a11y-note"]\n')
+    ruled = _run("clean", "--rules", rules, page)
+    assert ruled.exit_code == 0, ruled.output
+    assert "Back to the harbour office" not in ruled.output and PROSE[:40] in ruled.output
+    assert "sr-only" in load_rules(rules).phrases.dom_unseen  # the built-in names stay
+
+
 def test_rules_file_overrides_thresholds(tmp_path):
     page = _write(tmp_path, "page.html", PAGE)
     strict = _write(tmp_path, "strict.toml", "[thresholds]\nlong_words = 400\n[weights]\nmedium = -3.0\n")

@@ -103,6 +103,19 @@ def test_scripts_and_styles_dropped_but_tail_text_kept():
     assert block.text == "Before. After script. After style."
 
 
+def test_screen_reader_text_is_skipped_but_its_tail_kept():
+    # What only a screen reader says is not on the page a reader sees; CSS matches class
+    # names with their case, and so does the skip.
+    from cleaner import Options
+    unseen = Options().phrases.dom_unseen
+    page = parse_html('<!DOCTYPE html><html><body><a class="sr-only" href="#main">Skip to content</a>'
+                      '<p>Was <span class="visually-hidden">Original price was:</span>39 €, now '
+                      '<span class="screen-reader-text">Current price is:</span>29 €.</p>'
+                      '<p class="SR-ONLY">Shouted class</p></body></html>')
+    assert [b.text for b in split_html(page, unseen=unseen)] == ["Was 39 €, now 29 €.", "Shouted class"]
+    assert "Skip to content" in [b.text for b in split_html(page)]  # nothing skipped without the list
+
+
 @pytest.mark.parametrize("level", range(1, 7))
 def test_headings_keep_their_tag(level):
     (block,) = _blocks(f"<h{level}>A heading</h{level}>")
