@@ -289,7 +289,7 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
         is_byline=words <= t.dateline_words and bool(phrases.BYLINE.match(text)),
         is_heading=tag in HEADING_TAGS,
         list_like=tag == "li" or bool(BULLET.match(text)),
-        unbroken=words >= t.unbroken_words and tag != "pre" and _unbroken(text, words, t),
+        unbroken=tag != "pre" and (words >= t.unbroken_words and _unbroken(text, words, t) or _is_data(block)),
     )
 
 
@@ -302,6 +302,18 @@ def _ends_sentence(text: str, words: int) -> bool:
         return False
     last = text.rstrip(CLOSERS + " \t\n\r")[-1:]  # one character, not a scan of the line
     return "\u0e00" <= last <= "\u0eff"
+
+
+# A JSON object or array of objects as an HTML block's whole text: a shop's state data left
+# in a hidden <div>, not prose. A docs page shows its examples in a <pre> (never judged);
+# a line of scraped text may be one of those, so only HTML blocks are.
+DATA_BLOB = re.compile(r'\[?\s*\{\s*"[^"\n]{1,80}"\s*:')
+
+
+def _is_data(block: Block) -> bool:
+    text = block.text
+    return (text[:1] in "{[" and text[-1:] in "}]" and bool(block.dom_path)
+            and text.count('":') >= 3 and DATA_BLOB.match(text) is not None)
 
 
 def _unbroken(text: str, words: int, t: Thresholds) -> bool:

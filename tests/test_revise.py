@@ -90,6 +90,22 @@ def test_unbroken_run_of_options_is_not_content_though_lowercase_and_long():
     assert all(_content(doc, *ARTICLE[:3]))
 
 
+STATE = ('{"buybox":[{"displayPrice":"EUR 15.49","priceAmount":15.49,"currencySymbol":"EUR",'
+         '"offerListingId":"a7Fq2","locale":"en-GB","buyingOptionType":"NEW","aapiBuyingOptionIndex":0}]}')
+
+
+def test_a_json_blob_in_a_div_is_data_but_a_docs_example_and_a_scraped_line_are_left_alone():
+    # A shop's state data left as text in a hidden <div> reads like a long "sentence".
+    doc = _html(f"<h1>{HEADLINE}</h1>" + "".join(f"<p>{p}</p>" for p in ARTICLE[:3]) + f'<div class="state">{STATE}</div>')
+    blob = _at(doc, STATE[:30])
+    assert blob.label is not Label.CONTENT and "unbroken" in blob.reasons
+    assert all(_content(doc, *ARTICLE[:3]))
+    # A docs page shows its examples in a <pre>; a scraped line may be one of those.
+    doc = _html(f"<h1>{HEADLINE}</h1><p>{ARTICLE[0]}</p><pre>{STATE}</pre><p>{ARTICLE[1]}</p>")
+    assert not _at(doc, STATE[:30]).features.unbroken
+    assert not _at(_text(HEADLINE, ARTICLE[0], STATE, ARTICLE[1]), STATE[:30]).features.unbroken
+
+
 def test_text_of_scripts_without_clause_marks_is_not_taken_for_a_run():
     thai = " ".join(["วันนี้อากาศดีมาก เราไปเที่ยวทะเลกับครอบครัว"] * 45)
     (block,) = measure([Block(index=0, text=thai)], "th")
