@@ -78,6 +78,14 @@ def test_dom_cue(path, cue):
      "and every week we share a selection of those letters here.", ""),
     ("The home team won the match.", ""),
     ("Table of Contents", "navigation"),
+    # a carousel's and a page's controls, spoken to screen readers and scraped with the text
+    ("Previous slide", "navigation"),
+    ("Go to slide 3", "navigation"),
+    ("Quick view", "navigation"),
+    ("Skip to footer", "navigation"),
+    ("Link copied to clipboard", "navigation"),
+    ("Opens in new window", "navigation"),
+    ("The next slide in the deck showed the new ferry timetable.", ""),
     ("1,234 Reviews", "navigation"),
     ("Review", ""),  # a product page's own review heading can be its text
     ("5 min read", "navigation"),
