@@ -299,6 +299,9 @@ def promote_periodic_records(blocks: list[Block], options: Options) -> list[Bloc
 # Possessive: the run after a "." is scanned once to its first digit, never backtracked
 # (the same matches as a backtracking `[^.\[#]*\d`, a third faster on long paths).
 UNIQUE_NAME = re.compile(r"\.[^.\[#\d]*+\d[^.\[#]*+|#\d++(?=[.#\[>]|$)")
+# Class names of one or two characters: what CSS-in-JS compilers write ("aw", "q", "fv"),
+# one per style rule, so two cards that differ by a margin differ in them.
+ATOMIC_NAME = re.compile(r"\.[^.\[#>]{1,2}(?=[.\[#>]|$)")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -307,8 +310,9 @@ def _record_key(path: str) -> str:
     ("elementor-element-6e4d78d", "post-123"), and the cards of a listing should still
     fall on one path. Ids stay unless they are bare numbers (a news aggregator's rows,
     "tr#47289357"): a forum's posts, each with its own "post-123" id, are not records
-    whose every line is content."""
-    return UNIQUE_NAME.sub("", path)
+    whose every line is content. Atomic class names go too (ATOMIC_NAME): on a page
+    styled by a CSS-in-JS compiler the cards' paths differ by them alone."""
+    return ATOMIC_NAME.sub("", UNIQUE_NAME.sub("", path))
 
 
 def _record_groups(blocks: list[Block]) -> dict[str, list[int]]:

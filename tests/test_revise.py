@@ -536,6 +536,17 @@ def test_cards_with_numbered_class_names_are_records_of_a_listing():
     assert all(f"Length: {n}.5 Miles Loop" in doc.text for n in range(1, 7))
 
 
+def test_cards_styled_by_atomic_class_names_are_records_of_a_listing():
+    # A CSS-in-JS compiler names each style rule with one or two letters; cards that differ
+    # by a margin differ in them, and the listing's cards must still fall on one path.
+    spacing = ["mf q", "mf pq", "po q", "po pp pq", "mf", "pm pn"]
+    cards = "".join(
+        f'<article class="aw"><div class="{spacing[n]}"><h2><a href="/p/{n}">Ridge Trail {n} reopens</a></h2>'
+        f'<div class="kg kh">Parks team</div></div></article>' for n in range(6))
+    doc = clean(f"<html><body><div class=\"f q\"><h1>Trail notes</h1>{cards}</div></body></html>".encode())
+    assert all(f"Ridge Trail {n} reopens" in doc.text for n in range(6))
+
+
 def _ranking(marker: str) -> list[str]:
     tools = ["Automation Suite", "Chart Studio Pro", "Ledger Cloud", "Route Planner", "Photo Sorter Max",
              "Inbox Zero Kit", "Budget Keeper"]
