@@ -302,6 +302,9 @@ UNIQUE_NAME = re.compile(r"\.[^.\[#\d]*+\d[^.\[#]*+|#\d++(?=[.#\[>]|$)")
 # Class names of one or two characters: what CSS-in-JS compilers write ("aw", "q", "fv"),
 # one per style rule, so two cards that differ by a margin differ in them.
 ATOMIC_NAME = re.compile(r"\.[^.\[#>]{1,2}(?=[.\[#>]|$)")
+# Ids that end in a small number are places in a list ("p13n-asin-index-0", "slide_12"),
+# as against a database's ("post-48213").
+INDEX_ID = re.compile(r"#[^.\[#>]*[-_]\d{1,2}(?=[.\[#>]|$)")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -309,10 +312,11 @@ def _record_key(path: str) -> str:
     """A DOM path without numbered class names: CMSs mark every card with its own
     ("elementor-element-6e4d78d", "post-123"), and the cards of a listing should still
     fall on one path. Ids stay unless they are bare numbers (a news aggregator's rows,
-    "tr#47289357"): a forum's posts, each with its own "post-123" id, are not records
-    whose every line is content. Atomic class names go too (ATOMIC_NAME): on a page
-    styled by a CSS-in-JS compiler the cards' paths differ by them alone."""
-    return ATOMIC_NAME.sub("", UNIQUE_NAME.sub("", path))
+    "tr#47289357") or end in a list's index ("index-0"): a forum's posts, each with its
+    own "post-48213" id, are not records whose every line is content. Atomic class names
+    go too (ATOMIC_NAME): on a page styled by a CSS-in-JS compiler the cards' paths
+    differ by them alone."""
+    return INDEX_ID.sub("", ATOMIC_NAME.sub("", UNIQUE_NAME.sub("", path)))
 
 
 def _record_groups(blocks: list[Block]) -> dict[str, list[int]]:

@@ -547,6 +547,17 @@ def test_cards_styled_by_atomic_class_names_are_records_of_a_listing():
     assert all(f"Ridge Trail {n} reopens" in doc.text for n in range(6))
 
 
+def test_cards_with_indexed_ids_are_records_of_a_listing():
+    # A shop's best-seller grid numbers its cards' ids by place ("asin-index-0"): places in
+    # one list, not posts of a thread with ids of their own.
+    cards = "".join(
+        f'<div class="grid-item" id="p13n-asin-index-{n}"><div class="title"><a href="/b/{n}">Tide Tables {n}</a></div>'
+        f'<div class="by">Ana Moreno</div><div class="price">${n + 9}.99</div></div>' for n in range(8))
+    doc = clean(f"<html><body><main><h1>Best sellers in maps</h1>{cards}</main></body></html>".encode())
+    assert all(f"Tide Tables {n}" in doc.text for n in range(8))
+    assert all(_at(doc, f"Tide Tables {n}").reasons[0] == "repeated_record" for n in range(8))
+
+
 def _ranking(marker: str) -> list[str]:
     tools = ["Automation Suite", "Chart Studio Pro", "Ledger Cloud", "Route Planner", "Photo Sorter Max",
              "Inbox Zero Kit", "Budget Keeper"]
