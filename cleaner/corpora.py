@@ -32,6 +32,7 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz")
 # record, pretty-printed or not: read by the JSONL reader when named, never found in a
 # folder walk (where .json files are package manifests, fixtures' checks...).
 JSON_SUFFIXES = (".json", ".json.gz")
+JSON_ARRAY = re.compile(rb"\[\s*(?:\{|\]|$)")  # piped: "[{", "[\n  {", or an empty array
 WARC_SUFFIXES = (".warc", ".warc.gz")  # ARC, the older format, is not read (FastWARC reads WARC only)
 PAGE_FIELDS = ("html", "text", "content", "raw_content", "markdown")  # tried in turn when --field is not given
 UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -113,9 +114,6 @@ def _piped_kind() -> str:
         return "warc"
     head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     return "jsonl" if head.startswith(b"{") or JSON_ARRAY.match(head) else "page"
-
-
-JSON_ARRAY = re.compile(rb"\[\s*(?:\{|\]|$)")  # "[{", "[\n  {", or an empty array
 
 
 SNIFF_BYTES = 512

@@ -55,9 +55,9 @@ CHROME_ITEM = re.compile(r"[^\s|·•/]+")
 
 
 TABLE_PARTS = frozenset({"table", "thead", "tbody", "caption"})
-# What a <header> (or role=banner) carries up the walk: inside an article or main it heads
-# that (a headline, a byline); with neither above, it is the page's banner, whose mega-menus
-# and promos would otherwise pass for content or for a listing's records.
+# What a <header> (or role=banner) carries up the walk until an article or main above it
+# says it heads that; at the top of the walk it is the page's banner, whose mega-menus and
+# promos would otherwise pass for content or for a listing's records.
 BANNER = "banner"
 
 
@@ -116,7 +116,7 @@ def _step_cue(step: str, cue: str, p: Phrases) -> tuple[str | None, str]:
         return "landmark", cue
     if tag in phrases.TAG_CONTENT or role in phrases.ROLE_CONTENT:
         return "content" if cue in ("", BANNER) else cue, cue
-    if (tag == "header" or role == "banner") and cue in ("", "content"):
+    if (tag == phrases.TAG_BANNER or role == phrases.ROLE_BANNER) and cue in ("", "content"):
         return None, BANNER
     if not tokens:
         return None, cue
@@ -312,7 +312,7 @@ DATA_BLOB = re.compile(r'\[?\s*\{\s*"[^"\n]{1,80}"\s*:')
 
 def _is_data(block: Block) -> bool:
     text = block.text
-    return (text[:1] in "{[" and text[-1:] in "}]" and bool(block.dom_path)
+    return (bool(block.dom_path) and text[:1] in "{[" and text[-1:] in "}]"
             and text.count('":') >= 3 and DATA_BLOB.match(text) is not None)
 
 

@@ -41,6 +41,9 @@ TAG_CONTENT = frozenset({"article", "main"})
 # ARIA landmark roles that say the same.
 ROLE_NAVIGATION = frozenset({"navigation", "contentinfo", "complementary", "dialog", "alertdialog"})
 ROLE_CONTENT = frozenset({"main", "article"})
+# A <header> heads the article or main it sits in; with neither above it, it is the page's
+# banner, as is an element with the ARIA role (features.dom_cue).
+TAG_BANNER, ROLE_BANNER = "header", "banner"
 
 # Every month name and abbreviation dates.py reads, longest first.
 MONTHS = "|".join(sorted(MONTH_NUMBERS, key=lambda name: (-len(name), name)))
