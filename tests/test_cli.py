@@ -189,3 +189,17 @@ def test_workers_give_the_same_output_in_the_same_order(tree):
 def test_url_option_reaches_the_metadata(page):
     result = _run("clean", str(page), "--url", "https://news.example/ferry", "--format", "json")
     assert json.loads(result.stdout)["url"] == "https://news.example/ferry"
+
+
+def test_template_filler_text_is_dropped(tmp_path):
+    # A theme's demo block left in the page: "Lorem ipsum" is filler, never the article,
+    # however much it reads like prose between the article's paragraphs.
+    filler = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
+              "incididunt ut labore et dolore magna aliqua. Quis ipsum suspendisse ultrices gravida.")
+    html = HTML.replace("</article>", f"<p>{filler}</p></article>")
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    result = _run(str(path))
+    assert result.exit_code == 0
+    assert PARAGRAPHS[1] in result.output
+    assert "Lorem ipsum" not in result.output
