@@ -159,3 +159,42 @@ def test_a_thai_article_in_scraped_text_keeps_its_headline_and_paragraphs():
     assert doc.metadata.language == "th"
     assert doc.metadata.title == headline
     assert doc.text.split("\n\n") == prose
+
+
+# Lines the older lists missed, each alone in a <p> of the article where only its words can
+# give it away: a skip link, "share on ...", "see more", a newsletter prompt, a related heading.
+CHROME_IN_ARTICLE = {
+    "de": (["Zum Inhalt springen", "Auf Facebook teilen", "Mehr anzeigen", "Abonnieren Sie unseren Newsletter",
+            "Ähnliche Artikel"],
+           ["Der Stadtrat hat gestern Abend den neuen Verkehrsplan für die Altstadt beschlossen, der nach "
+            "monatelangen Gesprächen mit den Anwohnern am ersten April in Kraft treten soll.",
+            "Nach Angaben der Stadträtin wird der Durchgangsverkehr um etwa ein Drittel sinken, und in den "
+            "engsten Gassen können die Gehwege endlich verbreitert werden."]),
+    "fr": (["Aller au contenu principal", "Partager sur Facebook", "En savoir plus",
+            "Inscrivez-vous à notre newsletter", "Articles similaires"],
+           ["Le conseil municipal a adopté hier soir le nouveau plan de circulation pour la vieille ville, qui "
+            "entrera en vigueur le premier avril après des mois de discussions avec les habitants.",
+            "Selon l'adjointe au maire, les nouvelles règles réduiront le trafic de transit d'environ un tiers et "
+            "permettront d'élargir les trottoirs dans les rues les plus étroites."]),
+    "es": (["Ir al contenido", "Compartir en Facebook", "Ver más", "Suscríbete a nuestro boletín",
+            "Artículos relacionados"],
+           ["El ayuntamiento aprobó anoche el nuevo plan de tráfico para el casco antiguo, que entrará en vigor "
+            "el primero de abril después de meses de conversaciones con los vecinos.",
+            "Según la concejala, las nuevas normas reducirán el tráfico de paso en alrededor de un tercio y "
+            "permitirán ensanchar las aceras de las calles más estrechas."]),
+    "ru": (["Перейти к содержимому", "Поделиться в Telegram", "Подробнее", "Подписывайтесь на наш канал",
+            "Похожие новости"],
+           ["Городской совет вчера вечером утвердил новый план движения для старого города, который вступит в "
+            "силу первого апреля после нескольких месяцев обсуждений с жителями.",
+            "По словам депутата, новые правила сократят транзитное движение примерно на треть и позволят "
+            "расширить тротуары на самых узких улицах."]),
+}
+
+
+@pytest.mark.parametrize("language", sorted(CHROME_IN_ARTICLE))
+def test_chrome_lines_inside_an_article_go(language):
+    chrome, prose = CHROME_IN_ARTICLE[language]
+    skip, share, more, newsletter, related = chrome
+    body = "".join(f"<p>{line}</p>" for line in (skip, prose[0], share, more, prose[1], newsletter, related))
+    doc = clean(f"<!DOCTYPE html><html lang='{language}'><body><article>{body}</article></body></html>".encode())
+    assert doc.text.split("\n\n") == prose
