@@ -204,3 +204,26 @@ def test_chrome_lines_inside_an_article_go(language):
     body = "".join(f"<p>{line}</p>" for line in (skip, prose[0], share, more, prose[1], newsletter, related))
     doc = clean(f"<!DOCTYPE html><html lang='{language}'><body><article>{body}</article></body></html>".encode())
     assert doc.text.split("\n\n") == prose
+
+
+# A news site's "latest" or "most read" heading, "follow us" and a consent banner's button.
+MORE_CHROME = {
+    "de": ("Neueste Artikel", "Folgen Sie uns", "Alle akzeptieren"),
+    "fr": ("Dernières actualités", "Suivez-nous", "Tout accepter"),
+    "es": ("Últimas noticias", "Síguenos", "Aceptar todo"),
+    "ru": ("Последние новости", "Подписывайтесь на нас", "Принять все"),
+    "it": ("Ultime notizie", "Seguici", "Accetta tutto"),
+    "pt": ("Últimas notícias", "Siga-nos", "Aceitar todos"),
+    "nl": ("Nieuwste artikelen", "Volg ons", "Alles accepteren"),
+    "pl": ("Najczęściej czytane", "Obserwuj nas", "Zaakceptuj wszystkie"),
+    "tr": ("En çok okunanlar", "Bizi takip edin", "Tümünü kabul et"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(MORE_CHROME))
+def test_latest_headings_follow_prompts_and_consent_buttons_go(language):
+    prose = (PAGES.get(language) or CHROME_IN_ARTICLE[language])[1]
+    latest, follow, accept = MORE_CHROME[language]
+    body = "".join(f"<p>{line}</p>" for line in (follow, prose[0], accept, prose[1], latest))
+    doc = clean(f"<!DOCTYPE html><html lang='{language}'><body><article>{body}</article></body></html>".encode())
+    assert doc.text.split("\n\n") == prose
