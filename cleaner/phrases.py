@@ -45,17 +45,22 @@ ROLE_CONTENT = frozenset({"main", "article"})
 # banner, as is an element with the ARIA role (features.dom_cue).
 TAG_BANNER, ROLE_BANNER = "header", "banner"
 
-# Every month name and abbreviation dates.py reads, longest first.
+# Every month name and abbreviation dates.py reads, longest first. Spanish and Portuguese put
+# "de" between day, month and year ("3 de marzo de 2025").
 MONTHS = "|".join(sorted(MONTH_NUMBERS, key=lambda name: (-len(name), name)))
 DATE = re.compile(
     rf"\b(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|"
-    rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{MONTHS})\.?,?\s+\d{{4}}|"
-    rf"\d{{4}}年\d{{1,2}}月\d{{1,2}}日)",
+    rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}|"
+    rf"\d{{4}}\s?[年년]\s?\d{{1,2}}\s?[月월]\s?\d{{1,2}}\s?[日일])",
     _I,
 )
 DATE_LABEL = re.compile(
     r"^(?:first published|published(?: on| at)?|posted(?: on)?|updated(?: on)?|last updated|modified|date|"
-    r"veröffentlicht(?: am)?|aktualisiert(?: am)?|publié le|mis à jour le|publicado(?: el)?|actualizado|опубликовано|обновлено)\b\s*:?",
+    r"veröffentlicht(?: am)?|aktualisiert(?: am)?|publié le|mis à jour le|publicado(?: el| em)?|actualizado|atualizado(?: em)?|"
+    r"pubblicato(?: il)?|aggiornato(?: il| alle)?|gepubliceerd(?: op)?|bijgewerkt(?: op)?|opublikowano|zaktualizowano|"
+    r"yayınlanma(?: tarihi)?|güncelleme(?: tarihi)?|publicerad|uppdaterad|diterbitkan|diperbarui|cập nhật|"
+    r"publikováno|aktualizováno|опубликовано|обновлено|опубліковано|оновлено|"
+    r"입력|수정|기사입력|公開日|更新日|发布时间|發布時間|更新时间|發佈時間|تاريخ النشر|آخر تحديث|प्रकाशित)\b\s*:?",
     _I,
 )
 # "By Jane Doe", in several languages. Where the word is also an everyday one (Italian

@@ -227,3 +227,24 @@ def test_latest_headings_follow_prompts_and_consent_buttons_go(language):
     body = "".join(f"<p>{line}</p>" for line in (follow, prose[0], accept, prose[1], latest))
     doc = clean(f"<!DOCTYPE html><html lang='{language}'><body><article>{body}</article></body></html>".encode())
     assert doc.text.split("\n\n") == prose
+
+
+# A dated line under the article, labelled in the page's language: metadata, not text.
+DATELINES = {
+    "it": ("Aggiornato il 6 dicembre 2025", "2025-12-06"),
+    "pt": ("Atualizado em 6 de dezembro de 2025", "2025-12-06"),
+    "nl": ("Bijgewerkt op 6 december 2025", "2025-12-06"),
+    "pl": ("Opublikowano: 6 grudnia 2025", "2025-12-06"),
+    "tr": ("Yayınlanma tarihi: 6 Aralık 2025", "2025-12-06"),
+    "ko": ("입력 2025년 12월 6일", "2025-12-06"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(DATELINES))
+def test_a_labelled_dateline_is_metadata(language):
+    chrome, prose = PAGES[language]
+    line, iso = DATELINES[language]
+    body = f"<h1>{chrome[4].split(':')[-1].strip()}</h1><p>{prose[0]}</p><p>{prose[1]}</p><p>{line}</p>"
+    doc = clean(f"<!DOCTYPE html><html lang='{language}'><body><article>{body}</article></body></html>".encode())
+    assert doc.date == iso
+    assert doc.text.split("\n\n") == prose

@@ -176,6 +176,9 @@ def test_url_argument_wins_over_canonical():
     ("10 Kasım 2025", "2025-11-10"),
     ("7 жовтня 2024", "2024-10-07"),
     ("3 نوفمبر 2025", "2025-11-03"),
+    ("2025년 12월 5일", "2025-12-05"),
+    ("5. prosince 2025", "2025-12-05"),
+    ("5 Δεκεμβρίου 2025", "2025-12-05"),
 ])
 def test_parse_date(text, iso):
     assert parse_date(text) == iso
