@@ -63,14 +63,19 @@ DATE_LABEL = re.compile(
     r"입력|수정|기사입력|公開日|更新日|发布时间|發布時間|更新时间|發佈時間|تاريخ النشر|آخر تحديث|प्रकाशित)\b\s*:?",
     _I,
 )
-# "By Jane Doe", in several languages. Where the word is also an everyday one (Italian
-# "di", Dutch "door", Swedish "av", Danish "af"), only in lower case and before a capital.
+# "By Jane Doe", in several languages; in Chinese and Japanese with a space or a colon after
+# the label ("记者 李明", "作者：张三"; "作者简介" is a heading). Where the word is also an
+# everyday one (Italian "di", Dutch "door", Swedish "av", Danish "af"), only in lower case
+# and before a capital.
 # Korean names the reporter first: "[서울=연합뉴스] 김민수 기자".
 # A lower-case gerund after "by" is a sentence ("By continuing, you agree..."), not a name.
 BYLINE = re.compile(
-    r"^(?:(?:(?i:by|written by|words by|author:?|posted by|reported by|von|par|por|autor:?|auteur\s*:?|автор:?|"
-    r"yazan|yazar:?|autore:?|oleh:?|penulis:?|tác giả:?|szerző:?|teksti:?|بقلم:?|كتبت?:|מאת|लेखक:?)\s+"
-    r"|(?:di|door|av|af)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž]))"
+    r"^(?:(?:(?i:by|written by|words by|author:?|posted by|reported by|von|par|por:?|autor:?|auteur\s*:?|автор:?|текст:?|"
+    r"yazan|yazar:?|autore:?|testo di|oleh:?|penulis:?|tác giả:?|bởi|szerző:?|teksti:?|kirjoittanut|kirjoittaja:?|"
+    r"skrevet af|skrevet av|napisał[a]?|napsal[a]?|autorius:?|από (?:τον|την)|بقلم:?|كتبت?:|מאת|लेखक:?)\s+"
+    r"|(?:di|door|av|af)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"
+    # Chinese and Japanese: "作者：张三", "记者 李明", "文/王小明"
+    r"|(?:作者|记者|記者|撰文|责任编辑|責任編輯|编辑|編輯)(?:\s*[:：]\s*|\s+)|文\s*[/／]\s*)"
     r"(?P<name>(?![a-z]+ing\b)[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3})"
     r"(?:\s*(?:,|\||\b(?i:and)\b|&|-|–|—|·).*)?"
     r"|(?:\[[^\]]{1,30}\]\s*)?(?P<reporter>[가-힣]{2,4}) ?기자(?:\s.*)?)$"
