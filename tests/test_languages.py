@@ -248,3 +248,17 @@ def test_a_labelled_dateline_is_metadata(language):
     doc = clean(f"<!DOCTYPE html><html lang='{language}'><body><article>{body}</article></body></html>".encode())
     assert doc.date == iso
     assert doc.text.split("\n\n") == prose
+
+
+def test_class_names_in_portuguese_and_spanish_say_what_a_box_is():
+    # Boxes named in the site's language: "compartilhar" (share) and "relacionados"
+    # (related) around headline-like links, under a body named "materia-conteudo".
+    chrome, prose = PAGES["pt"]
+    related = "".join(f'<li><a href="/n/{n}">Câmara aprova novo plano para o porto, etapa {n}</a></li>'
+                      for n in range(1, 5))
+    page = (f"<!DOCTYPE html><html lang='pt'><body><div class='materia-conteudo'><h1>Novo plano de trânsito</h1>"
+            f"<p>{prose[0]}</p><p>{prose[1]}</p></div>"
+            f"<div class='compartilhar'><a href='/s/f'>Facebook do jornal</a> <a href='/s/w'>WhatsApp do jornal</a></div>"
+            f"<div class='noticias-relacionados'><ul>{related}</ul></div></body></html>")
+    doc = clean(page.encode())
+    assert doc.text.split("\n\n") == prose
