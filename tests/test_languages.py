@@ -1,7 +1,7 @@
-"""Site chrome in the languages the built-in phrase lists cover beyond English, German,
-French, Spanish, Russian, Japanese and Chinese (Korean, Arabic and Thai, in particle-ending,
-right-to-left or unspaced prose, among them): each page's menu, share, ad, related,
-comment and copyright lines go, and its prose stays."""
+"""Site chrome in languages beyond English (Korean, Arabic, Persian and Thai, in particle-
+ending, right-to-left or unspaced prose, among them): each page's menu, share, ad, related,
+comment and copyright lines, its skip links, "follow us" prompts and consent buttons, its
+labelled datelines and the boxes its class names call related go, and its prose stays."""
 from __future__ import annotations
 
 import pytest
