@@ -230,18 +230,36 @@ def parser_lost_text(blocks: list[Block], html: str) -> bool:
 
 # lxml refuses str input that carries an encoding declaration: it is stripped first.
 XML_DECLARATION = re.compile(r"\A\ufeff?\s*<\?xml[^>]*\?>")
+# The same parser for the page encoded as UTF-8. lxml hands libxml2 a str as UCS-4 (any
+# page with a character past Latin-1), which it converts first; UTF-8 bytes parse a
+# tenth faster, to the same tree. The encoding is given, so a <meta charset> cannot
+# override it: the text is decoded already.
+UTF8_PARSER = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
 
 
 def parse_html(text: str) -> Element | None:
     """The page's tree, or None when libxml2 makes none of it."""
     text = XML_DECLARATION.sub("", text)
     try:
-        root = lxml.etree.fromstring(text, parser=PARSER)
+        data, parser = _parser_input(text)
+        root = lxml.etree.fromstring(data, parser=parser)
     except (lxml.etree.LxmlError, ValueError):
         return None
     if root is not None and RAW_MARKUP.search(text):
         _parse_raw_markup(root)
     return root
+
+
+def _parser_input(text: str) -> tuple[str | bytes, lxml.etree.HTMLParser]:
+    """The page as UTF-8 for UTF8_PARSER; as the str it is where lxml has a say of its
+    own (an XML declaration left, which it refuses) or UTF-8 cannot hold it (a lone
+    surrogate)."""
+    if not text.startswith("<?xml"):
+        try:
+            return text.encode("utf-8"), UTF8_PARSER
+        except UnicodeEncodeError:
+            pass
+    return text, PARSER
 
 
 # libxml2 keeps what a <noframes> or <noembed> holds as one raw string, its tags and all;
