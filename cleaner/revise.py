@@ -163,8 +163,13 @@ def keep_main_region(blocks: list[Block], options: Options) -> list[Block]:
 
 def _prefixes(path: str, limit: int) -> list[str]:
     """The block's ancestors' paths, nearest first, at most `limit` of them."""
-    steps = path.split(">")
-    return [">".join(steps[:n]) for n in range(len(steps) - 1, max(0, len(steps) - 1 - limit), -1)]
+    # Cut at each ">" from the end: no list of all the steps to join again and again.
+    prefixes: list[str] = []
+    end = path.rfind(">")
+    while end >= 0 and len(prefixes) < limit:
+        prefixes.append(path[:end])
+        end = path.rfind(">", 0, end)
+    return prefixes
 
 
 def follow_containers(blocks: list[Block], options: Options) -> list[Block]:
@@ -176,17 +181,26 @@ def follow_containers(blocks: list[Block], options: Options) -> list[Block]:
     t = options.thresholds
     if not all(b.dom_path for b in blocks):
         return blocks  # scraped text has no containers
-    prefixes = {path: _prefixes(path, t.container_levels) for path in {b.dom_path for b in blocks}}
+    # Characters in all, characters of content, and any sure content: summed per path
+    # first, as a page's blocks share a third as many paths, then per container.
+    own: dict[str, list[int]] = {}
+    for b in blocks:
+        sums = own.setdefault(b.dom_path, [0, 0, 0])
+        sums[0] += len(b.text)
+        if b.label is Label.CONTENT:
+            sums[1] += len(b.text)
+            if b.score >= t.sure:
+                sums[2] = 1
+    prefixes = {path: _prefixes(path, t.container_levels) for path in own}
     content: dict[str, int] = {}
     total: dict[str, int] = {}
     sure: set[str] = set()
-    for b in blocks:
-        for prefix in prefixes[b.dom_path]:
-            total[prefix] = total.get(prefix, 0) + len(b.text)
-            if b.label is Label.CONTENT:
-                content[prefix] = content.get(prefix, 0) + len(b.text)
-                if b.score >= t.sure:
-                    sure.add(prefix)
+    for path, (chars, kept, certain) in own.items():
+        for prefix in prefixes[path]:
+            total[prefix] = total.get(prefix, 0) + chars
+            content[prefix] = content.get(prefix, 0) + kept
+            if certain:
+                sure.add(prefix)
     out = []
     for b in blocks:
         f = b.features
