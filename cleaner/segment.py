@@ -38,7 +38,10 @@ BLOCK_TAGS = frozenset(
     "ol p pre section summary table tbody td tfoot th thead tr ul br caption".split()
 )
 # A table cell holding any of these is layout, not data: the row is not kept as one block.
-LAYOUT_INSIDE_CELL = ".//*[self::p or self::div or self::table or self::ul or self::ol or self::h1 or self::h2 or self::h3 or self::pre or self::blockquote]"
+# (Compiled once: el.xpath(string) compiles its expression at every call.)
+LAYOUT_INSIDE_CELL = lxml.etree.XPath(
+    ".//*[self::p or self::div or self::table or self::ul or self::ol or self::h1 or self::h2 or self::h3 or self::pre or self::blockquote]"
+)
 
 # Whitespace runs become one space with " ".join(text.split()): str.split breaks where
 # \s matches, four times as fast as a regex sub.
@@ -291,7 +294,7 @@ def _cue(el: Element) -> str:
         step += "#" + ident.strip().replace(" ", "_")[:60]
     classes = (el.get("class") or "").split()
     if classes:
-        step += "." + ".".join(c[:60] for c in classes[:6])
+        step += "." + ".".join([c[:60] for c in classes[:6]])  # a list joins faster than a generator
     role = el.get("role")
     if role:
         step += "[" + role.strip()[:30] + "]"
@@ -471,12 +474,13 @@ def _css(selector: str):  # type: ignore[no-untyped-def]
 
 # Inside <pre>, these break the line as a newline would (code viewers wrap each line in one).
 PRE_LINE_TAGS = frozenset("div p li tr".split())
+HAS_LINE_BREAKS = lxml.etree.XPath("boolean(.//br|.//div|.//p|.//li|.//tr)")
 
 
 def _pre_text(el: Element) -> str:
     """A <pre>'s text with its line breaks: a <br> or a per-line <div> is a newline that
     string() would drop, gluing `import os<br>import re` into one line."""
-    if not el.xpath("boolean(.//br|.//div|.//p|.//li|.//tr)"):
+    if not HAS_LINE_BREAKS(el):
         return text_of(el)
     parts: list[str] = []
     def walk(node: Element) -> None:
@@ -503,7 +507,7 @@ def _emit_whole(el, tag: str, inner: _Open, out: _BlockCollector) -> bool:
                            ancestors=inner.ancestors(), rule=inner.rule))
         return True
     cells = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
-    if not cells or el.xpath(LAYOUT_INSIDE_CELL):
+    if not cells or LAYOUT_INSIDE_CELL(el):
         return False
     texts = tuple(nfc(" ".join(text_of(c).split())) for c in cells)
     if any(texts):
