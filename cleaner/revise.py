@@ -474,22 +474,24 @@ def keep_main_container(blocks: list[Block], options: Options, groups: dict[str,
     mass: dict[int, float] = {}  # content less boilerplate: what a branch is worth
     parent: dict[int, int] = {}
     for n, b in enumerate(blocks):
-        if not b.ancestors:
+        chain = b.ancestors
+        if not chain:
             continue
-        gain, own = 0.0 if n in cards else _gain(b, options), b.ancestors[-1]
+        gain, own = 0.0 if n in cards else _gain(b, options), chain[-1]
         held[own] = held.get(own, 0.0) + max(0.0, gain)
         mass[own] = mass.get(own, 0.0) + gain
-        for i in range(len(b.ancestors) - 1, 0, -1):  # the tree above, each element once
-            if b.ancestors[i] in parent:
+        for i in range(len(chain) - 1, 0, -1):  # the tree above, each element once
+            if chain[i] in parent:
                 break
-            parent[b.ancestors[i]] = b.ancestors[i - 1]
+            parent[chain[i]] = chain[i - 1]
     # Sums flow up the tree once: an element's serial is larger than its ancestors'.
-    for serial in sorted(parent, reverse=True):
+    outer_first = sorted(parent)  # one sort, read both ways
+    for serial in reversed(outer_first):
         up = parent[serial]
         held[up] = held.get(up, 0.0) + held.get(serial, 0.0)
         mass[up] = mass.get(up, 0.0) + mass.get(serial, 0.0)
     depth = {serial: 0 for serial in held if serial not in parent}
-    for serial in sorted(parent):
+    for serial in outer_first:
         depth[serial] = depth[parent[serial]] + 1
     total = max(held.values(), default=0.0)
     if not total:
@@ -534,6 +536,8 @@ def _teaser_cards(blocks: list[Block], groups: dict[str, list[int]], card_words:
             if 0 < depth < len(chain) - 1:
                 roots[chain[depth]] = chain[depth - 1]
     carded = set(roots)
+    if not carded:
+        return {}  # no grid on the page: no block's ancestors need looking through
     words: dict[int, int] = {}
     linked: set[int] = set()
     under: dict[int, int] = {}
