@@ -203,3 +203,19 @@ def test_template_filler_text_is_dropped(tmp_path):
     assert result.exit_code == 0
     assert PARAGRAPHS[1] in result.output
     assert "Lorem ipsum" not in result.output
+
+
+@pytest.mark.parametrize("chrome", [
+    "Listen to this article 5 min", "Up Next", "Don't Miss", "Subscribe to continue reading",
+    "Already have an account? Sign in", "Share via Email", "Copy URL", "Jump to recipe",
+    "Photo: Getty Images", "(Photo by Ana Ruiz/Getty Images)", "Updated 3 hours ago",
+    "Do not sell or share my personal information", "Load more comments",
+])
+def test_news_site_chrome_inside_the_article_is_dropped(tmp_path, chrome):
+    html = HTML.replace(f"<p>{PARAGRAPHS[1]}</p>", f"<p>{chrome}</p><p>{PARAGRAPHS[1]}</p>")
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    result = _run(str(path))
+    assert result.exit_code == 0
+    assert all(p in result.output for p in PARAGRAPHS)
+    assert chrome not in result.output
