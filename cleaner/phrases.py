@@ -45,9 +45,10 @@ ROLE_CONTENT = frozenset({"main", "article"})
 # banner, as is an element with the ARIA role (features.dom_cue).
 TAG_BANNER, ROLE_BANNER = "header", "banner"
 
-# Every month name and abbreviation dates.py reads, longest first. Spanish and Portuguese put
-# "de" between day, month and year ("3 de marzo de 2025").
+# Every month name and abbreviation dates.py reads, longest first.
 MONTHS = "|".join(sorted(MONTH_NUMBERS, key=lambda name: (-len(name), name)))
+# A date line's date; Spanish and Portuguese put "de" between day, month and year ("3 de
+# marzo de 2025"), Korean writes 년 월 일 where Chinese and Japanese write 年月日.
 DATE = re.compile(
     rf"\b(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|"
     rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}|"
