@@ -22,7 +22,8 @@ from .rules import defaults
 # one (a server-rendered page's `<!--[--> 6-person`) would be lost with them.
 # Nothing looks elements up by id (XPath's id(), getElementById): libxml2 is spared the
 # table of every id on the page (parsing 5% faster).
-PARSER = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+PARSE_OPTIONS: dict[str, Any] = {"remove_comments": True, "remove_pis": True, "collect_ids": False}
+PARSER = lxml.etree.HTMLParser(**PARSE_OPTIONS)
 # The plain etree parser, not lxml.html's: that one calls back into Python to choose a
 # class for every element the walk touches, and nothing here needs its methods.
 Element: TypeAlias = lxml.etree._Element
@@ -239,7 +240,7 @@ XML_DECLARATION = re.compile(r"\A\ufeff?\s*<\?xml[^>]*\?>")
 # page with a character past Latin-1), which it converts first; UTF-8 bytes parse a
 # tenth faster, to the same tree. The encoding is given, so a <meta charset> cannot
 # override it: the text is decoded already.
-UTF8_PARSER = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, encoding="utf-8")
+UTF8_PARSER = lxml.etree.HTMLParser(encoding="utf-8", **PARSE_OPTIONS)
 
 
 def parse_html(text: str) -> Element | None:
