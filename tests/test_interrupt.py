@@ -10,6 +10,9 @@ import time
 import pytest
 
 PROSE = "The river rose all night and by morning the old bridge was closed to traffic. "
+# Pages long enough that the batch takes several seconds on two cores: a loaded machine
+# must not let it finish before the test has seen its first outputs and stopped it.
+PARAGRAPHS = 100
 
 
 @pytest.fixture
@@ -17,7 +20,7 @@ def pages(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(1200):
-        body = "".join(f"<p>Page {i}, paragraph {j}. {PROSE * 3}</p>" for j in range(40))
+        body = "".join(f"<p>Page {i}, paragraph {j}. {PROSE * 3}</p>" for j in range(PARAGRAPHS))
         (folder / f"page{i:04}.html").write_text(f"<html><body><article>{body}</article></body></html>")
     return folder
 
@@ -49,7 +52,7 @@ def test_a_stopped_batch_leaves_only_whole_files_and_a_rerun_finishes(tmp_path, 
         assert not list(out.glob(".*.tmp"))  # the file being written when Ctrl-C came was removed
     for path in written:  # every file there is whole: its page's last paragraph is in it
         number = int(path.stem.removeprefix("page"))
-        assert f"Page {number}, paragraph 39." in path.read_text(encoding="utf-8")
+        assert f"Page {number}, paragraph {PARAGRAPHS - 1}." in path.read_text(encoding="utf-8")
     rerun = subprocess.run(_command(pages, out), capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     assert len(list(out.glob("*.md"))) == 1200
