@@ -262,3 +262,25 @@ def test_class_names_in_portuguese_and_spanish_say_what_a_box_is():
             f"<div class='noticias-relacionados'><ul>{related}</ul></div></body></html>")
     doc = clean(page.encode())
     assert doc.text.split("\n\n") == prose
+
+
+# A Chinese and a Japanese news page's bars and buttons between the paragraphs.
+CJK_CHROME = {
+    "zh": ["来源：人民网", "责任编辑：王芳", "扫一扫，分享到微信", "上一篇", "版权所有 © 2025 港口日报"],
+    "ja": ["この記事の写真", "会員限定記事", "シェアする", "次の記事", "無断転載・複製を禁じます"],
+}
+CJK_PROSE = {
+    "zh": ["市议会昨晚批准了老城区新的交通规划，该规划在与居民进行了数月的讨论之后，将于四月一日起正式实施。",
+           "据议员介绍，新规定将使过境交通减少大约三分之一，并且可以拓宽最狭窄街道上的人行道。"],
+    "ja": ["市議会は昨夜、旧市街の新しい交通計画を承認した。住民との数か月にわたる話し合いを経て、四月一日から実施される。",
+           "議員によると、新しい規則で通過交通はおよそ三分の一減り、最も狭い通りの歩道を広げることができるという。"],
+}
+
+
+@pytest.mark.parametrize("language", sorted(CJK_CHROME))
+def test_chinese_and_japanese_news_chrome_goes(language):
+    first, second, third, fourth, fifth = CJK_CHROME[language]
+    prose = CJK_PROSE[language]
+    body = "".join(f"<p>{line}</p>" for line in (first, prose[0], second, third, prose[1], fourth, fifth))
+    doc = clean(f"<!DOCTYPE html><html lang='{language}'><body><article>{body}</article></body></html>".encode())
+    assert doc.text.split("\n\n") == prose
