@@ -284,3 +284,23 @@ def test_chinese_and_japanese_news_chrome_goes(language):
     body = "".join(f"<p>{line}</p>" for line in (first, prose[0], second, third, prose[1], fourth, fifth))
     doc = clean(f"<!DOCTYPE html><html lang='{language}'><body><article>{body}</article></body></html>".encode())
     assert doc.text.split("\n\n") == prose
+
+
+# Share, comment, follow and back-to-top lines, and a related heading, in the article.
+MORE_LINES = {
+    "vi": ["Chia sẻ bài viết", "Gửi bình luận", "Quay lại đầu trang", "Bài viết liên quan"],
+    "th": ["แชร์บทความนี้", "อ่านข่าวต่อ", "กลับสู่ด้านบน", "ข่าวที่เกี่ยวข้อง"],
+    "hi": ["शेयर करें", "टिप्पणी करें", "ऊपर जाएं", "संबंधित खबरें"],
+    "ar": ["شارك هذا المقال", "تابعونا على", "العودة إلى الأعلى", "أخبار ذات صلة"],
+    "tr": ["Paylaş", "Haberin devamı", "Başa dön", "İlgili haberler"],
+    "pl": ["Udostępnij", "Komentarze", "Wróć do góry", "Zobacz również"],
+}
+
+
+@pytest.mark.parametrize("language", sorted(MORE_LINES))
+def test_share_follow_and_back_to_top_lines_go(language):
+    prose = PAGES[language][1]
+    share, second, top, related = MORE_LINES[language]
+    body = "".join(f"<p>{line}</p>" for line in (share, prose[0], second, prose[1], top, related))
+    doc = clean(f"<!DOCTYPE html><html lang='{language}'><body><article>{body}</article></body></html>".encode())
+    assert doc.text.split("\n\n") == prose
