@@ -310,14 +310,12 @@ def promote_periodic_records(blocks: list[Block], options: Options) -> list[Bloc
 
 
 
-# Possessive: the run after a "." is scanned once to its first digit, never backtracked
-# (the same matches as a backtracking `[^.\[#]*\d`, a third faster on long paths).
-UNIQUE_NAME = re.compile(r"\.[^.\[#\d]*+\d[^.\[#]*+|#\d++(?=[.#\[>]|$)")
-# Its two branches as two patterns, class names first: a third faster than the
-# alternation, to the same result (a class match holds no "#" nor the digits after one,
-# and what follows a removed one still ends an id's number). Only a path with a line
-# break in it (an id's) can tell them apart, where "$" matches before a last "\n".
+# Numbered class names. Possessive: the run after a "." is scanned once to its first
+# digit, never backtracked (the same matches as a backtracking `[^.\[#]*\d`, a third
+# faster on long paths). The run may cross a ">" into the next step, as it always has.
 UNIQUE_CLASS = re.compile(r"\.[^.\[#\d]*+\d[^.\[#]*+")
+# Ids that are bare numbers. Applied after UNIQUE_CLASS, which never removes a "#" or the
+# digits after one; two patterns run a third faster than one alternation of both.
 NUMBER_ID = re.compile(r"#\d++(?=[.#\[>]|$)")
 # Class names of one or two characters: what CSS-in-JS compilers write ("aw", "q", "fv"),
 # one per style rule, so two cards that differ by a margin differ in them.
@@ -336,7 +334,7 @@ def _record_key(path: str) -> str:
     own "post-48213" id, are not records whose every line is content. Atomic class names
     go too (ATOMIC_NAME): on a page styled by a CSS-in-JS compiler the cards' paths
     differ by them alone."""
-    path = UNIQUE_NAME.sub("", path) if "\n" in path else NUMBER_ID.sub("", UNIQUE_CLASS.sub("", path))
+    path = NUMBER_ID.sub("", UNIQUE_CLASS.sub("", path))
     return INDEX_ID.sub("", ATOMIC_NAME.sub("", path))
 
 

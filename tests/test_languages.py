@@ -167,6 +167,12 @@ def test_a_thai_article_in_scraped_text_keeps_its_headline_and_paragraphs():
     assert doc.text.split("\n\n") == prose
 
 
+def _article(language: str, lines: tuple[str, ...] | list[str], head: str = ""):
+    """An HTML page in `language` whose <article> holds `head` and then each line in a <p>."""
+    body = head + "".join(f"<p>{line}</p>" for line in lines)
+    return clean(f"<!DOCTYPE html><html lang='{language}'><body><article>{body}</article></body></html>".encode())
+
+
 # Lines the older lists missed, each alone in a <p> of the article where only its words can
 # give it away: a skip link, "share on ...", "see more", a newsletter prompt, a related heading.
 CHROME_IN_ARTICLE = {
@@ -201,8 +207,7 @@ CHROME_IN_ARTICLE = {
 def test_chrome_lines_inside_an_article_go(language):
     chrome, prose = CHROME_IN_ARTICLE[language]
     skip, share, more, newsletter, related = chrome
-    body = "".join(f"<p>{line}</p>" for line in (skip, prose[0], share, more, prose[1], newsletter, related))
-    doc = clean(f"<!DOCTYPE html><html lang='{language}'><body><article>{body}</article></body></html>".encode())
+    doc = _article(language, (skip, prose[0], share, more, prose[1], newsletter, related))
     assert doc.text.split("\n\n") == prose
 
 
@@ -224,8 +229,7 @@ MORE_CHROME = {
 def test_latest_headings_follow_prompts_and_consent_buttons_go(language):
     prose = (PAGES.get(language) or CHROME_IN_ARTICLE[language])[1]
     latest, follow, accept = MORE_CHROME[language]
-    body = "".join(f"<p>{line}</p>" for line in (follow, prose[0], accept, prose[1], latest))
-    doc = clean(f"<!DOCTYPE html><html lang='{language}'><body><article>{body}</article></body></html>".encode())
+    doc = _article(language, (follow, prose[0], accept, prose[1], latest))
     assert doc.text.split("\n\n") == prose
 
 
@@ -244,8 +248,7 @@ DATELINES = {
 def test_a_labelled_dateline_is_metadata(language):
     chrome, prose = PAGES[language]
     line, iso = DATELINES[language]
-    body = f"<h1>{chrome[4].split(':')[-1].strip()}</h1><p>{prose[0]}</p><p>{prose[1]}</p><p>{line}</p>"
-    doc = clean(f"<!DOCTYPE html><html lang='{language}'><body><article>{body}</article></body></html>".encode())
+    doc = _article(language, (prose[0], prose[1], line), head=f"<h1>{chrome[4].split(':')[-1].strip()}</h1>")
     assert doc.date == iso
     assert doc.text.split("\n\n") == prose
 
@@ -281,8 +284,7 @@ CJK_PROSE = {
 def test_chinese_and_japanese_news_chrome_goes(language):
     first, second, third, fourth, fifth = CJK_CHROME[language]
     prose = CJK_PROSE[language]
-    body = "".join(f"<p>{line}</p>" for line in (first, prose[0], second, third, prose[1], fourth, fifth))
-    doc = clean(f"<!DOCTYPE html><html lang='{language}'><body><article>{body}</article></body></html>".encode())
+    doc = _article(language, (first, prose[0], second, third, prose[1], fourth, fifth))
     assert doc.text.split("\n\n") == prose
 
 
@@ -301,6 +303,5 @@ MORE_LINES = {
 def test_share_follow_and_back_to_top_lines_go(language):
     prose = PAGES[language][1]
     share, second, top, related = MORE_LINES[language]
-    body = "".join(f"<p>{line}</p>" for line in (share, prose[0], second, prose[1], top, related))
-    doc = clean(f"<!DOCTYPE html><html lang='{language}'><body><article>{body}</article></body></html>".encode())
+    doc = _article(language, (share, prose[0], second, prose[1], top, related))
     assert doc.text.split("\n\n") == prose
