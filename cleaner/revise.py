@@ -323,6 +323,14 @@ ATOMIC_NAME = re.compile(r"\.[^.\[#>]{1,2}(?=[.\[#>]|$)")
 # Ids that end in a small number are places in a list ("p13n-asin-index-0", "slide_12"),
 # as against a database's ("post-48213").
 INDEX_ID = re.compile(r"#[^.\[#>]*[-_]\d{1,2}(?=[.\[#>]|$)")
+# Class names that show or hide an element at a screen width: utility-CSS variants
+# ("sm:block", "md:hidden") and display utilities ("hidden", "block", "d-none",
+# "d-lg-block", "hidden-xs"). A grid shows its first cards on a phone and the rest from a
+# wider screen up, so cards of one grid differ by them alone.
+VISIBILITY_CLASS = re.compile(
+    r"\.(?:[^.\[#>:]+:[^.\[#>]*|hidden|block|d-none|d(?:-[a-z]{2,3})?-(?:none|block|flex|grid|inline|inline-block)"
+    r"|(?:hidden|visible)-[a-z]{2,3}(?:-[a-z]+)?)(?=[.\[#>]|$)"
+)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -335,7 +343,7 @@ def _record_key(path: str) -> str:
     go too (ATOMIC_NAME): on a page styled by a CSS-in-JS compiler the cards' paths
     differ by them alone."""
     path = NUMBER_ID.sub("", UNIQUE_CLASS.sub("", path))
-    return INDEX_ID.sub("", ATOMIC_NAME.sub("", path))
+    return VISIBILITY_CLASS.sub("", INDEX_ID.sub("", ATOMIC_NAME.sub("", path)))
 
 
 def _record_groups(blocks: list[Block]) -> dict[str, list[int]]:

@@ -558,6 +558,24 @@ def test_cards_with_indexed_ids_are_records_of_a_listing():
     assert all(_at(doc, f"Tide Tables {n}").reasons[0] == "repeated_record" for n in range(8))
 
 
+@pytest.mark.parametrize("shown", [
+    ["block", "block", "hidden sm:block", "hidden md:block", "hidden xl:block", "hidden", "hidden"],  # utility CSS
+    ["col", "col", "col d-none d-md-block", "col d-none d-md-block", "col d-none d-lg-block", "col d-none",
+     "col d-none"],  # Bootstrap
+])
+def test_cards_shown_from_different_screen_widths_are_records_of_a_listing(shown):
+    # A grid shows its first cards on a phone and the rest from wider screens up: the
+    # cards' wrappers differ only by the classes that say so.
+    cards = "".join(
+        f'<div class="{cls}"><div class="card"><h3><a href="/t/{n}">Ridge Trail {n}</a></h3>'
+        f'<div class="meta">Length: {n}.5 Miles Loop</div></div></div>' for n, cls in enumerate(shown))
+    page = (f'<html><body><main><h1>Trails of the county</h1><p>{ARTICLE[0]}</p>'
+            f'<div class="grid grid-cols-2 md:grid-cols-4">{cards}</div></main></body></html>')
+    doc = clean(page.encode())
+    assert all(f"Length: {n}.5 Miles Loop" in doc.text for n in range(len(shown)))
+    assert all(_at(doc, f"Ridge Trail {n}").reasons[0] == "repeated_record" for n in range(len(shown)))
+
+
 def _ranking(marker: str) -> list[str]:
     tools = ["Automation Suite", "Chart Studio Pro", "Ledger Cloud", "Route Planner", "Photo Sorter Max",
              "Inbox Zero Kit", "Budget Keeper"]
