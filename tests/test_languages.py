@@ -305,3 +305,28 @@ def test_share_follow_and_back_to_top_lines_go(language):
     share, second, top, related = MORE_LINES[language]
     doc = _article(language, (share, prose[0], second, prose[1], top, related))
     assert doc.text.split("\n\n") == prose
+
+
+# A headline linked inside an article's text, under a label that says it leads elsewhere.
+READ_MORE = {
+    "en": ("READ MORE: City council backs the harbour plan", "Related stories: Ferry fares rise again"),
+    "de": ("Mehr zum Thema: Neuer Plan für den Hafen", "Weiterlesen: Fährpreise steigen erneut"),
+    "fr": ("Lire la suite : Nouveau plan pour le port", "À lire aussi : Les tarifs du ferry augmentent"),
+    "tr": ("Devamını oku: Liman için yeni plan", "İlgili haberler: Feribot ücretleri yine arttı"),
+    "zh": ("相关阅读：港口新规划获批", "延伸阅读：渡轮票价再次上涨"),
+    "ja": ("関連記事：港の新しい計画が承認", "あわせて読みたい：フェリー運賃が再び値上げ"),
+}
+ENGLISH_PROSE = [
+    "The city council last night approved the new traffic plan for the old town, which comes into force on "
+    "the first of April after months of talks with the people who live there.",
+    "According to the councillor, the new rules will cut through traffic by about a third and allow the "
+    "pavements of the narrowest streets to be widened at last.",
+]
+
+
+@pytest.mark.parametrize("language", sorted(READ_MORE))
+def test_read_more_lines_inside_an_article_go(language):
+    prose = {"en": ENGLISH_PROSE, **CJK_PROSE}.get(language) or (PAGES.get(language) or CHROME_IN_ARTICLE[language])[1]
+    first, second = READ_MORE[language]
+    doc = _article(language, (prose[0], first, prose[1], second))
+    assert doc.text.split("\n\n") == prose
