@@ -210,6 +210,9 @@ def test_template_filler_text_is_dropped(tmp_path):
     "Already have an account? Sign in", "Share via Email", "Copy URL", "Jump to recipe",
     "Photo: Getty Images", "(Photo by Ana Ruiz/Getty Images)", "Updated 3 hours ago",
     "Do not sell or share my personal information", "Load more comments",
+    "Article continues below this ad", "Advertisement - Scroll to continue", "Continue reading the main story",
+    "Supported by", "Support our journalism", "Become a member", "Skip advert", "Sign up here.", "Gift this article",
+    "Save article", "Contact the author", "Report an error", "Corrections policy", "Comments are closed.",
 ])
 def test_news_site_chrome_inside_the_article_is_dropped(tmp_path, chrome):
     html = HTML.replace(f"<p>{PARAGRAPHS[1]}</p>", f"<p>{chrome}</p><p>{PARAGRAPHS[1]}</p>")
