@@ -330,3 +330,17 @@ def test_read_more_lines_inside_an_article_go(language):
     first, second = READ_MORE[language]
     doc = _article(language, (prose[0], first, prose[1], second))
     assert doc.text.split("\n\n") == prose
+
+
+# A picture's credit line, as news sites in other languages write it.
+PHOTO_CREDITS = {
+    "de": "Foto: Anna Schmidt/dpa", "fr": "Photo : AFP", "es": "Fotografía: EFE", "ru": "Фото: РИА Новости",
+    "pl": "Zdjęcie: PAP", "tr": "Fotoğraf: AA", "zh": "图片来源：新华社", "ja": "写真：共同通信", "ko": "사진=연합뉴스",
+}
+
+
+@pytest.mark.parametrize("language", sorted(PHOTO_CREDITS))
+def test_photo_credits_go(language):
+    prose = CJK_PROSE.get(language) or (PAGES.get(language) or CHROME_IN_ARTICLE[language])[1]
+    doc = _article(language, (prose[0], PHOTO_CREDITS[language], prose[1]))
+    assert doc.text.split("\n\n") == prose
