@@ -1,4 +1,4 @@
-"""Bytes to text: HTTP chunks and deflate (WARC bodies), gzip, MIME (.mhtml), BOM, the page's own declaration, chardet, then UTF-8.
+"""Bytes to text: HTTP chunks and deflate (WARC bodies), gzip, MIME (.mhtml), BOM, the page's own declaration, UTF-8, then a guess.
 
 Detection is kept apart from decoding so each step can be tested with byte literals,
 and the result always says which encoding was used and how it was chosen.
@@ -12,6 +12,7 @@ import unicodedata
 import zlib
 
 from .errors import InputError, NoTextError, size_limit
+from .language import WORD, any_stopword
 from .records import Decoded
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -36,6 +37,11 @@ CHARDET_SAMPLE = 64 * 1024
 # chardet's filters backtrack over a run of ASCII letters once per letter: a 20,000-letter
 # run took it 40 s. Such a run says nothing of the encoding, so chardet sees its start only.
 LETTER_RUN = re.compile(rb"([A-Za-z]{32})[A-Za-z]+")
+# ISO-2022-JP switches between ASCII and JIS X 0208 with escape sequences.
+ESCAPES_2022 = re.compile(rb"\x1b\$[@B]|\x1b\([BJ]")
+# Western European code pages, and the Latin-script ones that share most of their letters.
+WESTERN = frozenset({"cp1252", "iso8859-15"})
+NEIGHBOURS = ("cp1250", "iso8859-2", "cp1254", "cp1257")
 # Control bytes other than tab, newline, carriage return, form feed, escape: a sign of
 # binary data when they are more than a few in a hundred (random bytes hold 9%).
 BINARY_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x1B)) + bytes(range(0x1C, 0x20))
@@ -251,19 +257,53 @@ def detect_encoding(data: bytes, charset: str | None = None) -> tuple[str, str]:
         # in an ASCII-readable page is always a lie (the page could not be read to find it).
         if declared and _credible(data, declared) and not _misread(data, declared):
             return declared, "declared"
+    if data.isascii() and ESCAPES_2022.search(data[:CHARDET_SAMPLE]) and _decodes(data, "iso2022_jp"):
+        return "iso2022_jp", "escape-sequences"  # seven-bit Japanese, which reads as ASCII too, to no sense
     if _decodes(data, "utf-8"):
         return "utf-8", "utf-8"
     if _mostly_utf8(data):
         return "utf-8", "utf-8-with-errors"
-    import chardet  # only pages that are neither declared nor UTF-8 need it: keep start-up quick
+    return _guess(data)
+
+
+def _guess(data: bytes) -> tuple[str, str]:
+    """The encoding of bytes no one declared and UTF-8 cannot read: chardet's guess or
+    charset_normalizer's, whichever turns more of the words with letters beyond ASCII
+    into words of some language's stop list (a wrong code page makes "déjà" "dďjŕ" and
+    "się" "siê") and leaves fewer symbols inside words; chardet's when they tie. chardet takes Polish, Czech and Turkish for
+    Western European and cannot read Arabic code pages; charset_normalizer takes French
+    and Portuguese for Central European."""
+    # Only such pages need these: start-up stays quick.
+    import chardet
+    from charset_normalizer import from_bytes
 
     # The bytes alone: chardet 7 takes a page's own declaration at its word, and by now
     # that declaration is missing or known not to hold.
-    guess = chardet.detect(LETTER_RUN.sub(rb"\1", DECLARATION.sub(b"", data[:CHARDET_SAMPLE])))
-    encoding = _codec(guess.get("encoding") or "") if guess else None
-    if encoding and _decodes(data, encoding):
-        return encoding, "chardet"
-    return "utf-8", "fallback"
+    sample = LETTER_RUN.sub(rb"\1", DECLARATION.sub(b"", data[:CHARDET_SAMPLE]))
+    guess, best = chardet.detect(sample), from_bytes(sample).best()
+    named = [(guess.get("encoding"), "chardet"), (best.encoding if best else None, "charset-normalizer")]
+    if any(_codec(name or "") in WESTERN for name, _ in named):
+        # Both take Central European and Turkish text for Western now and then: the
+        # neighbouring code pages are read too.
+        named += [(name, "code-page") for name in NEIGHBOURS]
+    found = list(dict.fromkeys((codec, method) for name, method in named
+                               if name and (codec := _codec(name)) and _decodes(data, codec)))
+    if not found:
+        return "utf-8", "fallback"
+    scores = [_plausibility(sample.decode(codec, errors="replace")) for codec, _ in found]
+    return found[scores.index(max(scores))]  # the first of equals: chardet's
+
+
+# A symbol between two letters ("gę¶lą": ISO-8859-2's "ś" read as windows-1250).
+SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f](?=[^\W\d_])")
+
+
+def _plausibility(text: str) -> tuple[int, int]:
+    """How many of the words with letters beyond ASCII are some language's stop words,
+    then how few symbols stand inside words."""
+    known = any_stopword()
+    words = sum(1 for word in WORD.findall(text.lower()) if not word.isascii() and word in known)
+    return words, -len(SYMBOL_IN_WORD.findall(text))
 
 
 def strip_controls(text: str) -> str:

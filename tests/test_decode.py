@@ -137,3 +137,31 @@ def test_utf16_without_bom_is_recognised(codec):
     decoded = decode(text.encode(codec))
     assert (decoded.encoding, decoded.method) == (codec, "utf-16-pattern")
     assert decoded.text == text
+
+
+# Undeclared text in a legacy code page, as old news sites served it: the guess is the
+# reading of the bytes that spells words.
+UNDECLARED = [
+    ("cp1256", "وافق المجلس البلدي مساء أمس على خطة المرور الجديدة لوسط المدينة القديمة، والتي ستدخل حيز "
+               "التنفيذ في اليوم الأول من أبريل بعد أشهر من النقاش مع السكان."),
+    ("cp1254", "Belediye meclisi dün akşam tarihi şehir merkezi için yeni trafik planını onayladı ve plan, "
+               "sakinlerle aylar süren görüşmelerin ardından nisan ayının ilk gününde yürürlüğe girecek."),
+    ("iso8859_2", "Rada miasta przyjęła wczoraj wieczorem nowy plan ruchu dla starego miasta, który wejdzie w "
+                  "życie pierwszego kwietnia po miesiącach rozmów z mieszkańcami. Według radnego nowe zasady "
+                  "zmniejszą ruch tranzytowy o około jedną trzecią i pozwolą poszerzyć chodniki."),
+    ("cp1250", "Rada miasta przyjęła wczoraj wieczorem nowy plan ruchu dla starego miasta, który wejdzie w "
+               "życie pierwszego kwietnia po miesiącach rozmów z mieszkańcami. Według radnego nowe zasady "
+               "zmniejszą ruch tranzytowy o około jedną trzecią i pozwolą poszerzyć chodniki."),
+    ("cp1252", "Le conseil municipal a adopté hier soir le nouveau plan de circulation pour la vieille ville, qui "
+               "entrera en vigueur le premier avril après des mois de discussions avec les habitants. « C'est une "
+               "très bonne nouvelle », a déclaré l'élu."),
+    ("cp1252", "A câmara municipal aprovou ontem à noite o novo plano de trânsito para o centro histórico, que "
+               "entra em vigor no primeiro dia de abril depois de meses de discussão com os moradores."),
+    ("iso2022_jp", "市議会は昨夜、旧市街の新しい交通計画を承認した。住民との数か月にわたる話し合いを経て、四月一日から実施される。"),
+]
+
+
+@pytest.mark.parametrize("encoding, text", UNDECLARED)
+def test_an_undeclared_legacy_page_is_read_in_its_code_page(encoding, text):
+    page = f"<html><head><title>Stadt</title></head><body><nav><a href='/'>Home</a></nav><p>{text}</p></body></html>"
+    assert text in decode(page.encode(encoding)).text
