@@ -31,8 +31,14 @@ MASTHEAD_SMALL_WORDS = frozenset("the of and a an for from on in de la le du des
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÀ-ÖØ-Þ]")
 PART_SEPARATORS = re.compile(r"\s+[·•|]\s+")
 # Where a <title> or og:title parts the page's name from the site's: "Headline | Site",
-# "Site – Headline", "Topic • Forum".
-TITLE_PARTS = re.compile(r"\s+[|–—•·»-]\s+|\s+::\s+|\s*\|\s*")
+# "Site – Headline", "Topic • Forum"; in Chinese and Japanese also "标题_新闻_腾讯网",
+# "标题-新华网", "見出し｜サイト", "見出し　：サイト" (a full-width colon only after a
+# space: "外国专家：..." is one headline).
+CJK_CHAR = "\u3001-\u30ff\u3400-\u9fff\uac00-\ud7af\uff01-\uff5e"
+TITLE_PARTS = re.compile(
+    r"\s+[|–—•·»-]\s+|\s+::\s+|\s*[|｜]\s*|\s+：\s*"
+    rf"|(?<=[{CJK_CHAR}])[_-](?=[{CJK_CHAR}])"
+)
 # Host labels that name no site ("www.", ".com", ".co.uk").
 HOST_NOISE = frozenset("www m en com org net edu gov co uk de fr io".split())
 HEADLINE_WORDS = 30  # an <h1> longer than this is not a headline

@@ -106,6 +106,14 @@ def _page(head: str, body: str, url: str | None = None):
     ("Harbour Sports • View topic - Ferry timetable for the winter", None, "Harbour Sports", "View topic - Ferry timetable for the winter"),
     # A title whose parts are all its own stays whole when the site's name is known.
     ("Ferries - Timetables and Fares", "https://courier.example/", "", "Ferries - Timetables and Fares"),
+    # Chinese and Japanese portals part their titles without spaces, or with full-width marks.
+    ("港口新规划获批_腾讯新闻", "https://news.qq.com/a/1", "腾讯新闻", "港口新规划获批"),
+    ("港口新规划获批-新华网", None, "", "港口新规划获批"),
+    ("港口新规划获批｜新华网", None, "", "港口新规划获批"),
+    ("港の新計画を承認　：日本経済新聞", None, "", "港の新計画を承認"),
+    # A headline's own full-width colon, or a French one, parts nothing.
+    ("外国专家：中美合作共赢符合国际社会利益", None, "", "外国专家：中美合作共赢符合国际社会利益"),
+    ("Réforme : le gouvernement recule", None, "", "Réforme : le gouvernement recule"),
 ])
 def test_the_sites_name_is_cut_from_the_title(title, url, site, expected):
     head = f"<title>{title}</title>" + (f'<meta property="og:site_name" content="{site}">' if site else "")
