@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 # Month names, January to December, of the languages whose dates are read; abbreviations
-# are their first three letters.
+# are their first three letters (see _abbreviations).
 MONTH_NAMES = (
     "january february march april may june july august september october november december",
     "januar februar märz april mai juni juli august september oktober november dezember",
@@ -23,19 +23,39 @@ MONTH_NAMES = (
     "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
     "ledna února března dubna května června července srpna září října listopadu prosince",
     "ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου οκτωβρίου νοεμβρίου δεκεμβρίου",
+    "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta marraskuuta joulukuuta",
+    "januari februari mac april mei jun julai ogos september oktober november disember",
+    "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม",
 )
+THAI_MONTHS = MONTH_NAMES[-1].split()
+def _abbreviations() -> dict[str, int]:
+    """Each month name's first three letters ("déc", "dez", "ago"), where no other month
+    of any language starts with them (Czech "čer" is June and July)."""
+    seen: dict[str, set[int]] = {}
+    for names in MONTH_NAMES:
+        for i, name in enumerate(names.split(), 1):
+            seen.setdefault(name[:3], set()).add(i)
+    return {short: months.pop() for short, months in seen.items() if len(months) == 1}
+
+
 MONTH_NUMBERS = {
+    **_abbreviations(),
     **{m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)},
     **{name: i for names in MONTH_NAMES for i, name in enumerate(names.split(), 1)},
-    "sept": 9, "okt": 10, "dez": 12, "إبريل": 4, "ابريل": 4, "اغسطس": 8,
+    "sept": 9, "okt": 10, "dez": 12, "févr": 2, "janv": 1, "juil": 7, "avr": 4, "إبريل": 4, "ابريل": 4, "اغسطس": 8,
 }
 ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 SLASHED_YMD = re.compile(r"(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)")
 DMY = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)")  # European order; the US order is ambiguous
 # Chinese and Japanese 年月日, Korean 년 월 일 ("2025년 12월 5일").
 CJK = re.compile(r"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]")
-NAMED_MDY = re.compile(r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-NAMED_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?([^\W\d_]{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b")
+NAMED_MDY = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+NAMED_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?([^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(\d{4})\b")
+# Vietnamese "ngày 3 tháng 12 năm 2025"; Thai "3 ธันวาคม 2568", in the Buddhist era (543
+# years ahead), and with vowel signs that are not word characters to the regex engine.
+VIETNAMESE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2}),?\s+năm\s+(\d{4})", re.I)
+THAI = re.compile(rf"(\d{{1,2}})\s*({'|'.join(THAI_MONTHS)})\s*(?:พ\.ศ\.\s*)?(\d{{4}})")
+BUDDHIST_ERA = 543
 
 
 def _month(name: str) -> int | None:
@@ -58,6 +78,12 @@ def parse_date(text: str) -> str | None:
         m = pattern.search(text)
         if m and (found := _iso(int(m[1]), int(m[2]), int(m[3]))):
             return found
+    m = VIETNAMESE.search(text)
+    if m and (found := _iso(int(m[3]), int(m[2]), int(m[1]))):
+        return found
+    m = THAI.search(text)
+    if m and (found := _iso(int(m[3]) - (BUDDHIST_ERA if int(m[3]) > 2400 else 0), _month(m[2]), int(m[1]))):
+        return found
     m = NAMED_MDY.search(text)
     if m and (found := _iso(int(m[3]), _month(m[1]), int(m[2]))):
         return found

@@ -344,3 +344,15 @@ def test_photo_credits_go(language):
     prose = CJK_PROSE.get(language) or (PAGES.get(language) or CHROME_IN_ARTICLE[language])[1]
     doc = _article(language, (prose[0], PHOTO_CREDITS[language], prose[1]))
     assert doc.text.split("\n\n") == prose
+
+
+@pytest.mark.parametrize("language, line, iso", [
+    ("vi", "Cập nhật: 10:30 ngày 3 tháng 12 năm 2025", "2025-12-03"),
+    ("th", "3 ธันวาคม 2568", "2025-12-03"),
+    ("fi", "3. joulukuuta 2025", "2025-12-03"),
+])
+def test_a_dateline_in_the_article_is_the_pages_date(language, line, iso):
+    prose = PAGES.get(language, [None, ENGLISH_PROSE])[1]
+    doc = _article(language, (line, *prose))
+    assert doc.date == iso
+    assert line not in doc.text

@@ -187,12 +187,21 @@ def test_url_argument_wins_over_canonical():
     ("2025년 12월 5일", "2025-12-05"),
     ("5. prosince 2025", "2025-12-05"),
     ("5 Δεκεμβρίου 2025", "2025-12-05"),
+    ("Publié le 3 déc. 2025", "2025-12-03"),  # a month's first letters, in any language
+    ("12 juil. 2024", "2024-07-12"),
+    ("3. joulukuuta 2025", "2025-12-03"),
+    ("12 maaliskuuta 2024", "2024-03-12"),
+    ("Kemaskini: 3 Disember 2025", "2025-12-03"),
+    ("Cập nhật: 10:30 ngày 3 tháng 12 năm 2025", "2025-12-03"),
+    ("3 ธันวาคม 2568", "2025-12-03"),  # the Buddhist era
+    ("3 ธันวาคม พ.ศ. 2568", "2025-12-03"),
 ])
 def test_parse_date(text, iso):
     assert parse_date(text) == iso
 
 
-@pytest.mark.parametrize("text", ["no date here", "2025-02-30", "99.99.9999", "Version 3.12.1", ""])
+@pytest.mark.parametrize("text", ["no date here", "2025-02-30", "99.99.9999", "Version 3.12.1", "",
+                                  "3 hours ago, 2025 edition", "June 2025"])
 def test_parse_date_rejects_junk(text):
     assert parse_date(text) is None
 
