@@ -28,6 +28,8 @@ MONTH_NAMES = (
     "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม",
 )
 THAI_MONTHS = MONTH_NAMES[-1].split()
+
+
 def _abbreviations() -> dict[str, int]:
     """Each month name's first three letters ("déc", "dez", "ago"), where no other month
     of any language starts with them (Czech "čer" is June and July)."""
@@ -42,7 +44,7 @@ MONTH_NUMBERS = {
     **_abbreviations(),
     **{m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)},
     **{name: i for names in MONTH_NAMES for i, name in enumerate(names.split(), 1)},
-    "sept": 9, "okt": 10, "dez": 12, "févr": 2, "janv": 1, "juil": 7, "avr": 4, "إبريل": 4, "ابريل": 4, "اغسطس": 8,
+    "sept": 9, "févr": 2, "janv": 1, "juil": 7, "إبريل": 4, "ابريل": 4, "اغسطس": 8,
 }
 ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 SLASHED_YMD = re.compile(r"(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)")

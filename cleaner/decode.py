@@ -270,9 +270,9 @@ def _guess(data: bytes) -> tuple[str, str]:
     """The encoding of bytes no one declared and UTF-8 cannot read: chardet's guess or
     charset_normalizer's, whichever turns more of the words with letters beyond ASCII
     into words of some language's stop list (a wrong code page makes "déjà" "dďjŕ" and
-    "się" "siê") and leaves fewer symbols inside words; chardet's when they tie. chardet takes Polish, Czech and Turkish for
-    Western European and cannot read Arabic code pages; charset_normalizer takes French
-    and Portuguese for Central European."""
+    "się" "siê") and leaves fewer symbols inside words; chardet's when they tie.
+    chardet takes Polish, Czech and Turkish for Western European and cannot read Arabic
+    code pages; charset_normalizer takes French and Portuguese for Central European."""
     # Only such pages need these: start-up stays quick.
     import chardet
     from charset_normalizer import from_bytes

@@ -324,11 +324,13 @@ ATOMIC_NAME = re.compile(r"\.[^.\[#>]{1,2}(?=[.\[#>]|$)")
 # as against a database's ("post-48213").
 INDEX_ID = re.compile(r"#[^.\[#>]*[-_]\d{1,2}(?=[.\[#>]|$)")
 # Class names that show or hide an element at a screen width: utility-CSS variants
-# ("sm:block", "md:hidden") and display utilities ("hidden", "block", "d-none",
-# "d-lg-block", "hidden-xs"). A grid shows its first cards on a phone and the rest from a
-# wider screen up, so cards of one grid differ by them alone.
-VISIBILITY_CLASS = re.compile(
-    r"\.(?:[^.\[#>:]+:[^.\[#>]*|hidden|block|d-none|d(?:-[a-z]{2,3})?-(?:none|block|flex|grid|inline|inline-block)"
+# ("sm:block", "md:hidden"; looked for only in paths with a colon, one in sixteen, as the
+# search reads every class name through) and display utilities ("hidden", "block",
+# "d-none", "d-lg-block", "hidden-xs"). A grid shows its first cards on a phone and the
+# rest from a wider screen up, so cards of one grid differ by them alone.
+VARIANT_CLASS = re.compile(r"\.[^.\[#>:]+:[^.\[#>]*(?=[.\[#>]|$)")
+DISPLAY_CLASS = re.compile(
+    r"\.(?:hidden|block|d-none|d(?:-[a-z]{2,3})?-(?:none|block|flex|grid|inline|inline-block)"
     r"|(?:hidden|visible)-[a-z]{2,3}(?:-[a-z]+)?)(?=[.\[#>]|$)"
 )
 
@@ -341,9 +343,12 @@ def _record_key(path: str) -> str:
     "tr#47289357") or end in a list's index ("index-0"): a forum's posts, each with its
     own "post-48213" id, are not records whose every line is content. Atomic class names
     go too (ATOMIC_NAME): on a page styled by a CSS-in-JS compiler the cards' paths
-    differ by them alone."""
-    path = NUMBER_ID.sub("", UNIQUE_CLASS.sub("", path))
-    return VISIBILITY_CLASS.sub("", INDEX_ID.sub("", ATOMIC_NAME.sub("", path)))
+    differ by them alone; and so do the classes that show an element at some screen
+    widths only (VARIANT_CLASS, DISPLAY_CLASS)."""
+    path = INDEX_ID.sub("", ATOMIC_NAME.sub("", NUMBER_ID.sub("", UNIQUE_CLASS.sub("", path))))
+    if ":" in path:
+        path = VARIANT_CLASS.sub("", path)
+    return DISPLAY_CLASS.sub("", path)
 
 
 def _record_groups(blocks: list[Block]) -> dict[str, list[int]]:
