@@ -25,9 +25,13 @@ MONTH_NAMES = (
     "ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου οκτωβρίου νοεμβρίου δεκεμβρίου",
     "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta marraskuuta joulukuuta",
     "januari februari mac april mei jun julai ogos september oktober november disember",
+    "január február március április május június július augusztus szeptember október november december",
     "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม",
 )
 THAI_MONTHS = MONTH_NAMES[-1].split()
+# Thai abbreviations ("ธ.ค." for ธันวาคม), kept out of MONTH_NUMBERS, whose names go into
+# patterns as they are.
+THAI_SHORT = "ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.".split()
 
 
 def _abbreviations() -> dict[str, int]:
@@ -56,7 +60,9 @@ NAMED_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?([^\W\d_]{3,
 # Vietnamese "ngày 3 tháng 12 năm 2025"; Thai "3 ธันวาคม 2568", in the Buddhist era (543
 # years ahead), and with vowel signs that are not word characters to the regex engine.
 VIETNAMESE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2}),?\s+năm\s+(\d{4})", re.I)
-THAI = re.compile(rf"(\d{{1,2}})\s*({'|'.join(THAI_MONTHS)})\s*(?:พ\.ศ\.\s*)?(\d{{4}})")
+THAI = re.compile(rf"(\d{{1,2}})\s*({'|'.join(THAI_MONTHS + [re.escape(m) for m in THAI_SHORT])})\s*(?:พ\.ศ\.\s*)?(\d{{4}})")
+# Hungarian puts the year first: "2025. december 3.".
+NAMED_YMD = re.compile(r"\b(\d{4})\.\s+([^\W\d_]{3,12})\s+(\d{1,2})\.")
 BUDDHIST_ERA = 543
 
 
@@ -84,7 +90,12 @@ def parse_date(text: str) -> str | None:
     if m and (found := _iso(int(m[3]), int(m[2]), int(m[1]))):
         return found
     m = THAI.search(text)
-    if m and (found := _iso(int(m[3]) - (BUDDHIST_ERA if int(m[3]) > 2400 else 0), _month(m[2]), int(m[1]))):
+    if m:
+        month = THAI_SHORT.index(m[2]) + 1 if m[2] in THAI_SHORT else _month(m[2])
+        if found := _iso(int(m[3]) - (BUDDHIST_ERA if int(m[3]) > 2400 else 0), month, int(m[1])):
+            return found
+    m = NAMED_YMD.search(text)
+    if m and (found := _iso(int(m[1]), _month(m[2]), int(m[3]))):
         return found
     m = NAMED_MDY.search(text)
     if m and (found := _iso(int(m[3]), _month(m[1]), int(m[2]))):

@@ -350,6 +350,8 @@ def test_photo_credits_go(language):
     ("vi", "Cập nhật: 10:30 ngày 3 tháng 12 năm 2025", "2025-12-03"),
     ("th", "3 ธันวาคม 2568", "2025-12-03"),
     ("fi", "3. joulukuuta 2025", "2025-12-03"),
+    ("hu", "Frissítve: 2025. március 5. 10:12", "2025-03-05"),
+    ("th", "อัปเดต 3 ธ.ค. 2568", "2025-12-03"),
 ])
 def test_a_dateline_in_the_article_is_the_pages_date(language, line, iso):
     prose = PAGES.get(language, [None, ENGLISH_PROSE])[1]

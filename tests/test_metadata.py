@@ -195,13 +195,15 @@ def test_url_argument_wins_over_canonical():
     ("Cập nhật: 10:30 ngày 3 tháng 12 năm 2025", "2025-12-03"),
     ("3 ธันวาคม 2568", "2025-12-03"),  # the Buddhist era
     ("3 ธันวาคม พ.ศ. 2568", "2025-12-03"),
+    ("21 ม.ค. 2561", "2018-01-21"),  # Thai's abbreviated months
+    ("Frissítve: 2025. március 5. 10:12", "2025-03-05"),  # Hungarian, year first
 ])
 def test_parse_date(text, iso):
     assert parse_date(text) == iso
 
 
 @pytest.mark.parametrize("text", ["no date here", "2025-02-30", "99.99.9999", "Version 3.12.1", "",
-                                  "3 hours ago, 2025 edition", "June 2025"])
+                                  "3 hours ago, 2025 edition", "June 2025", "Version 2025. Build 3."])
 def test_parse_date_rejects_junk(text):
     assert parse_date(text) is None
 
