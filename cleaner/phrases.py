@@ -75,11 +75,13 @@ DATE_LABEL = re.compile(
 BYLINE = re.compile(
     r"^(?:(?:(?i:by|written by|words by|author:?|posted by|reported by|von|par|por:?|autor:?|auteur\s*:?|автор:?|текст:?|"
     r"yazan|yazar:?|autore:?|testo di|oleh:?|penulis:?|tác giả:?|bởi|szerző:?|teksti:?|kirjoittanut|kirjoittaja:?|"
-    r"skrevet af|skrevet av|napisał[a]?|napsal[a]?|autorius:?|από (?:τον|την)|بقلم:?|كتبت?:|מאת|लेखक:?)\s+"
+    r"skrevet af|skrevet av|napisał[a]?:?|napsal[a]?:?|autorius:?|από (?:τον|την)|بقلم:?|كتبت?:|מאת|लेखक:?|"
+    r"írta:?|muhabir:?|redactor:?|reporter:?|โดย)\s+"
     r"|(?:di|door|av|af)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"
     # Chinese and Japanese: "作者：张三", "记者 李明", "文/王小明"
     r"|(?:作者|记者|記者|撰文|责任编辑|責任編輯|编辑|編輯)(?:\s*[:：]\s*|\s+)|文\s*[/／]\s*)"
-    r"(?P<name>(?![a-z]+ing\b)[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3})"
+    # A name's letters; Thai's vowel signs are no word characters to the regex engine.
+    r"(?P<name>(?![a-z]+ing\b)[^\W\d_][\w\u0e31-\u0e4e.'’-]*(?:\s+[^\W\d_][\w\u0e31-\u0e4e.'’-]*){0,3})"
     r"(?:\s*(?:,|\||\b(?i:and)\b|&|-|–|—|·).*)?"
     r"|(?:\[[^\]]{1,30}\]\s*)?(?P<reporter>[가-힣]{2,4}) ?기자(?:\s.*)?)$"
 )

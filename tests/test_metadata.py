@@ -221,6 +221,13 @@ def test_parse_date_rejects_junk(text):
     ("文/王小明", "王小明"),
     ("作者简介", None),
     ("Napisał Jan Kowalski", "Jan Kowalski"),
+    ("Napisał: Jan Kowalski", "Jan Kowalski"),
+    ("Írta: Kovács Anna", "Kovács Anna"),
+    ("Muhabir: Ayşe Yılmaz", "Ayşe Yılmaz"),
+    ("Redactor: Ion Popescu", "Ion Popescu"),
+    ("Reporter: Jane Doe", "Jane Doe"),
+    ("โดย สมชาย ใจดี", "สมชาย ใจดี"),  # Thai, whose vowel signs the regex engine calls no letters
+    ("reporter training begins today", None),
     ("Por: María García", "María García"),
     ("Bởi Nguyễn Văn An", "Nguyễn Văn An"),
     ("Από τον Γιώργο Παπαδόπουλο", "Γιώργο Παπαδόπουλο"),
