@@ -29,8 +29,7 @@ MONTH_NAMES = (
     "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม",
 )
 THAI_MONTHS = MONTH_NAMES[-1].split()
-# Thai abbreviations ("ธ.ค." for ธันวาคม), kept out of MONTH_NUMBERS, whose names go into
-# patterns as they are.
+# Thai abbreviations ("ธ.ค." for ธันวาคม).
 THAI_SHORT = "ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.".split()
 
 
@@ -48,6 +47,7 @@ MONTH_NUMBERS = {
     **_abbreviations(),
     **{m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)},
     **{name: i for names in MONTH_NAMES for i, name in enumerate(names.split(), 1)},
+    **{short: i for i, short in enumerate(THAI_SHORT, 1)},
     "sept": 9, "févr": 2, "janv": 1, "juil": 7, "إبريل": 4, "ابريل": 4, "اغسطس": 8,
 }
 ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
@@ -90,10 +90,8 @@ def parse_date(text: str) -> str | None:
     if m and (found := _iso(int(m[3]), int(m[2]), int(m[1]))):
         return found
     m = THAI.search(text)
-    if m:
-        month = THAI_SHORT.index(m[2]) + 1 if m[2] in THAI_SHORT else _month(m[2])
-        if found := _iso(int(m[3]) - (BUDDHIST_ERA if int(m[3]) > 2400 else 0), month, int(m[1])):
-            return found
+    if m and (found := _iso(int(m[3]) - (BUDDHIST_ERA if int(m[3]) > 2400 else 0), _month(m[2]), int(m[1]))):
+        return found
     m = NAMED_YMD.search(text)
     if m and (found := _iso(int(m[1]), _month(m[2]), int(m[3]))):
         return found

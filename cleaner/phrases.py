@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import MONTH_NUMBERS, THAI_SHORT
+from .dates import MONTH_NUMBERS
 
 _I = re.IGNORECASE
 
@@ -45,16 +45,15 @@ ROLE_CONTENT = frozenset({"main", "article"})
 # banner, as is an element with the ARIA role (features.dom_cue).
 TAG_BANNER, ROLE_BANNER = "header", "banner"
 
-# Every month name and abbreviation dates.py reads, longest first.
-MONTHS = "|".join(sorted(MONTH_NUMBERS, key=lambda name: (-len(name), name)))
-THAI_SHORT_MONTHS = "|".join(map(re.escape, THAI_SHORT))
+# Every month name and abbreviation dates.py reads, longest first (Thai's have dots: "ธ.ค.").
+MONTHS = "|".join(map(re.escape, sorted(MONTH_NUMBERS, key=lambda name: (-len(name), name))))
 # A date line's date; Spanish and Portuguese put "de" between day, month and year ("3 de
 # marzo de 2025"), Korean writes 년 월 일 where Chinese and Japanese write 年月日,
 # Vietnamese "ngày 3 tháng 12 năm 2025", Hungarian "2025. december 3.", Thai "3 ธ.ค. 2568".
 DATE = re.compile(
     rf"\b(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|"
     rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}|"
-    rf"\d{{4}}\s?[年년]\s?\d{{1,2}}\s?[月월]\s?\d{{1,2}}\s?[日일]|ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}},?\s+năm\s+\d{{4}}|\d{{4}}\.\s+(?:{MONTHS})\s+\d{{1,2}}\.|\d{{1,2}}\s*(?:{THAI_SHORT_MONTHS})\s*\d{{4}})",
+    rf"\d{{4}}\s?[年년]\s?\d{{1,2}}\s?[月월]\s?\d{{1,2}}\s?[日일]|ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}},?\s+năm\s+\d{{4}}|\d{{4}}\.\s+(?:{MONTHS})\s+\d{{1,2}}\.)",
     _I,
 )
 DATE_LABEL = re.compile(

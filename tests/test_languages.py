@@ -173,6 +173,27 @@ def _article(language: str, lines: tuple[str, ...] | list[str], head: str = ""):
     return clean(f"<!DOCTYPE html><html lang='{language}'><body><article>{body}</article></body></html>".encode())
 
 
+def _paragraphs(language: str, lines: tuple[str, ...] | list[str]) -> list[str]:
+    """The text _article's page comes out with, paragraph by paragraph."""
+    return _article(language, lines).text.split("\n\n")
+
+
+ENGLISH_PROSE = [
+    "The city council last night approved the new traffic plan for the old town, which comes into force on "
+    "the first of April after months of talks with the people who live there.",
+    "According to the councillor, the new rules will cut through traffic by about a third and allow the "
+    "pavements of the narrowest streets to be widened at last.",
+]
+
+
+def _prose(language: str) -> list[str]:
+    """Two paragraphs of a news story in `language`, English where this module has none."""
+    if language in CJK_PROSE:
+        return CJK_PROSE[language]
+    found = PAGES.get(language) or CHROME_IN_ARTICLE.get(language)
+    return found[1] if found else ENGLISH_PROSE
+
+
 # Lines the older lists missed, each alone in a <p> of the article where only its words can
 # give it away: a skip link, "share on ...", "see more", a newsletter prompt, a related heading.
 CHROME_IN_ARTICLE = {
@@ -207,8 +228,7 @@ CHROME_IN_ARTICLE = {
 def test_chrome_lines_inside_an_article_go(language):
     chrome, prose = CHROME_IN_ARTICLE[language]
     skip, share, more, newsletter, related = chrome
-    doc = _article(language, (skip, prose[0], share, more, prose[1], newsletter, related))
-    assert doc.text.split("\n\n") == prose
+    assert _paragraphs(language, (skip, prose[0], share, more, prose[1], newsletter, related)) == prose
 
 
 # A news site's "latest" or "most read" heading, "follow us" and a consent banner's button.
@@ -227,10 +247,9 @@ MORE_CHROME = {
 
 @pytest.mark.parametrize("language", sorted(MORE_CHROME))
 def test_latest_headings_follow_prompts_and_consent_buttons_go(language):
-    prose = (PAGES.get(language) or CHROME_IN_ARTICLE[language])[1]
+    prose = _prose(language)
     latest, follow, accept = MORE_CHROME[language]
-    doc = _article(language, (follow, prose[0], accept, prose[1], latest))
-    assert doc.text.split("\n\n") == prose
+    assert _paragraphs(language, (follow, prose[0], accept, prose[1], latest)) == prose
 
 
 # A dated line under the article, labelled in the page's language: metadata, not text.
@@ -283,9 +302,8 @@ CJK_PROSE = {
 @pytest.mark.parametrize("language", sorted(CJK_CHROME))
 def test_chinese_and_japanese_news_chrome_goes(language):
     first, second, third, fourth, fifth = CJK_CHROME[language]
-    prose = CJK_PROSE[language]
-    doc = _article(language, (first, prose[0], second, third, prose[1], fourth, fifth))
-    assert doc.text.split("\n\n") == prose
+    prose = _prose(language)
+    assert _paragraphs(language, (first, prose[0], second, third, prose[1], fourth, fifth)) == prose
 
 
 # Share, comment, follow and back-to-top lines, and a related heading, in the article.
@@ -301,10 +319,9 @@ MORE_LINES = {
 
 @pytest.mark.parametrize("language", sorted(MORE_LINES))
 def test_share_follow_and_back_to_top_lines_go(language):
-    prose = PAGES[language][1]
+    prose = _prose(language)
     share, second, top, related = MORE_LINES[language]
-    doc = _article(language, (share, prose[0], second, prose[1], top, related))
-    assert doc.text.split("\n\n") == prose
+    assert _paragraphs(language, (share, prose[0], second, prose[1], top, related)) == prose
 
 
 # A headline linked inside an article's text, under a label that says it leads elsewhere.
@@ -316,20 +333,13 @@ READ_MORE = {
     "zh": ("相关阅读：港口新规划获批", "延伸阅读：渡轮票价再次上涨"),
     "ja": ("関連記事：港の新しい計画が承認", "あわせて読みたい：フェリー運賃が再び値上げ"),
 }
-ENGLISH_PROSE = [
-    "The city council last night approved the new traffic plan for the old town, which comes into force on "
-    "the first of April after months of talks with the people who live there.",
-    "According to the councillor, the new rules will cut through traffic by about a third and allow the "
-    "pavements of the narrowest streets to be widened at last.",
-]
 
 
 @pytest.mark.parametrize("language", sorted(READ_MORE))
 def test_read_more_lines_inside_an_article_go(language):
-    prose = {"en": ENGLISH_PROSE, **CJK_PROSE}.get(language) or (PAGES.get(language) or CHROME_IN_ARTICLE[language])[1]
+    prose = _prose(language)
     first, second = READ_MORE[language]
-    doc = _article(language, (prose[0], first, prose[1], second))
-    assert doc.text.split("\n\n") == prose
+    assert _paragraphs(language, (prose[0], first, prose[1], second)) == prose
 
 
 # A picture's credit line, as news sites in other languages write it.
@@ -341,9 +351,8 @@ PHOTO_CREDITS = {
 
 @pytest.mark.parametrize("language", sorted(PHOTO_CREDITS))
 def test_photo_credits_go(language):
-    prose = CJK_PROSE.get(language) or (PAGES.get(language) or CHROME_IN_ARTICLE[language])[1]
-    doc = _article(language, (prose[0], PHOTO_CREDITS[language], prose[1]))
-    assert doc.text.split("\n\n") == prose
+    prose = _prose(language)
+    assert _paragraphs(language, (prose[0], PHOTO_CREDITS[language], prose[1])) == prose
 
 
 @pytest.mark.parametrize("language, line, iso", [
@@ -354,7 +363,6 @@ def test_photo_credits_go(language):
     ("th", "อัปเดต 3 ธ.ค. 2568", "2025-12-03"),
 ])
 def test_a_dateline_in_the_article_is_the_pages_date(language, line, iso):
-    prose = PAGES.get(language, [None, ENGLISH_PROSE])[1]
-    doc = _article(language, (line, *prose))
+    doc = _article(language, (line, *_prose(language)))
     assert doc.date == iso
     assert line not in doc.text
