@@ -205,6 +205,25 @@ def test_template_filler_text_is_dropped(tmp_path):
     assert "Lorem ipsum" not in result.output
 
 
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_a_line_that_is_only_an_image_address_is_dropped(tmp_path, kind):
+    # A gallery's or a shop's image data printed as text; a link to a page stays.
+    image = "https://cdn.example.com/images/stencil/160x160/ferry/gull-island-ferry-dock-2025_large.jpg?c=2"
+    page = "https://council.example.gov/minutes/2025-03-ferry-vote"
+    if kind == "html":
+        body = HTML.replace(f"<p>{PARAGRAPHS[1]}</p>", f"<div>{image}</div><p>{PARAGRAPHS[1]}</p><p>{page}</p>")
+    else:
+        body = TEXT.replace(PARAGRAPHS[1], f"{image}\n{PARAGRAPHS[1]}\n{page}")
+    path = tmp_path / f"page.{'html' if kind == 'html' else 'txt'}"
+    path.write_text(body, encoding="utf-8")
+    result = _run(str(path))
+    assert result.exit_code == 0
+    assert all(p in result.output for p in PARAGRAPHS)
+    assert image not in result.output and "gull-island-ferry-dock" not in result.output
+    if kind == "html":
+        assert page in result.output
+
+
 @pytest.mark.parametrize("chrome", [
     "Listen to this article 5 min", "Up Next", "Don't Miss", "Subscribe to continue reading",
     "Already have an account? Sign in", "Share via Email", "Copy URL", "Jump to recipe",
