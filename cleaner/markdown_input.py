@@ -24,14 +24,17 @@ from .wrapping import wrapped
 # [text](target "title"), with one level of brackets inside the text ("[a [b]](url)") and
 # of parentheses inside the target; an image is the same with a "!" before it.
 _BRACKETED = r"(?:[^\[\]]|\[[^\[\]]*\])*"
-_TARGET = r"\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+# A title's quotes may hold quotes (html2text writes title="Chanel "Afterdark"" as it is):
+# a quote closes the title only where ")" follows it.
+_TARGET = r"\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"(?:[^\"\n]|\"(?!\s*\)))*\"|'[^']*'))?\s*\)"
 LINK = re.compile(rf"\[({_BRACKETED})\]{_TARGET}")
 IMAGE = re.compile(rf"!\[{_BRACKETED}\]{_TARGET}")
 REFERENCE_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
-# A link around blocks (a card: image, title, teaser), as turndown and html2text write it
-# over several lines: a "[" that no "]" closes, the blocks, then a line opening "](target)".
-LINK_CLOSE_LINE = re.compile(rf"[ \t]*\]{_TARGET}")
-LINK_CLOSE_ANYWHERE = re.compile(r"\n[ \t]*\]\(")
+# A link around blocks (a card: image, title, teaser), as turndown, html2text and
+# markdownify write it over several lines: a "[" that no "]" closes, the blocks, then a
+# "](target)" that closes no "[" of its line, opening the line or after its last text
+# (with Pandoc's attributes after it, if any).
+LINK_CLOSE = re.compile(rf"\]{_TARGET}(?:\{{[^{{}}\n]*\}})?")
 BLOCK_LINK_LINES = 40  # the most lines one such link may hold
 AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
 # HTML left in Markdown by converters that pass through what they do not know.
@@ -149,7 +152,7 @@ def read(text: str, width: int = 0) -> Iterator[Line | None]:
     (or a line of pure syntax: a rule, a fence, a table's separator) breaks the flow.
     Text hard-wrapped at `width` (wrapping.wrap_width) is first joined back into lines."""
     lines = unwrap(text.split("\n"), width) if width else text.split("\n")
-    if LINK_CLOSE_ANYWHERE.search(text):
+    if "](" in text:
         _cut_block_links(lines)
     table = False
     code: list[str] | None = None  # the lines of the open code fence, as HTML's <pre> is one block
@@ -194,15 +197,29 @@ def _cut_block_links(lines: list[str]) -> None:
     cut from their lines in place. What they hold is not counted as link text: a card
     linked whole is a listing's record as often as a teaser for another page."""
     for n, raw in enumerate(lines):
-        if not (close := LINK_CLOSE_LINE.match(raw)):
+        if "](" not in raw or (close := _unopened_close(raw)) is None:
             continue
         for m in range(n - 1, max(-1, n - BLOCK_LINK_LINES), -1):
             if (at := _unclosed_bracket(lines[m])) >= 0:
-                lines[m] = lines[m][:at] + lines[m][at + 1:]
-                lines[n] = raw[close.end():]
+                image = lines[m][at - 1:at] == "!"  # an image's text written over lines: a figure's caption
+                lines[m] = lines[m][:at - image] + lines[m][at + 1:]
+                lines[n] = raw[:close.start()] + raw[close.end():]
                 break
-            if LINK_CLOSE_LINE.match(lines[m]):
+            if "](" in lines[m] and _unopened_close(lines[m]):
                 break  # another link's end: this one has no start of its own
+
+
+def _unopened_close(line: str) -> re.Match[str] | None:
+    """The first "](target)" of the line whose "]" closes no "[" before it, if any."""
+    depth = 0
+    for bracket in BRACKET.finditer(line):
+        if bracket.group() == "[":
+            depth += 1
+        elif depth:
+            depth -= 1
+        elif close := LINK_CLOSE.match(line, bracket.start()):
+            return close
+    return None
 
 
 def _unclosed_bracket(line: str) -> int:
@@ -336,6 +353,8 @@ def _plain(text: str) -> str:
     parked = "\\" in text
     if parked:  # escaped marks wait in the private use area, out of the emphasis pattern's sight
         text = ESCAPE.sub(lambda m: chr(PARKED + ord(m.group(1))), text)
+        if text.endswith("\\") and text[:-1].strip():
+            text = text[:-1]  # a hard line break: Pandoc's "\" after a line's text
     if "`" in text:
         text = CODE_SPAN.sub(r"\1", text)
     if "*" in text or "_" in text:

@@ -146,6 +146,24 @@ def test_a_link_around_blocks_written_over_several_lines_leaves_no_brackets():
     assert lines[-1].link_chars == len("More")
 
 
+def test_a_link_whose_end_follows_the_text_of_its_last_line_leaves_no_brackets():
+    # markdownify closes a card's link after its last text ("...teaser](target)"), and
+    # Pandoc a figure's caption written over lines ("![Caption\\\nCredit](src){.attrs}").
+    page = ("[![Ferry](https://x.example/f.jpg)\n\nFerry service returns\n\n"
+            "**2 January 2025** " + PROSE + "](/ferry \"Ferry: \\\"Gull\\\" returns\") [All news](/news)\n\n"
+            "![The new quay at dawn.\\\nPhoto: Ana Ruiz](data:image/svg+xml;base64,PHN2Zz4=){.wp-image-1 width=\"800\"}\n")
+    lines = _lines(page)
+    assert [line.text for line in lines] == [
+        "Ferry service returns", "2 January 2025 " + PROSE + " All news", "The new quay at dawn.", "Photo: Ana Ruiz"]
+    assert lines[1].link_chars == len("All news")
+
+
+def test_a_link_title_may_hold_quotes():
+    # html2text writes a title attribute as it is, quotes and all.
+    text, links = inline('[Gisele for Chanel](/chanel "Kampagne: Gisele f\u00fcr Chanel "Afterdark"") and more')
+    assert (text, links) == ("Gisele for Chanel and more", len("Gisele for Chanel"))
+
+
 def test_a_header_of_fields_gives_metadata_and_is_not_content():
     body = f"# Ferry service returns\n\n{PROSE}\n\n{PROSE.replace('Tuesday', 'Monday')}\n"
     reader = ("Title: Ferry service returns | Island News\n\nURL Source: https://news.example/ferry\n\n"
