@@ -54,7 +54,9 @@ BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF-", b"PK\x03\x04", b
 # too, and lone surrogates: a stray NUL is dropped, no escape sequence reaches a terminal
 # through the output, and every output can be written as UTF-8.
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-# The same C0 controls as bytes: the ones the HTML parser chokes on (a NUL ends its input).
+# The same C0 controls, as characters and as bytes: the ones the HTML parser chokes on (a
+# NUL ends its input).
+C0_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 C0_BYTES = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0E, 0x20)) + b"\x7f"
 # Characters that show nothing and join nothing: a zero-width space, a word joiner, and a
 # byte order mark left inside a page (server-side includes leave them between blocks).
@@ -306,6 +308,26 @@ def _plausibility(text: str) -> tuple[int, int]:
     return words, -len(SYMBOL_IN_WORD.findall(text))
 
 
+# UTF-8 that was read as windows-1252 or Latin-1 and saved as UTF-8 again ("doesnâ€™t",
+# "NOMADÂ®", "EspaÃ±ol"): valid UTF-8, so no decoding can see it. A lead byte's letter
+# (Â to ï) before what a continuation byte reads as in those code pages is the sign;
+# ftfy undoes it there, and leaves text that only looks like it ("CAFÉ»") alone.
+_CONTINUATION = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+MOJIBAKE = re.compile(f"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}")
+MOJIBAKE_LINE = 100_000  # longer lines are left as they are: ftfy's time grows with the line
+
+
+def unmojibake(text: str) -> str:
+    """Text with mojibake undone, line by line where its sign occurs."""
+    if text.isascii() or not MOJIBAKE.search(text):
+        return text
+    from ftfy import fix_encoding  # imported for the first page that needs it
+
+    text = C0_CONTROLS.sub("", text)  # gone before this on some paths: the same lines on all
+    return "\n".join(fix_encoding(line) if len(line) <= MOJIBAKE_LINE and MOJIBAKE.search(line) else line
+                     for line in text.split("\n"))
+
+
 def strip_controls(text: str) -> str:
     return CONTROLS.sub("", text) if CONTROLS.search(text) else text
 
@@ -313,7 +335,7 @@ def strip_controls(text: str) -> str:
 def normalize(text: str) -> str:
     """NFC, one kind of newline, no control characters, and lines holding only
     (non-breaking) spaces made blank."""
-    text = strip_controls(text)
+    text = strip_controls(unmojibake(text))
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():
@@ -325,7 +347,7 @@ def nfc(text: str) -> str:
     """NFC, without control characters, for a short piece of text (a block, a title): HTML
     is normalised piece by piece as it comes out of the tree (its markup never, a tenth of
     the work), which also catches what character references (&#x1b;) put there."""
-    text = strip_controls(text)
+    text = strip_controls(unmojibake(text))
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
@@ -360,5 +382,5 @@ def decode(data: bytes | str, normalise: bool = True, max_bytes: int = MAX_GUNZI
         return Decoded(normalize(text), encoding, prefix + method)
     # Checked on the bytes, five times faster than on the text: most pages have none.
     if len(data.translate(None, C0_BYTES)) != len(data):
-        text = strip_controls(text)
+        text = C0_CONTROLS.sub("", text)  # C1 controls wait for nfc: they may be mojibake's
     return Decoded(text, encoding, prefix + method)

@@ -6,7 +6,7 @@ import gzip
 
 import pytest
 
-from cleaner import InputError, NoTextError
+from cleaner import InputError, NoTextError, clean
 from cleaner.decode import decode
 
 RUSSIAN = (
@@ -165,3 +165,30 @@ UNDECLARED = [
 def test_an_undeclared_legacy_page_is_read_in_its_code_page(encoding, text):
     page = f"<html><head><title>Stadt</title></head><body><nav><a href='/'>Home</a></nav><p>{text}</p></body></html>"
     assert text in decode(page.encode(encoding)).text
+
+
+def _mojibake(text: str, codec: str) -> bytes:
+    """The page's text saved as UTF-8 after a tool read its UTF-8 in `codec` (the five
+    bytes windows-1252 leaves undefined read as Latin-1, as browsers and ftfy read them)."""
+    data = text.encode("utf-8")
+    return "".join(bytes([b]).decode(codec, errors="ignore") or chr(b) for b in data).encode("utf-8")
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
+def test_mojibake_is_undone_in_html_and_text(codec):
+    article = ("Pet insurance doesn’t have to be a wallet-buster — it costs “less than you think”. "
+               "Español, São Paulo, NOMAD® and Français all read as their writers wrote them.")
+    broken = _mojibake(article, codec).decode("utf-8")
+    assert "doesn’t" not in broken  # the test's own premise
+    html = f"<html><head><meta charset='utf-8'><title>NOMAD® guide</title></head><body><article><p>{broken}</p></article></body></html>"
+    doc = clean(html.encode("utf-8"))
+    assert doc.text.strip() == article
+    assert clean(broken.encode("utf-8")).text.strip() == article
+
+
+@pytest.mark.parametrize("text", [
+    "Il a dit « CAFÉ» et puis l'ÉTÉ» s'en alla.", "NÃO SÃO PAULO, ÂNGULO RETO", "Ægir og Þór fóru í ÐÍS",
+    "Größe: ÄÖÜ ß „Über“", "Привет, мир — ¿Qué tal? ¡Olé!",
+])
+def test_text_that_only_looks_like_mojibake_is_left_alone(text):
+    assert decode(text.encode("utf-8")).text == text
