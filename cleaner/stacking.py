@@ -248,11 +248,11 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
     model = load(path)
     out = list(blocks)
     last = _last_prose(blocks, options) if len(blocks) < SHORT_PAGE_LINES else -1
-    for i, row in enumerate(vectors(blocks, thread)):
-        b = blocks[i]
+    probabilities = _by_sentence(blocks, [model(row) for row in vectors(blocks, thread)])
+    for i, b in enumerate(blocks):
         if b.role != "body" or b.rule or b.features is None or "site_boilerplate" in b.reasons:
             continue
-        p = round(model(row), 3)
+        p = round(probabilities[i], 3)
         keep = p >= threshold
         if keep and b.label is not Label.CONTENT and not NEVER_KEPT.isdisjoint(b.reasons):
             continue
@@ -268,6 +268,21 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
             label = Label.ADS if b.label is Label.ADS or "ad_phrase" in b.reasons else Label.NAVIGATION
             out[i] = b._replace(label=label, score=p, reasons=("model_drop",) + b.reasons)
     return ensure_content(out, options)
+
+
+def _by_sentence(blocks: list[Block], probabilities: list[float]) -> list[float]:
+    """Each line's probability, the lines one sentence runs across (a group) sharing their
+    mean, weighted by length: a sentence a link cut in three is kept or dropped whole."""
+    sums: dict[int, list[float]] = {}
+    for b, p in zip(blocks, probabilities):
+        if b.group >= 0:
+            total = sums.setdefault(b.group, [0.0, 0.0])
+            total[0] += p * len(b.text)
+            total[1] += len(b.text)
+    if not sums:
+        return probabilities
+    return [p if b.group < 0 else sums[b.group][0] / max(sums[b.group][1], 1.0)
+            for b, p in zip(blocks, probabilities)]
 
 
 def _last_prose(blocks: list[Block], options: Options) -> int:

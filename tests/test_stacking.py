@@ -161,3 +161,24 @@ def test_a_short_copy_of_one_article_keeps_its_last_paragraph(tail):
     for paragraph in ARTICLE:
         assert paragraph in doc.text
     assert "Weather" not in doc.text
+
+
+def test_a_sentence_cut_across_lines_is_kept_or_dropped_whole(tmp_path):
+    # Converters break a sentence at its links; the model reads each line in its place,
+    # but the sentence's lines share one verdict: their mean, weighted by length.
+    prose = ["The council voted on Tuesday to restore the ferry service to the island after six years of delays.",
+             "Residents who spoke at the meeting said the crossing had been their only link to the hospital."]
+    paragraphs = [prose[i % 2] + f" Point {i}." for i in range(16)]
+    sentence = ["The new timetable, which", "the harbour office",
+                "published on Friday, adds two sailings on weekdays and one on Sundays."]
+    text = "\n\n".join(paragraphs[:8] + ["\n".join(sentence)] + paragraphs[8:]) + "\n"
+    # A model that drops the first half of the page and keeps the second, cutting the
+    # sentence after its first line.
+    halves = _model(tmp_path, [_split_on("position", -6.0, 6.0, at=0.47)])
+    doc = clean(text, options=Options(model=halves))
+    lines = [b for b in doc.blocks if b.text in sentence]
+    assert len(lines) == 3 and len({b.group for b in lines}) == 1
+    assert [b.label for b in lines] == [Label.CONTENT] * 3
+    assert len({b.score for b in lines}) == 1
+    assert " ".join(sentence) in doc.text.replace("\n", " ")
+    assert paragraphs[0] not in doc.text and paragraphs[-1] in doc.text
