@@ -226,10 +226,17 @@ def _single_byte(encoding: str) -> bool:
     return len(b"\xc3\xa9\xe6\x97\xa5".decode(encoding, errors="replace")) == 5
 
 
-def _utf16_without_bom(head: bytes) -> str | None:
-    """UTF-16 text of mostly Latin script has a zero in every other byte."""
+def _wide_without_bom(head: bytes) -> str | None:
+    """UTF-16 text of mostly Latin script has a zero in every other byte; UTF-32 text of
+    any script has its two high bytes zero, and its lowest not."""
     if len(head) < 16 or b"\x00" not in head:
         return None
+    quads = len(head) // 4
+    zeros = [head[k::4].count(0) for k in range(4)]
+    if zeros[2] > quads * 0.9 and zeros[3] > quads * 0.9 and zeros[0] < quads * 0.5:
+        return "utf-32-le"
+    if zeros[0] > quads * 0.9 and zeros[1] > quads * 0.9 and zeros[3] < quads * 0.5:
+        return "utf-32-be"
     pairs = len(head) // 2
     even, odd = head[0::2].count(0), head[1::2].count(0)
     if odd > pairs * 0.4 and even < pairs * 0.05:
@@ -246,9 +253,9 @@ def detect_encoding(data: bytes, charset: str | None = None) -> tuple[str, str]:
     for bom, name in BOMS:
         if data.startswith(bom):
             return name, "bom"
-    wide = _utf16_without_bom(data[:DECLARATION_WINDOW])
-    if wide and _decodes(data[: len(data) // 2 * 2], wide):
-        return wide, "utf-16-pattern"
+    wide = _wide_without_bom(data[:DECLARATION_WINDOW])
+    if wide and _decodes(data[: len(data) // 4 * 4] if "32" in wide else data[: len(data) // 2 * 2], wide):
+        return wide, f"{wide[:6]}-pattern"
     told = _codec(charset) if charset else None
     if told and _credible(data, told) and not _misread(data, told):
         return told, "http"
@@ -375,7 +382,7 @@ def decode(data: bytes | str, normalise: bool = True, max_bytes: int = MAX_GUNZI
     if (page := mime_page(data)) is not None:
         data, charset, prefix = page[0], page[1] or charset, prefix + "mime+"
     encoding, method = detect_encoding(data, charset)
-    if method not in ("bom", "utf-16-pattern") and _is_binary(data):
+    if method not in ("bom", "utf-16-pattern", "utf-32-pattern") and _is_binary(data):
         raise NoTextError("no text found (binary file?)")
     text = data.decode(encoding, errors="replace").lstrip("\ufeff")
     if normalise:

@@ -131,11 +131,17 @@ def test_str_input_is_accepted():
     assert (d.text, d.method) == ("Already decoded text", "unicode")
 
 
-@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
-def test_utf16_without_bom_is_recognised(codec):
-    text = "Plain text saved as UTF-16 without a byte order mark.\nA second line of it.\n"
+@pytest.mark.parametrize("codec, text", [
+    ("utf-16-le", "Plain text saved as UTF-16 without a byte order mark.\nA second line of it.\n"),
+    ("utf-16-be", "Plain text saved as UTF-16 without a byte order mark.\nA second line of it.\n"),
+    ("utf-32-le", "Plain text saved as UTF-32 without a byte order mark.\nA second line of it.\n"),
+    ("utf-32-be", "Plain text saved as UTF-32 without a byte order mark.\nA second line of it.\n"),
+    ("utf-32-le", RUSSIAN + "\n"),
+    ("utf-32-be", "東京は日本の首都です。人口は約千四百万人です。\n"),
+])
+def test_utf16_and_utf32_without_bom_are_recognised(codec, text):
     decoded = decode(text.encode(codec))
-    assert (decoded.encoding, decoded.method) == (codec, "utf-16-pattern")
+    assert (decoded.encoding, decoded.method) == (codec, f"{codec[:6]}-pattern")
     assert decoded.text == text
 
 
