@@ -73,9 +73,11 @@ FENCED_DIV = re.compile(r"^\s*+:{3,}+\s*+(?:\{.*\}|[^\s:{}]++)?\s*+:*+\s*+$")  #
 # Attributes after a link's or an image's target, a code span or a heading: {#id .class key=value}.
 # The pattern opens with its brace, which the regex engine finds fast on long lines (a
 # data: URI); where it stands is told apart in _attribute.
-ATTRIBUTES = re.compile(r"\{\s*(?:([#.])|:|[\w-]+=)[^{}\n]*\}")
+# Pandoc's attributes; a quoted value may hold braces (onclick="jQuery.ajax({...})").
+_ATTRIBUTE_BODY = r'(?:[^{}\n"]|"(?:[^"\\\n]|\\.)*")*\}'
+ATTRIBUTES = re.compile(r"\{\s*(?:([#.])|:|[\w-]+=)" + _ATTRIBUTE_BODY)
 BRACKET = re.compile(r"[\[\]](?<!\\.)")  # an escaped bracket is text
-SPAN_END = re.compile(r"\]\{\s*(?:[#.:]|[\w-]+=)[^{}\n]*\}")  # the "]{.class}" that closes a [span]
+SPAN_END = re.compile(r"\]\{\s*(?:[#.:]|[\w-]+=)" + _ATTRIBUTE_BODY)  # the "]{.class}" that closes a [span]
 PARKED = 0x10FF00  # plane 16, where icon fonts do not put their glyphs
 UNPARK = {PARKED + ord(c): c for c in ESCAPABLE}
 

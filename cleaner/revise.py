@@ -17,6 +17,16 @@ from .site import line_key
 
 SECTION = re.compile(r"section(?:$|[#.\[])")  # a <section> step of a dom_path
 TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}\b")
+# A comment's age where its date would be: "28 minutes ago", "hace una hora", "il y a 2 jours".
+RELATIVE_TIME = re.compile(
+    r"(?:(?:\d+|an?|one) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago"
+    r"|hace (?:\d+|una?) (?:segundos?|minutos?|horas?|días?|semanas?|mes(?:es)?|años?)"
+    r"|il y a (?:\d+|une?) (?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)"
+    r"|vor (?:\d+|einer|einem) (?:Sekunden?|Minuten?|Stunden?|Tag(?:en)?|Wochen?|Monat(?:en)?|Jahr(?:en)?)"
+    r"|(?:\d+|una?|un') ?(?:secondi|minuti?|ore|ora|giorni|giorno|settimane?|mesi|mese|anni|anno) fa"
+    r"|há (?:\d+|uma?) (?:segundos?|minutos?|horas?|dias?|semanas?|mes(?:es)?|anos?)"
+    r"|\d+ (?:seconden|minuten|uur|dagen|dag|weken|week|maanden|maand|jaar) geleden)\.?",
+    re.I)
 # A reply's attribution line: "by Brain-Fu (1274756) writes:", "Pete wrote:", "Anna schrieb:".
 REPLY_ATTRIBUTION = re.compile(
     r"\b(?:writes|wrote|says|said|schreibt|schrieb|a écrit|escribió|escribe|scrive|ha scritto|написал|napisał|schreef)\s*:\s*$",
@@ -444,8 +454,12 @@ def _comment_header(blocks: list[Block], i: int) -> bool:
         return False
     if name.words <= 10 and not name.repeats and REPLY_ATTRIBUTION.search(blocks[i].text):
         return True  # each reply names its own writer: "One tester said:" eight times is a quote's lead-in
-    return (1 <= name.words <= 5 and not name.is_date and date.is_date and date.words <= 10
-            and TIME_OF_DAY.search(blocks[i + 1].text) is not None
+    # A comment's age in place of its date; the line above is a name, not a menu word
+    # ("More") or another card's age.
+    dated = (date.is_date and date.words <= 10 and TIME_OF_DAY.search(blocks[i + 1].text) is not None
+             or RELATIVE_TIME.fullmatch(blocks[i + 1].text.strip()) is not None and not name.phrase
+             and RELATIVE_TIME.fullmatch(blocks[i].text.strip()) is None)
+    return (1 <= name.words <= 5 and not name.is_date and dated
             and (not name.terminal_punctuation or blocks[i].text.rstrip().endswith(":")))
 
 

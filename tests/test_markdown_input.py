@@ -258,3 +258,10 @@ def test_a_readme_that_opens_with_html_is_cleaned_as_markdown():
         assert paragraph in result["text"]
     for leftover in ("<p", "<img", "align=", "# Install", "](https"):
         assert leftover not in result["text"]
+
+
+def test_pandoc_attributes_whose_quoted_values_hold_braces_leave_nothing():
+    # Old sites' inline scripts come through as attributes: onclick="jQuery.ajax({...})".
+    line = ('[Rate 1 star](# "Rate 1 star"){.r1stars onclick="jQuery.ajax({type:\'POST\',success:function(d)'
+            '{jQuery(\'#m\').html(d);}}); $(\\"#m\\").removeClass(\\"hidden\\"); return false;"} and {braces} in text')
+    assert inline(line) == ("Rate 1 star and {braces} in text", len("Rate 1 star"))

@@ -220,6 +220,32 @@ def test_replies_under_attribution_lines_are_comments_but_a_quote_lead_in_is_not
     assert all(_content(doc, *ARTICLE))
 
 
+@pytest.mark.parametrize("ages", [
+    ["2 hours ago", "an hour ago", "35 minutes ago"], ["hace 2 horas", "hace una hora", "hace 35 minutos"],
+    ["il y a 2 heures", "il y a une heure", "il y a 35 minutes"], ["vor 2 Stunden", "vor einer Stunde", "vor 35 Minuten"],
+])
+def test_comments_signed_with_their_age_are_navigation(ages):
+    # Many comment systems give a comment's age, not its date and minute.
+    signed = [line for name, age, c in zip(["Margaret Hale", "Tom Baker", "Priya"], ages, COMMENTS) for line in (name, age, c)]
+    doc = _text(HEADLINE, *ARTICLE, *signed)
+    assert all(_content(doc, *ARTICLE))
+    for comment in COMMENTS:
+        assert "comment_section" in _at(doc, comment[:40]).reasons
+
+
+def test_a_listings_cards_dated_by_their_age_are_no_comments():
+    # Under an article, a news front's cards give their age, which a converter may set
+    # beside the next card's: a menu word or another card's age above an age is no
+    # commenter's name.
+    ages = ["58 mins ago", "1 hr ago", "4 hrs ago", "2 days ago"]
+    heads = ["Minister sympathetic to calls for ban", "Drones tested for road repairs",
+             "Growth zone named for county", "Mayor writes to embassy"]
+    cards = ["More"] + [line for n, (age, head, summary) in enumerate(zip(ages, heads, COMMENTS + ARTICLE[:1]))
+                        for line in ([age] if n == 0 else [ages[n - 1], age]) + [head, summary]]
+    doc = _text(HEADLINE, *ARTICLE, *cards)
+    assert not any("comment_section" in b.reasons for b in doc.blocks)
+
+
 def test_a_first_post_signed_like_its_replies_is_a_thread():
     first_post = ["Margaret Hale", "June 3, 2025, 9:40 pm", *ARTICLE]
     doc = _text(HEADLINE, *first_post, *_signed(COMMENTS)[3:])
