@@ -80,6 +80,10 @@ def test_dom_cue(path, cue):
     ("Table of Contents", "navigation"),
     # a carousel's and a page's controls, spoken to screen readers and scraped with the text
     ("Previous slide", "navigation"),
+    ("(END)", "navigation"),
+    ("Most Viewed", "related"),
+    ("Most shared", "related"),
+    ("The end", ""),
     ("https://cdn.example.com/img/products/5001/WEB_THUMBNAILS/5001_STAPLE_TEE_BONE_01.jpg?c=1", "navigation"),
     ("//media.example.org/videos/hannah-and-daisy.mp4", "navigation"),
     ("https://www.virtualbox.org/ticket/22164", ""),
