@@ -328,6 +328,19 @@ def test_listing_records_are_content_and_the_menu_is_not(heading):
     assert not any(_content(doc, *MENU))
 
 
+def test_headlines_linked_under_an_article_above_the_footers_notice_are_not_records():
+    # Links to the site's other stories after a whole article are no listing, and the
+    # footer's copyright notice below them is no prose of the page's own.
+    article = f"<article><h1>{HEADLINE}</h1>" + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</article>"
+    others = HEADLINES[:-1]  # the last one opens like this article's headline
+    cards = "".join(f'<div class="item"><a href="/story/{i}">{h}</a></div>' for i, h in enumerate(others))
+    notice = ("All material on this site, text, photographs and graphics alike, is the property of the Varnell "
+              "Gazette and may not be copied, republished or broadcast without the written permission of its editors.")
+    doc = _html(f'<main>{article}<div class="stream">{cards}</div></main><div class="footer"><p>{notice}</p></div>')
+    assert all(_content(doc, *ARTICLE))
+    assert not any(_content(doc, *others))
+
+
 MUSEUM = ("The town museum will reopen its textile gallery next spring after a long restoration, and "
           "volunteers are still needed to catalogue the blankets donated by families from the upper valley.")
 MUSEUM_LINKS = "".join(f'<li><a href="/m/{i}">{w}</a></li>'
