@@ -254,8 +254,9 @@ def detect_encoding(data: bytes, charset: str | None = None) -> tuple[str, str]:
         if data.startswith(bom):
             return name, "bom"
     wide = _wide_without_bom(data[:DECLARATION_WINDOW])
-    if wide and _decodes(data[: len(data) // 4 * 4] if "32" in wide else data[: len(data) // 2 * 2], wide):
-        return wide, f"{wide[:6]}-pattern"
+    unit = 4 if wide and wide.startswith("utf-32") else 2
+    if wide and _decodes(data[: len(data) // unit * unit], wide):
+        return wide, f"utf-{8 * unit}-pattern"
     told = _codec(charset) if charset else None
     if told and _credible(data, told) and not _misread(data, told):
         return told, "http"

@@ -27,6 +27,9 @@ _BRACKETED = r"(?:[^\[\]]|\[[^\[\]]*\])*"
 # A title's quotes may hold quotes (html2text writes title="Chanel "Afterdark"" as it is):
 # a quote closes the title only where ")" follows it.
 _TARGET = r"\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"(?:[^\"\n]|\"(?!\s*\)))*\"|'[^']*'))?\s*\)"
+# What follows a Pandoc attribute block's "{#id", "{.class" or "{key=": a quoted value may
+# hold braces (onclick="jQuery.ajax({...})").
+_ATTRIBUTE_BODY = r'(?:[^{}\n"]|"(?:[^"\\\n]|\\.)*")*\}'
 LINK = re.compile(rf"\[({_BRACKETED})\]{_TARGET}")
 IMAGE = re.compile(rf"!\[{_BRACKETED}\]{_TARGET}")
 REFERENCE_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
@@ -34,7 +37,7 @@ REFERENCE_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 # markdownify write it over several lines: a "[" that no "]" closes, the blocks, then a
 # "](target)" that closes no "[" of its line, opening the line or after its last text
 # (with Pandoc's attributes after it, if any).
-LINK_CLOSE = re.compile(rf"\]{_TARGET}(?:\{{[^{{}}\n]*\}})?")
+LINK_CLOSE = re.compile(rf"\]{_TARGET}(?:\{{\s*(?:[#.:]|[\w-]+=){_ATTRIBUTE_BODY})?")
 BLOCK_LINK_LINES = 40  # the most lines one such link may hold
 AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
 # HTML left in Markdown by converters that pass through what they do not know.
@@ -73,8 +76,6 @@ FENCED_DIV = re.compile(r"^\s*+:{3,}+\s*+(?:\{.*\}|[^\s:{}]++)?\s*+:*+\s*+$")  #
 # Attributes after a link's or an image's target, a code span or a heading: {#id .class key=value}.
 # The pattern opens with its brace, which the regex engine finds fast on long lines (a
 # data: URI); where it stands is told apart in _attribute.
-# Pandoc's attributes; a quoted value may hold braces (onclick="jQuery.ajax({...})").
-_ATTRIBUTE_BODY = r'(?:[^{}\n"]|"(?:[^"\\\n]|\\.)*")*\}'
 ATTRIBUTES = re.compile(r"\{\s*(?:([#.])|:|[\w-]+=)" + _ATTRIBUTE_BODY)
 BRACKET = re.compile(r"[\[\]](?<!\\.)")  # an escaped bracket is text
 SPAN_END = re.compile(r"\]\{\s*(?:[#.:]|[\w-]+=)" + _ATTRIBUTE_BODY)  # the "]{.class}" that closes a [span]

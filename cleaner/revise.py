@@ -237,7 +237,7 @@ def promote_records(blocks: list[Block], options: Options, groups: dict[str, lis
     Measured trade-off: a shop's mega-menu of one-word links is promoted too."""
     t = options.thresholds
     out = list(blocks)
-    prose = _prose_before(blocks, options), _prose_before(blocks, options, chrome=False)
+    prose = _prose_before(blocks, options)
     for members in groups.values():
         if len(members) < t.records_min or _links_after_article(blocks, members, prose, options):
             continue
@@ -256,17 +256,18 @@ def promote_records(blocks: list[Block], options: Options, groups: dict[str, lis
     return out
 
 
-def _prose_before(blocks: list[Block], options: Options, chrome: bool = True) -> list[int]:
+def _prose_before(blocks: list[Block], options: Options) -> tuple[list[int], list[int]]:
     """The words of content prose (blocks of long_words or more) before each block, and
-    in all at the end; with `chrome`, a footer's or a menu's prose (a copyright notice) too."""
+    in all at the end: all of it, and the page's own (not a footer's or a menu's prose,
+    such as a copyright notice)."""
     long_words = options.thresholds.long_words
-    totals = [0]
+    every, own = [0], [0]
     for b in blocks:
         f = b.features
-        words = (f.words if f is not None and f.words >= long_words and b.label is Label.CONTENT
-                 and (chrome or f.dom_cue not in BOILERPLATE_CUES) else 0)
-        totals.append(totals[-1] + words)
-    return totals
+        words = f.words if f is not None and f.words >= long_words and b.label is Label.CONTENT else 0
+        every.append(every[-1] + words)
+        own.append(own[-1] + (words if words and f is not None and f.dom_cue not in BOILERPLATE_CUES else 0))
+    return every, own
 
 
 def _links_after_article(blocks: list[Block], members: list[int], prose: tuple[list[int], list[int]],
@@ -275,8 +276,8 @@ def _links_after_article(blocks: list[Block], members: list[int], prose: tuple[l
     site's other pages (more stories, its footer's columns), not a listing. On all 1,358
     dev pages, word F1 +0.0015 (article +0.0016, collection +0.010, documentation -0.0013)."""
     t = options.thresholds
-    # Below the records, the footer's copyright notice is no prose of the page's own.
-    before, after = prose[0][members[0]], prose[1][-1] - prose[1][members[-1] + 1]
+    every, own = prose  # below the records, a footer's copyright notice is no prose of the page's
+    before, after = every[members[0]], own[-1] - own[members[-1] + 1]
     if before < t.article_words or after >= t.long_words:
         return False
     links = [f.link_density for i in members if (f := blocks[i].features) is not None]
