@@ -322,12 +322,13 @@ def _plausibility(text: str) -> tuple[int, int]:
 # ftfy undoes it there, and leaves text that only looks like it ("CAFÉ»") alone.
 _CONTINUATION = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 MOJIBAKE = re.compile(f"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}")
+LEAD_LETTER = re.compile("[\u00c2-\u00ef]")  # one character class: scanned four times as fast
 MOJIBAKE_LINE = 100_000  # longer lines are left as they are: ftfy's time grows with the line
 
 
 def unmojibake(text: str) -> str:
     """Text with mojibake undone, line by line where its sign occurs."""
-    if text.isascii() or not MOJIBAKE.search(text):
+    if text.isascii() or not (lead := LEAD_LETTER.search(text)) or not MOJIBAKE.search(text, lead.start()):
         return text
     from ftfy import fix_encoding  # imported for the first page that needs it
 
