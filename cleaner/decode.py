@@ -227,8 +227,9 @@ def _single_byte(encoding: str) -> bool:
 
 
 def _wide_without_bom(head: bytes) -> str | None:
-    """UTF-16 text of mostly Latin script has a zero in every other byte; UTF-32 text of
-    any script has its two high bytes zero, and its lowest not."""
+    """UTF-16 text of mostly Latin script has a zero in every other byte, and of another
+    alphabet that block's number; UTF-32 text of any script has its two high bytes zero,
+    and its lowest not."""
     if len(head) < 16 or b"\x00" not in head:
         return None
     quads = len(head) // 4
@@ -243,6 +244,12 @@ def _wide_without_bom(head: bytes) -> str | None:
         return "utf-16-le"
     if even > pairs * 0.4 and odd < pairs * 0.05:
         return "utf-16-be"
+    # An alphabet of one Unicode block (Cyrillic, Greek, Hebrew, Arabic, Devanagari, Thai):
+    # every high byte is zero (spaces, digits) or that block's number; the low bytes vary.
+    for high, low, name in ((head[1::2], head[0::2], "utf-16-le"), (head[0::2], head[1::2], "utf-16-be")):
+        block = max(range(1, 0x20), key=high.count)
+        if high.count(block) > pairs * 0.3 and high.count(0) + high.count(block) > pairs * 0.95 and len(set(low)) >= 16:
+            return name
     return None
 
 

@@ -136,6 +136,9 @@ def test_str_input_is_accepted():
     ("utf-16-be", "Plain text saved as UTF-16 without a byte order mark.\nA second line of it.\n"),
     ("utf-32-le", "Plain text saved as UTF-32 without a byte order mark.\nA second line of it.\n"),
     ("utf-32-be", "Plain text saved as UTF-32 without a byte order mark.\nA second line of it.\n"),
+    ("utf-16-le", RUSSIAN + "\n"),
+    ("utf-16-be", "Καλημέρα κόσμε, αυτό είναι ελληνικό κείμενο χωρίς σημάδι σειράς byte.\n"),
+    ("utf-16-le", "שלום עולם, זה טקסט בעברית שנשמר בלי סימן סדר בתים.\n"),
     ("utf-32-le", RUSSIAN + "\n"),
     ("utf-32-be", "東京は日本の首都です。人口は約千四百万人です。\n"),
 ])
