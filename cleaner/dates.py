@@ -49,6 +49,9 @@ MONTH_NUMBERS = {
     **{name: i for names in MONTH_NAMES for i, name in enumerate(names.split(), 1)},
     **{short: i for i, short in enumerate(THAI_SHORT, 1)},
     "sept": 9, "févr": 2, "janv": 1, "juil": 7, "إبريل": 4, "ابريل": 4, "اغسطس": 8,
+    # The Levantine and Iraqi names of the one-word months (Syria, Lebanon, Jordan, Iraq).
+    "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5, "ايار": 5, "حزيران": 6, "تموز": 7,
+    "أيلول": 9, "ايلول": 9,
 }
 ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 SLASHED_YMD = re.compile(r"(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)")

@@ -197,6 +197,8 @@ def test_url_argument_wins_over_canonical():
     ("3 ธันวาคม พ.ศ. 2568", "2025-12-03"),
     ("21 ม.ค. 2561", "2018-01-21"),  # Thai's abbreviated months
     ("Frissítve: 2025. március 5. 10:12", "2025-03-05"),  # Hungarian, year first
+    ("12 شباط 2024", "2024-02-12"),  # Levantine month names
+    ("الأحد ٥ حزيران ٢٠٢٣", "2023-06-05"),  # and Arabic-Indic digits
 ])
 def test_parse_date(text, iso):
     assert parse_date(text) == iso
