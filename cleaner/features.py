@@ -9,13 +9,12 @@ import re
 from collections import Counter
 
 from . import phrases
-from .language import CJK_FUNCTION_CHARS, HAN, HANGUL, HIRAGANA_KATAKANA, KOREAN_ENDINGS, stopwords
+from .language import CJK_FUNCTION_CHARS, HAN, HANGUL, HIRAGANA_KATAKANA, KOREAN_ENDINGS, WORD, stopwords
 from .options import Options, Phrases, Thresholds
 from .phrases import BULLET, CLOSERS, ends_sentence
 from .records import Block, Features
 from .rules import defaults
 
-WORD = re.compile(r"\w+")
 # What breaks prose into clauses (and cells into a row). Thai, Lao, Khmer and Burmese
 # mark clauses with spaces only, so their text is never taken for a run of labels.
 CLAUSE_BREAK = re.compile(r"[.,;:!?|。，、；！？،।؟۔]")
@@ -23,7 +22,11 @@ SPACE_PUNCTUATED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # How each language's stop words are counted: by character, by word ending, by function
 # word inside unspaced text, or by word.
-SCRIPTS = {"zh": "chars", "ja": "chars", "ko": "endings", "th": "thai"}
+SCRIPTS = {"zh": "chars", "ja": "chars", "ko": "endings", "th": "thai", "ar": "pointed", "fa": "pointed",
+           "ur": "pointed", "he": "pointed"}
+# Arabic's short vowels and Hebrew's points, which a vocalised text writes and stop lists do not.
+POINTS = re.compile("[\u064b-\u065f\u0670\u0591-\u05c7]")
+UNPOINTED = dict.fromkeys([*range(0x064B, 0x0660), 0x0670, *range(0x0591, 0x05C8)])
 # Thai, Lao, Khmer and Burmese put no spaces between words (a space ends a clause): a word
 # is counted for about every five of their letters (Thai news prose: 66 letters, 13 words).
 UNSPACED_LETTERS_PER_WORD = 5
@@ -246,6 +249,8 @@ def _stopword_density(text: str, tokens: list[str], stops: frozenset[str], words
         return 0.6 * sum(1 for t in hangul if t[-1] in KOREAN_ENDINGS) / len(hangul) if hangul else 0.0
     if not stops or not words:
         return 0.0
+    if script == "pointed" and POINTS.search(text):  # stop lists write Arabic and Hebrew bare
+        tokens = [token.translate(UNPOINTED) for token in tokens]
     return sum(map(stops.__contains__, map(str.lower, tokens))) / words
 
 

@@ -30,7 +30,16 @@ CJK_FUNCTION_CHARS = frozenset("的了是在和有我也不就都这那他她它
 # The last syllables of Korean particles and verb endings (은/는, 을/를, 에서, 했다...):
 # most words of running Korean prose end in one, the nouns of menus and headlines seldom.
 KOREAN_ENDINGS = frozenset("은는이가을를의에도로와과고며서다게면터지한된할던인요")
-WORD = re.compile(r"\w+")
+# A word: word characters with the combining marks inside it. The regex engine counts
+# neither the vowel signs of Indic scripts, Thai, Lao, Tibetan, Burmese and Khmer nor
+# Arabic and Hebrew points as word characters, which cut "दिसंबर" into three pieces and
+# "السُّورِيُّ" into four, and no stop word matched a piece. (Devanagari's danda, "।", ends
+# a sentence and stays out.)
+WORD = re.compile(
+    "[\\w\u0300-\u036f\u0483-\u0487\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+    "\u0900-\u0963\u0966-\u0dff\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd"
+    "\u0f71-\u0f84\u102b-\u103e\u1056-\u1059\u17b4-\u17d3]+")
 SAMPLE_WORDS = 3000
 ENGLISH_AT_SIGHT = 0.3  # the share of English stop words that settles the vote at once
 DECLARED_AT_SIGHT = 0.1  # the share of the declared language's stop words that confirms it

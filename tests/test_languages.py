@@ -366,3 +366,16 @@ def test_a_dateline_in_the_article_is_the_pages_date(language, line, iso):
     doc = _article(language, (line, *_prose(language)))
     assert doc.date == iso
     assert line not in doc.text
+
+
+@pytest.mark.parametrize("text, words, stop_share", [
+    # Devanagari's vowel signs and Arabic's points are no word characters to the regex
+    # engine: a word read as its pieces matched no stop word and counted two or three times.
+    ("नगर परिषद ने कल शाम पुराने शहर के लिए नई यातायात योजना को मंज़ूरी दे दी, जो निवासियों के साथ "
+     "महीनों की चर्चा के बाद अप्रैल की पहली तारीख से लागू होगी।", 32, 0.3),
+    ("وَقَالَ المَجْلِسُ البَلَدِيُّ إِنَّ الخُطَّةَ الجَدِيدَةَ سَتَدْخُلُ حَيِّزَ التَّنْفِيذِ فِي أَوَّلِ أَبْرِيلَ بَعْدَ أَشْهُرٍ مِنَ النِّقَاشِ مَعَ السُّكَّانِ", 18, 0.3),
+])
+def test_words_keep_their_vowel_signs_and_points(text, words, stop_share):
+    block = next(b for b in _article("hi" if "न" in text else "ar", [text]).blocks if b.text == text)
+    assert block.features.words == words == len(text.split())
+    assert block.features.stopword_density >= stop_share
