@@ -26,6 +26,7 @@ MONTH_NAMES = (
     "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta marraskuuta joulukuuta",
     "januari februari mac april mei jun julai ogos september oktober november disember",
     "január február március április május június július augusztus szeptember október november december",
+    "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",
     "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม",
 )
 THAI_MONTHS = MONTH_NAMES[-1].split()
@@ -49,6 +50,8 @@ MONTH_NUMBERS = {
     **{name: i for names in MONTH_NAMES for i, name in enumerate(names.split(), 1)},
     **{short: i for i, short in enumerate(THAI_SHORT, 1)},
     "sept": 9, "févr": 2, "janv": 1, "juil": 7, "إبريل": 4, "ابريل": 4, "اغسطس": 8,
+    # Hindi's other spellings (without the nukta, with a half "m" for the anusvara).
+    "फरवरी": 2, "सितम्बर": 9, "नवम्बर": 11, "दिसम्बर": 12,
     # The Levantine and Iraqi names of the one-word months (Syria, Lebanon, Jordan, Iraq).
     "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5, "ايار": 5, "حزيران": 6, "تموز": 7,
     "أيلول": 9, "ايلول": 9,
@@ -58,8 +61,11 @@ SLASHED_YMD = re.compile(r"(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)")
 DMY = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)")  # European order; the US order is ambiguous
 # Chinese and Japanese 年月日, Korean 년 월 일 ("2025년 12월 5일").
 CJK = re.compile(r"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]")
-NAMED_MDY = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-NAMED_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?([^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(\d{4})\b")
+# A month's name: letters, and the vowel signs of Devanagari ("दिसंबर"), which the regex
+# engine does not count as letters.
+NAME = r"(?:[^\W\d_]|[\u0900-\u0903\u093a-\u094f\u0955-\u0957\u0962\u0963])"
+NAMED_MDY = re.compile(rf"\b({NAME}{{3,12}})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+NAMED_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({NAME}{{3,12}})\.?,?\s+(?:de\s+)?(\d{{4}})\b")
 # Vietnamese "ngày 3 tháng 12 năm 2025"; Thai "3 ธันวาคม 2568", in the Buddhist era (543
 # years ahead), and with vowel signs that are not word characters to the regex engine.
 VIETNAMESE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2}),?\s+năm\s+(\d{4})", re.I)

@@ -199,6 +199,8 @@ def test_url_argument_wins_over_canonical():
     ("Frissítve: 2025. március 5. 10:12", "2025-03-05"),  # Hungarian, year first
     ("12 شباط 2024", "2024-02-12"),  # Levantine month names
     ("الأحد ٥ حزيران ٢٠٢٣", "2023-06-05"),  # and Arabic-Indic digits
+    ("अपडेटेड: 12 फ़रवरी 2024, 10:30 AM", "2024-02-12"),  # Hindi: vowel signs are no letters to the regex engine
+    ("3 सितम्बर 2019", "2019-09-03"),
 ])
 def test_parse_date(text, iso):
     assert parse_date(text) == iso
