@@ -231,6 +231,7 @@ def test_parse_date_rejects_junk(text):
     ("Redactor: Ion Popescu", "Ion Popescu"),
     ("Reporter: Jane Doe", "Jane Doe"),
     ("โดย สมชาย ใจดี", "สมชาย ใจดี"),  # Thai, whose vowel signs the regex engine calls no letters
+    ("लेखक: राहुल शर्मा", "राहुल शर्मा"),  # and Hindi, likewise
     ("reporter training begins today", None),
     ("Por: María García", "María García"),
     ("Bởi Nguyễn Văn An", "Nguyễn Văn An"),
