@@ -18,8 +18,10 @@ THREAD_URL = re.compile(
     _I,
 )
 
-SENTENCE_ENDERS = ".!?…。！？:;।؟۔။។"  # Devanagari danda, Arabic question mark, Urdu, Burmese and Khmer full stops
-CLOSERS = "'\"”’»)]"
+# Devanagari's danda and double danda, the Arabic question mark, Urdu's, Burmese, Khmer,
+# Ethiopic, Armenian and Tibetan full stops, and full-width and half-width CJK stops.
+SENTENCE_ENDERS = ".!?…。！？:;।॥؟۔။។።፧։།．｡"
+CLOSERS = "'\"”’»)]」』）】〕》〉"
 
 
 def ends_sentence(text: str) -> bool:

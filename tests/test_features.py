@@ -8,6 +8,7 @@ import pytest
 from cleaner import Block
 from cleaner.features import dom_cue, measure, phrase_kind
 from cleaner.rules import defaults
+from cleaner.phrases import ends_sentence
 
 PROSE = ("The council voted on Tuesday to restore the ferry service to the island "
          "after six years of delays and a long campaign by residents.")
@@ -227,3 +228,13 @@ def test_cjk_words_counted():
     (block,) = _measured("昨日は友達と一緒に公園で桜を見に行きました。とても綺麗でした。", language="ja")
     assert block.features.words > 1
     assert block.features.terminal_punctuation
+
+
+@pytest.mark.parametrize("line", [
+    "ምክር ቤቱ አዲሱን የትራፊክ እቅድ ትናንት አጸደቀ።",  # Ethiopic full stop
+    "Քաղաքային խորհուրդը հաստատեց նոր պլանը։",  # Armenian full stop
+    "市议会昨晚批准了新的交通计划，「四月一日起实施。」",  # a quotation closed in CJK brackets
+    "市議会は新しい交通計画を承認した｡",  # half-width ideographic stop
+])
+def test_sentence_ends_of_other_scripts(line):
+    assert ends_sentence(line)
