@@ -7,8 +7,8 @@ import pytest
 
 from cleaner import Block
 from cleaner.features import dom_cue, measure, phrase_kind
-from cleaner.rules import defaults
 from cleaner.phrases import ends_sentence
+from cleaner.rules import defaults
 
 PROSE = ("The council voted on Tuesday to restore the ferry service to the island "
          "after six years of delays and a long campaign by residents.")
