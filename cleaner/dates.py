@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .language import MARKS
+
 # Month names, January to December, of the languages whose dates are read; abbreviations
 # are their first three letters (see _abbreviations).
 MONTH_NAMES = (
@@ -61,9 +63,9 @@ SLASHED_YMD = re.compile(r"(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)")
 DMY = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)")  # European order; the US order is ambiguous
 # Chinese and Japanese 年月日, Korean 년 월 일 ("2025년 12월 5일").
 CJK = re.compile(r"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]")
-# A month's name: letters, and the vowel signs of Devanagari ("दिसंबर"), which the regex
+# A month's name: letters, and the vowel signs inside them ("दिसंबर"), which the regex
 # engine does not count as letters.
-NAME = r"(?:[^\W\d_]|[\u0900-\u0903\u093a-\u094f\u0955-\u0957\u0962\u0963])"
+NAME = rf"(?:[^\W\d_]|[{MARKS}])"
 NAMED_MDY = re.compile(rf"\b({NAME}{{3,12}})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 NAMED_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({NAME}{{3,12}})\.?,?\s+(?:de\s+)?(\d{{4}})\b")
 # Vietnamese "ngày 3 tháng 12 năm 2025"; Thai "3 ธันวาคม 2568", in the Buddhist era (543

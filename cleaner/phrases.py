@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .dates import MONTH_NUMBERS
+from .language import MARKS
 
 _I = re.IGNORECASE
 
@@ -81,9 +82,8 @@ BYLINE = re.compile(
     r"|(?:di|door|av|af)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"
     # Chinese and Japanese: "作者：张三", "记者 李明", "文/王小明"
     r"|(?:作者|记者|記者|撰文|责任编辑|責任編輯|编辑|編輯)(?:\s*[:：]\s*|\s+)|文\s*[/／]\s*)"
-    # A name's letters; Thai's and Devanagari's vowel signs are no word characters to the regex engine.
-    r"(?P<name>(?![a-z]+ing\b)[^\W\d_][\w\u0e31-\u0e4e\u0900-\u0903\u093a-\u094f.'’-]*"
-    r"(?:\s+[^\W\d_][\w\u0e31-\u0e4e\u0900-\u0903\u093a-\u094f.'’-]*){0,3})"
+    # A name's letters, with the vowel signs (Thai, Devanagari) the regex engine calls no word characters.
+    rf"(?P<name>(?![a-z]+ing\b)[^\W\d_][\w{MARKS}.'’-]*(?:\s+[^\W\d_][\w{MARKS}.'’-]*){{0,3}})"
     r"(?:\s*(?:,|\||\b(?i:and)\b|&|-|–|—|·).*)?"
     r"|(?:\[[^\]]{1,30}\]\s*)?(?P<reporter>[가-힣]{2,4}) ?기자(?:\s.*)?)$"
 )
