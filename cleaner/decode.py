@@ -17,6 +17,7 @@ from .records import Decoded
 
 GZIP_MAGIC = b"\x1f\x8b"
 MAX_GUNZIPPED = 256 * 1024 * 1024  # a bomb guard: no real page is this large
+GZIP_LAYERS = 3  # gzip inside gzip is unwrapped this many times at most
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
@@ -386,7 +387,9 @@ def decode(data: bytes | str, normalise: bool = True, max_bytes: int = MAX_GUNZI
         text = data.lstrip("\ufeff")
         return Decoded(normalize(text) if normalise else strip_controls(text), "unicode", "unicode")
     prefix = ""
-    if data.startswith(GZIP_MAGIC):
+    for _ in range(GZIP_LAYERS):  # a .gz file a server sent gzip-encoded again comes twice wrapped
+        if not data.startswith(GZIP_MAGIC):
+            break
         data, prefix = gunzip(data, max_bytes), "gzip+"
     if (page := mime_page(data)) is not None:
         data, charset, prefix = page[0], page[1] or charset, prefix + "mime+"

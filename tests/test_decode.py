@@ -94,6 +94,12 @@ def test_gzip_magic_bytes():
     assert d.text == "A page that was stored compressed."
 
 
+def test_gzip_inside_gzip_is_unwrapped():
+    # A .gz page a server sent gzip-encoded again, saved as it came.
+    d = decode(gzip.compress(gzip.compress("A page compressed twice.".encode())))
+    assert d.text == "A page compressed twice."
+
+
 def test_broken_gzip_stream():
     with pytest.raises(InputError, match="gzip"):
         decode(b"\x1f\x8b\x08\x00 this is not deflate data at all")
