@@ -73,7 +73,7 @@ NAMED_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({NAME}{{
 VIETNAMESE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2}),?\s+năm\s+(\d{4})", re.I)
 THAI = re.compile(rf"(\d{{1,2}})\s*({'|'.join(THAI_MONTHS + [re.escape(m) for m in THAI_SHORT])})\s*(?:พ\.ศ\.\s*)?(\d{{4}})")
 # Hungarian puts the year first: "2025. december 3.".
-NAMED_YMD = re.compile(r"\b(\d{4})\.\s+([^\W\d_]{3,12})\s+(\d{1,2})\.")
+NAMED_YMD = re.compile(rf"\b(\d{{4}})\.\s+({NAME}{{3,12}})\s+(\d{{1,2}})\.")
 BUDDHIST_ERA = 543
 
 

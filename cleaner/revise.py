@@ -32,6 +32,7 @@ REPLY_ATTRIBUTION = re.compile(
     r"\b(?:writes|wrote|says|said|schreibt|schrieb|a écrit|escribió|escribe|scrive|ha scritto|написал|napisał|schreef)\s*:\s*$",
     re.I)
 PHRASE_REASONS = frozenset({"ad_phrase", "navigation_phrase", "ad_container"})
+# The DOM cues of chrome: a record group under one is a menu, prose under one no page's own.
 BOILERPLATE_CUES = frozenset({"landmark", "navigation", "ads", "comments"})
 # Boilerplate by phrase, container, links or its site's say: neighbours cannot overrule it.
 HARD_REASONS = PHRASE_REASONS | {"link_density", "rule_drop", "site_boilerplate"}
@@ -242,7 +243,7 @@ def promote_records(blocks: list[Block], options: Options, groups: dict[str, lis
         if len(members) < t.records_min or _links_after_article(blocks, members, prose, options):
             continue
         first = blocks[members[0]].features
-        if first is None or first.dom_cue in ("landmark", "navigation", "ads", "comments"):
+        if first is None or first.dom_cue in BOILERPLATE_CUES:
             continue
         words = [f.words for i in members if (f := blocks[i].features) is not None]
         # A long run of records may be short each (prices, colour counts under every card).
