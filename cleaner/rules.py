@@ -98,7 +98,7 @@ def _combined(before: str, patterns: list[str], after: str, flags: int, source: 
     """The patterns merged into one alternation between `before` and `after`, compiled
     once (compiling is most of start-up: each pattern is compiled alone only to name
     the one at fault)."""
-    merged = _trie([_split_head(p) for p in patterns])
+    merged = _trie(_heads(patterns))
     try:
         return re.compile(f"{before}(?:{merged}){after}", flags)
     except re.error as merged_exc:
@@ -115,6 +115,30 @@ def _combined(before: str, patterns: list[str], after: str, flags: int, source: 
 BOUNDARY_HEAD = re.compile(r"\\b(?=[^\W\d_])")
 
 
+def _heads(patterns: list[str]) -> list[tuple[str, str]]:
+    """Each pattern as (literal head, rest), one for each word a leading group of plain
+    alternatives offers: "(?:download|get) the app" is "download the app" and "get the
+    app", which join the trie. A pattern with no literal head is tried at every
+    character; on scraped lines those few took half of the search."""
+    return [_split_head(expanded) for pattern in patterns for expanded in _leading_words(pattern)]
+
+
+def _leading_words(pattern: str) -> list[str]:
+    """The pattern once for each alternative of a leading "(?:a|b|c)" whose
+    alternatives are plain words (and once without it, if it is optional); else the
+    pattern as it is."""
+    end = pattern.find(")")
+    if not pattern.startswith("(?:") or end < 0:
+        return [pattern]
+    words, rest = pattern[3:end].split("|"), pattern[end + 1:]
+    if not all(word and _literal_head(word) == word for word in words) or rest[:1] in ("*", "+", "{"):
+        return [pattern]
+    if rest[:1] != "?":
+        return [word + rest for word in words]
+    rest = rest[1:]  # optional: the words, or what follows them (its own group, perhaps)
+    return [word + rest for word in words] + (_leading_words(rest) if rest else [pattern])
+
+
 def _split_head(pattern: str) -> tuple[str, str]:
     """The pattern as its literal head and the rest."""
     if BOUNDARY_HEAD.match(pattern) and not _has_top_level_bar(pattern):
@@ -125,6 +149,9 @@ def _split_head(pattern: str) -> tuple[str, str]:
     return head, pattern[len(head):]
 
 
+REGEX_SYNTAX = frozenset("\\.^$*+?{}[]|()")
+
+
 def _literal_head(pattern: str) -> str:
     """The plain characters a pattern starts with ("sign " of "sign ?in" stops before
     the "n" its "?" makes optional); "" for a pattern with alternatives of its own at
@@ -132,7 +159,7 @@ def _literal_head(pattern: str) -> str:
     if _has_top_level_bar(pattern):
         return ""
     n = 0
-    while n < len(pattern) and (pattern[n].isalnum() or pattern[n] in " '’") and len(pattern[n].lower()) == 1:
+    while n < len(pattern) and pattern[n] not in REGEX_SYNTAX and len(pattern[n].lower()) == 1:
         if n + 1 < len(pattern) and pattern[n + 1] in "?*+{":
             break
         n += 1
@@ -197,7 +224,7 @@ def _line_kinds(kinds: dict[str, list[str]], source: str) -> re.Pattern[str]:
     """Whole lines of each kind as one pattern, a named group a kind, tried in the order
     given: a line both lists name goes to the first. Each group holds its own edges, so
     every way of matching one kind is tried before the next kind is."""
-    groups = [f"(?P<{kind}>{LINE_EDGE}(?:{_trie([_split_head(p) for p in patterns])}){LINE_EDGE})"
+    groups = [f"(?P<{kind}>{LINE_EDGE}(?:{_trie(_heads(patterns))}){LINE_EDGE})"
               for kind, patterns in kinds.items() if patterns]
     if not groups:
         return NEVER

@@ -156,3 +156,46 @@ def test_patterns_that_compile_alone_but_not_together_are_one_rules_error(tmp_pa
     path = _write(tmp_path, "groups.toml", '[ads]\nlines = ["(?P<navigation>promo)"]\n')
     with pytest.raises(RulesError, match="groups.toml.*cannot be combined"):
         load_rules(path)
+
+
+LEADING_GROUPS = [
+    # (a user's pattern, lines it must match, lines it must not)
+    ("(?:please |kindly )?turn on flimflams", ["Please turn on flimflams", "kindly turn on flimflams", "Turn on flimflams"],
+     ["Please turn on", "flimflams"]),
+    ("(?:les )?(?:articles )?les plus lus", ["Les plus lus", "Articles les plus lus", "les articles les plus lus"],
+     ["les articles"]),
+    ("(?:ab|cd)+ promo", ["abcd promo", "cd promo"], ["promo"]),
+    ("(?:inscrivez-vous|abonnez-vous) à la lettre", ["Abonnez-vous à la lettre"], ["vous à la lettre"]),
+]
+
+
+@pytest.mark.parametrize("pattern, matching, other", LEADING_GROUPS)
+def test_a_leading_group_of_words_means_what_it_says(tmp_path, pattern, matching, other):
+    # A leading "(?:a|b)" of plain words is spread into one phrase a word, so the merged
+    # pattern can try it by its first letters; an optional group also stands for its absence,
+    # and a repeated one is left whole.
+    from cleaner.features import phrase_kind
+
+    options = load_rules(_write(tmp_path, "lead.toml", f'[ads]\nlines = ["{pattern}"]\nsentences = ["{pattern}"]\n'))
+    for line in matching:
+        assert phrase_kind(line, 4, options.thresholds, options.phrases) == "ads", line
+    for line in other:
+        assert phrase_kind(line, 4, options.thresholds, options.phrases) == "", line
+
+
+def test_default_phrases_that_start_with_words_are_tried_by_their_words():
+    # A phrase without a literal head is tried at every character of every line (on dev
+    # pages those few took half of the phrase search). Every default phrase that opens with
+    # a group of plain words, optional or not, gets a head; what is left starts with a class,
+    # an escape or an anchor.
+    from cleaner.rules import _heads
+
+    data = tomllib.loads(resources.files("cleaner").joinpath("defaults.toml").read_text(encoding="utf-8"))
+    for section, keys in data.items():
+        for key, patterns in keys.items():
+            if key not in ("lines", "sentences", "prefixes", "terms"):
+                continue
+            for head, rest in _heads(patterns):
+                if not head and rest.startswith("(?:"):
+                    words = rest[3:rest.index(")")].split("|")
+                    assert not all(word.replace(" ", "").isalnum() for word in words), (section, key, rest)
