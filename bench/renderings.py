@@ -244,6 +244,8 @@ def main(argv: list[str]) -> None:
     from .__main__ import DEFAULT_DATA
 
     converter = argv[0] if argv else "browser"
+    if converter not in CONVERTERS:
+        sys.exit(f"usage: python -m bench.renderings [CONVERTER [DATA]]\nconverters: {', '.join(CONVERTERS)}")
     dataset = (Path(argv[1]) if len(argv) > 1 else DEFAULT_DATA) / "wcxb-dev"
     ids = sorted(p.name[: -len(".html.gz")] for p in (dataset / "html").glob("*.html.gz"))
     started = time.perf_counter()

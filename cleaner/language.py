@@ -43,6 +43,7 @@ WORD = re.compile(f"[\\w{MARKS}]+")
 SAMPLE_WORDS = 3000
 ENGLISH_AT_SIGHT = 0.3  # the share of English stop words that settles the vote at once
 DECLARED_AT_SIGHT = 0.1  # the share of the declared language's stop words that confirms it
+MIN_VOTES = 3  # stop words a language needs on the page, at the least
 SAMPLE_CHARS = 15000  # about 2,500 words: plenty to tell the language; a long page is not scanned whole
 
 
@@ -117,6 +118,8 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     # words is English: told so without reading the other 39 lists (40 ms a process).
     if sum(counts[word] for word in stopwords("en") & counts.keys()) >= ENGLISH_AT_SIGHT * max(1, len(words)):
         return "en"
+    if len(words) < MIN_VOTES:
+        return None  # too few words to outvote chance: the other 39 lists are not read
     voters = any_stopword()
     distinct = {word for word in counts if word in voters}  # the few words any language would vote for
     # Each stop word on the page votes, split between the lists that hold it: some lists
@@ -130,4 +133,4 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
         votes = sum(counts[word] / lists[word] for word in found)
         if votes > share:
             best, share, hits = code, votes, sum(counts[word] for word in found)
-    return best if hits >= max(3, len(words) // 20) else None
+    return best if hits >= max(MIN_VOTES, len(words) // 20) else None

@@ -51,3 +51,12 @@ def test_start_up_imports_nothing_heavy():
             "print(' '.join(m for m in ('justext', 'chardet', 'concurrent.futures.process') if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert loaded == []
+
+
+def test_a_page_of_two_words_reads_no_stop_lists_but_english():
+    # Telling a language apart takes three of its stop words: a page with fewer words
+    # cannot have them, so the other 39 stop lists (40 ms a process) are never read.
+    code = ("from cleaner import clean; from cleaner.language import any_stopword, stopwords; "
+            "clean(b'<p>Hallo Welt</p>'); print(any_stopword.cache_info().currsize, stopwords.cache_info().currsize)")
+    sets, lists = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert sets == "0" and int(lists) <= 2
