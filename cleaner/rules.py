@@ -131,7 +131,8 @@ def _leading_words(pattern: str) -> list[str]:
     if not pattern.startswith("(?:") or end < 0:
         return [pattern]
     words, rest = pattern[3:end].split("|"), pattern[end + 1:]
-    if not all(word and _literal_head(word) == word for word in words) or rest[:1] in ("*", "+", "{"):
+    if (not all(word and _literal_head(word) == word for word in words) or rest[:1] in ("*", "+", "{")
+            or rest[:2] in ("??", "?+")):  # repeated, or optional lazily or possessively: left whole
         return [pattern]
     if rest[:1] != "?":
         return [word + rest for word in words]

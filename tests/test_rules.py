@@ -165,6 +165,7 @@ LEADING_GROUPS = [
     ("(?:les )?(?:articles )?les plus lus", ["Les plus lus", "Articles les plus lus", "les articles les plus lus"],
      ["les articles"]),
     ("(?:ab|cd)+ promo", ["abcd promo", "cd promo"], ["promo"]),
+    ("(?:great )??deals inside", ["Great deals inside", "deals inside"], ["great inside"]),
     ("(?:inscrivez-vous|abonnez-vous) à la lettre", ["Abonnez-vous à la lettre"], ["vous à la lettre"]),
 ]
 
