@@ -104,7 +104,9 @@ READER_END = "Markdown Content:"
 HEADER_LINES = 60
 FIELD_NAMES = {"title": "title", "url": "url", "url source": "url", "source": "url", "canonical": "url",
                "date": "date", "published": "date", "published time": "date", "author": "author",
-               "og:title": "title", "og:url": "url", "article:published_time": "date"}
+               "og:title": "title", "og:url": "url", "article:published_time": "date",
+               # The page's own summary, for a page whose body the converter left empty.
+               "description": "summary", "og:description": "summary", "twitter:description": "summary"}
 
 
 class Line(NamedTuple):
@@ -125,8 +127,8 @@ def is_markdown(text: str) -> bool:
 
 
 def front_matter(text: str) -> tuple[dict[str, str], str]:
-    """The fields of a header before the page (title, url, date, author, where given) and
-    the text after it; ({}, text) when the text opens with none."""
+    """The fields of a header before the page (title, url, date, author, summary, where
+    given) and the text after it; ({}, text) when the text opens with none."""
     first = text[:text.find("\n")].strip() if "\n" in text else ""
     if first == YAML_FENCE:
         start, closing = 1, YAML_FENCE

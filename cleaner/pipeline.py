@@ -60,7 +60,7 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     blocks = relabel(blocks, kind, options, thread)
     lap("model")
     if not _has_body(blocks):
-        summary = metadata.summary(root) if root is not None else None
+        summary = metadata.summary(root) if root is not None else markdown_input.front_matter(text)[0].get("summary")
         blocks = blocks + from_summary(summary, len(blocks), language, options)
     meta = replace(meta, language=language, site_name=meta.site_name or metadata.site_from_lines(blocks))
     document = Document(
@@ -110,6 +110,8 @@ def split(text: str, kind: Kind, url: str | None, options: Options,
     if kind is Kind.TEXT or not text.strip():
         fields, text = markdown_input.front_matter(text)
         blocks = segment.split_lines(text, menu, markdown=options.input_kind == "markdown")
+        if not blocks:  # a header and nothing under it: the summary it gives, as for HTML
+            blocks = _summary_lines(fields.get("summary"), options)
         meta = Metadata(url=url or fields.get("url"), title=fields.get("title"), author=fields.get("author"),
                         date=parse_date(fields["date"]) if "date" in fields else None)
         lap("segment")

@@ -6,6 +6,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from cleaner import Options, clean
 from cleaner.markdown_input import front_matter, inline, is_markdown, read
 from cleaner.segment import split_lines
@@ -188,6 +190,30 @@ def test_a_header_of_the_pages_meta_tags_as_html_to_markdown_writes_it():
     assert (doc.title, doc.author, doc.date, doc.metadata.url) == (
         "Ferry service returns", "Ana Lima", "2025-03-04", "https://news.example/ferry")
     assert doc.text == PROSE
+
+
+SUMMARY = ("The island council has agreed a winter timetable for the ferry, which will sail twice a day "
+           "from the north harbour until the spring storms have passed.")
+
+
+@pytest.mark.parametrize("body", ["", "[Home](/) [News](/news) [Sport](/sport)\n\nSubscribe\n"])
+def test_a_header_over_an_empty_body_gives_its_summary(tmp_path, body):
+    # A converter that lost the page's body (drawn by scripts) still wrote the <meta>
+    # description in its header: that is the page's text, as it is for the same HTML.
+    page = tmp_path / "page.md"
+    page.write_text(f'---\nmeta-description: {SUMMARY}\ntitle: "Winter ferries"\n---\n\n{body}', encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "cleaner", str(page)], capture_output=True, text=True, check=True)
+    assert SUMMARY in result.stdout and "Subscribe" not in result.stdout
+    html = tmp_path / "page.html"
+    html.write_text(f'<html><head><meta name="description" content="{SUMMARY}"></head><body></body></html>',
+                    encoding="utf-8")
+    from_html = subprocess.run([sys.executable, "-m", "cleaner", str(html)], capture_output=True, text=True, check=True)
+    assert SUMMARY in from_html.stdout
+
+
+def test_a_header_with_a_tagline_and_no_body_gives_nothing():
+    page = '---\nmeta-description: Smarter shopping, better living!\ntitle: "Shop"\n---\n\n'
+    assert clean(page.encode()).text == ""
 
 
 def test_a_page_opening_with_a_rule_is_not_a_header():
