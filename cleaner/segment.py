@@ -105,9 +105,10 @@ def split_lines(text: str, menu: re.Pattern[str] | None = None, markdown: bool =
     """One block per non-blank line of scraped text. A line that carries on the sentence
     of the line before (a converter broke it at a link or a bold word) shares its group;
     a line matching `menu` (whole-line navigation phrases) never does. In hard-wrapped
-    text, so do the lines a wrapper broke a paragraph into (wrapping.py). Text is read as
-    Markdown when `markdown` says so or its links show it (markdown_input.is_markdown);
-    there headings, list items and table rows start their own group."""
+    text, the lines a wrapper broke a paragraph into are one line again (wrapping.py).
+    Text is read as Markdown when `markdown` says so or its links show it
+    (markdown_input.is_markdown); there headings, list items and table rows start their
+    own group."""
     menu = menu or defaults().phrases.line_navigation
     references = -1 if markdown else dumps.references_start(text)
     if references >= 0:
@@ -123,6 +124,13 @@ def split_lines(text: str, menu: re.Pattern[str] | None = None, markdown: bool =
     for line, wrapped in lines:
         if line is None:
             blank = True
+            continue
+        if wrapped and not blank and blocks and blocks[-1].tag in ("line", "li"):
+            # The wrapper's line break, not the page's: the paragraph is one line again,
+            # as it was on the page and as Markdown's reader joins it.
+            last = blocks[-1]
+            blocks[-1] = last._replace(text=f"{last.text} {line.text}", link_chars=last.link_chars + line.link_chars)
+            previous = line._replace(text=blocks[-1].text, tag=last.tag)
             continue
         if blank or not (wrapped or (line.tag == previous.tag == "line" and _continues(previous.text, line.text, menu))):
             group = len(blocks)

@@ -91,3 +91,15 @@ def test_w3m_depth_bullets_start_list_items_of_their_own():
     doc = clean(text, options=Options(input_kind="text"))
     for bullet, item in items:
         assert any(b.text == f"{bullet} {item}" and b.group == b.index for b in doc.blocks), item
+
+
+def test_a_wrapped_paragraph_is_one_block_for_the_passes():
+    # The wrapper's line breaks are not the page's: each paragraph is one block, as the
+    # page had it, so the passes count an article's paragraphs, not its screen lines
+    # (read line by line, a listing's teasers wrapped over three lines each outweighed it).
+    doc = clean(_lynx_page(), options=Options(input_kind="text"))
+    for paragraph in PARAGRAPHS:
+        block = next(b for b in doc.blocks if b.text.startswith(paragraph[:30]))
+        assert block.text == paragraph.replace("[14]", "")
+        # The link numbered on one of its lines still counts as the block's link text.
+        assert (block.link_chars > 0) == ("[14]" in paragraph)
