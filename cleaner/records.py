@@ -121,7 +121,9 @@ class Document:
 
     @property
     def paragraphs(self) -> tuple[Block, ...]:
-        """The body with lines that continue one sentence joined back into one block."""
+        """The body with lines that continue one sentence joined back into one block, and
+        without those that hold no word or number: a bullet a renderer wrote on a line of
+        its own ("•", its item on the next line) is layout the scorer read, not text."""
         merged: list[Block] = []
         for b in self.body:
             last = merged[-1] if merged else None
@@ -130,7 +132,7 @@ class Document:
                 merged[-1] = last._replace(text=last.text + glue + b.text)
             else:
                 merged.append(b)
-        return tuple(merged)
+        return tuple(b for b in merged if b.tag == "pre" or any(map(str.isalnum, b.text)))
 
     @property
     def text(self) -> str:

@@ -161,3 +161,20 @@ def test_text_that_looks_like_markdown_or_html_renders_as_text():
     paragraphs = [unescape(p) for p in re.findall(r"<p>(.*?)</p>", rendered)]
     assert paragraphs == LOOKALIKES
     assert unescape(re.search(r"<h1>(.*?)</h1>", rendered).group(1)) == "Harbour <b>news</b>"
+
+
+def test_a_bullet_on_a_line_of_its_own_is_not_written_as_a_paragraph():
+    # w3m and inscriptis draw an item whose text is a block as its bullet alone, then the
+    # text on the next line: the bullet is layout, not a paragraph of the article.
+    steps = ("Two refurbished vessels will be leased from the shipyard on the mainland for the first year.",
+             "Island residents will pay a two dollar fare with the transit card they already hold.",
+             "The council will open bids for an operator in March and choose one before the summer.")
+    items = "\n".join(f"  •\n    {step}" for step in steps)
+    page = f"{P1}\n\n{P2}\n\nWhat happens next\n\n{items}\n\n{P3}\n"
+    doc = clean(page.encode())
+    assert all(step in doc.text for step in steps) and P3 in doc.text
+    assert all(re.search(r"\w", paragraph) for paragraph in doc.text.split("\n\n"))
+    markdown = to_markdown(doc)
+    assert "•" not in markdown and not re.search(r"^\s*[-*]\s*$", markdown, re.M)
+    # The scorer's verdicts on every line are still there for `explain` and JSON.
+    assert any(line["text"] == "•" for line in json.loads(_write(doc, "json"))["lines"])
