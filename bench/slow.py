@@ -56,6 +56,8 @@ SHAPES = {
     "md_table": "| a | b |\n|---|---|\n" + "| x | y |\n" * N + f"\n{PROSE}\n",
     "md_items": "".join(f"- [item {i}](http://x.example/{i})\n" for i in range(N)) + f"\n{PROSE}\n",
     "text_bylines": "By Jane Doe\n" * N + f"{PROSE}\n",
+    "wrapped_paragraph": f"{PROSE}\n\n" + ("word " * 15 + "\n") * N,
+    "md_wrapped_paragraph": "[a](http://x.example/) " * 3 + "\n\n" + ("word " * 15 + "\n") * N,
     "feed": "<?xml version='1.0'?><rss><channel><title>t</title>"
             + "<item><title>x</title><description>&lt;p&gt;y&lt;/p&gt;</description></item>" * 20_000 + "</channel></rss>",
 }

@@ -251,17 +251,19 @@ def unwrap(lines: list[str], width: int) -> list[str]:
     """Lines a wrapper broke joined again: a line continues the one before when that one
     was ended for want of room and this one opens no block of its own (heading, item,
     row, quote, fence). A word or URL broken after a hyphen is joined without a space."""
-    out: list[str] = []
-    previous = ""  # the last physical line, as the wrapper measured it
-    for raw in lines:
+    out: list[list[str]] = []  # each line's pieces, joined once at the end: a paragraph of
+    previous = ""  # n wrapped lines costs n joins, not n copies of itself (quadratic)
+    for raw in lines:  # (`previous`: the last physical line, as the wrapper measured it)
         line = raw.strip()
         if out and line and previous.strip() and wrapped(previous, line, width) and not BLOCK_START.match(raw):
-            glue = "" if out[-1].endswith("-") and out[-1][-2:-1].isalnum() else " "
-            out[-1] = out[-1].rstrip() + glue + line
+            pieces = out[-1]
+            glue = "" if pieces[-1].endswith("-") and pieces[-1][-2:-1].isalnum() else " "
+            pieces[-1] = pieces[-1].rstrip()
+            pieces += (glue, line)
         else:
-            out.append(raw)
+            out.append([raw])
         previous = raw
-    return out
+    return ["".join(pieces) for pieces in out]
 
 
 def read_line(raw: str) -> Line | None:

@@ -120,24 +120,38 @@ def split_lines(text: str, menu: re.Pattern[str] | None = None, markdown: bool =
     else:
         lines = _plain_lines(text, width, dump=references >= 0)
     blocks: list[Block] = []
+    # The lines a wrapper broke off the last block: the wrapper's line breaks, not the
+    # page's, so the paragraph is one line again, as Markdown's reader joins it (once it
+    # is whole: joined line by line, a long paragraph would be copied once a line).
+    tail: list[Line] = []
     group, previous, blank = 0, Line(""), True
     for line, wrapped in lines:
         if line is None:
             blank = True
             continue
         if wrapped and not blank and blocks and blocks[-1].tag in ("line", "li"):
-            # The wrapper's line break, not the page's: the paragraph is one line again,
-            # as it was on the page and as Markdown's reader joins it.
-            last = blocks[-1]
-            blocks[-1] = last._replace(text=f"{last.text} {line.text}", link_chars=last.link_chars + line.link_chars)
-            previous = line._replace(text=blocks[-1].text, tag=last.tag)
+            tail.append(line)
             continue
+        if tail:
+            previous = _join_tail(blocks, tail)
         if blank or not (wrapped or (line.tag == previous.tag == "line" and _continues(previous.text, line.text, menu))):
             group = len(blocks)
         blocks.append(Block(index=len(blocks), text=line.text, tag=line.tag, link_chars=line.link_chars,
                             group=group, cells=line.cells, ordered=line.ordered))
         previous, blank = line, False
+    if tail:
+        _join_tail(blocks, tail)
     return blocks
+
+
+def _join_tail(blocks: list[Block], tail: list[Line]) -> Line:
+    """The last block with the wrapped lines after it joined on (the tail is emptied), as
+    the Line the next one is compared with."""
+    last = blocks[-1]
+    blocks[-1] = last = last._replace(text=" ".join([last.text, *(line.text for line in tail)]),
+                                      link_chars=last.link_chars + sum(line.link_chars for line in tail))
+    tail.clear()
+    return Line(last.text, tag=last.tag)
 
 
 # A code fence in plain text: backticks only (a line of tildes is as often a divider).

@@ -159,6 +159,10 @@ def test_pages_built_to_be_slow_stay_linear(tmp_path):
         # thousands deep, attributes that never close.
         "pandoc.txt": "[a](http://x.example/) " * 3 + "\n" + ":" * 100_000 + "x y\n" + "[" * 20_000 + "x"
                       + "]{.a}" * 20_000 + "\n" + "[a](/){.b " * 50_000 + "\n",
+        # One paragraph hard-wrapped over 120,000 lines (9 MB), as plain text and as
+        # Markdown: joined line by line, it was copied once a line (40 s and 80 s).
+        "wrapped.txt": f"{PROSE}\n\n" + ("word " * 15 + "\n") * 120_000,
+        "wrapped.md": "[a](http://x.example/) " * 3 + "\n\n" + ("word " * 15 + "\n") * 120_000,
     }
     for name, page in pages.items():
         started = time.perf_counter()
