@@ -124,15 +124,14 @@ class Document:
         """The body with lines that continue one sentence joined back into one block, and
         without those that hold no word or number: a bullet a renderer wrote on a line of
         its own ("•", its item on the next line) is layout the scorer read, not text."""
-        merged: list[Block] = []
-        for b in self.body:
-            last = merged[-1] if merged else None
-            if last is not None and b.group >= 0 and b.group == last.group:
-                glue = "" if b.text[:1] in ",.;:!?)]»”’" else " "
-                merged[-1] = last._replace(text=last.text + glue + b.text)
+        merged: list[tuple[Block, list[str]]] = []  # a paragraph's first block and its pieces,
+        for b in self.body:  # joined once: a sentence of n lines is not copied n times
+            if merged and b.group >= 0 and b.group == merged[-1][0].group:
+                merged[-1][1].extend(("" if b.text[:1] in ",.;:!?)]»”’" else " ", b.text))
             else:
-                merged.append(b)
-        return tuple(b for b in merged if b.tag == "pre" or any(map(str.isalnum, b.text)))
+                merged.append((b, [b.text]))
+        paragraphs = (b._replace(text="".join(pieces)) if len(pieces) > 1 else b for b, pieces in merged)
+        return tuple(b for b in paragraphs if b.tag == "pre" or any(map(str.isalnum, b.text)))
 
     @property
     def text(self) -> str:

@@ -171,6 +171,18 @@ def test_pages_built_to_be_slow_stay_linear(tmp_path):
         assert time.perf_counter() - started < 30, name
 
 
+def test_a_sentence_run_over_many_lines_is_written_in_linear_time(tmp_path):
+    # One sentence over 100,000 lines of many lengths (not wrapped), kept as content: its
+    # lines were written as one paragraph by adding each to the last (60 s for 7 MB).
+    page = "The council voted.\n\n" + "".join(f"and the ferry to pier {n} sailed with" + " the tide" * (n % 9) + "\n"
+                                            for n in range(100_000))
+    started = time.perf_counter()
+    result = _run("clean", _write(tmp_path, "sentence.txt", page))
+    assert result.exit_code == 0, result.output
+    assert len(result.output) > 5_000_000 and "pier 99999 sailed" in result.output
+    assert time.perf_counter() - started < 30
+
+
 def test_runs_of_one_character_or_one_comment_are_read_at_once(tmp_path):
     # Pages whose length is in a run of one thing: comments before the <html> (eBay's pages
     # open with a dozen; each more doubled the time it took to tell a page from a feed),
