@@ -11,6 +11,7 @@ import functools
 import math
 import re
 
+from .features import word_count
 from .options import Options
 from .records import Block, Label
 from .site import line_key
@@ -651,7 +652,11 @@ def drop_article_copies(blocks: list[Block], options: Options) -> list[Block]:
     or a code sample that grows from the one before, holds far fewer. Only paragraphs
     are sources: the short lines of code samples recur from one sample to the next."""
     t = options.thresholds
-    kept = [(i, b.features.words) for i, b in enumerate(blocks) if b.label is Label.CONTENT and b.features]
+    # A line of a sentence run over lines carries the sentence's measurements: it counts
+    # by its own words (else each of 100,000 such lines was searched for every paragraph's
+    # opening, and a citation's "]." line was an opening found everywhere).
+    kept = [(i, b.features.words if b.group < 0 else word_count(b.text))
+            for i, b in enumerate(blocks) if b.label is Label.CONTENT and b.features]
     long = [i for i, words in kept if words >= t.copy_words]
     if not long:
         return blocks

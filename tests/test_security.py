@@ -163,6 +163,10 @@ def test_pages_built_to_be_slow_stay_linear(tmp_path):
         # Markdown: joined line by line, it was copied once a line (40 s and 80 s).
         "wrapped.txt": f"{PROSE}\n\n" + ("word " * 15 + "\n") * 120_000,
         "wrapped.md": "[a](http://x.example/) " * 3 + "\n\n" + ("word " * 15 + "\n") * 120_000,
+        # 50,000 lines that carry one sentence on (each ends with a comma): each line had
+        # the sentence's length, so each was searched for every other line's opening as a
+        # possible copy of the article (90 s).
+        "list.txt": f"{PROSE}\n\n" + "".join(f"item {n} of the harbour list,\n" for n in range(50_000)),
     }
     for name, page in pages.items():
         started = time.perf_counter()
