@@ -251,9 +251,11 @@ def unwrap(lines: list[str], width: int) -> list[str]:
     """Lines a wrapper broke joined again: a line continues the one before when that one
     was ended for want of room and this one opens no block of its own (heading, item,
     row, quote, fence). A word or URL broken after a hyphen is joined without a space."""
-    out: list[list[str]] = []  # each line's pieces, joined once at the end: a paragraph of
-    previous = ""  # n wrapped lines costs n joins, not n copies of itself (quadratic)
-    for raw in lines:  # (`previous`: the last physical line, as the wrapper measured it)
+    # Each line's pieces, joined once at the end: a paragraph of n wrapped lines is not
+    # copied once a line (quadratic).
+    out: list[list[str]] = []
+    previous = ""  # the last physical line, as the wrapper measured it
+    for raw in lines:
         line = raw.strip()
         if out and line and previous.strip() and wrapped(previous, line, width) and not BLOCK_START.match(raw):
             pieces = out[-1]

@@ -124,8 +124,10 @@ class Document:
         """The body with lines that continue one sentence joined back into one block, and
         without those that hold no word or number: a bullet a renderer wrote on a line of
         its own ("•", its item on the next line) is layout the scorer read, not text."""
-        merged: list[tuple[Block, list[str]]] = []  # a paragraph's first block and its pieces,
-        for b in self.body:  # joined once: a sentence of n lines is not copied n times
+        # Each paragraph's first block and its pieces, joined once: a sentence of n lines
+        # is not copied once a line.
+        merged: list[tuple[Block, list[str]]] = []
+        for b in self.body:
             if merged and b.group >= 0 and b.group == merged[-1][0].group:
                 merged[-1][1].extend(("" if b.text[:1] in ",.;:!?)]»”’" else " ", b.text))
             else:
