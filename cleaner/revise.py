@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections import Counter
 
 from .features import word_count
 from .options import Options
@@ -654,8 +655,10 @@ def drop_article_copies(blocks: list[Block], options: Options) -> list[Block]:
     t = options.thresholds
     # A line of a sentence run over lines carries the sentence's measurements: it counts
     # by its own words (else each of 100,000 such lines was searched for every paragraph's
-    # opening, and a citation's "]." line was an opening found everywhere).
-    kept = [(i, b.features.words if b.group < 0 else word_count(b.text))
+    # opening, and a citation's "]." line was an opening found everywhere). A line alone
+    # in its group was measured as itself.
+    lines_of = Counter(b.group for b in blocks if b.group >= 0)
+    kept = [(i, word_count(b.text) if lines_of[b.group] > 1 else b.features.words)
             for i, b in enumerate(blocks) if b.label is Label.CONTENT and b.features]
     long = [i for i, words in kept if words >= t.copy_words]
     if not long:
