@@ -273,15 +273,16 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
 def _by_sentence(blocks: list[Block], probabilities: list[float]) -> list[float]:
     """Each line's probability, the lines one sentence runs across (a group) sharing their
     mean, weighted by length: a sentence a link cut in three is kept or dropped whole."""
-    sums: dict[int, list[float]] = {}
+    lines_of = Counter(b.group for b in blocks if b.group >= 0)
+    sums: dict[int, list[float]] = {}  # a sentence's length-weighted probabilities, and its length
     for b, p in zip(blocks, probabilities):
-        if b.group >= 0:
+        if lines_of[b.group] > 1:
             total = sums.setdefault(b.group, [0.0, 0.0])
             total[0] += p * len(b.text)
             total[1] += len(b.text)
     if not sums:
         return probabilities
-    return [p if b.group < 0 else sums[b.group][0] / max(sums[b.group][1], 1.0)
+    return [sums[b.group][0] / max(sums[b.group][1], 1.0) if b.group in sums else p
             for b, p in zip(blocks, probabilities)]
 
 
