@@ -67,9 +67,11 @@ OPEN_END = re.compile(
 LEADING_COMMENTS = r"\A\s*(?:(?><!--.*?-->)\s*)*"
 HTML_START = re.compile(
     LEADING_COMMENTS + r"<(?:!doctype\s+html|\?xml|html|head|body|meta|title|link|frameset|!--|"
-    r"(?:p|div|span|section|article|main|header|footer|nav|aside|h[1-6]|table|ul|ol|dl|form|script|style|a|br|img|svg)\b[^>]*>)",
+    r"(?:p|div|span|section|article|main|header|footer|nav|aside|h[1-6]|table|ul|ol|dl|form|script|style|a|br|img|svg)"
+    r"(?:>|/>|\s+[a-z/]))",
     re.I | re.S,
-)  # a page, or a fragment that opens with an element: scraped text does not start with "<p>"
+)  # a page, or a fragment that opens with an element: scraped text does not start with "<p>".
+# Only the tag's name is read: its attributes may run to kilobytes (a framework's state).
 HTML_TAG = re.compile(r"</?(html|head|body|div|p|span|a|br|li|ul|td|tr|table|meta|script|link|img|h[1-6])\b[^>]*>", re.I)
 
 

@@ -32,6 +32,10 @@ def _one(blocks, text: str):
     # ...but an HTML fragment whose text shows Markdown is still HTML.
     ("<div><p>Write a heading as <code>## Install</code> and a link as</p>\n<pre>[guide](https://x.example/a) "
      "[b](https://x.example/b) [c](https://x.example/c)</pre><p>and it renders.</p></div>", Kind.HTML),
+    # A fragment whose first tag carries kilobytes of attributes (a framework's state in a
+    # data- attribute) before its text: the tag is still HTML's, not the start of a line.
+    pytest.param('<div data-state="' + "{&quot;item&quot;: 1} " * 400 + '"><p>Ready in ten minutes.</p></div>',
+                 Kind.HTML, id="first-tag-of-kilobytes"),
 ])
 def test_sniff(text, kind):
     assert sniff(text) is kind
