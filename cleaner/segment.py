@@ -504,9 +504,9 @@ PRE_LINE_TAGS = frozenset("div p li tr".split())
 HAS_LINE_BREAKS = lxml.etree.XPath("boolean(.//br|.//div|.//p|.//li|.//tr)")
 
 
-def _pre_text(el: Element) -> str:
-    """A <pre>'s text with its line breaks: a <br> or a per-line <div> is a newline that
-    string() would drop, gluing `import os<br>import re` into one line."""
+def _pre_text(el: Element, br: str = "\n") -> str:
+    """A <pre>'s text with its line breaks: a <br> (written as `br`) or a per-line <div>
+    is a newline that string() would drop, gluing `import os<br>import re` into one line."""
     if not HAS_LINE_BREAKS(el):
         return text_of(el)
     parts: list[str] = []
@@ -515,7 +515,7 @@ def _pre_text(el: Element) -> str:
         for child in node:
             name = child.tag.lower() if isinstance(child.tag, str) else ""
             if name == "br":
-                parts.append("\n")
+                parts.append(br)
             elif name and name not in SKIPPED:
                 walk(child)
                 if name in PRE_LINE_TAGS and parts and not parts[-1].endswith("\n"):
@@ -523,6 +523,29 @@ def _pre_text(el: Element) -> str:
             parts.append(child.tail or "")
     walk(el)
     return "".join(parts)
+
+
+# A cell that breaks its text into paragraphs (a blank line: <br><br>), or into lines and
+# runs this long, holds an article or a menu, not a datum: an old page's layout table.
+LAYOUT_CELL_CHARS = 200
+HAS_BREAK = lxml.etree.XPath("boolean(.//br)")
+BREAK = "\x00"  # a <br> in a cell's text while it is read: decoded text holds no NUL
+BLANK_LINE = re.compile(r"\x00\s*\x00")
+
+
+def _cell_texts(cells: list[Element], broken: bool) -> tuple[str, ...] | None:
+    """Each cell's text on one line, a <br> read as a space ("Main St.<br>Springfield"
+    is not "Main St.Springfield"); None when a cell is layout (LAYOUT_CELL_CHARS)."""
+    if not broken:  # no <br> in the row: the common case
+        return tuple(nfc(" ".join(text_of(c).split())) for c in cells)
+    texts = []
+    for c in cells:
+        lines = _pre_text(c, br=BREAK) if HAS_BREAK(c) else text_of(c)
+        text = " ".join(lines.replace(BREAK, " ").split())
+        if BREAK in lines and (len(text) >= LAYOUT_CELL_CHARS or BLANK_LINE.search(lines)):
+            return None
+        texts.append(nfc(text))
+    return tuple(texts)
 
 
 def _emit_whole(el, tag: str, inner: _Open, out: _BlockCollector) -> bool:
@@ -536,7 +559,9 @@ def _emit_whole(el, tag: str, inner: _Open, out: _BlockCollector) -> bool:
     cells = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
     if not cells or LAYOUT_INSIDE_CELL(el):
         return False
-    texts = tuple(nfc(" ".join(text_of(c).split())) for c in cells)
+    texts = _cell_texts(cells, HAS_BREAK(el))
+    if texts is None:
+        return False
     if any(texts):
         link_chars = sum(len(text_of(a).strip()) for a in el.iter("a"))
         header = all(c.tag.lower() == "th" for c in cells)

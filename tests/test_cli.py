@@ -241,3 +241,17 @@ def test_news_site_chrome_inside_the_article_is_dropped(tmp_path, chrome):
     assert result.exit_code == 0
     assert all(p in result.output for p in PARAGRAPHS)
     assert chrome not in result.output
+
+
+def test_old_layout_table_page_keeps_its_paragraphs_apart_and_drops_its_menu(tmp_path):
+    # A hand-written page of the 1990s: a table lays it out, <br><br> breaks its paragraphs.
+    menu = "<br>".join(f"<a href='/{name.lower()}'>{name}</a>" for name in ("Home", "Guestbook", "Links", "Webring"))
+    page = tmp_path / "old.html"
+    page.write_text("<html><head><title>Gull Island ferry</title></head><body><table><tr>"
+                    f"<td width=120>{menu}</td><td>{'<br><br>'.join(PARAGRAPHS)}</td></tr></table>"
+                    "</body></html>", encoding="latin-1")
+    result = _run("clean", str(page))
+    assert result.exit_code == 0
+    paragraphs = result.stdout.strip().split("\n\n")
+    assert PARAGRAPHS[0] in paragraphs and PARAGRAPHS[1] in paragraphs
+    assert "Guestbook" not in result.stdout and "|" not in result.stdout

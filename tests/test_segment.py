@@ -140,6 +140,24 @@ def test_layout_table_is_descended_into():
     assert all(b.cells == () for b in blocks)
 
 
+def test_layout_cell_of_lines_is_descended_into():
+    # An old page's layout table: its menu in one cell, its article in the next, the
+    # paragraphs set apart with <br><br> rather than <p>.
+    story = ["The mill reopened in spring after the flood had kept it shut for two years.",
+             "Its new owners kept the old wheel and the miller's cottage, and hired twelve people."]
+    blocks = _blocks("<table><tr><td><a href='/'>Home</a><br><a href='/mill'>The mill</a></td>"
+                     f"<td>{'<br><br>'.join(story)}</td></tr></table>")
+    assert [b.text for b in blocks] == ["Home", "The mill", *story]
+    assert all(b.cells == () for b in blocks)
+
+
+def test_data_cell_broken_into_lines_stays_one_row_with_its_words_apart():
+    (header, row) = _blocks("<table><tr><th>Branch</th><th>Address</th></tr>"
+                            "<tr><td>North</td><td>12 Main St.<br>Springfield</td></tr></table>")
+    assert row.cells == ("North", "12 Main St. Springfield")
+    assert row.text == "North | 12 Main St. Springfield"
+
+
 def test_pre_keeps_line_breaks():
     (block,) = _blocks("<pre>def f():\n    return 1\n</pre>")
     assert (block.tag, block.text) == ("pre", "def f():\n    return 1")
