@@ -24,12 +24,17 @@ HEADLINE_NEAR = 12  # lines above the article within which position does not mat
 BYLINE_REACH = 6  # how far below a headline its byline or date may be
 COPYRIGHT = re.compile(
     r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?P<name>[^|.,©]{3,40}?)"
-    r"(?:\s+[-–|·]\s+.*|\s*[.,|].*)?$", re.I)
+    r"(?:\s+[-–|·]\s+.*|\s*[.,|].*|\s+(?:%s).*)?$" % "|".join((
+        # "All rights reserved" after the name with no stop between (Chinese sets a space).
+        "all rights reserved", "版权所有", "版權所有", "著作権", "alle rechte vorbehalten", "tous droits réservés",
+        "todos los derechos reservados", "tutti i diritti riservati", "все права защищены")), re.I)
 # A company's legal form after its name ("Example Media Ltd.", "Gazzetta S.p.A." cut at its first dot).
 LEGAL_FORM = re.compile(r"(?:\s+|,\s*)(?:[A-Z]|Inc|Ltd|Limited|LLC|GmbH|AG|SA|SAS|SL|SpA|Srl|BV|NV|Co|Corp|plc|Pty|AB|AS|Oy)\.?$")
 MASTHEAD_SMALL_WORDS = frozenset("the of and a an for from on in de la le du des el y der die das".split())
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÀ-ÖØ-Þ]")
-PART_SEPARATORS = re.compile(r"\s+[·•|]\s+")
+# Between the parts of a dateline: "Jane Doe · May 2", "2026-12-03 来源：晨报 作者：李明" (Chinese
+# and Japanese set their labelled parts apart with a space).
+PART_SEPARATORS = re.compile(r"\s+[·•|]\s+|\s+(?=(?:作者|记者|記者|撰文)\s*[:：])")
 # Where a <title> or og:title parts the page's name from the site's: "Headline | Site",
 # "Site – Headline", "Topic • Forum"; in Chinese and Japanese also "标题_新闻_腾讯网",
 # "标题-新华网", "見出し｜サイト", "見出し　：サイト" (a full-width colon only after a
@@ -362,7 +367,11 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
                 break
         if f.words > 14:
             continue
-        if f.is_date and (phrases.DATE_LABEL.match(b.text) or b.label is Label.CONTENT or guess):
+        # Where the markup gave no date, a date under the headline is the article's
+        # dateline even where the scorer took its line for chrome ("2026-12-03 09:30
+        # Source: ..."). With no headline found, the head is a guess: not there.
+        dateline = title_at is not None and not meta.date
+        if f.is_date and (phrases.DATE_LABEL.match(b.text) or b.label is Label.CONTENT or guess or dateline):
             meta = meta if meta.date else replace(meta, date=parse_date(b.text))
             # "August 9, 2025 · Jane Doe · 12 comments": a date line may name the author too.
             names = [n for part in PART_SEPARATORS.split(b.text) if (n := author_from_line(part.strip()))]

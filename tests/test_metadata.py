@@ -354,6 +354,9 @@ def test_a_title_case_heading_under_the_headline_is_not_the_author():
 @pytest.mark.parametrize("footer, site", [
     ("Copyright © 2004 - 2026 by Harbour Media.", "Harbour Media"),
     ("Copyright © 2004 - 2026 by", None),  # the name went to the next line
+    ("© 2026 Harbour Media All rights reserved", "Harbour Media"),
+    ("Copyright © 2026 晨报网 版权所有 京ICP备12345678号", "晨报网"),
+    ("© 2026 Tagesblatt Alle Rechte vorbehalten", "Tagesblatt"),
 ])
 def test_site_name_from_a_copyright_line(footer, site):
     text = "\n".join([
@@ -375,3 +378,25 @@ def test_a_sentence_pasted_alone_is_its_body_not_a_headline():
     # A line without a full stop, as a rendering that kept only the page's title gives, is both.
     doc = clean(b"Ferry service returns to the island")
     assert doc.title == "Ferry service returns to the island" and doc.text == doc.title
+
+
+ZH_STORY = [
+    "受强冷空气影响，长江中下游地区从昨天夜间开始出现今冬首场降雪，部分地区积雪深度达到五厘米。气象部门提醒，未来三天气温将继续下降，市民出行需注意交通安全。",
+    "据了解，此次降雪范围较广，湖北、安徽、江苏等地均有不同程度的降雪。多条高速公路采取了临时交通管制措施，部分航班出现延误。",
+]
+
+
+def test_a_dateline_under_the_headline_dates_the_page_whose_markup_gives_no_date():
+    # The line reads as chrome to the scorer (a source label, a name, no sentence), but
+    # under the headline it is the article's dateline, and it names the author too.
+    page = ("<html><head><meta charset='utf-8'><title>长江流域迎来今冬首场降雪_新闻中心_晨报网</title></head><body>"
+            "<div class='nav'><a href='/'>首页</a> <a href='/news'>新闻</a> <a href='/finance'>财经</a></div>"
+            "<div class='article'><h1>长江流域迎来今冬首场降雪</h1>"
+            "<div class='info'>2026-12-03 09:30 来源：晨报网 作者：李明</div>"
+            + "".join(f"<p>{p}</p>" for p in ZH_STORY) + "</div></body></html>")
+    doc = clean(page.encode("utf-8"))
+    assert (doc.metadata.date, doc.metadata.author) == ("2026-12-03", "李明")
+    assert doc.text == "\n\n".join(ZH_STORY)
+    # The markup's own date wins over a date in the text.
+    declared = page.replace("<head>", "<head><meta property='article:published_time' content='2026-12-02T22:00:00Z'>")
+    assert clean(declared.encode("utf-8")).metadata.date == "2026-12-02"
