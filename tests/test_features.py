@@ -126,6 +126,11 @@ def test_dom_cue(path, cue):
     ("Partager l'article", "navigation"),
     ("Artikel teilen: Facebook Twitter", "navigation"),
     ("Der Verein will den Artikel teilen und drucken lassen, sagte er am Montag in Berlin.", ""),
+    ("Teilen: Facebook WhatsApp E-Mail", "navigation"),
+    ("Compartir: Facebook Twitter WhatsApp", "navigation"),
+    ("شارك: فيسبوك تويتر واتساب", "navigation"),
+    ("Поделиться: ВКонтакте Telegram", "navigation"),
+    ("Compartir la mesa con desconocidos es una costumbre antigua en los pueblos del norte.", ""),
     # a form to e-mail the article, and a newsletter opt-in
     ("< Envoyer cet article par e-mail", "navigation"),
     ("Envoyer à : Séparez les adresses e-mail de vos contacts par des virgules.", "navigation"),
