@@ -62,6 +62,14 @@ HEAD_SCAN = 40  # how many lines before the article the headline search looks at
 # A name line guessed to be the byline (no "By") sits right under the headline.
 GUESSED_BYLINE_REACH = 5
 NAME_NEAR_DATE = 4  # ...and has a date line this close ("Jane Doe", "Follow", "8 min read", "Oct 4, 2025")
+# Words that make a title-case line a heading rather than a name ("How Smart", "Get The
+# Look"). Not the page language's stop list: those lists are word counts of whole corpora,
+# and hold common first names ("María", "Anna").
+NOT_NAMES = frozenset("""
+a an and are as at be best by for from get how in is it more my new of on or our the this to top what when where
+who why with you your el la los las de del y o en con por para un una cómo qué más le les des du et ou au aux pour
+avec comment plus der die das und oder mit für von wie was ein eine mehr il lo gli di e per come più o os do da
+dos das em um uma como mais het een en van voor hoe""".split())
 HEAD_LINES = 12  # how far after the headline a byline or date may sit
 LONG_TITLE_WORDS = 20  # a "title" this long, alone on the page, is the post itself
 
@@ -432,7 +440,7 @@ def _looks_like_masthead(text: str) -> bool:
 
 def _may_be_name(blocks: list[Block], i: int) -> bool:
     """A line with no "By" that may still be a byline: one with a news dateline ("Jane
-    Doe New Delhi"), or one written in title case, without stop words or a full stop
+    Doe New Delhi"), or one written in title case, without function words or a full stop
     (unlike "DOWNLOAD THE REPORT", "How Smart", "Get Designer Ready.") that sits where
     bylines do: near a date line, or under the lead photo's caption. A heading in title
     case ("Custom Web Development") under the headline has neither."""
@@ -440,7 +448,8 @@ def _may_be_name(blocks: list[Block], i: int) -> bool:
     if CITIES.search(b.text):
         return True
     near = blocks[max(0, i - NAME_NEAR_DATE):i] + blocks[i + 1:i + 1 + NAME_NEAR_DATE]
-    return (f is not None and not b.text.isupper() and not b.text.rstrip().endswith(".") and not f.stopword_density
+    return (f is not None and not b.text.isupper() and not b.text.rstrip().endswith(".")
+            and NOT_NAMES.isdisjoint(b.text.lower().split())
             and (any(_is_byline_or_date(n) for n in near)
                  or any(CAPTION.search(n.text) for n in blocks[max(0, i - 2):i])))
 

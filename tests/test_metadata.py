@@ -400,3 +400,21 @@ def test_a_dateline_under_the_headline_dates_the_page_whose_markup_gives_no_date
     # The markup's own date wins over a date in the text.
     declared = page.replace("<head>", "<head><meta property='article:published_time' content='2026-12-02T22:00:00Z'>")
     assert clean(declared.encode("utf-8")).metadata.date == "2026-12-02"
+
+
+@pytest.mark.parametrize("name, dateline", [
+    ("María López", "Madrid - 03 dic 2026 - 10:25 CET"),  # "maría" is in jusText's Spanish stop list
+])
+def test_a_bare_name_over_the_dateline_is_the_author_though_a_stop_list_holds_it(name, dateline):
+    text = "\n".join([
+        "Portada", "Economía", "Deportes",
+        "El precio de la vivienda sube un 8% en el último año",
+        name, dateline,
+        "El precio de la vivienda libre en España subió un 8% en el tercer trimestre respecto al mismo "
+        "periodo del año anterior, según los datos publicados este miércoles.",
+        "Se trata del mayor incremento desde 2007, antes del estallido de la burbuja inmobiliaria, y las "
+        "comunidades con mayores subidas fueron Madrid, Baleares y la Comunidad Valenciana.",
+    ])
+    doc = clean(text.encode())
+    assert doc.metadata.author == name
+    assert name not in doc.text
