@@ -131,6 +131,12 @@ def test_dom_cue(path, cue):
     ("شارك: فيسبوك تويتر واتساب", "navigation"),
     ("Поделиться: ВКонтакте Telegram", "navigation"),
     ("Compartir la mesa con desconocidos es una costumbre antigua en los pueblos del norte.", ""),
+    # a text-to-speech player's button and a paywall's notice, in other languages
+    ("Escuchar este artículo", "navigation"),
+    ("Artikel anhören", "navigation"),
+    ("Este contenido es exclusivo para suscriptores. Suscríbete para seguir leyendo.", "ads"),
+    ("Cet article est réservé aux abonnés.", "ads"),
+    ("El club anunció que la grada será exclusiva para los socios durante la final de copa.", ""),
     # a form to e-mail the article, and a newsletter opt-in
     ("< Envoyer cet article par e-mail", "navigation"),
     ("Envoyer à : Séparez les adresses e-mail de vos contacts par des virgules.", "navigation"),
