@@ -46,6 +46,8 @@ SHAPES = {
     "cells": f"<table><tr>{'<td>a b</td>' * N}</tr></table><p>{PROSE}</p>",
     "nested_tables": "<table><tr><td>" * 2000 + PROSE + "</td></tr></table>" * 2000,
     "pre_br": f"<pre>{'x<br>' * N}</pre><p>{PROSE}</p>",
+    "cell_br_rows": f"<table>{'<tr><td>a<br>b</td><td>c</td></tr>' * N}</table><p>{PROSE}</p>",
+    "cell_br": f"<table><tr><td>{'x<br>' * N}</td><td>{PROSE}</td></tr></table>",
     "list_items": f"<ul>{'<li>item</li>' * N}</ul><p>{PROSE}</p>",
     "links": f"<p>{'<a href=x>l</a> ' * N}</p><p>{PROSE}</p>",
     "headings": f"{'<h1>Title here</h1>' * N}<p>{PROSE}</p>",
