@@ -24,8 +24,9 @@ HEADLINE_NEAR = 12  # lines above the article within which position does not mat
 BYLINE_REACH = 6  # how far below a headline its byline or date may be
 COPYRIGHT = re.compile(
     r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?P<name>[^|.,©]{3,40}?)"
-    r"(?:\s+[-–|·]\s+.*|\s*[.,|].*|\s+(?:%s).*)?$" % "|".join((
-        # "All rights reserved" after the name with no stop between (Chinese sets a space).
+    r"(?:\s+[-–|·]\s+.*|\s*[.,|].*|\s+(?:%s).*|\s+\d{4}(?:\s*[-–]\s*\d{4})?(?:\s*[.,|].*)?)?$" % "|".join((
+        # "All rights reserved" after the name with no stop between (Chinese sets a space);
+        # or the year after the name ("© Le Quotidien 2026").
         "all rights reserved", "版权所有", "版權所有", "著作権", "alle rechte vorbehalten", "tous droits réservés",
         "todos los derechos reservados", "tutti i diritti riservati", "все права защищены")), re.I)
 # A company's legal form after its name ("Example Media Ltd.", "Gazzetta S.p.A." cut at its first dot).

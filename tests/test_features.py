@@ -137,6 +137,12 @@ def test_dom_cue(path, cue):
     ("Este contenido es exclusivo para suscriptores. Suscríbete para seguir leyendo.", "ads"),
     ("Cet article est réservé aux abonnés.", "ads"),
     ("El club anunció que la grada será exclusiva para los socios durante la final de copa.", ""),
+    # reading time, in other languages
+    ("Temps de lecture : 3 min.", "navigation"),
+    ("4 Min. Lesezeit", "navigation"),
+    ("Время чтения: 4 минуты", "navigation"),
+    ("阅读时间：5分钟", "navigation"),
+    ("Le temps de lecture des élèves a augmenté de trois minutes par jour cette année.", ""),
     # a form to e-mail the article, and a newsletter opt-in
     ("< Envoyer cet article par e-mail", "navigation"),
     ("Envoyer à : Séparez les adresses e-mail de vos contacts par des virgules.", "navigation"),

@@ -357,6 +357,8 @@ def test_a_title_case_heading_under_the_headline_is_not_the_author():
     ("© 2026 Harbour Media All rights reserved", "Harbour Media"),
     ("Copyright © 2026 晨报网 版权所有 京ICP备12345678号", "晨报网"),
     ("© 2026 Tagesblatt Alle Rechte vorbehalten", "Tagesblatt"),
+    ("© Le Quotidien 2026", "Le Quotidien"),
+    ("© Acme Press 2001-2026. Alle Rechte vorbehalten.", "Acme Press"),
 ])
 def test_site_name_from_a_copyright_line(footer, site):
     text = "\n".join([
