@@ -535,12 +535,13 @@ BLANK_LINE = re.compile(r"\x00\s*\x00")
 
 def _cell_texts(cells: list[Element], broken: bool) -> tuple[str, ...] | None:
     """Each cell's text on one line, a <br> read as a space ("Main St.<br>Springfield"
-    is not "Main St.Springfield"); None when a cell is layout (LAYOUT_CELL_CHARS)."""
+    is not "Main St.Springfield"); None when a cell is layout: a blank line in it, or
+    lines and LAYOUT_CELL_CHARS."""
     if not broken:  # no <br> in the row: the common case
         return tuple(nfc(" ".join(text_of(c).split())) for c in cells)
     texts = []
     for c in cells:
-        lines = _pre_text(c, br=BREAK) if HAS_BREAK(c) else text_of(c)
+        lines = _pre_text(c, br=BREAK)  # the plain string() where the cell has no <br>
         text = " ".join(lines.replace(BREAK, " ").split())
         if BREAK in lines and (len(text) >= LAYOUT_CELL_CHARS or BLANK_LINE.search(lines)):
             return None
