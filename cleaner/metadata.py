@@ -499,6 +499,7 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool)
     if not guess:
         return next((i for i, b in enumerate(blocks[: first + HEAD_SCAN]) if b.tag == "h1"), None)
     best, best_score = None, 0.0
+    scored: dict[int, int] = {}  # the lines that may be the headline, and their words
     for i in range(max(0, first - HEAD_SCAN), min(len(blocks), first + 1)):
         b, f = blocks[i], blocks[i].features
         words = len(b.text.split())  # the line's own, not its sentence group's
@@ -517,6 +518,14 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool)
         score -= 0.02 * max(0, first - i - HEADLINE_NEAR)
         if any(_is_byline_or_date(n) for n in blocks[i + 1:i + 1 + BYLINE_REACH]):
             score += 0.5  # and a byline or a date follows it
+        scored[i] = words
         if score > best_score:
             best, best_score = i, score
+    # A standfirst sits between the headline and the byline and runs longer than the
+    # headline: the line above it, shorter, is the headline.
+    # (The line above must be content: a menu item or a section label stands there too.)
+    above = best - 1 if best is not None else -1
+    if (above in scored and scored[above] < scored[above + 1] and blocks[above].label is Label.CONTENT
+            and above + 2 < len(blocks) and _is_byline_or_date(blocks[above + 2])):
+        return above
     return best

@@ -14,7 +14,7 @@ from . import dumps, markdown_input, wrapping
 from .markdown_input import Line
 from .decode import INVISIBLE, nfc
 from .options import Selectors
-from .phrases import BULLET, ends_sentence
+from .phrases import BULLET, BYLINE, ends_sentence
 from .records import Block, Kind
 from .rules import defaults
 
@@ -211,8 +211,16 @@ def _tab_row(raw: str) -> Line | None:
     return Line(" ".join(filled), tag="tr", cells=cells)
 
 
+# A byline is a name or two after its label: "di Marco Rossi", "by Jane Doe and Li Wei".
+BYLINE_WORDS = 6
+
+
 def _continues(previous: str, line: str, menu: re.Pattern[str]) -> bool:
     if ends_sentence(previous) or not (CONTINUATION_START.match(line) or OPEN_END.search(previous)):
+        return False
+    # A byline written in lower case ("di Marco Rossi") under a standfirst starts a line
+    # of its own: it does not carry on the standfirst's sentence.
+    if len(line.split()) <= BYLINE_WORDS and BYLINE.match(line):
         return False
     # Menu items, whatever word they end on ("Sign in" / "Write"): asked last, as the
     # menu pattern is the longest and most lines have stopped at the tests above.

@@ -420,3 +420,22 @@ def test_a_bare_name_over_the_dateline_is_the_author_though_a_stop_list_holds_it
     doc = clean(text.encode())
     assert doc.metadata.author == name
     assert name not in doc.text
+
+
+@pytest.mark.parametrize("headline, standfirst, byline, author", [
+    ("Treni, nuovo orario invernale dal 14 dicembre: cosa cambia",
+     "Più collegamenti tra Milano e Roma, ma alcune linee regionali perdono corse", "di Marco Rossi", "Marco Rossi"),
+    ("Rail operator announces four new high-speed lines for 2027",
+     "The government wants to revive rail to cut transport emissions", "by Claire Dubois", "Claire Dubois"),
+])
+def test_a_headline_over_its_standfirst_and_a_lower_case_byline(headline, standfirst, byline, author):
+    # The byline in lower case does not carry on the standfirst's sentence, and the
+    # standfirst, longer and right over the byline, is not taken for the headline.
+    prose = ["Dal 14 dicembre entra in vigore il nuovo orario invernale dei treni, con dieci collegamenti "
+             "in più al giorno tra le due città e corse serali in meno sulle linee regionali.",
+             "L'azienda ferroviaria ha spiegato che i tagli sono legati ai lavori di manutenzione previsti "
+             "sulla rete fino alla primavera, e che le corse torneranno in aprile."]
+    text = "\n".join(["Menu", "Cerca", "Accedi", headline, standfirst, byline, "3 dicembre 2026", *prose])
+    doc = clean(text.encode())
+    assert (doc.metadata.title, doc.metadata.author) == (headline, author)
+    assert byline not in doc.text and doc.text.endswith(prose[1])
