@@ -558,7 +558,8 @@ def _cell_texts(cells: list[Element], broken: bool) -> tuple[str, ...] | None:
 
 
 def _emit_whole(el, tag: str, inner: _Open, out: _BlockCollector) -> bool:
-    """Emit a data-table row or a <pre> as one block; False for layout rows."""
+    """Emit a data-table row (two cells or more) or a <pre> as one block; False for
+    layout rows."""
     if tag == "pre":
         text = nfc(_pre_text(el).replace("\r\n", "\n").replace("\r", "\n").strip("\n"))
         if text.strip():
@@ -566,7 +567,9 @@ def _emit_whole(el, tag: str, inner: _Open, out: _BlockCollector) -> bool:
                            ancestors=inner.ancestors(), rule=inner.rule))
         return True
     cells = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
-    if not cells or LAYOUT_INSIDE_CELL(el):
+    # A row of one cell is a table used for layout (an e-mail's, an old page's): there is
+    # no row of data to keep together, only the blocks the cell holds.
+    if len(cells) < 2 or LAYOUT_INSIDE_CELL(el):
         return False
     texts = _cell_texts(cells, HAS_BREAK(el))
     if texts is None:

@@ -255,3 +255,20 @@ def test_old_layout_table_page_keeps_its_paragraphs_apart_and_drops_its_menu(tmp
     paragraphs = result.stdout.strip().split("\n\n")
     assert PARAGRAPHS[0] in paragraphs and PARAGRAPHS[1] in paragraphs
     assert "Guestbook" not in result.stdout and "|" not in result.stdout
+
+
+def test_a_newsletter_email_laid_out_in_one_cell_rows_keeps_its_letter_not_its_footer(tmp_path):
+    # An HTML e-mail: nested tables of one cell a row, the letter in one of them with
+    # <br><br> between its paragraphs, the "view in browser" and unsubscribe rows around it.
+    letter = ["Hello friends,", *PARAGRAPHS, "See you on the water,<br>Ana"]
+    rows = ["View this email in your browser", f"<h1>{TITLE}</h1>", "<br><br>".join(letter),
+            "You are receiving this email because you subscribed to our newsletter. "
+            "<a href='#'>Unsubscribe</a> | <a href='#'>Update preferences</a><br>Harbour Club, 1 Pier Road"]
+    page = tmp_path / "letter.html"
+    page.write_text("<html><body><table width='100%'><tr><td align='center'><table width='600'>"
+                    + "".join(f"<tr><td style='font-size:16px'>{row}</td></tr>" for row in rows)
+                    + "</table></td></tr></table></body></html>", encoding="utf-8")
+    result = _run("clean", str(page))
+    assert result.exit_code == 0
+    assert PARAGRAPHS[0] in result.stdout and PARAGRAPHS[1] in result.stdout
+    assert "browser" not in result.stdout and "Unsubscribe" not in result.stdout and "|" not in result.stdout
