@@ -568,8 +568,10 @@ def _emit_whole(el, tag: str, inner: _Open, out: _BlockCollector) -> bool:
         return True
     cells = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
     # A row of one cell is a table used for layout (an e-mail's, an old page's): there is
-    # no row of data to keep together, only the blocks the cell holds.
-    if len(cells) < 2 or LAYOUT_INSIDE_CELL(el):
+    # no row of data to keep together, only the blocks the cell holds. A cell spanning
+    # columns heads a section of a data table ("Summer" over its rows): it stays a row.
+    lone = len(cells) == 1 and cells[0].get("colspan", "1").strip() in ("", "1")
+    if not cells or lone or LAYOUT_INSIDE_CELL(el):
         return False
     texts = _cell_texts(cells, HAS_BREAK(el))
     if texts is None:

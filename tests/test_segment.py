@@ -133,6 +133,18 @@ def test_data_table_is_one_block_per_row():
     assert [b.tag for b in blocks] == ["th", "tr", "tr"]
 
 
+def test_a_data_tables_section_row_spanning_its_columns_stays_a_row():
+    blocks = _blocks("<table><tr><th>Day</th><th>Departs</th></tr><tr><th colspan='2'>Summer</th></tr>"
+                     "<tr><td>Monday</td><td>08:00</td></tr></table>")
+    assert [b.cells for b in blocks] == [("Day", "Departs"), ("Summer",), ("Monday", "08:00")]
+
+
+def test_a_row_of_one_cell_is_layout():
+    blocks = _blocks("<table><tr><td>View this email in your browser</td></tr>"
+                     "<tr><td><h1>The Weekly Harbour</h1></td></tr></table>")
+    assert [(b.text, b.cells) for b in blocks] == [("View this email in your browser", ()), ("The Weekly Harbour", ())]
+
+
 def test_layout_table_is_descended_into():
     blocks = _blocks("<table><tr><td><p>Left column paragraph.</p><p>Second one.</p></td>"
                      "<td><div>Right column</div></td></tr></table>")
