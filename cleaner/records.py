@@ -1,6 +1,8 @@
 """The records that flow through the pipeline: plain, frozen, typed."""
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, NamedTuple
@@ -90,6 +92,13 @@ def _replace_block(self: Block, **changes: Any) -> Block:
 
 
 Block._replace = _replace_block  # type: ignore[method-assign, assignment]
+
+
+def sentence_lines(blocks: Iterable[Block]) -> Counter[int]:
+    """How many lines each sentence runs over, by group (a converter broke it at links);
+    0 for a block in no group. A line of a sentence of several lines carries the whole
+    sentence's measurements, so passes that count lines share them out."""
+    return Counter(b.group for b in blocks if b.group >= 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,11 +10,10 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import Counter
 
 from .features import word_count
 from .options import Options
-from .records import Block, Label
+from .records import Block, Label, sentence_lines
 from .site import line_key
 
 SECTION = re.compile(r"section(?:$|[#.\[])")  # a <section> step of a dom_path
@@ -144,11 +143,8 @@ def _line_gains(blocks: list[Block], options: Options) -> list[float]:
     """Each line's gain. The lines of a sentence broken over several (a link on a line
     of its own) are each measured as the whole sentence; their gain is shared among them,
     or "please use" / "this form" / "to report an issue" would count the sentence thrice."""
-    lines: dict[int, int] = {}
-    for b in blocks:
-        if b.group >= 0:
-            lines[b.group] = lines.get(b.group, 0) + 1
-    return [_gain(b, options) / lines.get(b.group, 1) for b in blocks]
+    lines = sentence_lines(blocks)
+    return [_gain(b, options) / (lines[b.group] or 1) for b in blocks]
 
 
 def keep_main_region(blocks: list[Block], options: Options) -> list[Block]:
@@ -657,8 +653,8 @@ def drop_article_copies(blocks: list[Block], options: Options) -> list[Block]:
     # by its own words (else each of 100,000 such lines was searched for every paragraph's
     # opening, and a citation's "]." line was an opening found everywhere). A line alone
     # in its group was measured as itself.
-    lines_of = Counter(b.group for b in blocks if b.group >= 0)
-    kept = [(i, word_count(b.text) if lines_of[b.group] > 1 else b.features.words)
+    lines = sentence_lines(blocks)
+    kept = [(i, word_count(b.text) if lines[b.group] > 1 else b.features.words)
             for i, b in enumerate(blocks) if b.label is Label.CONTENT and b.features]
     long = [i for i, words in kept if words >= t.copy_words]
     if not long:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .features import HEADING_TAGS
 from .options import Options
-from .records import Block, Kind, Label
+from .records import Block, Kind, Label, sentence_lines
 from .revise import HARD_REASONS, ensure_content
 
 # Evidence the model does not overrule to keep a block: boilerplate by phrase, links, a
@@ -273,10 +273,10 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
 def _by_sentence(blocks: list[Block], probabilities: list[float]) -> list[float]:
     """Each line's probability, the lines one sentence runs across (a group) sharing their
     mean, weighted by length: a sentence a link cut in three is kept or dropped whole."""
-    lines_of = Counter(b.group for b in blocks if b.group >= 0)
+    lines = sentence_lines(blocks)
     sums: dict[int, list[float]] = {}  # a sentence's length-weighted probabilities, and its length
     for b, p in zip(blocks, probabilities):
-        if lines_of[b.group] > 1:
+        if lines[b.group] > 1:
             total = sums.setdefault(b.group, [0.0, 0.0])
             total[0] += p * len(b.text)
             total[1] += len(b.text)
