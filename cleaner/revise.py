@@ -374,6 +374,10 @@ def _record_groups(blocks: list[Block]) -> dict[str, list[int]]:
     return groups
 
 
+# Menu items in a row that end a related list (see after_related).
+MENU_RUN = 3
+
+
 def after_related(blocks: list[Block], options: Options, groups: dict[str, list[int]]) -> list[Block]:
     """Under a "Read more" / "Related" heading come links to other pages, not the
     article: headline-like blocks there are navigation until prose resumes."""
@@ -381,19 +385,26 @@ def after_related(blocks: list[Block], options: Options, groups: dict[str, list[
     # A long run of records on one path is the page's own listing, even under a
     # "Latest news" heading: related boxes hold a few links.
     listed = {i for members in groups.values() if len(members) >= t.records_many for i in members}
-    out, in_list = [], False
+    out, in_list, menu_run, prose_seen = [], False, 0, False
     for i, b in enumerate(blocks):
         f = b.features
         if f is None or (in_list and i in listed):
             out.append(b)
             continue
+        # Above the article, a run of menu items the scorer already took for chrome means
+        # the heading was the top bar's own ("Latest news" among the sections), and the
+        # headline under them is the article's. (Below it, a sidebar's "Related" box, tag
+        # cloud and archive are chrome alike.)
+        menu_run = menu_run + 1 if b.label is not Label.CONTENT and f.words < t.tiny_words else 0
         if f.phrase == "related":
             in_list = True
+        elif menu_run >= MENU_RUN and not prose_seen:
+            in_list = False
         # A question ends a headline as often as a sentence ("How do I join two files?").
         elif ((f.terminal_punctuation and f.words >= t.medium_words and not b.text.rstrip().endswith("?")
                or f.words >= t.long_words) and f.link_density < t.links_mid
               or f.words >= t.linked_prose_words and f.link_density < t.links_high):
-            in_list = False  # prose again, not another linked headline
+            in_list, prose_seen = False, True  # prose again, not another linked headline
         elif in_list and b.label is Label.CONTENT and "repeated_record" not in b.reasons:
             b = _relabel(b, Label.NAVIGATION, "after_related_heading", min(b.score, 0.4))
         out.append(b)

@@ -401,6 +401,25 @@ def test_headlines_after_related_are_navigation_until_prose_resumes():
     assert "after_related_heading" not in _at(doc, subheading).reasons
 
 
+def test_a_latest_news_item_in_the_top_bar_does_not_take_the_headline_for_a_related_link():
+    # "Latest news" among the top bar's sections reads like a related box's heading; the
+    # menu items under it say it is the bar's, and the headline below is the article's.
+    menu = ["Skip to content", "Search", "Latest news", "Politics", "Business", "World", "Sport", "BUSINESS"]
+    doc = _text(*menu, HEADLINE, STANDFIRST, "By Jane Roe", "14 August 2025", *ARTICLE[:3])
+    assert doc.title == HEADLINE
+    assert not any("after_related_heading" in b.reasons for b in doc.blocks)
+    assert STANDFIRST in doc.text and all(p in doc.text for p in ARTICLE[:3])
+
+
+def test_a_sidebars_related_box_tag_cloud_and_archive_stay_chrome_alike():
+    # Below the article, menu-short lines do not end a related list: "Related", a tag
+    # cloud, then an archive of headlines are one sidebar.
+    tags = ["Beer", "Cider", "Gin", "Rum", "Sake", "Whisky"]
+    doc = _text(HEADLINE, *ARTICLE[:4], "Related", HEADLINES[0], *tags, *HEADLINES[1:4])
+    for line in HEADLINES[:4]:
+        assert _at(doc, line).label is Label.NAVIGATION
+
+
 def test_long_prose_full_of_links_after_related_is_prose_not_a_teaser():
     # A shop's overview under its "Trending now" box links every category it names: a
     # third of its words are links, yet at a hundred words and more it is no headline.
