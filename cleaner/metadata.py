@@ -22,13 +22,17 @@ CAPTION = re.compile(
     r"|crédito|фото|світлина)\s*:|(?:사진|写真|图片|圖片|صورة)\s*[:=：]|getty images|reuters/|ap photo", re.I)
 HEADLINE_NEAR = 12  # lines above the article within which position does not matter
 BYLINE_REACH = 6  # how far below a headline its byline or date may be
+DATE_ABOVE = 2  # how far above the headline a dateline may stand
+DATELINE_WORDS = 14
 COPYRIGHT = re.compile(
-    r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?P<name>[^|.,©]{3,40}?)"
+    r"(?:(?:©|\(c\)|copyright|bản quyền(?: thuộc về)?)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?P<name>[^|.,©]{3,40}?)"
     r"(?:\s+[-–|·]\s+.*|\s*[.,|].*|\s+(?:%s).*|\s+\d{4}(?:\s*[-–]\s*\d{4})?(?:\s*[.,|].*)?)?$" % "|".join((
         # "All rights reserved" after the name with no stop between (Chinese sets a space);
         # or the year after the name ("© Le Quotidien 2026").
         "all rights reserved", "版权所有", "版權所有", "著作権", "alle rechte vorbehalten", "tous droits réservés",
-        "todos los derechos reservados", "tutti i diritti riservati", "все права защищены")), re.I)
+        "todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati",
+        "все права защищены", "wszelkie prawa zastrzeżone", "alle rechten voorbehouden", "tüm hakları saklıdır",
+        "mọi quyền được bảo lưu")), re.I)
 # A company's legal form after its name ("Example Media Ltd.", "Gazzetta S.p.A." cut at its first dot).
 LEGAL_FORM = re.compile(r"(?:\s+|,\s*)(?:[A-Z]|Inc|Ltd|Limited|LLC|GmbH|AG|SA|SAS|SL|SpA|Srl|BV|NV|Co|Corp|plc|Pty|AB|AS|Oy)\.?$")
 MASTHEAD_SMALL_WORDS = frozenset("the of and a an for from on in de la le du des el y der die das".split())
@@ -374,7 +378,7 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
             prose += 1
             if prose == 2:
                 break
-        if f.words > 14:
+        if f.words > DATELINE_WORDS:
             continue
         # Where the markup gave no date, a date under the headline is the article's
         # dateline even where the scorer took its line for chrome ("2026-12-03 09:30
@@ -400,6 +404,14 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
                 if out[j].label is Label.CONTENT and out[j].role == "body" and _is_head_matter(out[j]):
                     out[j] = out[j]._replace(role="header")
             bylined = True  # a date line may still follow
+    # Some sites set the dateline over the headline, under the section's name.
+    above = range(title_at - 1, max(-1, title_at - 1 - DATE_ABOVE), -1) if title_at is not None and not meta.date else ()
+    for i in above:
+        f = out[i].features
+        if f is not None and f.is_date and f.words <= DATELINE_WORDS and (date := parse_date(out[i].text)):
+            meta = replace(meta, date=date)
+            out[i] = out[i]._replace(role="date", label=Label.CONTENT)
+            break
     # "First Published: ..." lines anywhere after the headline belong to the metadata.
     for i in range(head_start, len(out)):
         f = out[i].features
@@ -522,10 +534,11 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool)
         if score > best_score:
             best, best_score = i, score
     # A standfirst sits between the headline and the byline and runs longer than the
-    # headline: the line above it, shorter, is the headline.
-    # (The line above must be content: a menu item or a section label stands there too.)
+    # headline: the line above it, shorter, is the headline. (The line above must be
+    # content: a menu item or a section label stands there too. Under the standfirst
+    # comes the byline, or a bare name and then the dateline.)
     above = best - 1 if best is not None else -1
     if (above in scored and scored[above] < scored[above + 1] and blocks[above].label is Label.CONTENT
-            and above + 2 < len(blocks) and _is_byline_or_date(blocks[above + 2])):
+            and any(_is_byline_or_date(b) for b in blocks[above + 2:above + 4])):
         return above
     return best

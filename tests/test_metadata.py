@@ -359,6 +359,8 @@ def test_a_title_case_heading_under_the_headline_is_not_the_author():
     ("© 2026 Tagesblatt Alle Rechte vorbehalten", "Tagesblatt"),
     ("© Le Quotidien 2026", "Le Quotidien"),
     ("© Acme Press 2001-2026. Alle Rechte vorbehalten.", "Acme Press"),
+    ("© Bản quyền thuộc về Báo Tin Tức. Mọi quyền được bảo lưu.", "Báo Tin Tức"),
+    ("Copyright © 2026 Gazeta Portowa wszelkie prawa zastrzeżone", "Gazeta Portowa"),
 ])
 def test_site_name_from_a_copyright_line(footer, site):
     text = "\n".join([
@@ -439,3 +441,34 @@ def test_a_headline_over_its_standfirst_and_a_lower_case_byline(headline, standf
     doc = clean(text.encode())
     assert (doc.metadata.title, doc.metadata.author) == (headline, author)
     assert byline not in doc.text and doc.text.endswith(prose[1])
+
+
+def test_a_headline_over_its_standfirst_then_a_bare_name_and_the_dateline():
+    # Under the standfirst the author's name stands alone, and the dateline comes next.
+    headline = "Merkez Bankası faizi yüzde 45'te sabit tuttu"
+    standfirst = "Para Politikası Kurulu, enflasyondaki düşüşün sürdüğünü ancak risklerin devam ettiğini açıkladı"
+    prose = ["Türkiye Cumhuriyet Merkez Bankası Para Politikası Kurulu, politika faizini yüzde 45 seviyesinde "
+             "sabit tuttu. Karar, ekonomistlerin büyük çoğunluğunun beklentisiyle uyumlu oldu.",
+             "Kurul tarafından yapılan açıklamada, aylık enflasyonun ana eğiliminin kasım ayında gerilediği, "
+             "ancak hizmet fiyatlarındaki katılığın sürdüğü belirtildi.",
+             "Ekonomistler, Merkez Bankası'nın ilk faiz indirimini gelecek yılın ilk çeyreğinde yapmasını "
+             "bekliyor. Kurulun bir sonraki toplantısı 22 Ocak'ta yapılacak."]
+    text = "\n".join(["Ana Sayfa", "Gündem", "Ekonomi", "Spor", "EKONOMİ", headline, standfirst,
+                      "Mehmet Yılmaz", "04.12.2026 14:05", *prose])
+    doc = clean(text.encode())
+    assert (doc.metadata.title, doc.metadata.author, doc.metadata.date) == (headline, "Mehmet Yılmaz", "2026-12-04")
+    assert headline not in doc.text and all(p in doc.text for p in prose)
+
+
+def test_a_dateline_over_the_headline_dates_the_page():
+    # Some sites print the section and the date above the headline, none below it.
+    headline = "Giá vàng trong nước tăng mạnh, vượt mốc 90 triệu đồng mỗi lượng"
+    prose = ["Sáng nay, các doanh nghiệp kinh doanh vàng đồng loạt điều chỉnh tăng giá vàng miếng. "
+             "Giá bán ra phổ biến ở mức 90,5 triệu đồng mỗi lượng, cao nhất từ trước đến nay.",
+             "Theo các chuyên gia, giá vàng trong nước tăng chủ yếu do giá vàng thế giới đi lên khi đồng USD "
+             "suy yếu và nhu cầu trú ẩn an toàn tăng cao."]
+    text = "\n".join(["Trang chủ", "Thời sự", "Thế giới", "Kinh doanh", "Thứ năm, 3/12/2026, 08:15 (GMT+7)",
+                      headline, *prose])
+    doc = clean(text.encode())
+    assert (doc.metadata.title, doc.metadata.date) == (headline, "2026-12-03")
+    assert "3/12/2026" not in doc.text and doc.text.endswith(prose[1])
