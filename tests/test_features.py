@@ -134,6 +134,11 @@ def test_dom_cue(path, cue):
     # a text-to-speech player's button and a paywall's notice, in other languages
     ("Escuchar este artículo", "navigation"),
     ("Artikel anhören", "navigation"),
+    ("Ouvir esta matéria", "navigation"),
+    ("Haberi Dinle", "navigation"),
+    ("Nghe bài viết", "navigation"),
+    ("Dengarkan artikel ini", "navigation"),
+    ("A banda vai ouvir esta matéria-prima da música popular em todos os ensaios do mês.", ""),
     ("Este contenido es exclusivo para suscriptores. Suscríbete para seguir leyendo.", "ads"),
     ("Cet article est réservé aux abonnés.", "ads"),
     ("El club anunció que la grada será exclusiva para los socios durante la final de copa.", ""),
