@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Any, Iterator
 from urllib.parse import urlsplit
@@ -55,6 +56,8 @@ HEADLINE_WORDS = 30  # an <h1> longer than this is not a headline
 SPACES = re.compile(r"\s+")
 WORD = re.compile(r"\w+")
 DIGITS_ONLY = re.compile(r"^[\W\d_]+$")  # no letter at all: a count, a date
+CASELESS_NAME_STOPWORDS = 0.3  # a share of stop words a name line in a script without capitals stays under
+PLACE_WORDS = 3  # "Jane Doe, New Delhi": the place after a byline's comma
 NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
 # Datelines after a byline ("Jane Doe New Delhi"): common news cities, cut from the author.
 CITIES = re.compile(
@@ -331,17 +334,32 @@ def _time_element(root: Element) -> str | None:
     return None
 
 
-def _looks_like_name(text: str) -> bool:
+def _name_word(word: str, caseless: bool) -> bool:
+    """A capitalised word; with `caseless`, a word of a script without capitals too
+    (Devanagari, Arabic, Hebrew), whose vowel signs are marks, not letters."""
+    if NAME_WORD.match(word) and word[0].isupper():
+        return True
+    return caseless and word[0].isalpha() and not word[0].islower() and not word[0].isupper() and all(
+        c.isalpha() or unicodedata.category(c)[0] == "M" for c in word)
+
+
+def _looks_like_name(text: str, caseless: bool = False) -> bool:
     words = text.split()
-    return 2 <= len(words) <= 6 and all(NAME_WORD.match(w) and w[0].isupper() for w in words)
+    return 2 <= len(words) <= 6 and all(_name_word(w, caseless) for w in words)
 
 
-def author_from_line(text: str) -> str | None:
-    """'By Jane Doe, Reuters' -> 'Jane Doe'; 'Jane Doe New Delhi' -> 'Jane Doe'."""
+def author_from_line(text: str, caseless: bool = False) -> str | None:
+    """'By Jane Doe, Reuters' -> 'Jane Doe'; 'Jane Doe New Delhi' or 'Jane Doe, Boston'
+    -> 'Jane Doe'."""
     m = phrases.BYLINE.match(text)
     if m:
         return (m.group("name") or m.group("reporter")).strip()
-    if _looks_like_name(text):
+    name, comma, place = text.partition(",")
+    # "Name, Place": the dateline's place after the one comma (a keyword line has more).
+    if comma and "," not in place and 1 <= len(place.split()) <= PLACE_WORDS and all(
+            _name_word(w, caseless) for w in place.split()):
+        text = name
+    if _looks_like_name(text, caseless):
         name = CITIES.sub("", text).strip()
         # Names are rarely longer than three words; the rest is a dateline place.
         return " ".join(name.split()[:2]) if len(name.split()) > 3 else name
@@ -395,7 +413,7 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
               # A table's header row ("Name Price Stock") is no one's name.
               and (f.is_byline or (guess and not b.cells and title_at is not None
                                    and i - title_at <= GUESSED_BYLINE_REACH and _may_be_name(out, i)))
-              and (name := author_from_line(b.text))):
+              and (name := author_from_line(b.text, caseless=guess))):
             meta = meta if meta.author else replace(meta, author=name)
             out[i] = b._replace(role="byline", label=Label.CONTENT)
             # Between the headline and the byline sit the dek, which is the article's,
@@ -461,8 +479,12 @@ def _may_be_name(blocks: list[Block], i: int) -> bool:
     if CITIES.search(b.text):
         return True
     near = blocks[max(0, i - NAME_NEAR_DATE):i] + blocks[i + 1:i + 1 + NAME_NEAR_DATE]
+    # Where the script has no capitals, only function words tell a phrase from a name;
+    # a place after the name may be in the stop list ("Amit Sharma, New Delhi" in Hindi).
+    caseless = not any(ch.isupper() for ch in b.text)
     return (f is not None and not b.text.isupper() and not b.text.rstrip().endswith(".")
             and NOT_NAMES.isdisjoint(b.text.lower().split())
+            and not (caseless and f.stopword_density >= CASELESS_NAME_STOPWORDS)
             and (any(_is_byline_or_date(n) for n in near)
                  or any(CAPTION.search(n.text) for n in blocks[max(0, i - 2):i])))
 

@@ -239,6 +239,11 @@ def test_parse_date_rejects_junk(text):
     ("Listen to This Article", None),
     ("By continuing, you agree to our", None),
     ("Trump, Putin, Trump-Putin", None),
+    ("Jane Doe, Boston", "Jane Doe"),  # a dateline's place after the comma
+    ("Jane Doe, New Delhi", "Jane Doe"),
+    ("Donald Trump, Vladimir Putin, Alaska", None),  # a keyword line
+    ("Paris, France", None),
+    ("अमित शर्मा, नई दिल्ली", None),  # no capitals: a name only where a guessed byline may stand
 ])
 def test_author_from_line(line, name):
     assert author_from_line(line) == name
@@ -472,3 +477,17 @@ def test_a_dateline_over_the_headline_dates_the_page():
     doc = clean(text.encode())
     assert (doc.metadata.title, doc.metadata.date) == (headline, "2026-12-03")
     assert "3/12/2026" not in doc.text and doc.text.endswith(prose[1])
+
+
+def test_a_name_line_in_a_script_without_capitals_under_the_standfirst_is_the_byline():
+    headline = "दिल्ली में प्रदूषण का स्तर फिर बढ़ा, स्कूलों में दो दिन की छुट्टी"
+    standfirst = "राजधानी में वायु गुणवत्ता सूचकांक 400 के पार पहुंच गया है, सरकार ने निर्माण कार्य पर भी रोक लगाई"
+    prose = ["दिल्ली में बुधवार को वायु प्रदूषण का स्तर एक बार फिर गंभीर श्रेणी में पहुंच गया। केंद्रीय प्रदूषण "
+             "नियंत्रण बोर्ड के अनुसार, कई इलाकों में वायु गुणवत्ता सूचकांक 450 से ऊपर दर्ज किया गया।",
+             "हालात को देखते हुए दिल्ली सरकार ने सभी प्राथमिक स्कूलों को दो दिन के लिए बंद रखने का आदेश दिया है। "
+             "इसके साथ ही निर्माण और तोड़फोड़ के कामों पर भी अस्थायी रोक लगा दी गई है।"]
+    text = "\n".join(["होम", "देश", "विदेश", "खेल", headline, standfirst, "अमित शर्मा, नई दिल्ली",
+                      "अपडेटेड: 04 दिसंबर 2026, 10:30 AM IST", *prose])
+    doc = clean(text.encode())
+    assert (doc.metadata.title, doc.metadata.author, doc.metadata.date) == (headline, "अमित शर्मा", "2026-12-04")
+    assert "अमित शर्मा" not in doc.text and all(p in doc.text for p in prose)
