@@ -215,12 +215,21 @@ def _tab_row(raw: str) -> Line | None:
 BYLINE_WORDS = 6
 
 
+# A forum user's handle alone on its line: a word with an underscore or an @, or letters
+# and then digits ("mike77"; not a version, "v1.15").
+HANDLE = re.compile(r"^(?:@?[^\W\d_]+(?:_[^\W_]+)+|@[^\W\d_]\w*|[^\W\d_]{2,}\d{2,})$")
+
+
 def _continues(previous: str, line: str, menu: re.Pattern[str]) -> bool:
     if ends_sentence(previous) or not (CONTINUATION_START.match(line) or OPEN_END.search(previous)):
         return False
     # A byline written in lower case ("di Marco Rossi") under a standfirst starts a line
     # of its own: it does not carry on the standfirst's sentence.
     if len(line.split()) <= BYLINE_WORDS and BYLINE.match(line):
+        return False
+    # Nor does a user name ("klaus_r", "@jdoe", "mike77") over a forum post, unless the
+    # line above is a sentence's open start ("Call the" / "read_csv" / "function").
+    if HANDLE.match(line) and not OPEN_END.search(previous):
         return False
     # Menu items, whatever word they end on ("Sign in" / "Write"): asked last, as the
     # menu pattern is the longest and most lines have stopped at the tests above.

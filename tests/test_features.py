@@ -141,6 +141,13 @@ def test_dom_cue(path, cue):
     ("यह लेख सुनें", "navigation"),
     ("ये भी पढ़ें", "related"),
     ("Baca juga", "related"),
+    # a forum post's like button, its author's counts and the log-in prompt, in other languages
+    ("Gefällt mir 2", "navigation"),
+    ("Beiträge: 4.518", "navigation"),
+    ("Messages: 1,234", "navigation"),
+    ("Du musst dich anmelden oder registrieren, um hier zu antworten.", "navigation"),
+    ("Debes iniciar sesión para responder.", "navigation"),
+    ("Me gusta mucho este barrio porque la comida es buena y barata.", ""),
     ("A banda vai ouvir esta matéria-prima da música popular em todos os ensaios do mês.", ""),
     ("Este contenido es exclusivo para suscriptores. Suscríbete para seguir leyendo.", "ads"),
     ("Cet article est réservé aux abonnés.", "ads"),

@@ -299,3 +299,16 @@ def test_scraped_line_that_neither_ends_open_nor_is_carried_on_starts_its_own_gr
     # No full stop, but no open end either, and the next line starts a new thought.
     blocks = split_lines("Latest News\nMarkets rally as rates fall\nWeather")
     assert len({b.group for b in blocks}) == 3
+
+
+@pytest.mark.parametrize("handle", ["klaus_r", "@jdoe", "mike77"])
+def test_a_user_name_under_an_ad_label_starts_a_line_of_its_own(handle):
+    # A lower-case line carries on the sentence above it (a link cut out of a paragraph),
+    # but a forum user's handle over a post does not carry on "Werbung" (an ad's label).
+    blocks = split_lines(f"Danke im Voraus!\nWerbung\n{handle}\nModerator")
+    assert len({b.group for b in blocks}) == 4
+
+
+def test_a_name_in_code_after_an_open_sentence_still_carries_it_on():
+    blocks = split_lines("Call the\nread_csv\nfunction to load the file.")
+    assert len({b.group for b in blocks}) == 1
