@@ -17,6 +17,9 @@ NUMBERED = re.compile(r"^\d{1,3}[.)]\s+")
 # "<script>" or "<!--" must not turn into live markup (or hide the rest of the document).
 HTML_OPENING = re.compile(r"<(?=[A-Za-z/!?])")
 HEADING_MAX_WORDS = 14
+# Two sentences in one line ("A train at Sarlat. Photo: J. Martin"): a caption or a
+# blurb, not a heading. A capital before the mark is an initial or "U.S.", no sentence end.
+SENTENCE_INSIDE = re.compile(r"[^\W\d_](?<![A-Z])[.!?]\s+[^\W\d_]")
 
 
 def _escape(text: str) -> str:
@@ -40,7 +43,7 @@ def _is_text_heading(body: tuple[Block, ...], i: int) -> bool:
         return False
     if f.terminal_punctuation and not b.text.endswith("?"):  # "Next stop: Moscow?" is a heading
         return False
-    if b.text.endswith((",", ";")) or f.starts_lowercase:
+    if b.text.endswith((",", ";")) or f.starts_lowercase or SENTENCE_INSIDE.search(b.text):
         return False
     following = body[i + 1] if i + 1 < len(body) else None
     return following is not None and following.features is not None and following.features.words > f.words + 5

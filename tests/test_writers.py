@@ -178,3 +178,16 @@ def test_a_bullet_on_a_line_of_its_own_is_not_written_as_a_paragraph():
     assert "•" not in markdown and not re.search(r"^\s*[-*]\s*$", markdown, re.M)
     # The scorer's verdicts on every line are still there for `explain` and JSON.
     assert any(line["text"] == "•" for line in json.loads(_write(doc, "json"))["lines"])
+
+
+def test_a_photo_caption_in_scraped_text_is_no_subheading():
+    # A short unpunctuated line over a paragraph reads as a subheading, but a caption
+    # of two sentences does not ("A ferry at Gull Island. Photo: J. Martin / Gazette").
+    prose = ("The council voted on Tuesday night to bring back the winter ferry between the two harbours, "
+             "three years after the service was cut to save money.")
+    more = "Councillors said the crossing would run twice a day from November, at last summer's fares."
+    text = "\n".join(["Ferry returns to Gull Island", prose, "What happens next", more,
+                      "A ferry at Gull Island. Photo: J. Martin / Gazette", prose.replace("Tuesday", "Monday")])
+    md = to_markdown(clean(text.encode())).splitlines()
+    assert "## What happens next" in md
+    assert "A ferry at Gull Island. Photo: J. Martin / Gazette" in md
