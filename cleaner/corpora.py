@@ -328,9 +328,9 @@ def _warc(source: Source, reading: Reading, tally: Tally) -> Iterator[Item]:
     names = Names(reading.unique_names)
     with raw:
         try:
-            for record in ArchiveIterator(raw, record_types=WarcRecordType.response | WarcRecordType.resource,
-                                          parse_http=True):
-                item = _warc_item(record, stem)
+            for number, record in enumerate(ArchiveIterator(
+                    raw, record_types=WarcRecordType.response | WarcRecordType.resource, parse_http=True), 1):
+                item = _warc_item(record, stem, f"{source.name}:{number}")
                 if item is None:
                     tally.skipped += 1
                 else:
@@ -368,11 +368,12 @@ class _Unseekable:
         pass
 
 
-def _warc_item(record: Any, stem: Path) -> Item | None:
+def _warc_item(record: Any, stem: Path, where: str) -> Item | None:
     """The record's page, None for a record that holds none (an image, a script), or a
     failed item for one the archive cut short: a page with its end missing would be
-    cleaned as if it were whole."""
-    ident = record.record_id or ""
+    cleaned as if it were whole. A record without a WARC-Record-ID (a hand-made
+    archive's) is named by where it is, "crawl.warc:3", as a JSONL line is."""
+    ident = record.record_id or where
     url, relative = record.headers.get("WARC-Target-URI"), stem / safe_name(ident)
     http = record.http_headers
     headers = http if http is not None else record.headers

@@ -361,3 +361,17 @@ def test_warc_record_cut_short_by_the_archive_end_is_a_failure_not_a_page(tmp_pa
     assert docs[1]["url"] == "https://news.example/8" and "truncated?" in docs[1]["error"] and "text" not in docs[1]
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.splitlines()[-1].startswith("2 documents: 1 cleaned, 0 empty, 1 failed")
+
+
+def test_warc_records_without_a_record_id_are_named_by_their_place(tmp_path):
+    # A hand-made archive may leave out WARC-Record-ID: its records are named like JSONL
+    # lines, "crawl.warc:2", in the output and in the one-line error, never "".
+    records = [_warc_record("response", f"https://news.example/{n}", _http("text/html", _article(n).encode()))
+               for n in (1, 2)]
+    records = [re.sub(rb"WARC-Record-ID: [^\r]*\r\n", b"", r) for r in records]
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(records[0] + records[1][:-100])
+    result = _run(str(path), "-f", "jsonl")
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["id"] for d in docs] == [f"{path}:1", f"{path}:2"]
+    assert f"Error: {path}:2: the archive ends inside this record" in result.stderr
