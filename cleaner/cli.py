@@ -107,7 +107,7 @@ def _options(input_kind: str, rules_files: tuple[str, ...], max_size_mb: int | N
 @click.option("--files-from", type=click.Path(allow_dash=True, dir_okay=False),
               help="Read the inputs from this file, one path a line ('-' for stdin).")
 @click.option("--input-format", type=click.Choice(["auto", "page", "jsonl", "warc"]), default="auto", show_default=True,
-              help="What the inputs are; auto goes by name (.jsonl[.gz|.zst] or .json: records; .warc[.gz]; else a page).")
+              help="What the inputs are; auto goes by name (.jsonl[.gz|.zst] or .json: records; .warc[.gz] or .warc.wet[.gz]; else a page).")
 @click.option("--field", help="JSONL: the field holding the page (default: the first of html, text, content, raw_content, markdown).")
 @click.option("--id-field", default="id", show_default=True, help="JSONL: the field holding the document's id.")
 @click.option("--url-field", default="url", show_default=True, help="JSONL: the field holding the document's URL.")

@@ -33,7 +33,9 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz")
 # folder walk (where .json files are package manifests, fixtures' checks...).
 JSON_SUFFIXES = (".json", ".json.gz")
 JSON_ARRAY = re.compile(rb"\[\s*(?:\{|\]|$)")  # piped: "[{", "[\n  {", or an empty array
-WARC_SUFFIXES = (".warc", ".warc.gz")  # ARC, the older format, is not read (FastWARC reads WARC only)
+# Common Crawl's text extracts are WARC too ("CC-MAIN-...warc.wet.gz"). ARC, the older
+# format, is not read (FastWARC reads WARC only).
+WARC_SUFFIXES = (".warc", ".warc.gz", ".warc.wet", ".warc.wet.gz", ".wet", ".wet.gz")
 PAGE_FIELDS = ("html", "text", "content", "raw_content", "markdown")  # tried in turn when --field is not given
 UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -316,7 +318,8 @@ def item_of(record: dict[str, Any], reading: Reading, where: str, stem: Path | N
 
 
 def _warc(source: Source, reading: Reading, tally: Tally) -> Iterator[Item]:
-    """One item per response (or resource) record of HTML or text; others are counted."""
+    """One item per response, resource or conversion record (a WET file's extracted text)
+    of HTML or text; others are counted."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType  # only WARC input needs it
 
     try:
@@ -329,7 +332,8 @@ def _warc(source: Source, reading: Reading, tally: Tally) -> Iterator[Item]:
     with raw:
         try:
             for number, record in enumerate(ArchiveIterator(
-                    raw, record_types=WarcRecordType.response | WarcRecordType.resource, parse_http=True), 1):
+                    raw, record_types=WarcRecordType.response | WarcRecordType.resource | WarcRecordType.conversion,
+                    parse_http=True), 1):
                 item = _warc_item(record, stem, f"{source.name}:{number}")
                 if item is None:
                     tally.skipped += 1

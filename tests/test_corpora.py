@@ -375,3 +375,25 @@ def test_warc_records_without_a_record_id_are_named_by_their_place(tmp_path):
     docs = [json.loads(line) for line in result.stdout.splitlines()]
     assert [d["id"] for d in docs] == [f"{path}:1", f"{path}:2"]
     assert f"Error: {path}:2: the archive ends inside this record" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["CC-MAIN-20260101-00000.warc.wet.gz", "crawl.warc.wet"])
+def test_a_common_crawl_wet_file_is_an_archive_of_text_records(tmp_path, name):
+    # WET files hold each page's extracted text in a `conversion` record: one document a
+    # record, not the whole archive (headers and all) cleaned as one page of text.
+    text = "\n".join(["Home", "News", "Sport", "Ferry returns to Gull Island",
+                      "The council voted on Tuesday night to bring back the winter ferry between the two "
+                      "harbours, three years after the service was cut to save money.",
+                      "Councillors said the crossing would run twice a day from November, and that fares "
+                      "would stay at last summer's prices until the spring.", "Privacy Policy"]).encode()
+    records = [_warc_record("warcinfo", "", b"software: test\r\n", "application/warc-fields")] + [
+        _warc_record("conversion", f"https://news.example/{n}", text, "text/plain") for n in (1, 2)]
+    path = tmp_path / name
+    data = b"".join(records)
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    result = _run(str(path), "-f", "jsonl")
+    assert result.exit_code == 0, result.output
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["url"] for d in docs] == ["https://news.example/1", "https://news.example/2"]
+    assert all(d["title"] == "Ferry returns to Gull Island" and "WARC" not in d["text"]
+               and d["text"].startswith("The council voted") for d in docs)
