@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import fnmatch
 import glob as globbing
+import bz2
 import gzip
+import lzma
 import hashlib
 import io
 import itertools
@@ -27,7 +29,7 @@ from .pipeline import clean
 from .records import Document, Label
 from .sources import Source, iter_sources
 
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".jsonl.bz2", ".jsonl.xz", ".ndjson", ".ndjson.gz", ".ndjson.zst")
 # A JSON document of records (Scrapy's `-o items.json`: an array, an item a line) or one
 # record, pretty-printed or not: read by the JSONL reader when named, never found in a
 # folder walk (where .json files are package manifests, fixtures' checks...).
@@ -183,6 +185,10 @@ def _open(source: Source) -> IO[bytes]:
     name = source.name.lower()
     if name.endswith(".gz"):
         return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
+    if name.endswith(".bz2"):
+        return bz2.BZ2File(raw)  # type: ignore[return-value]
+    if name.endswith(".xz"):
+        return lzma.LZMAFile(raw)  # type: ignore[return-value]
     if name.endswith(".zst"):
         try:
             import zstandard
@@ -190,6 +196,13 @@ def _open(source: Source) -> IO[bytes]:
             raise InputError(f"{source.name}: reading .zst needs the zstandard package (pip install zstandard)") from None
         return zstandard.ZstdDecompressor().stream_reader(raw)  # type: ignore[no-any-return]
     return raw
+
+
+def _stream_errors() -> tuple[type[Exception], ...]:
+    """What a broken or cut compressed stream raises; zstandard's own error only once a
+    .zst file has brought the module in (it is optional, and slow to import)."""
+    zstd = sys.modules.get("zstandard")
+    return (OSError, EOFError, ValueError, lzma.LZMAError) + ((zstd.ZstdError,) if zstd is not None else ())
 
 
 def _jsonl(source: Source, reading: Reading) -> Iterator[Item]:
@@ -215,7 +228,7 @@ def _jsonl(source: Source, reading: Reading) -> Iterator[Item]:
                     return
                 first = False
                 yield names.claim(_record(line, number, source, stem, reading))
-        except (OSError, EOFError, ValueError) as exc:  # a truncated .gz, a broken stream
+        except _stream_errors() as exc:  # a truncated .gz, a broken stream
             yield Item(id=f"{source.name}:end", problem=f"cannot read on: {exc}", relative=stem / "end")
 
 

@@ -397,3 +397,24 @@ def test_a_common_crawl_wet_file_is_an_archive_of_text_records(tmp_path, name):
     assert [d["url"] for d in docs] == ["https://news.example/1", "https://news.example/2"]
     assert all(d["title"] == "Ferry returns to Gull Island" and "WARC" not in d["text"]
                and d["text"].startswith("The council voted") for d in docs)
+
+
+def _compress(data: bytes, suffix: str) -> bytes:
+    if suffix == "zst":
+        import zstandard
+        return zstandard.ZstdCompressor().compress(data)
+    import bz2, lzma
+    return {"gz": gzip.compress, "bz2": bz2.compress, "xz": lzma.compress}[suffix](data)
+
+
+@pytest.mark.parametrize("suffix", ["gz", "bz2", "xz", "zst"])
+def test_jsonl_dumps_compressed_four_ways_are_read_and_a_corrupt_one_is_one_line(tmp_path, suffix):
+    lines = "".join(json.dumps({"id": f"p{n}", "html": _article(n)}) + "\n" for n in (1, 2)).encode()
+    good, bad = tmp_path / f"pages.jsonl.{suffix}", tmp_path / f"broken.jsonl.{suffix}"
+    good.write_bytes(_compress(lines, suffix))
+    bad.write_bytes(b"not a compressed stream at all, just bytes")
+    result = _run(str(good), str(bad), "-f", "jsonl")
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d.get("title") for d in docs[:2]] == ["Story 1", "Story 2"]
+    assert docs[2]["id"] == f"{bad}:end" and "cannot read on" in docs[2]["error"]
+    assert result.exit_code == 1 and "Traceback" not in result.output
