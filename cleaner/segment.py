@@ -56,12 +56,12 @@ LOST_TEXT_SHARE = 0.2
 # Line-breaking converters cut sentences at inline elements: the next line then starts
 # in lower case or with punctuation, or this one ends on a comma or a function word.
 CONTINUATION_START = re.compile(r"^(?:[,.;:!?)\]»”’%]|[a-zß-öø-ÿа-я])")
-OPEN_END = re.compile(
-    r"(?:[,(\[«“‘–—-]|\b(?:a|an|the|of|to|in|on|for|and|or|but|by|with|at|from|as|is|are|was|"
-    r"were|be|that|this|these|our|your|their|his|her|its|via|into|than|de|la|le|les|des|du|"
-    r"el|los|las|y|et|und|der|die|das|den|dem|mit|von|zu|и|в|на|с))$",
-    re.IGNORECASE,
-)
+# The function words in lower case or capitalised, not in capitals: "6:45 p.m. ET" ends
+# on a time zone, not on French "et".
+OPEN_WORDS = ("a an the of to in on for and or but by with at from as is are was were be that this these our "
+              "your their his her its via into than de la le les des du el los las y et und der die das den "
+              "dem mit von zu и в на с").split()
+OPEN_END = re.compile(r"(?:[,(\[«“‘–—-]|\b(?:%s))$" % "|".join(OPEN_WORDS + [w.capitalize() for w in OPEN_WORDS]))
 # Comments before the first tag, each read once, atomically (a comment ends at its first
 # "-->"; left free to run on into the next, n comments cost 2^n tries: see feeds.FEED_START).
 LEADING_COMMENTS = r"\A\s*(?:(?><!--.*?-->)\s*)*"

@@ -159,6 +159,11 @@ def test_dom_cue(path, cue):
     ("Showing 12 of 48 products", "navigation"),
     ("Has visto 6 de 124 productos", "navigation"),
     ("Load more products", "navigation"),
+    # a photo's credit, alone or closing its caption
+    ("Erik Isakson / Getty Images", "navigation"),
+    ("Kevin Mohatt / The Washington Post via Getty Images", "navigation"),
+    ("A technician installs fibre-optic cable in a residential street. (Getty Images)", "navigation"),
+    ("Shares of Getty Images rose 5% after the company reported strong earnings for the quarter.", ""),
     ("A banda vai ouvir esta matéria-prima da música popular em todos os ensaios do mês.", ""),
     ("Este contenido es exclusivo para suscriptores. Suscríbete para seguir leyendo.", "ads"),
     ("Cet article est réservé aux abonnés.", "ads"),

@@ -312,3 +312,17 @@ def test_a_user_name_under_an_ad_label_starts_a_line_of_its_own(handle):
 def test_a_name_in_code_after_an_open_sentence_still_carries_it_on():
     blocks = split_lines("Call the\nread_csv\nfunction to load the file.")
     assert len({b.group for b in blocks}) == 1
+
+
+def test_a_dateline_ending_on_a_time_zone_does_not_run_into_the_caption_below():
+    # "ET" is Eastern Time, not French "et": the dateline is a line of its own, and dates the page.
+    text = ("Fibre for every home by 2028\nBy Sarah Mitchell\nPublished Dec. 3, 2026, 6:45 p.m. ET\n"
+            "A technician installs fibre-optic cable in a residential street.\n"
+            "The city council voted 7-2 on Wednesday to approve a plan that would bring high-speed fibre "
+            "internet to every home in the city within two years.\n"
+            "The $40 million project will be funded by a mix of federal grant money and a municipal bond, "
+            "according to the proposal.")
+    blocks = split_lines(text)
+    assert len({b.group for b in blocks}) == len(blocks)
+    from cleaner import clean
+    assert clean(text.encode()).metadata.date == "2026-12-03"
