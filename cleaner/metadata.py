@@ -33,7 +33,7 @@ COPYRIGHT = re.compile(
         "all rights reserved", "版权所有", "版權所有", "著作権", "alle rechte vorbehalten", "tous droits réservés",
         "todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati",
         "все права защищены", "wszelkie prawa zastrzeżone", "alle rechten voorbehouden", "tüm hakları saklıdır",
-        "mọi quyền được bảo lưu")), re.I)
+        "mọi quyền được bảo lưu", r"\S{0,2}icp[备証证]")), re.I)  # or a Chinese site's licence number, "京ICP备..."
 # A company's legal form after its name ("Example Media Ltd.", "Gazzetta S.p.A." cut at its first dot).
 LEGAL_FORM = re.compile(r"(?:\s+|,\s*)(?:[A-Z]|Inc|Ltd|Limited|LLC|GmbH|AG|SA|SAS|SL|SpA|Srl|BV|NV|Co|Corp|plc|Pty|AB|AS|Oy)\.?$")
 MASTHEAD_SMALL_WORDS = frozenset("the of and a an for from on in de la le du des el y der die das".split())

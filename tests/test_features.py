@@ -159,6 +159,9 @@ def test_dom_cue(path, cue):
     ("Showing 12 of 48 products", "navigation"),
     ("Has visto 6 de 124 productos", "navigation"),
     ("Load more products", "navigation"),
+    # a font-size switch
+    ("字号：大 中 小", "navigation"),
+    ("文字サイズ 小 中 大", "navigation"),
     # a photo's credit, alone or closing its caption
     ("Erik Isakson / Getty Images", "navigation"),
     ("Kevin Mohatt / The Washington Post via Getty Images", "navigation"),

@@ -366,6 +366,7 @@ def test_a_title_case_heading_under_the_headline_is_not_the_author():
     ("© Acme Press 2001-2026. Alle Rechte vorbehalten.", "Acme Press"),
     ("© Bản quyền thuộc về Báo Tin Tức. Mọi quyền được bảo lưu.", "Báo Tin Tức"),
     ("Copyright © 2026 Gazeta Portowa wszelkie prawa zastrzeżone", "Gazeta Portowa"),
+    ("版权所有 © 2026 经济新闻网 京ICP备12345678号", "经济新闻网"),
 ])
 def test_site_name_from_a_copyright_line(footer, site):
     text = "\n".join([
