@@ -188,6 +188,8 @@ def test_dom_cue(path, cue):
     ("Antworten Zitieren Melden", "navigation"),
     ("Signaler un abus", "navigation"),
     ("Lo más leído", "related"),
+    ("Customers who bought this item also bought", "related"),
+    ("People who viewed this item also viewed", "related"),
     ("La rédaction vous conseille :", "related"),
     ("Meistgelesen", "related"),
     # Chinese and Japanese share buttons, a pop-up's close, and "hottest news" headings
