@@ -40,6 +40,9 @@ REFERENCE_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 LINK_CLOSE = re.compile(rf"\]{_TARGET}(?:\{{\s*(?:[#.:]|[\w-]+=){_ATTRIBUTE_BODY})?")
 BLOCK_LINK_LINES = 40  # the most lines one such link may hold
 AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
+# Crawl4AI's Markdown with citations puts "⟨1⟩" where a link was, and the targets under
+# "## References": the marks are no words of the text.
+CITATION = re.compile(r"⟨\d{1,4}⟩")
 # HTML left in Markdown by converters that pass through what they do not know.
 INLINE_TAG = re.compile(r"</?(br|p|div|span|sup|sub|b|i|em|strong|u|s|small|mark|font|abbr|cite|code|kbd|del|ins|a|img)\b[^<>]*>", re.I)
 BREAKING_TAGS = frozenset({"br", "p", "div"})
@@ -299,6 +302,8 @@ def _is_table_row(line: str) -> bool:
 def inline(text: str) -> tuple[str, int]:
     """Text without inline syntax, and how many of its characters were link text.
     Each pattern runs only where its mark occurs: most lines have none."""
+    if "⟨" in text:
+        text = CITATION.sub("", text)
     if "{" in text:  # Pandoc's attributes
         text = ATTRIBUTES.sub(_attribute, text)
     if "![" in text:

@@ -291,3 +291,14 @@ def test_pandoc_attributes_whose_quoted_values_hold_braces_leave_nothing():
     line = ('[Rate 1 star](# "Rate 1 star"){.r1stars onclick="jQuery.ajax({type:\'POST\',success:function(d)'
             '{jQuery(\'#m\').html(d);}}); $(\\"#m\\").removeClass(\\"hidden\\"); return false;"} and {braces} in text')
     assert inline(line) == ("Rate 1 star and {braces} in text", len("Rate 1 star"))
+
+
+def test_crawl4ai_citation_marks_and_their_references_leave_nothing():
+    # Crawl4AI's "Markdown with citations": a link becomes the text and "⟨n⟩", its target
+    # goes to a References list at the end.
+    page = "\n".join([MENU, "# Ferry returns", PROSE.replace("island,", "island⟨1⟩,"),
+                      "Councillors said the crossing would run twice a day from November⟨2⟩.", "",
+                      "## References", "⟨1⟩ https://news.example/island: the island",
+                      "⟨2⟩ https://news.example/ferry: ferry timetable"])
+    doc = clean(page.encode())
+    assert PROSE in doc.text and "⟨" not in doc.text and "news.example" not in doc.text
