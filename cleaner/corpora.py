@@ -3,15 +3,15 @@ dumps and WARC archives, one `Item` each, read lazily so any input streams in co
 memory; and cleaning them with a bounded number in flight, in input order."""
 from __future__ import annotations
 
+import bz2
 import fnmatch
 import glob as globbing
-import bz2
 import gzip
-import lzma
 import hashlib
 import io
 import itertools
 import json
+import lzma
 import re
 import sys
 import zlib

@@ -24,7 +24,7 @@ CAPTION = re.compile(
 HEADLINE_NEAR = 12  # lines above the article within which position does not matter
 BYLINE_REACH = 6  # how far below a headline its byline or date may be
 DATE_ABOVE = 2  # how far above the headline a dateline may stand
-DATELINE_WORDS = 14
+DATELINE_WORDS = 14  # a dateline is no longer than this ("Published Dec. 3, 2026, 6:45 p.m. ET")
 COPYRIGHT = re.compile(
     r"(?:(?:©|\(c\)|copyright|bản quyền(?: thuộc về)?)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?P<name>[^|.,©]{3,40}?)"
     r"(?:\s+[-–|·]\s+.*|\s*[.,|].*|\s+(?:%s).*|\s+\d{4}(?:\s*[-–]\s*\d{4})?(?:\s*[.,|].*)?)?$" % "|".join((
@@ -422,14 +422,8 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
                 if out[j].label is Label.CONTENT and out[j].role == "body" and _is_head_matter(out[j]):
                     out[j] = out[j]._replace(role="header")
             bylined = True  # a date line may still follow
-    # Some sites set the dateline over the headline, under the section's name.
-    above = range(title_at - 1, max(-1, title_at - 1 - DATE_ABOVE), -1) if title_at is not None and not meta.date else ()
-    for i in above:
-        f = out[i].features
-        if f is not None and f.is_date and f.words <= DATELINE_WORDS and (date := parse_date(out[i].text)):
-            meta = replace(meta, date=date)
-            out[i] = out[i]._replace(role="date", label=Label.CONTENT)
-            break
+    if title_at is not None and not meta.date:
+        out, meta = _date_above(out, title_at, meta)
     # "First Published: ..." lines anywhere after the headline belong to the metadata.
     for i in range(head_start, len(out)):
         f = out[i].features
@@ -444,6 +438,18 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
         if guess and meta.title == out[0].text and out[0].text.endswith("."):
             meta = replace(meta, title=None)
     return out, meta
+
+
+def _date_above(blocks: list[Block], title_at: int, meta: Metadata) -> tuple[list[Block], Metadata]:
+    """Some sites set the dateline over the headline, under the section's name: with no
+    date found below the headline, a date line just above it dates the page."""
+    for i in range(title_at - 1, max(-1, title_at - 1 - DATE_ABOVE), -1):
+        f = blocks[i].features
+        if f is not None and f.is_date and f.words <= DATELINE_WORDS and (date := parse_date(blocks[i].text)):
+            dated = list(blocks)
+            dated[i] = blocks[i]._replace(role="date", label=Label.CONTENT)
+            return dated, replace(meta, date=date)
+    return blocks, meta
 
 
 def site_from_lines(blocks: list[Block]) -> str | None:
