@@ -139,6 +139,7 @@ def test_dom_cue(path, cue):
     ("Nghe bài viết", "navigation"),
     ("Dengarkan artikel ini", "navigation"),
     ("यह लेख सुनें", "navigation"),
+    ("האזנה לכתבה", "navigation"),
     ("ये भी पढ़ें", "related"),
     ("Baca juga", "related"),
     # a forum post's like button, its author's counts and the log-in prompt, in other languages
