@@ -13,7 +13,7 @@ from .features import is_thread, measure, word_count
 from .language import detect_language, language_sample
 from .options import Options
 from .records import Block, Decoded, Document, Kind, Label, Metadata
-from .revise import ensure_content, revise
+from .revise import drop_other_articles, ensure_content, revise
 from .scoring import score
 from .stacking import relabel
 
@@ -49,6 +49,8 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     thread = is_thread(url)
     blocks = revise(blocks, options, thread=thread, boilerplate=boilerplate)
     blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
+    if kind is Kind.HTML:
+        blocks = drop_other_articles(blocks, options, meta.title)
     blocks = ensure_content(blocks, options)
     lap("revise")
     if meta.author is None and root is not None:

@@ -684,6 +684,48 @@ def drop_article_copies(blocks: list[Block], options: Options) -> list[Block]:
     return out
 
 
+# Words of kept prose that make an <article> a story of its own (a next story loaded
+# ahead may be cut short; a card's teaser runs to a few dozen).
+OTHER_ARTICLE_WORDS = 100
+
+
+def drop_other_articles(blocks: list[Block], options: Options, page_title: str | None) -> list[Block]:
+    """HTML: a news site that scrolls on to the next story has it in the page already,
+    an <article> of its own beside the one the page is for. When the headline, the one
+    the page's head names (`page_title`), stands in one <article> and other <article>s
+    hold a headline and a story's worth of prose each, those are other pages' stories.
+    (A blog's front page, whose title is the blog's, and a thread's posts, which carry
+    no headline, are left alone.)"""
+    title = next((b for b in blocks if b.role == "title"), None)
+    if title is None or not page_title or title.text.casefold().strip() != page_title.casefold().strip():
+        return blocks
+    own = _article_of(title)
+    if own is None:
+        return blocks
+    words: dict[int, int] = {}
+    headed: set[int] = set()
+    for b in blocks:
+        if b.label is Label.CONTENT and b.features is not None and (article := _article_of(b)) is not None:
+            words[article] = words.get(article, 0) + b.features.words
+            if b.features.is_heading:
+                headed.add(article)
+    others = {a for a, n in words.items() if a != own and a in headed and n >= OTHER_ARTICLE_WORDS}
+    if not others or words.get(own, 0) < OTHER_ARTICLE_WORDS:
+        return blocks
+    return [_relabel(b, Label.NAVIGATION, "other_article", min(b.score, 0.4))
+            if b.label is Label.CONTENT and _article_of(b) in others else b for b in blocks]
+
+
+def _article_of(b: Block) -> int | None:
+    """The serial of the outermost <article> the block stands in, if any."""
+    if "article" not in b.dom_path:
+        return None
+    for step, serial in zip(b.dom_path.split(">"), b.ancestors):
+        if step == "article" or step.startswith(("article.", "article#", "article[")):
+            return serial
+    return None
+
+
 def ensure_content(blocks: list[Block], options: Options) -> list[Block]:
     """A page with text never comes out empty: with no content found, keep the blocks
     that scored best (the top of the score range), so the user sees the likeliest part.

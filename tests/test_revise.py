@@ -798,3 +798,27 @@ def test_a_header_inside_the_article_is_the_article_head():
                 + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</article>")
     assert all(_content(doc, standfirst, *ARTICLE))
     assert _at(doc, HEADLINE).features.dom_cue == "content"
+
+
+def _story(n: int, headline: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE[4 * (n - 1):4 * n])
+    return (f'<article class="post" id="post-{n}"><h1 class="entry-title">{headline}</h1>'
+            f'<div class="byline">By Jane Roe</div><div class="entry-content">{paragraphs}</div></article>')
+
+
+def test_the_next_story_a_news_site_scrolls_on_to_is_not_the_article():
+    # The page is for the first <article>; the second, with its own headline and a whole
+    # story's prose, is the next page's, already in the HTML for the reader who scrolls on.
+    page = (f"<!DOCTYPE html><html><head><title>{HEADLINE} | Varnell Gazette</title></head><body><main>"
+            f"{_story(1, HEADLINE)}<div>Next story</div>{_story(2, HEADLINES[0])}</main></body></html>")
+    doc = clean(page)
+    assert doc.title == HEADLINE and ARTICLE[0] in doc.text
+    assert HEADLINES[0] not in doc.text and ARTICLE[5] not in doc.text
+    assert "other_article" in _at(doc, HEADLINES[0]).reasons
+
+
+def test_a_blog_front_page_of_whole_posts_keeps_them_all():
+    # Its title is the blog's, no post's: every post is the page's content.
+    doc = _html(f"<main>{_story(1, HEADLINES[0])}{_story(2, HEADLINES[1])}</main>")
+    assert HEADLINES[1] in doc.text and ARTICLE[0] in doc.text and ARTICLE[5] in doc.text
+    assert not any("other_article" in b.reasons for b in doc.blocks)
