@@ -168,7 +168,9 @@ def _codec(name: str) -> str | None:
     except (LookupError, ValueError):  # ValueError: a name with a NUL in it
         return None
     found = info.name
-    if not getattr(info, "_is_text_encoding", True) or found == "undefined":
+    # UTF-7 too: browsers refuse it (the WHATWG encoding standard lists no such label), as
+    # "+ADw-script+AD4-" under it is a <script> that plain text would not hide.
+    if not getattr(info, "_is_text_encoding", True) or found in ("undefined", "utf-7"):
         return None
     # Browsers read latin-1 declarations as windows-1252; so do we.
     return "cp1252" if found in {"latin-1", "iso8859-1", "ascii"} else found

@@ -207,3 +207,15 @@ def test_mojibake_is_undone_in_html_and_text(codec):
 ])
 def test_text_that_only_looks_like_mojibake_is_left_alone(text):
     assert decode(text.encode("utf-8")).text == text
+
+
+@pytest.mark.parametrize("charset", ["utf-7", "UTF7"])
+def test_a_utf7_declaration_is_not_honoured_as_browsers_do_not(charset):
+    # Under UTF-7 "+ADw-script+AD4-" reads as "<script>": a page could hide its text from
+    # the cleaner (or show markup) that no browser would. The bytes are read as UTF-8.
+    page = (f'<html><head><meta charset="{charset}"></head><body><p>+ADw-b+AD4-Ferry+ADw-/b+AD4- '
+            'The council voted on Tuesday night to bring back the winter ferry.</p></body></html>').encode()
+    d = decode(page)
+    assert d.method != "declared" and "+ADw-b+AD4-Ferry" in d.text
+    doc = clean(page)
+    assert doc.text.startswith("+ADw-b+AD4-Ferry+ADw-/b+AD4- The council voted")
