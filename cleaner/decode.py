@@ -168,12 +168,27 @@ def _codec(name: str) -> str | None:
     except (LookupError, ValueError):  # ValueError: a name with a NUL in it
         return None
     found = info.name
-    # UTF-7 too: browsers refuse it (the WHATWG encoding standard lists no such label), as
-    # "+ADw-script+AD4-" under it is a <script> that plain text would not hide.
-    if not getattr(info, "_is_text_encoding", True) or found in ("undefined", "utf-7"):
+    if not getattr(info, "_is_text_encoding", True) or found == "undefined":
+        return None
+    # A declaration is read in ASCII, so the charset it names must keep ASCII as it is
+    # (UTF-16 and UTF-32 are told by their bytes, not by a <meta>). Browsers know no
+    # others: EBCDIC made a page of ASCII gibberish, and under UTF-7 "+ADw-script+AD4-"
+    # is a <script> that hides text, or slips markup in.
+    if not found.startswith(("utf-16", "utf-32")) and not _keeps_ascii(found):
         return None
     # Browsers read latin-1 declarations as windows-1252; so do we.
     return "cp1252" if found in {"latin-1", "iso8859-1", "ascii"} else found
+
+
+ASCII_PROBE = bytes(range(0x20, 0x7f)) + b"\t\r\n"
+
+
+@functools.lru_cache(maxsize=64)
+def _keeps_ascii(codec: str) -> bool:
+    try:
+        return ASCII_PROBE.decode(codec) == ASCII_PROBE.decode("ascii")
+    except UnicodeError:
+        return False
 
 
 def _decodes(data: bytes, encoding: str) -> bool:

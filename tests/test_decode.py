@@ -219,3 +219,12 @@ def test_a_utf7_declaration_is_not_honoured_as_browsers_do_not(charset):
     assert d.method != "declared" and "+ADw-b+AD4-Ferry" in d.text
     doc = clean(page)
     assert doc.text.startswith("+ADw-b+AD4-Ferry+ADw-/b+AD4- The council voted")
+
+
+@pytest.mark.parametrize("charset", ["ebcdic-cp-us", "cp500", "cp1026"])
+def test_a_charset_that_does_not_keep_ascii_is_not_believed(charset):
+    # An EBCDIC declaration over a page written in ASCII (the declaration itself is
+    # ASCII): read as declared, every letter was gibberish.
+    page = (f'<html><head><meta charset="{charset}"></head><body><p>The council voted on Tuesday '
+            'night to bring back the winter ferry.</p></body></html>').encode()
+    assert clean(page).text == "The council voted on Tuesday night to bring back the winter ferry."
