@@ -80,6 +80,16 @@ def _readable(value: str | None) -> str | None:
     return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if value else value
 
 
+def _many(given: list[str], reading: corpora.Reading) -> str:
+    """What makes the inputs many documents, for the usage error that asks where they go."""
+    if len(given) > 1:
+        return "several inputs"
+    if Path(given[0]).is_dir():
+        return f"{given[0]} is a folder of pages"
+    name = "stdin" if given[0] == "-" else given[0]
+    return f"{name} holds many documents ({corpora.corpus_kind(given[0], reading)})"
+
+
 def _options(input_kind: str, rules_files: tuple[str, ...], max_size_mb: int | None = None,
              max_lines: int | None = None) -> Options:
     """The built-in rules with the user's rules files over them, and the page limits; a
@@ -158,7 +168,7 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
                                           or output.endswith(("/", os.sep))) else None
     reading = replace(reading, unique_names=out_dir is not None)  # a file a document: no two on one name
     if not one_page and output is None and fmt != "jsonl":
-        raise click.UsageError("several inputs: give -o DIR for one file each, or use --format jsonl")
+        raise click.UsageError(f"{_many(given, reading)}: give -o DIR for one file each, or use --format jsonl")
     if site_boilerplate and "-" in given:
         raise click.UsageError("--site-boilerplate reads the inputs twice: give files, not stdin")
     run = Sink(fmt, out_dir, output, resume, lambda line: click.echo(line, err=True))

@@ -173,3 +173,19 @@ def test_a_url_argument_in_bytes_that_are_not_utf8_gives_valid_utf8_json(tmp_pat
     done = subprocess.run([sys.executable.encode(), b"-m", b"cleaner", b"--url", b"https://x.example/\xff",
                            str(page).encode(), b"-f", b"json"], capture_output=True, check=True)
     assert json.loads(done.stdout.decode("utf-8"))["url"] == "https://x.example/\ufffd"
+
+
+@pytest.mark.parametrize("kind", ["folder", "jsonl", "several"])
+def test_many_documents_without_somewhere_to_put_them_say_what_makes_them_many(tmp_path, kind):
+    # A folder or a JSONL file is many documents even when it holds one: the usage error
+    # names it, rather than speak of "several inputs" the user never gave.
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.html").write_text(PAGE)
+    (tmp_path / "dump.jsonl").write_text('{"html": "%s"}\n' % PAGE.replace('"', '\\"'))
+    inputs = {"folder": [str(tmp_path / "pages")], "jsonl": [str(tmp_path / "dump.jsonl")],
+              "several": [str(tmp_path / "pages" / "a.html"), str(tmp_path / "dump.jsonl")]}[kind]
+    result = _run("clean", *inputs)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    expected = {"folder": f"{inputs[0]} is a folder of pages", "jsonl": f"{inputs[0]} holds many documents (jsonl)",
+                "several": "several inputs"}[kind]
+    assert f"Error: {expected}: give -o DIR for one file each, or use --format jsonl" in result.stderr
