@@ -274,6 +274,30 @@ def _selectors(selectors: list[str], source: str) -> tuple[str, ...]:
     return tuple(selectors)
 
 
+# Greek set in capitals drops its accents ("ΔΙΑΦΗΜΙΣΗ" for "διαφήμιση"), as section labels
+# and ad slots often are: an accented vowel of a phrase matches the bare one too.
+GREEK_ACCENTS = {"ά": "[άα]", "έ": "[έε]", "ή": "[ήη]", "ί": "[ίιϊΐ]", "ό": "[όο]", "ύ": "[ύυϋΰ]", "ώ": "[ώω]"}
+
+
+def _unaccented_greek(pattern: str) -> str:
+    """The pattern with each accented Greek vowel outside a character class made a class
+    of it and its bare form."""
+    if not any(ch in GREEK_ACCENTS for ch in pattern):
+        return pattern
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+        out.append(GREEK_ACCENTS[ch] if ch in GREEK_ACCENTS and not in_class and not escaped else ch)
+    return "".join(out)
+
+
 def build(data: dict[str, Any], source: str, input_kind: str = "auto") -> Options:
     """Options from merged rules data, every value checked."""
     numbers = {}
@@ -287,17 +311,20 @@ def build(data: dict[str, Any], source: str, input_kind: str = "auto") -> Option
     def get(section: str, key: str) -> list[str]:
         return list(data.get(section, {}).get(key, []))
 
+    def text(section: str, key: str) -> list[str]:
+        return [_unaccented_greek(pattern) for pattern in get(section, key)]
+
     nav, ads = "navigation", "ads"
     phrases = Phrases(
-        line_navigation=_line(get(nav, "lines"), source),
-        line_kinds=_line_kinds({kind: get(kind, "lines") for kind in (ads, "comments", "related", nav)}, source),
-        prefix_navigation=_prefix(get(nav, "prefixes"), source),
-        sentence_navigation=_anywhere(get(nav, "sentences"), source),
-        sentence_ads=_anywhere(get(ads, "sentences"), source),
-        sentence_any=_anywhere(get(ads, "sentences") + get(nav, "sentences"), source),
-        line_content=_line(get("content", "lines"), source) if get("content", "lines") else None,
-        sentence_content=_anywhere(get("content", "sentences"), source) if get("content", "sentences") else None,
-        legal=_anywhere(get("legal", "terms"), source),
+        line_navigation=_line(text(nav, "lines"), source),
+        line_kinds=_line_kinds({kind: text(kind, "lines") for kind in (ads, "comments", "related", nav)}, source),
+        prefix_navigation=_prefix(text(nav, "prefixes"), source),
+        sentence_navigation=_anywhere(text(nav, "sentences"), source),
+        sentence_ads=_anywhere(text(ads, "sentences"), source),
+        sentence_any=_anywhere(text(ads, "sentences") + text(nav, "sentences"), source),
+        line_content=_line(text("content", "lines"), source) if get("content", "lines") else None,
+        sentence_content=_anywhere(text("content", "sentences"), source) if get("content", "sentences") else None,
+        legal=_anywhere(text("legal", "terms"), source),
         dom_navigation=frozenset(t.lower() for t in get("dom", nav)),
         dom_landmarks=frozenset(t.lower() for t in get("dom", "landmarks")),
         dom_ads=frozenset(t.lower() for t in get("dom", ads)),

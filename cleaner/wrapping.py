@@ -15,6 +15,9 @@ WRAP_WIDTHS = range(40, 141)  # the columns text is wrapped at in practice (72, 
 WRAP_SLACK = 15  # lines a wrapper ended end this close to the width
 WRAP_MIN_LINE, WRAP_MIN_LINES = 20, 8  # lines this long, and this many of them, to judge
 WRAP_MIN_NEAR = 0.25  # share of them ending that close to the width
+# ...and at least this many: the longest lines of any text end near its longest line, so a
+# short page's two longest paragraphs of one length are no wrapper's width.
+WRAP_MIN_NEAR_LINES = 4
 WRAP_TIGHT, WRAP_MIN_TIGHT = 4, 0.15  # and the share of those ending within 4 columns of it
 WRAP_MAX_BREAKABLE = 0.05  # share of them longer than the width though they had a space to break at
 WRAP_SAMPLE_LINES = 2000
@@ -38,7 +41,7 @@ def wrap_width(text: str) -> int:
     best, width = 0, 0
     for candidate in WRAP_WIDTHS:
         near = up_to[candidate] - up_to[candidate - WRAP_SLACK]
-        if near <= best or near < len(long) * WRAP_MIN_NEAR:
+        if near <= best or near < max(len(long) * WRAP_MIN_NEAR, WRAP_MIN_NEAR_LINES):
             continue
         # A wrapper fills lines up to the width: some end right at it, not just near it.
         tight = up_to[candidate] - up_to[candidate - WRAP_TIGHT]

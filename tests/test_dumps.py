@@ -103,3 +103,20 @@ def test_a_wrapped_paragraph_is_one_block_for_the_passes():
         assert block.text == paragraph.replace("[14]", "")
         # The link numbered on one of its lines still counts as the block's link text.
         assert (block.link_chars > 0) == ("[14]" in paragraph)
+
+
+def test_a_short_page_whose_two_longest_paragraphs_share_a_length_is_not_wrapped():
+    # The longest lines of any text end near its longest line: two paragraphs of one
+    # length on a short page are no wrapper's width, and are not joined into one.
+    first = "The central bank left its main rate unchanged on Thursday, as most economists had expected it would."
+    second = "Analysts now expect a first cut in the spring of next year, if figures allow it, the bank said then."
+    assert len(first) == len(second) == 100
+    lines = ["Home", "Politics", "Economy", "Sport", "Sign in", "ECONOMY",
+             "The central bank holds its rates for a third month", "The decision was expected by markets",
+             "By Maria Papadopoulou", "04.12.2026, 11:20", first, "Advertisement", second,
+             "Markets rose after the announcement in the afternoon.", "Share", "Most read",
+             "Snow expected across the region this weekend", "Local restaurant wins a national award"]
+    text = "\n".join(lines)
+    assert wrap_width(text) == 0
+    doc = clean(text.encode())
+    assert first in doc.text and second in doc.text and f"{first} {second}" not in doc.text
