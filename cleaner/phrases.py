@@ -70,8 +70,8 @@ DATE_LABEL = re.compile(
 )
 # "By Jane Doe", in several languages; in Chinese and Japanese with a space or a colon after
 # the label ("记者 李明", "作者：张三"; "作者简介" is a heading). Where the word is also an
-# everyday one (Italian "di", Dutch "door", Swedish "av", Danish "af"), only in lower case
-# and before a capital.
+# everyday one (Italian "di", Dutch "door", Swedish "av", Danish "af", Greek "Του"/"Της"),
+# only in the case written and before a capital.
 # Korean names the reporter first: "[서울=연합뉴스] 김민수 기자".
 # A lower-case gerund after "by" is a sentence ("By continuing, you agree..."), not a name.
 BYLINE = re.compile(
@@ -80,6 +80,8 @@ BYLINE = re.compile(
     r"skrevet af|skrevet av|napisał[a]?:?|napsal[a]?:?|autorius:?|από (?:τον|την)|بقلم:?|كتبت?:|מאת|लेखक:?|"
     r"írta:?|muhabir:?|redactor:?|reporter:?|โดย)\s+"
     r"|(?:di|door|av|af)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"
+    # Greek names the author in the genitive after "of the": "Της Μαρίας Παπαδοπούλου"
+    r"|(?:Του|Της)\s+(?=[Α-ΩΆ-Ώ])"
     # Chinese and Japanese: "作者：张三", "记者 李明", "文/王小明"
     r"|(?:作者|记者|記者|撰文|责任编辑|責任編輯|编辑|編輯)(?:\s*[:：]\s*|\s+)|文\s*[/／]\s*)"
     # A name's letters, with the vowel signs (Thai, Devanagari) the regex engine calls no word characters.

@@ -236,6 +236,8 @@ def test_parse_date_rejects_junk(text):
     ("Por: María García", "María García"),
     ("Bởi Nguyễn Văn An", "Nguyễn Văn An"),
     ("Από τον Γιώργο Παπαδόπουλο", "Γιώργο Παπαδόπουλο"),
+    ("Της Μαρίας Παπαδοπούλου", "Μαρίας Παπαδοπούλου"),  # Greek: the name in the genitive
+    ("Της ημέρας", None),
     ("Listen to This Article", None),
     ("By continuing, you agree to our", None),
     ("Trump, Putin, Trump-Putin", None),
