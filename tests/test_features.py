@@ -140,6 +140,7 @@ def test_dom_cue(path, cue):
     ("Dengarkan artikel ini", "navigation"),
     ("यह लेख सुनें", "navigation"),
     ("האזנה לכתבה", "navigation"),
+    ("Poslechněte si článek", "navigation"),
     # Greek set in capitals drops its accents
     ("ΔΙΑΦΗΜΙΣΗ", "ads"),
     ("ΣΧΕΤΙΚΑ ΑΡΘΡΑ", "related"),
