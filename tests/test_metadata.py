@@ -494,3 +494,15 @@ def test_a_name_line_in_a_script_without_capitals_under_the_standfirst_is_the_by
     doc = clean(text.encode())
     assert (doc.metadata.title, doc.metadata.author, doc.metadata.date) == (headline, "अमित शर्मा", "2026-12-04")
     assert "अमित शर्मा" not in doc.text and all(p in doc.text for p in prose)
+
+
+@pytest.mark.parametrize("dateline", ["04 decembrie 2026, 13:15", "4. decembra 2026 14:30"])
+def test_a_romanian_or_slovak_dateline_dates_the_page(dateline):
+    # The date shapes know their month names: without them the line was no date at all.
+    prose = ["Banca Națională a României a decis joi să mențină rata dobânzii de politică monetară la "
+             "nivelul de 6,5% pe an, în linie cu așteptările majorității economiștilor.",
+             "Potrivit comunicatului, inflația a continuat să scadă în ultimele luni, dar riscurile rămân "
+             "ridicate din cauza deficitului bugetar."]
+    text = "\n".join(["Acasă", "Economie", "Sport", "BNR a menținut dobânda de politică monetară la 6,5%",
+                      "Andrei Popescu", dateline, *prose])
+    assert clean(text.encode()).metadata.date == "2026-12-04"
