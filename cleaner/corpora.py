@@ -389,7 +389,8 @@ def _warc_item(record: Any, stem: Path, where: str) -> Item | None:
     """The record's page, None for a record that holds none (an image, a script), or a
     failed item for one the archive cut short: a page with its end missing would be
     cleaned as if it were whole. A record without a WARC-Record-ID (a hand-made
-    archive's) is named by where it is, "crawl.warc:3", as a JSONL line is."""
+    archive's) is named by its place among the archive's page records ("crawl.warc:3"),
+    as a JSONL line is by its line."""
     ident = record.record_id or where
     url, relative = record.headers.get("WARC-Target-URI"), stem / safe_name(ident)
     http = record.http_headers

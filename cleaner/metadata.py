@@ -76,8 +76,8 @@ NAME_NEAR_DATE = 4  # ...and has a date line this close ("Jane Doe", "Follow", "
 NOT_NAMES = frozenset("""
 a an and are as at be best by for from get how in is it more my new of on or our the this to top what when where
 who why with you your el la los las de del y o en con por para un una cómo qué más le les des du et ou au aux pour
-avec comment plus der die das und oder mit für von wie was ein eine mehr il lo gli di e per come più o os do da
-dos das em um uma como mais het een en van voor hoe""".split())
+avec comment plus der die das und oder mit für von wie was ein eine mehr il lo gli di e per come più os do da
+dos em um uma como mais het een van voor hoe""".split())
 HEAD_LINES = 12  # how far after the headline a byline or date may sit
 LONG_TITLE_WORDS = 20  # a "title" this long, alone on the page, is the post itself
 

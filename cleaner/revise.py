@@ -702,18 +702,21 @@ def drop_other_articles(blocks: list[Block], options: Options, page_title: str |
     own = _article_of(title)
     if own is None:
         return blocks
+    articles: dict[int, int] = {}  # each kept block's <article>, read from its path once
     words: dict[int, int] = {}
     headed: set[int] = set()
-    for b in blocks:
-        if b.label is Label.CONTENT and b.features is not None and (article := _article_of(b)) is not None:
-            words[article] = words.get(article, 0) + b.features.words
-            if b.features.is_heading:
+    for i, b in enumerate(blocks):
+        f = b.features
+        if b.label is Label.CONTENT and f is not None and (article := _article_of(b)) is not None:
+            articles[i] = article
+            words[article] = words.get(article, 0) + f.words
+            if f.is_heading:
                 headed.add(article)
     others = {a for a, n in words.items() if a != own and a in headed and n >= OTHER_ARTICLE_WORDS}
     if not others or words.get(own, 0) < OTHER_ARTICLE_WORDS:
         return blocks
-    return [_relabel(b, Label.NAVIGATION, "other_article", min(b.score, 0.4))
-            if b.label is Label.CONTENT and _article_of(b) in others else b for b in blocks]
+    return [_relabel(b, Label.NAVIGATION, "other_article", min(b.score, 0.4)) if articles.get(i) in others else b
+            for i, b in enumerate(blocks)]
 
 
 def _article_of(b: Block) -> int | None:

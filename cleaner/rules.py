@@ -282,7 +282,7 @@ GREEK_ACCENTS = {"ά": "[άα]", "έ": "[έε]", "ή": "[ήη]", "ί": "[ίιϊ�
 def _unaccented_greek(pattern: str) -> str:
     """The pattern with each accented Greek vowel outside a character class made a class
     of it and its bare form."""
-    if not any(ch in GREEK_ACCENTS for ch in pattern):
+    if GREEK_ACCENTS.keys().isdisjoint(pattern):
         return pattern
     out, in_class, escaped = [], False, False
     for ch in pattern:
