@@ -13,7 +13,7 @@ from .features import is_thread, measure, word_count
 from .language import detect_language, language_sample
 from .options import Options
 from .records import Block, Decoded, Document, Kind, Label, Metadata
-from .revise import drop_other_articles, ensure_content, revise
+from .revise import drop_author_bio, drop_other_articles, ensure_content, revise
 from .scoring import score
 from .stacking import relabel
 
@@ -59,6 +59,7 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
         author = metadata.author_in_markup(root)
         meta = replace(meta, author=nfc(author) if author else None)
         lap("metadata")
+    blocks = ensure_content(drop_author_bio(blocks, meta.author), options)
     blocks = relabel(blocks, kind, options, thread)
     lap("model")
     if not _has_body(blocks):

@@ -13,6 +13,7 @@ import re
 
 from .features import word_count
 from .options import Options
+from .phrases import BULLET
 from .records import Block, Label, sentence_lines
 from .site import line_key
 
@@ -727,6 +728,40 @@ def _article_of(b: Block) -> int | None:
         if step == "article" or step.startswith(("article.", "article#", "article[")):
             return serial
     return None
+
+
+# What an author's note says of its author after the name: "Jane Doe is a freelance
+# writer...", "Jane Doe, CFP, has covered...", in the languages the bylines are read in.
+BIO_VERB = re.compile(
+    r"(?:,[^,.]{1,40},)?\s+(?:is|was|has|writes|covers|joined|serves|lives|holds|brings|began|worked|"
+    r"ist|war|schreibt|arbeitet|est|a été|écrit|travaille|es|fue|escribe|trabaja|è|scrive|lavora|é|escreve|trabalha|"
+    r"schrijft|werkt)\b")
+BIO_LINE_WORDS = 6  # a line of the note's box that names the author: "About Jane Doe"
+
+
+def drop_author_bio(blocks: list[Block], author: str | None) -> list[Block]:
+    """An author's note ("Jane Doe is a freelance writer living in...") is the page's
+    furniture, not the article: a kept paragraph that opens with the name of the page's
+    author (metadata) and goes on to say what the author is or does. A name of one word
+    ("admin", "Staff") is too common to tell a note from a sentence about someone."""
+    names = [n for n in re.split(r"\s*(?:,|&|\band\b)\s*", author or "") if len(n.split()) >= 2]
+    if not names:
+        return blocks
+    name = re.compile("|".join(map(re.escape, names)))
+    bio = re.compile(f"(?:{name.pattern}){BIO_VERB.pattern}")
+    body = [i for i, b in enumerate(blocks) if b.label is Label.CONTENT and b.role == "body"]
+    notes = {i for i in body if bio.match(blocks[i].text)}
+    # The note's box: the name over it, "More about Jane Doe" under it (but not "1. Jane
+    # Doe", a ranked list's entry).
+    notes |= {j for k, i in enumerate(body) if i in notes for j in body[max(k - 2, 0):k + 3]
+              if word_count(blocks[j].text) <= BIO_LINE_WORDS and name.search(blocks[j].text)
+              and not BULLET.match(blocks[j].text)}
+    # Named elsewhere in the body, the author is what the page is about (a listicle
+    # ranking its own writer's firm first), not who wrote it.
+    if not notes or any(name.search(blocks[i].text) for i in body if i not in notes):
+        return blocks
+    return [_relabel(b, Label.NAVIGATION, "author_bio", min(b.score, 0.4)) if i in notes else b
+            for i, b in enumerate(blocks)]
 
 
 def ensure_content(blocks: list[Block], options: Options) -> list[Block]:

@@ -28,7 +28,7 @@ from .revise import HARD_REASONS, ensure_content
 # rule or the site (as in revise.py); prose that is legal text, or a run of labels or
 # options, however much it looks like the article around it; a headline under a
 # "Related" heading (a link to another page until prose resumes).
-NEVER_KEPT = HARD_REASONS | {"legal_text", "keyword_run", "unbroken", "after_related_heading"}
+NEVER_KEPT = HARD_REASONS | {"legal_text", "keyword_run", "unbroken", "after_related_heading", "author_bio"}
 
 HERE = Path(__file__).resolve().parent
 PHRASES = ("navigation", "related", "comments", "ads", "content")

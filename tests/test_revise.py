@@ -822,3 +822,36 @@ def test_a_blog_front_page_of_whole_posts_keeps_them_all():
     doc = _html(f"<main>{_story(1, HEADLINES[0])}{_story(2, HEADLINES[1])}</main>")
     assert HEADLINES[1] in doc.text and ARTICLE[0] in doc.text and ARTICLE[5] in doc.text
     assert not any("other_article" in b.reasons for b in doc.blocks)
+
+
+NOTE = ("Jane Roe is a staff reporter at the Varnell Gazette who covers water, farming and the "
+       "weather. She has written about the valley's droughts for more than ten years.")
+
+
+def test_the_note_on_the_article_s_author_is_not_the_article():
+    # The byline names Jane Roe; the box under the story says who she is.
+    box = f'<div class="about"><h4>Jane Roe</h4><p>{NOTE}</p></div>'
+    doc = _html(f"<main>{_story(1, HEADLINE)}{box}</main>")
+    assert doc.metadata.author == "Jane Roe"
+    assert ARTICLE[3] in doc.text and NOTE[:40] not in doc.text
+    assert "author_bio" in _at(doc, NOTE[:40]).reasons
+
+
+def test_a_page_about_its_author_keeps_what_it_says_of_her():
+    # The ranked list puts its own writer first: named in the body, she is the subject.
+    ranked = (f"<p>{ARTICLE[0]}</p><h2>1. Jane Roe</h2><p>{NOTE}</p><h2>2. Tom Wade</h2><p>{ARTICLE[5]}</p>"
+              f"<h2>3. Ann Lee</h2><p>{ARTICLE[6]}</p>")
+    doc = _html(f'<main><article><h1>The best weather writers in the valley</h1><div class="byline">By Jane Roe</div>'
+                f'<div class="entry-content">{ranked}</div></article></main>')
+    assert doc.metadata.author == "Jane Roe"
+    assert NOTE[:40] in doc.text and "1. Jane Roe" in doc.text
+
+
+def test_scraped_text_drops_the_author_s_note_too():
+    # The fitted model has the last word on scraped text: it does not bring the note back.
+    page = "\n".join([HEADLINE, "By Jane Roe", "12 March 2025", *ARTICLE[:6], "Jane Roe", NOTE,
+                      "More from the Gazette", "Contact us", "Privacy policy"])
+    doc = clean(page, options=Options(input_kind="text"))
+    assert doc.metadata.author == "Jane Roe"
+    assert ARTICLE[5] in doc.text and NOTE[:40] not in doc.text
+    assert "author_bio" in _at(doc, NOTE[:40]).reasons
