@@ -214,8 +214,21 @@ def phrase_kind(text: str, words: int, t: Thresholds | None = None, p: Phrases |
         if p.sentence_ads.search(lowered):
             return "ads"
         if p.sentence_navigation.search(lowered):
-            return "navigation"
+            return "notice" if _all_notices(lowered, p) else "navigation"
     return ""
+
+
+# Where a block's sentences part: after a stop, before the next one's first letter.
+SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+(?=\W*\w)")
+
+
+def _all_notices(lowered: str, p: Phrases) -> bool:
+    """Whether a block of two sentences or more is boilerplate in every one: a site's
+    notice ("JavaScript is disabled. For a better experience, please enable JavaScript"),
+    whatever container it stands in. One sentence that only mentions a phrase ("powered
+    by AI") may be prose; a run of them is not."""
+    sentences = SENTENCE_GAP.split(lowered)
+    return len(sentences) >= 2 and all(p.sentence_navigation.search(s) for s in sentences)
 
 
 def word_count(text: str) -> int:

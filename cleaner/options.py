@@ -33,6 +33,7 @@ class Weights:
     links_mid: float
     links_long: float
     phrase_navigation: float
+    notice: float
     phrase_ads: float
     phrase_content: float
     rule: float

@@ -33,7 +33,7 @@ RELATIVE_TIME = re.compile(
 REPLY_ATTRIBUTION = re.compile(
     r"\b(?:writes|wrote|says|said|schreibt|schrieb|a écrit|escribió|escribe|scrive|ha scritto|написал|napisał|schreef)\s*:\s*$",
     re.I)
-PHRASE_REASONS = frozenset({"ad_phrase", "navigation_phrase", "ad_container"})
+PHRASE_REASONS = frozenset({"ad_phrase", "navigation_phrase", "notice", "ad_container"})
 # The DOM cues of chrome: a record group under one is a menu, prose under one no page's own.
 BOILERPLATE_CUES = frozenset({"landmark", "navigation", "ads", "comments"})
 # Boilerplate by phrase, container, links or its site's say: neighbours cannot overrule it.

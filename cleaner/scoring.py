@@ -58,6 +58,8 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
         found.append(("legal_text", w.legal))
     if f.phrase == "ads":
         found.append(("ad_phrase", w.phrase_ads))
+    elif f.phrase == "notice":
+        found.append(("notice", w.notice))
     elif f.phrase in ("navigation", "related", "comments"):
         found.append(("navigation_phrase", w.phrase_navigation))
     elif f.phrase == "content":

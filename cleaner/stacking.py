@@ -83,6 +83,7 @@ def _one_hot(names: Sequence[str]) -> dict[str, list[float]]:
 
 
 PHRASE_ROWS, CUE_ROWS, TAG_ROWS = _one_hot(PHRASES), _one_hot(CUES), _one_hot(TAGS)
+PHRASE_ROWS["notice"] = PHRASE_ROWS["navigation"]  # a notice is navigation's, only surer
 REASON_AT = {reason: k for k, reason in enumerate(REASONS)}
 REACH = max(NEIGHBOURS)
 

@@ -117,3 +117,46 @@ def test_linked_headline_is_left_to_context():
     assert "link_density" not in dict(evidence(headline.features, OPTIONS))
     assert "link_density" in scored_link.reasons
     assert scored_headline.score > scored_link.score
+
+
+JS_NOTICE = "JavaScript is disabled. For a better experience, please enable JavaScript in your browser before proceeding."
+BROWSER_NOTICE = "You are using an out of date browser. It may not display this or other websites correctly."
+
+
+@pytest.mark.parametrize("notice", [JS_NOTICE, BROWSER_NOTICE])
+def test_a_notice_of_boilerplate_sentences_is_dropped_inside_the_content(notice):
+    # Forum software prints these in the thread's own container, above the first post.
+    b = score_one(_block(notice, tag="p", dom_path="body>div.p-body-content>div.blockMessage"), OPTIONS)
+    assert b.label is Label.NAVIGATION and b.reasons[0] == "notice"
+
+
+@pytest.mark.parametrize("text", [
+    "Suggest code and whole functions in real time, right from your editor, powered by AI.",
+    "This post may contain affiliate links. The reservoir above Varnell has fallen to its lowest level in decades.",
+])
+def test_prose_that_only_mentions_a_boilerplate_phrase_is_no_notice(text):
+    b = score_one(_block(text, tag="p", dom_path="body>article>div.entry-content>p"), OPTIONS)
+    assert b.features.phrase != "notice" and b.label is Label.CONTENT
+
+
+def test_a_forum_thread_comes_out_without_its_browser_notices(tmp_path):
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+    post = ("I replaced the fan on my old laptop last week and it still overheats when I run anything "
+            "heavier than a browser. Is there anything else I should check before I give up on it?")
+    reply = ("Check the thermal paste first. On machines that age it dries out completely, and a fresh "
+             "layer usually brings the temperatures down by ten degrees or more under load.")
+    page = tmp_path / "thread.html"
+    page.write_text(
+        "<html><head><title>Laptop still overheats after a new fan | Tech Forum</title></head><body>"
+        f'<div class="p-body"><noscript><div class="blockMessage">{JS_NOTICE}</div></noscript>'
+        f'<div class="blockMessage js-browserWarning">{BROWSER_NOTICE}</div>'
+        '<div class="p-body-content"><h1>Laptop still overheats after a new fan</h1>'
+        f'<article class="message"><div class="message-content"><div class="bbWrapper">{post}</div></div></article>'
+        f'<article class="message"><div class="message-content"><div class="bbWrapper">{reply}</div></div></article>'
+        "</div></div></body></html>", encoding="utf-8")
+    result = CliRunner().invoke(main, [str(page)], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert post in result.output and reply in result.output
+    assert "JavaScript" not in result.output and "out of date browser" not in result.output
