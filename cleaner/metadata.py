@@ -67,6 +67,7 @@ CITIES = re.compile(
     re.I,
 )
 HEAD_SCAN = 40  # how many lines before the article the headline search looks at
+MIN_ANCHOR_WORDS = 3  # a <title> this long, echoed below kept prose, is the headline
 # A name line guessed to be the byline (no "By") sits right under the headline.
 GUESSED_BYLINE_REACH = 5
 NAME_NEAR_DATE = 4  # ...and has a date line this close ("Jane Doe", "Follow", "8 min read", "Oct 4, 2025")
@@ -375,8 +376,12 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
     # The article proper starts at its first paragraph of prose; the headline is above it.
     first = next((i for i in content if _is_prose(blocks[i])), content[0])
     out = list(blocks)
-    known = meta.title or (_echoed_title(blocks, first, meta.url) if guess else None)
-    title_at = _find_title(blocks, first, known, guess)
+    anchor = _headline_below(blocks, meta.url) if guess and not meta.title else None
+    if anchor is not None:
+        title_at: int | None = anchor
+    else:
+        known = meta.title or (_echoed_title(blocks, first, meta.url) if guess else None)
+        title_at = _find_title(blocks, first, known, guess)
     if title_at is not None:
         if not meta.title:
             meta = replace(meta, title=blocks[title_at].text)
@@ -511,6 +516,42 @@ def _is_head_matter(b: Block) -> bool:
 
 def _is_prose(b: Block) -> bool:
     return b.features is not None and b.features.words >= 20 and b.features.terminal_punctuation
+
+
+def drop_above_headline(blocks: list[Block], url: str | None) -> list[Block]:
+    """Scraped text: what was kept above the headline the page's <title> names (see
+    _headline_below) is the page's, not the article's: a mega-menu's product blurbs, a
+    promo. Run last, so that the passes and the model judged the page whole."""
+    at = _headline_below(blocks, url)
+    if at is None or blocks[at].role != "title":
+        return blocks
+    return [b._replace(label=Label.NAVIGATION, score=min(b.score, 0.4), reasons=("above_headline",) + b.reasons)
+            if i < at and b.label is Label.CONTENT and b.role == "body" else b for i, b in enumerate(blocks)]
+
+
+def _headline_below(blocks: list[Block], url: str | None) -> int | None:
+    """Where scraped text that opens with the page's <title> ("Headline | Site") has the
+    headline again on a line of its own, with prose under it: the headline's index.
+    Only in the page's first half, so that a link to the page itself in a footer or a
+    comment does not pass for it."""
+    opening = blocks[0].text
+    if len(opening.split()) > HEADLINE_WORDS:
+        return None
+    sites = _site_names(None, url)
+    own = _without_site(opening, sites)
+    if len(own.split()) < MIN_ANCHOR_WORDS or _names_site(own, sites):
+        return None  # "Products", "Blog": a menu's item as much as a headline; or a masthead
+    wanted = _squash(own)
+    at = next((i for i in range(1, len(blocks)) if _squash(blocks[i].text) == wanted and _own_line(blocks, i)), None)
+    if at is None or at > len(blocks) // 2 or not any(map(_is_prose, blocks[at + 1:at + 5])):
+        return None
+    return at
+
+
+def _own_line(blocks: list[Block], i: int) -> bool:
+    """Not a piece of a sentence a link broke over lines."""
+    b = blocks[i]
+    return b.group < 0 or b.group == b.index and not (i + 1 < len(blocks) and blocks[i + 1].group == b.group)
 
 
 def _echoed_title(blocks: list[Block], first: int, url: str | None) -> str | None:

@@ -61,6 +61,8 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
         lap("metadata")
     blocks = ensure_content(drop_author_bio(blocks, meta.author), options)
     blocks = relabel(blocks, kind, options, thread)
+    if kind is Kind.TEXT:
+        blocks = ensure_content(metadata.drop_above_headline(blocks, url), options)
     lap("model")
     if not _has_body(blocks):
         summary = metadata.summary(root) if root is not None else markdown_input.front_matter(text)[0].get("summary")

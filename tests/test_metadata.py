@@ -341,6 +341,44 @@ def test_scraped_text_that_opens_with_the_pages_title_takes_its_headline_from_th
     assert "Ferry returns" not in doc.text  # the headline is the title, not the body
 
 
+FERRY = [
+    "The council voted on Tuesday night to bring back the winter ferry between the two harbours, "
+    "three years after the service was cut to save money, and the first crossing is planned for November.",
+    "Councillors said the boat would run twice a day from the old pier, and that fares would stay "
+    "at last summer's prices until the spring, when the council will look at them again.",
+    "The harbour master said the pier needs new railings before the first crossing, and that the work "
+    "will be done in October, while the boat itself is refitted at the yard across the bay.",
+]
+FOOTER = ["Contact us", "About us", "Careers", "Stores", "Delivery", "Returns", "Privacy policy", "Terms of sale",
+          "© 2026 Harbour Supply Co"]
+# A shop's mega-menu as get_text() renders it: each model's name over a sentence of blurb.
+BLURBS = [
+    "Harbour Glide 40", "A quiet electric outboard motor with a long-range battery, a folding tiller and an app that shows the charge.",
+    "Harbour Glide 60", "Our most powerful electric outboard yet, with a fast charger, a stainless propeller and a three-year warranty.",
+    "Dock Lines", "Braided mooring lines in four lengths, with spliced eyes and chafe guards, made to last for many seasons.",
+]
+
+
+def test_prose_kept_above_the_headline_that_the_title_names_is_the_page_s():
+    text = "\n".join(["Ferry returns to the harbour next winter | Harbour Supply Co", "Shop", *BLURBS, "Blog",
+                     "Ferry returns to the harbour next winter", "By Jane Doe", *FERRY, *FOOTER])
+    doc = clean(text.encode(), url="https://harboursupply.example/blog/ferry")
+    assert doc.metadata.title == "Ferry returns to the harbour next winter"
+    assert all(p in doc.text for p in FERRY)
+    assert not any(blurb in doc.text for blurb in BLURBS[1::2])
+    assert "above_headline" in next(b for b in doc.blocks if b.text == BLURBS[1]).reasons
+
+
+def test_a_masthead_on_the_first_line_is_no_headline_to_cut_above():
+    # A rendering without the <title> opens with the site's name, which a subscribe box
+    # repeats under the article: the article above it stays.
+    text = "\n".join(["Harbour Supply Newsletter", "Subscribe", "Sign in", *FERRY,
+                     "Harbour Supply Newsletter", "Get the next post in your inbox every week, with news from the "
+                     "harbour, the boatyards and the sailing club, and nothing else at all.", *BLURBS])
+    doc = clean(text.encode(), url="https://harboursupply.example/p/ferry")
+    assert all(p in doc.text for p in FERRY)
+
+
 def test_a_title_case_heading_under_the_headline_is_not_the_author():
     # In scraped text a name line needs no "By" to be a byline, but it sits where bylines
     # do, by a date; a service page's first heading is no one's name.
