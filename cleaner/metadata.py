@@ -541,9 +541,10 @@ def _headline_below(blocks: list[Block], url: str | None) -> int | None:
     own = _without_site(opening, sites)
     if len(own.split()) < MIN_ANCHOR_WORDS or _names_site(own, sites):
         return None  # "Products", "Blog": a menu's item as much as a headline; or a masthead
-    wanted = _squash(own)
-    at = next((i for i in range(1, len(blocks)) if _squash(blocks[i].text) == wanted and _own_line(blocks, i)), None)
-    if at is None or at > len(blocks) // 2 or not any(map(_is_prose, blocks[at + 1:at + 5])):
+    wanted, longest = _squash(own), 2 * len(own) + 20  # no need to squash lines far longer
+    at = next((i for i in range(1, len(blocks) // 2 + 1) if len(wanted) <= len(blocks[i].text) <= longest
+               and _squash(blocks[i].text) == wanted and _own_line(blocks, i)), None)
+    if at is None or not any(map(_is_prose, blocks[at + 1:at + 5])):
         return None
     return at
 
