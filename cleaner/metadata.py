@@ -416,8 +416,10 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
             out[i] = b._replace(role="date", label=Label.CONTENT)
         elif (not bylined and not f.phrase
               # A table's header row ("Name Price Stock") is no one's name.
-              and (f.is_byline or (guess and not b.cells and title_at is not None
-                                   and i - title_at <= GUESSED_BYLINE_REACH and _may_be_name(out, i)))
+              and (f.is_byline or (title_at is not None and i - title_at <= GUESSED_BYLINE_REACH
+                                   and (guess and not b.cells and _may_be_name(out, i)
+                                        # the name the markup gave, alone on its line under the headline
+                                        or meta.author is not None and _squash(b.text) == _squash(meta.author))))
               and (name := author_from_line(b.text, caseless=guess))):
             meta = meta if meta.author else replace(meta, author=name)
             out[i] = b._replace(role="byline", label=Label.CONTENT)

@@ -735,7 +735,7 @@ def _article_of(b: Block) -> int | None:
 BIO_VERB = re.compile(
     r"(?:,[^,.]{1,40},)?\s+(?:is|was|has|writes|covers|joined|serves|lives|holds|brings|began|worked|"
     r"ist|war|schreibt|arbeitet|est|a été|écrit|travaille|es|fue|escribe|trabaja|è|scrive|lavora|é|escreve|trabalha|"
-    r"schrijft|werkt)\b")
+    r"schrijft|werkt|jest|pisze|är|skriver|er|je|este|adalah|là|является|работает|пишет)\b")
 BIO_LINE_WORDS = 6  # a line of the note's box that names the author: "About Jane Doe"
 
 

@@ -6,6 +6,8 @@ codes, never scores, so the weights can move without breaking it.
 """
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from cleaner import Block, Label, Options, clean, load_rules
@@ -855,3 +857,26 @@ def test_scraped_text_drops_the_author_s_note_too():
     assert doc.metadata.author == "Jane Roe"
     assert ARTICLE[5] in doc.text and NOTE[:40] not in doc.text
     assert "author_bio" in _at(doc, NOTE[:40]).reasons
+
+
+def test_a_polish_note_on_the_author_under_a_bare_name_byline(tmp_path):
+    # The markup names the author; her name alone under the headline is the byline (no
+    # "By"), and the note at the end says in Polish what she is ("jest dziennikarką").
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+    story = ["Woda w Nysie Kłodzkiej podniosła się w nocy o ponad dwa metry, a strażacy ewakuowali mieszkańców "
+             "kilku ulic w pobliżu rzeki, zanim fala dotarła do centrum miasta.",
+             "Burmistrz zapowiedział, że szkoły pozostaną zamknięte do końca tygodnia, a miasto uruchomi punkty "
+             "pomocy dla poszkodowanych w remizach i domach kultury."]
+    note = "Anna Kowalska jest dziennikarką Gazety Dolnej od 2012 roku. Pisze o samorządzie i sprawach regionu."
+    page = tmp_path / "powodz.html"
+    page.write_text(
+        '<html lang="pl"><head><title>Powódź w Kłodzku | Gazeta Dolna</title><meta name="author" content="Anna Kowalska">'
+        '</head><body><main><article><h1>Powódź w Kłodzku</h1><div class="byline">Anna Kowalska</div>'
+        + "".join(f"<p>{p}</p>" for p in story) + f"<p>{note}</p></article></main></body></html>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--format", "json", str(page)], catch_exceptions=False)
+    record = json.loads(result.output)
+    assert record["author"] == "Anna Kowalska"
+    assert all(p in record["text"] for p in story)
+    assert "Anna Kowalska" not in record["text"]  # neither the byline nor the note is the article
