@@ -160,3 +160,16 @@ def test_a_forum_thread_comes_out_without_its_browser_notices(tmp_path):
     assert result.exit_code == 0
     assert post in result.output and reply in result.output
     assert "JavaScript" not in result.output and "out of date browser" not in result.output
+
+
+# A consent dialog's category text, as a preference centre words it: no "cookie" in most
+# of its sentences, but "these technologies" and "tracking" all through.
+CONSENT_CATEGORY = ("These technologies help us understand how our site is used or performs, how users engage with "
+                    "and navigate through the site, which sites users visit before visiting our site, how often users "
+                    "visit the site, and other similar information. If you do not allow these cookies or pixel tracking "
+                    "scripts, we may not be able to monitor the performance of our site.")
+
+
+def test_a_consent_dialog_s_category_text_is_legal_prose():
+    b = score_one(_block(CONSENT_CATEGORY), OPTIONS)  # a line of scraped text
+    assert "legal_text" in b.reasons and b.label is Label.NAVIGATION
