@@ -762,7 +762,8 @@ def test_linked_records_with_the_article_going_on_below_them_stay():
     assert all(_content(doc, *ARTICLE, *SHORT_HEADLINES))
 
 
-@pytest.mark.parametrize("heading", ["Recent Articles", "More stories", "Popular posts", "Other videos"])
+@pytest.mark.parametrize("heading", ["Recent Articles", "More stories", "Popular posts", "Other videos",
+                                     "More Topics from this Board", "Suggested topics"])
 def test_headlines_under_a_recent_or_more_heading_are_related_links(heading):
     doc = _text(HEADLINE, *ARTICLE, heading, *HEADLINES[:4])
     assert all(_content(doc, *ARTICLE))
