@@ -209,6 +209,12 @@ def test_dom_cue(path, cue):
     ("Leider verweigern Sie uns diese Einnahmen. Wenn Sie unser Angebot schätzen, schalten Sie bitte den Adblocker ab.",
      "ads"),
     ("Ad blockers have grown popular, and publishers say they lose a third of their revenue to them.", ""),
+    # a Q&A page's counters and its list of other sites' questions, but not a sentence that asks
+    ("Asked 1 year, 7 months ago", "navigation"),
+    ("Viewed 1.2k times", "navigation"),
+    ("Hot Network Questions", "related"),
+    ("More Topics from this Board", "related"),
+    ("Asked a question about the weather", ""),
 ])
 def test_phrase_kind(text, kind):
     assert _kind(text) == kind
