@@ -67,7 +67,7 @@ CITIES = re.compile(
     re.I,
 )
 HEAD_SCAN = 40  # how many lines before the article the headline search looks at
-MIN_ANCHOR_WORDS = 3  # a <title> this long, echoed below kept prose, is the headline
+MIN_ANCHOR_WORDS = 3  # a <title> this long, echoed on a line of its own, is the headline
 # A name line guessed to be the byline (no "By") sits right under the headline.
 GUESSED_BYLINE_REACH = 5
 NAME_NEAR_DATE = 4  # ...and has a date line this close ("Jane Doe", "Follow", "8 min read", "Oct 4, 2025")
@@ -593,7 +593,7 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool)
             continue
         if b.text.endswith((".", "!")) and words > 12 or CAPTION.search(b.text):
             continue  # a sentence or a photo caption, not a headline
-        if b.group >= 0 and (b.group != b.index or (i + 1 < len(blocks) and blocks[i + 1].group == b.group)):
+        if not _own_line(blocks, i):
             continue  # a piece of a sentence broken over lines
         score = min(words, 12) / 12 + (1.0 if f.is_heading else 0.0) + (0.5 if b.tag == "h1" else 0.0)
         score -= 0.6 if words > 20 or SENTENCE_BREAK.search(b.text) else 0.0  # a standfirst, not a headline
