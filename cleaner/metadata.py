@@ -533,7 +533,9 @@ def drop_above_headline(blocks: list[Block], url: str | None) -> list[Block]:
 
 def _headline_below(blocks: list[Block], url: str | None) -> int | None:
     """Where scraped text that opens with the page's <title> ("Headline | Site") has the
-    headline again on a line of its own, with prose under it: the headline's index.
+    headline again on a line of its own, with prose within the article head's dozen lines
+    under it (a byline and a dateline broken over several lines may come first): the
+    headline's index.
     Only in the page's first half, so that a link to the page itself in a footer or a
     comment does not pass for it."""
     opening = blocks[0].text
@@ -546,7 +548,7 @@ def _headline_below(blocks: list[Block], url: str | None) -> int | None:
     wanted, longest = _squash(own), 2 * len(own) + 20  # no need to squash lines far longer
     at = next((i for i in range(1, len(blocks) // 2 + 1) if len(wanted) <= len(blocks[i].text) <= longest
                and _squash(blocks[i].text) == wanted and _own_line(blocks, i)), None)
-    if at is None or not any(map(_is_prose, blocks[at + 1:at + 5])):
+    if at is None or not any(map(_is_prose, blocks[at + 1:at + 1 + HEAD_LINES])):
         return None
     return at
 
