@@ -535,9 +535,8 @@ def _headline_below(blocks: list[Block], url: str | None) -> int | None:
     """Where scraped text that opens with the page's <title> ("Headline | Site") has the
     headline again on a line of its own, with prose within the article head's dozen lines
     under it (a byline and a dateline broken over several lines may come first): the
-    headline's index.
-    Only in the page's first half, so that a link to the page itself in a footer or a
-    comment does not pass for it."""
+    headline's index. Not in the page's last fifth, where a link to the page itself in
+    a footer or a comment would pass for it; a shop's mega-menu may fill the first half."""
     opening = blocks[0].text
     if len(opening.split()) > HEADLINE_WORDS:
         return None
@@ -546,7 +545,7 @@ def _headline_below(blocks: list[Block], url: str | None) -> int | None:
     if len(own.split()) < MIN_ANCHOR_WORDS or _names_site(own, sites):
         return None  # "Products", "Blog": a menu's item as much as a headline; or a masthead
     wanted, longest = _squash(own), 2 * len(own) + 20  # no need to squash lines far longer
-    at = next((i for i in range(1, len(blocks) // 2 + 1) if len(wanted) <= len(blocks[i].text) <= longest
+    at = next((i for i in range(1, len(blocks) * 4 // 5 + 1) if len(wanted) <= len(blocks[i].text) <= longest
                and _squash(blocks[i].text) == wanted and _own_line(blocks, i)), None)
     if at is None or not any(map(_is_prose, blocks[at + 1:at + 1 + HEAD_LINES])):
         return None
