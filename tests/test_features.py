@@ -215,6 +215,11 @@ def test_dom_cue(path, cue):
     ("Hot Network Questions", "related"),
     ("More Topics from this Board", "related"),
     ("Asked a question about the weather", ""),
+    # the heading of an author's note, and a forum reply's quote marks
+    ("About the Author", "navigation"),
+    ("Quote:", "navigation"),
+    ("[/quote]", "navigation"),
+    ("Quote of the day: be kind to strangers", ""),
 ])
 def test_phrase_kind(text, kind):
     assert _kind(text) == kind
