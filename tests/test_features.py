@@ -220,6 +220,8 @@ def test_dom_cue(path, cue):
     ("Quote:", "navigation"),
     ("[/quote]", "navigation"),
     ("Quote of the day: be kind to strangers", ""),
+    ("All Reads on This Topic", "related"),
+    ("More stories in this category", "related"),
 ])
 def test_phrase_kind(text, kind):
     assert _kind(text) == kind
