@@ -747,21 +747,27 @@ def drop_author_bio(blocks: list[Block], author: str | None) -> list[Block]:
     names = [n for n in re.split(r"\s*(?:,|&|\band\b)\s*", author or "") if len(n.split()) >= 2]
     if not names:
         return blocks
-    name = re.compile("|".join(map(re.escape, names)))
-    bio = re.compile(f"(?:{name.pattern}){BIO_VERB.pattern}")
     body = [i for i, b in enumerate(blocks) if b.label is Label.CONTENT and b.role == "body"]
-    notes = {i for i in body if bio.match(blocks[i].text)}
+    # (Tested name by name rather than compiled into one pattern a page: compiling the
+    # verbs' alternation cost more than the whole pass.)
+    notes = {i for i in body for n in names if blocks[i].text.startswith(n) and BIO_VERB.match(blocks[i].text, len(n))}
+    if not notes:
+        return blocks
     # The note's box: the name over it, "More about Jane Doe" under it (but not "1. Jane
     # Doe", a ranked list's entry).
     notes |= {j for k, i in enumerate(body) if i in notes for j in body[max(k - 2, 0):k + 3]
-              if word_count(blocks[j].text) <= BIO_LINE_WORDS and name.search(blocks[j].text)
+              if word_count(blocks[j].text) <= BIO_LINE_WORDS and _names(blocks[j].text, names)
               and not BULLET.match(blocks[j].text)}
     # Named elsewhere in the body, the author is what the page is about (a listicle
     # ranking its own writer's firm first), not who wrote it.
-    if not notes or any(name.search(blocks[i].text) for i in body if i not in notes):
+    if any(_names(blocks[i].text, names) for i in body if i not in notes):
         return blocks
     return [_relabel(b, Label.NAVIGATION, "author_bio", min(b.score, 0.4)) if i in notes else b
             for i, b in enumerate(blocks)]
+
+
+def _names(text: str, names: list[str]) -> bool:
+    return any(n in text for n in names)
 
 
 def ensure_content(blocks: list[Block], options: Options) -> list[Block]:
