@@ -369,6 +369,19 @@ def test_prose_kept_above_the_headline_that_the_title_names_is_the_page_s():
     assert "above_headline" in next(b for b in doc.blocks if b.text == BLURBS[1]).reasons
 
 
+def test_the_headline_under_a_long_menu_and_a_broken_byline_still_anchors_the_article():
+    # A shop's menu fills more than half the page, and get_text() breaks the byline
+    # and the dateline over several lines before the prose begins.
+    menu = [line for k in range(10) for line in (f"Harbour Glide {k}0", BLURBS[1])]
+    head = ["Ferry returns to the harbour next winter", "Written", "by", "Jane Doe", "|", "Published on",
+            "October 22, 2025", "Share"]
+    text = "\n".join(["Ferry returns to the harbour next winter | Harbour Supply Co", "Shop", *menu, *head, *FERRY,
+                     *FOOTER[:4]])
+    doc = clean(text.encode(), url="https://harboursupply.example/blog/ferry")
+    assert doc.metadata.title == "Ferry returns to the harbour next winter"
+    assert all(p in doc.text for p in FERRY) and BLURBS[1] not in doc.text
+
+
 def test_a_masthead_on_the_first_line_is_no_headline_to_cut_above():
     # A rendering without the <title> opens with the site's name, which a subscribe box
     # repeats under the article: the article above it stays.
