@@ -68,6 +68,7 @@ CITIES = re.compile(
 )
 HEAD_SCAN = 40  # how many lines before the article the headline search looks at
 MIN_ANCHOR_WORDS = 3  # a <title> this long, echoed on a line of its own, is the headline
+TITLE_ECHO = "title_echo"  # the reason that marks a headline found that way
 # A name line guessed to be the byline (no "By") sits right under the headline.
 GUESSED_BYLINE_REACH = 5
 NAME_NEAR_DATE = 4  # ...and has a date line this close ("Jane Doe", "Follow", "8 min read", "Oct 4, 2025")
@@ -389,7 +390,10 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
         # the body too, rather than leave the page to its best scraps of chrome.
         alone = all(i == title_at for i in content)
         if not (alone and _is_long_title(blocks[title_at])):
-            out[title_at] = blocks[title_at]._replace(role="title", label=Label.CONTENT)
+            # An echo of the opening <title> says so, for revise.drop_above_headline.
+            echo = (TITLE_ECHO,) if title_at == anchor else ()
+            out[title_at] = blocks[title_at]._replace(role="title", label=Label.CONTENT,
+                                                      reasons=echo + blocks[title_at].reasons)
     # The article head: the few lines after the headline, before the prose gets going.
     head_start = title_at + 1 if title_at is not None else max(0, first - 3)
     prose, bylined = 0, False
@@ -416,10 +420,8 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
             out[i] = b._replace(role="date", label=Label.CONTENT)
         elif (not bylined and not f.phrase
               # A table's header row ("Name Price Stock") is no one's name.
-              and (f.is_byline or (title_at is not None and i - title_at <= GUESSED_BYLINE_REACH
-                                   and (guess and not b.cells and _may_be_name(out, i)
-                                        # the name the markup gave, alone on its line under the headline
-                                        or meta.author is not None and _squash(b.text) == _squash(meta.author))))
+              and (f.is_byline or title_at is not None and i - title_at <= GUESSED_BYLINE_REACH
+                   and _bare_name(out, i, meta.author, guess))
               and (name := author_from_line(b.text, caseless=guess))):
             meta = meta if meta.author else replace(meta, author=name)
             out[i] = b._replace(role="byline", label=Label.CONTENT)
@@ -445,6 +447,14 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
         if guess and meta.title == out[0].text and out[0].text.endswith("."):
             meta = replace(meta, title=None)
     return out, meta
+
+
+def _bare_name(blocks: list[Block], i: int, author: str | None, guess: bool) -> bool:
+    """A line just under the headline that is a byline without a "By": in scraped text a
+    name that looks like one (_may_be_name); anywhere, the name the markup gave, alone."""
+    b = blocks[i]
+    return (guess and not b.cells and _may_be_name(blocks, i)
+            or author is not None and _squash(b.text) == _squash(author))
 
 
 def _date_above(blocks: list[Block], title_at: int, meta: Metadata) -> tuple[list[Block], Metadata]:
@@ -518,17 +528,6 @@ def _is_head_matter(b: Block) -> bool:
 
 def _is_prose(b: Block) -> bool:
     return b.features is not None and b.features.words >= 20 and b.features.terminal_punctuation
-
-
-def drop_above_headline(blocks: list[Block], url: str | None) -> list[Block]:
-    """Scraped text: what was kept above the headline the page's <title> names (see
-    _headline_below) is the page's, not the article's: a mega-menu's product blurbs, a
-    promo. Run last, so that the passes and the model judged the page whole."""
-    at = _headline_below(blocks, url)
-    if at is None or blocks[at].role != "title":
-        return blocks
-    return [b._replace(label=Label.NAVIGATION, score=min(b.score, 0.4), reasons=("above_headline",) + b.reasons)
-            if i < at and b.label is Label.CONTENT and b.role == "body" else b for i, b in enumerate(blocks)]
 
 
 def _headline_below(blocks: list[Block], url: str | None) -> int | None:

@@ -13,7 +13,7 @@ from .features import is_thread, measure, word_count
 from .language import detect_language, language_sample
 from .options import Options
 from .records import Block, Decoded, Document, Kind, Label, Metadata
-from .revise import drop_author_bio, drop_other_articles, ensure_content, revise
+from .revise import drop_above_headline, drop_author_bio, drop_other_articles, ensure_content, revise
 from .scoring import score
 from .stacking import relabel
 
@@ -61,8 +61,7 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
         lap("metadata")
     blocks = ensure_content(drop_author_bio(blocks, meta.author), options)
     blocks = relabel(blocks, kind, options, thread)
-    if kind is Kind.TEXT:
-        blocks = ensure_content(metadata.drop_above_headline(blocks, url), options)
+    blocks = drop_above_headline(blocks, options)
     lap("model")
     if not _has_body(blocks):
         summary = metadata.summary(root) if root is not None else markdown_input.front_matter(text)[0].get("summary")

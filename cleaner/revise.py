@@ -12,6 +12,7 @@ import math
 import re
 
 from .features import word_count
+from .metadata import TITLE_ECHO
 from .options import Options
 from .phrases import BULLET
 from .records import Block, Label, sentence_lines
@@ -764,6 +765,19 @@ def drop_author_bio(blocks: list[Block], author: str | None) -> list[Block]:
         return blocks
     return [_relabel(b, Label.NAVIGATION, "author_bio", min(b.score, 0.4)) if i in notes else b
             for i, b in enumerate(blocks)]
+
+
+def drop_above_headline(blocks: list[Block], options: Options) -> list[Block]:
+    """Scraped text: what was kept above the headline that the text's opening <title>
+    names again (metadata marks it `title_echo`) is the page's, not the article's: a
+    mega-menu's product blurbs, a promo. Run last, so that the passes and the model
+    judged the page whole."""
+    at = next((i for i, b in enumerate(blocks) if b.role == "title" and TITLE_ECHO in b.reasons), None)
+    if at is None:
+        return blocks
+    return ensure_content([_relabel(b, Label.NAVIGATION, "above_headline", min(b.score, 0.4))
+                           if i < at and b.label is Label.CONTENT and b.role == "body" else b
+                           for i, b in enumerate(blocks)], options)
 
 
 def _names(text: str, names: list[str]) -> bool:

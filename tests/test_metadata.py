@@ -367,6 +367,7 @@ def test_prose_kept_above_the_headline_that_the_title_names_is_the_page_s():
     assert all(p in doc.text for p in FERRY)
     assert not any(blurb in doc.text for blurb in BLURBS[1::2])
     assert "above_headline" in next(b for b in doc.blocks if b.text == BLURBS[1]).reasons
+    assert "title_echo" in next(b for b in doc.blocks if b.role == "title").reasons
 
 
 def test_the_headline_under_a_long_menu_and_a_broken_byline_still_anchors_the_article():
