@@ -121,9 +121,11 @@ def test_linked_headline_is_left_to_context():
 
 JS_NOTICE = "JavaScript is disabled. For a better experience, please enable JavaScript in your browser before proceeding."
 BROWSER_NOTICE = "You are using an out of date browser. It may not display this or other websites correctly."
+GOV_BANNER = ("A lock ( ) or https:// means you’ve safely connected to the .gov website. "
+              "Share sensitive information only on official, secure websites.")
 
 
-@pytest.mark.parametrize("notice", [JS_NOTICE, BROWSER_NOTICE])
+@pytest.mark.parametrize("notice", [JS_NOTICE, BROWSER_NOTICE, GOV_BANNER])
 def test_a_notice_of_boilerplate_sentences_is_dropped_inside_the_content(notice):
     # Forum software prints these in the thread's own container, above the first post.
     b = score_one(_block(notice, tag="p", dom_path="body>div.p-body-content>div.blockMessage"), OPTIONS)
@@ -172,4 +174,18 @@ CONSENT_CATEGORY = ("These technologies help us understand how our site is used 
 
 def test_a_consent_dialog_s_category_text_is_legal_prose():
     b = score_one(_block(CONSENT_CATEGORY), OPTIONS)  # a line of scraped text
+    assert "legal_text" in b.reasons and b.label is Label.NAVIGATION
+
+
+# A shop's notice at collection, in its footer: the categories of California's law, and
+# "privacy" once.
+CCPA_NOTICE = ('Notice to Consumers: Acme may collect "Identifiers", "Characteristics of protected classifications" '
+               'under California, federal or other applicable law, "Commercial information", "Internet or other '
+               'electronic network activity", and/or "Geolocation data" when you visit this website, and may use such '
+               'information to draw inferences and for other operational and commercial purposes. For more '
+               'information, please see our Privacy Policy.')
+
+
+def test_a_notice_at_collection_is_legal_prose():
+    b = score_one(_block(CCPA_NOTICE, tag="div", dom_path="body>footer.site-footer>div.notice"), OPTIONS)
     assert "legal_text" in b.reasons and b.label is Label.NAVIGATION

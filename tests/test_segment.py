@@ -120,6 +120,16 @@ def test_screen_reader_text_is_skipped_but_its_tail_kept():
     assert "Skip to content" in [b.text for b in split_html(page)]  # nothing skipped without the list
 
 
+def test_a_form_s_honeypot_field_is_skipped():
+    # Hidden from people by the form's own stylesheet, so that only bots fill it in.
+    from cleaner import Options
+    page = parse_html('<!DOCTYPE html><html><body><form><div class="gfield"><label>Your email</label></div>'
+                      '<div class="gfield gfield--type-honeypot gform_validation_container"><label>Comments</label>'
+                      '<div class="gfield_description">Leave this field blank and the message goes through.</div>'
+                      '</div></form></body></html>')
+    assert [b.text for b in split_html(page, unseen=Options().phrases.dom_unseen)] == ["Your email"]
+
+
 @pytest.mark.parametrize("level", range(1, 7))
 def test_headings_keep_their_tag(level):
     (block,) = _blocks(f"<h{level}>A heading</h{level}>")
