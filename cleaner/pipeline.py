@@ -59,9 +59,10 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
         author = metadata.author_in_markup(root)
         meta = replace(meta, author=nfc(author) if author else None)
         lap("metadata")
-    blocks = ensure_content(drop_author_bio(blocks, meta.author), options)
+    blocks = drop_author_bio(blocks, meta.author, options)
     blocks = relabel(blocks, kind, options, thread)
-    blocks = drop_above_headline(blocks, options)
+    if kind is Kind.TEXT:  # only scraped text's headline is found by its echo of the <title>
+        blocks = drop_above_headline(blocks, options)
     lap("model")
     if not _has_body(blocks):
         summary = metadata.summary(root) if root is not None else markdown_input.front_matter(text)[0].get("summary")

@@ -738,14 +738,15 @@ BIO_VERB = re.compile(
     r"ist|war|schreibt|arbeitet|est|a été|écrit|travaille|es|fue|escribe|trabaja|è|scrive|lavora|é|escreve|trabalha|"
     r"schrijft|werkt|jest|pisze|är|skriver|er|je|este|adalah|là|является|работает|пишет)\b")
 BIO_LINE_WORDS = 6  # a line of the note's box that names the author: "About Jane Doe"
+AUTHORS_APART = re.compile(r"\s*(?:,|&|\band\b)\s*")  # "Jane Doe, John Roe and Ann Poe"
 
 
-def drop_author_bio(blocks: list[Block], author: str | None) -> list[Block]:
+def drop_author_bio(blocks: list[Block], author: str | None, options: Options) -> list[Block]:
     """An author's note ("Jane Doe is a freelance writer living in...") is the page's
     furniture, not the article: a kept paragraph that opens with the name of the page's
     author (metadata) and goes on to say what the author is or does. A name of one word
     ("admin", "Staff") is too common to tell a note from a sentence about someone."""
-    names = [n for n in re.split(r"\s*(?:,|&|\band\b)\s*", author or "") if len(n.split()) >= 2]
+    names = [n for n in AUTHORS_APART.split(author or "") if len(n.split()) >= 2]
     if not names:
         return blocks
     body = [i for i, b in enumerate(blocks) if b.label is Label.CONTENT and b.role == "body"]
@@ -763,8 +764,8 @@ def drop_author_bio(blocks: list[Block], author: str | None) -> list[Block]:
     # ranking its own writer's firm first), not who wrote it.
     if any(_names(blocks[i].text, names) for i in body if i not in notes):
         return blocks
-    return [_relabel(b, Label.NAVIGATION, "author_bio", min(b.score, 0.4)) if i in notes else b
-            for i, b in enumerate(blocks)]
+    return ensure_content([_relabel(b, Label.NAVIGATION, "author_bio", min(b.score, 0.4)) if i in notes else b
+                           for i, b in enumerate(blocks)], options)
 
 
 def drop_above_headline(blocks: list[Block], options: Options) -> list[Block]:
