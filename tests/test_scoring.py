@@ -189,3 +189,30 @@ CCPA_NOTICE = ('Notice to Consumers: Acme may collect "Identifiers", "Characteri
 def test_a_notice_at_collection_is_legal_prose():
     b = score_one(_block(CCPA_NOTICE, tag="div", dom_path="body>footer.site-footer>div.notice"), OPTIONS)
     assert "legal_text" in b.reasons and b.label is Label.NAVIGATION
+
+
+# A shop's e-mail sign-up and the forms around a page, in a layout that names no region:
+# the prompt reads as prose (stop words, a full stop) but is the site's.
+@pytest.mark.parametrize("text, label", [
+    ("Leave your email, and we’ll let you know when a dealer opens near you.", Label.ADS),
+    ("By subscribing, you agree to receive marketing emails from Acme and accept our Privacy Policy.", Label.ADS),
+    ("Stay ahead of every sale — sign up for early event alerts and members-only deals.", Label.ADS),
+    ("Please keep me up to date with Acme news and offers by email.", Label.ADS),
+    ("Get notified by email when this product is in stock.", Label.ADS),
+    ("If you have an account with us, you’ll receive an email shortly with instructions on how to reset "
+     "your password.", Label.NAVIGATION),
+    ("What can we help you find?", Label.NAVIGATION),
+    ("See any errors on this page?", Label.NAVIGATION),
+    ("You have been randomly selected to take a 5-minute survey for a scientific study.", Label.NAVIGATION),
+    ("Please update your browser to take advantage of the latest technology security.", Label.NAVIGATION),
+])
+def test_a_site_s_prompts_are_boilerplate(text, label):
+    b = score_one(_block(text, tag="p", dom_path="body>div.page>div.row>p"), OPTIONS)
+    assert b.label is label
+
+
+def test_signing_up_for_a_service_in_prose_stays():
+    # The phrase names an e-mail sign-up's offers, not every "sign up for".
+    b = score_one(_block("Residents can sign up for the ferry service at the town hall until the end of the month.",
+                         tag="p", dom_path="body>div.page>div.row>p"), OPTIONS)
+    assert b.label is Label.CONTENT
