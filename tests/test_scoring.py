@@ -216,3 +216,17 @@ def test_signing_up_for_a_service_in_prose_stays():
     b = score_one(_block("Residents can sign up for the ferry service at the town hall until the end of the month.",
                          tag="p", dom_path="body>div.page>div.row>p"), OPTIONS)
     assert b.label is Label.CONTENT
+
+
+@pytest.mark.parametrize("text", ["Last updated: April 21, 2025", "Updated March 2, 2026",
+                                  "Published on November 7, 2025, 3:50pm ET", "Updated: 10/31/2024",
+                                  "Published on 2021-01-18T19:55", "Last Updated : 20 January 2025"])
+def test_a_dateline_that_names_its_kind_is_a_navigation_phrase(text):
+    # The page's stamp ("Updated ...") rather than a date the story speaks of.
+    assert _block(text).features.phrase == "navigation"
+
+
+@pytest.mark.parametrize("text", ["Published in 2019, the book sold well.", "Updated figures for 2025 are below.",
+                                  "March 2, 2026"])
+def test_a_sentence_about_a_date_is_no_dateline_phrase(text):
+    assert _block(text).features.phrase == ""
