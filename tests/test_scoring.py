@@ -205,6 +205,11 @@ def test_a_notice_at_collection_is_legal_prose():
     ("See any errors on this page?", Label.NAVIGATION),
     ("You have been randomly selected to take a 5-minute survey for a scientific study.", Label.NAVIGATION),
     ("Please update your browser to take advantage of the latest technology security.", Label.NAVIGATION),
+    ("Did this help? Please give feedback by clicking an icon below.", Label.NAVIGATION),
+    ("Making sure you're not a bot!", Label.NAVIGATION),
+    ("Before you start posting please read the forum rules. By posting to this forum you agree to abide by the "
+     "rules.", Label.NAVIGATION),
+    ("Advertisement - Members don't see this ad", Label.ADS),
 ])
 def test_a_site_s_prompts_are_boilerplate(text, label):
     b = score_one(_block(text, tag="p", dom_path="body>div.page>div.row>p"), OPTIONS)
