@@ -235,3 +235,15 @@ def test_a_dateline_that_names_its_kind_is_a_navigation_phrase(text):
                                   "March 2, 2026"])
 def test_a_sentence_about_a_date_is_no_dateline_phrase(text):
     assert _block(text).features.phrase == ""
+
+
+@pytest.mark.parametrize("text", ["Hide", "(edited)", "Reactions:", "14,892 posts", "Forgot your password?",
+                                  "Newest", "Recently viewed", "Sign me up", "Uncategorized", "Case Study"])
+def test_a_forum_s_and_a_shop_s_controls_are_navigation_lines(text):
+    assert _block(text).features.phrase == "navigation"
+
+
+@pytest.mark.parametrize("text", ["Hide and seek in the old mill", "He posts 14 photos a day.",
+                                  "The opinion of the court was unanimous."])
+def test_prose_that_starts_with_a_control_s_word_is_not(text):
+    assert _block(text).features.phrase == ""
