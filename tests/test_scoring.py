@@ -238,7 +238,9 @@ def test_a_sentence_about_a_date_is_no_dateline_phrase(text):
 
 
 @pytest.mark.parametrize("text", ["Hide", "(edited)", "Reactions:", "14,892 posts", "Forgot your password?",
-                                  "Newest", "Recently viewed", "Sign me up", "Uncategorized", "Case Study"])
+                                  "Newest", "Recently viewed", "Sign me up", "Uncategorized", "Case Study",
+                                  "Expand all", "1.2k shares", "Editorial Policy", "Watch now", "More info", "Filter by:",
+                                  "Jump to Reviews", "Share article", "In this section", "Follow us on"])
 def test_a_forum_s_and_a_shop_s_controls_are_navigation_lines(text):
     assert _block(text).features.phrase == "navigation"
 
