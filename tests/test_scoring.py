@@ -210,6 +210,8 @@ def test_a_notice_at_collection_is_legal_prose():
     ("Before you start posting please read the forum rules. By posting to this forum you agree to abide by the "
      "rules.", Label.NAVIGATION),
     ("Advertisement - Members don't see this ad", Label.ADS),
+    ("Check Price at Amazon", Label.ADS),
+    ("Please be sure to answer the question. Provide details and share your research!", Label.NAVIGATION),
 ])
 def test_a_site_s_prompts_are_boilerplate(text, label):
     b = score_one(_block(text, tag="p", dom_path="body>div.page>div.row>p"), OPTIONS)
@@ -240,7 +242,8 @@ def test_a_sentence_about_a_date_is_no_dateline_phrase(text):
 @pytest.mark.parametrize("text", ["Hide", "(edited)", "Reactions:", "14,892 posts", "Forgot your password?",
                                   "Newest", "Recently viewed", "Sign me up", "Uncategorized", "Case Study",
                                   "Expand all", "1.2k shares", "Editorial Policy", "Watch now", "More info", "Filter by:",
-                                  "Jump to Reviews", "Share article", "In this section", "Follow us on"])
+                                  "Jump to Reviews", "Share article", "In this section", "Follow us on",
+                                  "Based on 4,567 reviews"])
 def test_a_forum_s_and_a_shop_s_controls_are_navigation_lines(text):
     assert _block(text).features.phrase == "navigation"
 
