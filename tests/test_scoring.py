@@ -225,30 +225,21 @@ def test_signing_up_for_a_service_in_prose_stays():
     assert b.label is Label.CONTENT
 
 
-@pytest.mark.parametrize("text", ["Last updated: April 21, 2025", "Updated March 2, 2026",
-                                  "Published on November 7, 2025, 3:50pm ET", "Updated: 10/31/2024",
-                                  "Published on 2021-01-18T19:55", "Last Updated : 20 January 2025"])
-def test_a_dateline_that_names_its_kind_is_a_navigation_phrase(text):
-    # The page's stamp ("Updated ...") rather than a date the story speaks of.
-    assert _block(text).features.phrase == "navigation"
-
-
-@pytest.mark.parametrize("text", ["Published in 2019, the book sold well.", "Updated figures for 2025 are below.",
-                                  "March 2, 2026"])
-def test_a_sentence_about_a_date_is_no_dateline_phrase(text):
-    assert _block(text).features.phrase == ""
-
-
-@pytest.mark.parametrize("text", ["Hide", "(edited)", "Reactions:", "14,892 posts", "Forgot your password?",
-                                  "Newest", "Recently viewed", "Sign me up", "Uncategorized", "Case Study",
-                                  "Expand all", "1.2k shares", "Editorial Policy", "Watch now", "More info", "Filter by:",
-                                  "Jump to Reviews", "Share article", "In this section", "Follow us on",
-                                  "Based on 4,567 reviews"])
-def test_a_forum_s_and_a_shop_s_controls_are_navigation_lines(text):
-    assert _block(text).features.phrase == "navigation"
-
-
-@pytest.mark.parametrize("text", ["Hide and seek in the old mill", "He posts 14 photos a day.",
-                                  "The opinion of the court was unanimous."])
-def test_prose_that_starts_with_a_control_s_word_is_not(text):
-    assert _block(text).features.phrase == ""
+# The page's stamp ("Updated ...") rather than a date the story speaks of, and a forum's
+# and a shop's controls and counters, each a line of its own; prose that merely starts with
+# their words is no phrase.
+@pytest.mark.parametrize("text, kind", [
+    *[(stamp, "navigation") for stamp in (
+        "Last updated: April 21, 2025", "Updated March 2, 2026", "Published on November 7, 2025, 3:50pm ET",
+        "Updated: 10/31/2024", "Published on 2021-01-18T19:55", "Last Updated : 20 January 2025")],
+    *[(control, "navigation") for control in (
+        "Hide", "(edited)", "Reactions:", "14,892 posts", "Forgot your password?", "Newest", "Recently viewed",
+        "Sign me up", "Uncategorized", "Case Study", "Expand all", "1.2k shares", "Editorial Policy", "Watch now",
+        "More info", "Filter by:", "Jump to Reviews", "Share article", "In this section", "Follow us on",
+        "Based on 4,567 reviews")],
+    *[(prose, "") for prose in (
+        "Published in 2019, the book sold well.", "Updated figures for 2025 are below.", "March 2, 2026",
+        "Hide and seek in the old mill", "He posts 14 photos a day.", "The opinion of the court was unanimous.")],
+])
+def test_datelines_and_controls_are_navigation_lines(text, kind):
+    assert _block(text).features.phrase == kind
