@@ -292,6 +292,11 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
     chars = len(text)
     digits = _digits(text) if not text.isalpha() else 0
     tag = block.tag
+    # Every date shape has four digits or more: most lines need no search.
+    is_date = words <= t.dateline_words and digits >= 4 and bool(phrases.DATE.search(text))
+    phrase = phrase_kind(text, words, t, p)
+    if is_date and not phrase and phrases.DATE_LABEL.match(text):
+        phrase = "navigation"  # a dateline that names its kind ("Updated: ..."): the page's stamp, not its story
     return Features(
         words=words,
         chars=chars,
@@ -303,12 +308,11 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
         starts_lowercase=text[:1].islower(),
         position=position,
         repeats=repeats,
-        phrase=phrase_kind(text, words, t, p),
+        phrase=phrase,
         dom_cue=cue,
-        # Only prose can be legal prose, and only short lines are datelines or bylines.
+        # Only prose can be legal prose, and only short lines are bylines.
         legal_terms=len(p.legal.findall(text.lower())) if words >= t.legal_min_words else 0,
-        # Every date shape has four digits or more: most lines need no search.
-        is_date=words <= t.dateline_words and digits >= 4 and bool(phrases.DATE.search(text)),
+        is_date=is_date,
         is_byline=words <= t.dateline_words and bool(phrases.BYLINE.match(text)),
         is_heading=tag in HEADING_TAGS,
         list_like=tag == "li" or bool(BULLET.match(text)),

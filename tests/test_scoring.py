@@ -231,7 +231,8 @@ def test_signing_up_for_a_service_in_prose_stays():
 @pytest.mark.parametrize("text, kind", [
     *[(stamp, "navigation") for stamp in (
         "Last updated: April 21, 2025", "Updated March 2, 2026", "Published on November 7, 2025, 3:50pm ET",
-        "Updated: 10/31/2024", "Published on 2021-01-18T19:55", "Last Updated : 20 January 2025")],
+        "Updated: 10/31/2024", "Published on 2021-01-18T19:55", "Last Updated : 20 January 2025",
+        "Veröffentlicht am 4. Dezember 2025", "Actualizado: 3 de marzo de 2025")],
     *[(control, "navigation") for control in (
         "Hide", "(edited)", "Reactions:", "14,892 posts", "Forgot your password?", "Newest", "Recently viewed",
         "Sign me up", "Uncategorized", "Case Study", "Expand all", "1.2k shares", "Editorial Policy", "Watch now",

@@ -5,9 +5,11 @@ import pytest
 
 from click.testing import CliRunner
 
-from cleaner import Kind
+from cleaner import Kind, Options
 from cleaner.cli import main
 from cleaner.segment import parse_html, sniff, split_html, split_lines
+
+UNSEEN = Options().phrases.dom_unseen  # the class names skipped as text no reader sees
 
 
 def _blocks(body: str):
@@ -110,24 +112,21 @@ def test_scripts_and_styles_dropped_but_tail_text_kept():
 def test_screen_reader_text_is_skipped_but_its_tail_kept():
     # What only a screen reader says is not on the page a reader sees; CSS matches class
     # names with their case, and so does the skip.
-    from cleaner import Options
-    unseen = Options().phrases.dom_unseen
     page = parse_html('<!DOCTYPE html><html><body><a class="sr-only" href="#main">Skip to content</a>'
                       '<p>Was <span class="visually-hidden">Original price was:</span>39 €, now '
                       '<span class="screen-reader-text">Current price is:</span>29 €.</p>'
                       '<p class="SR-ONLY">Shouted class</p></body></html>')
-    assert [b.text for b in split_html(page, unseen=unseen)] == ["Was 39 €, now 29 €.", "Shouted class"]
+    assert [b.text for b in split_html(page, unseen=UNSEEN)] == ["Was 39 €, now 29 €.", "Shouted class"]
     assert "Skip to content" in [b.text for b in split_html(page)]  # nothing skipped without the list
 
 
 def test_a_form_s_honeypot_field_is_skipped():
     # Hidden from people by the form's own stylesheet, so that only bots fill it in.
-    from cleaner import Options
     page = parse_html('<!DOCTYPE html><html><body><form><div class="gfield"><label>Your email</label></div>'
                       '<div class="gfield gfield--type-honeypot gform_validation_container"><label>Comments</label>'
                       '<div class="gfield_description">Leave this field blank and the message goes through.</div>'
                       '</div></form></body></html>')
-    assert [b.text for b in split_html(page, unseen=Options().phrases.dom_unseen)] == ["Your email"]
+    assert [b.text for b in split_html(page, unseen=UNSEEN)] == ["Your email"]
 
 
 @pytest.mark.parametrize("level", range(1, 7))
