@@ -737,6 +737,7 @@ BIO_VERB = re.compile(
     r"(?:,[^,.]{1,40},)?\s+(?:is|was|has|writes|covers|joined|serves|lives|holds|brings|began|worked|"
     r"ist|war|schreibt|arbeitet|est|a été|écrit|travaille|es|fue|escribe|trabaja|è|scrive|lavora|é|escreve|trabalha|"
     r"schrijft|werkt|jest|pisze|är|skriver|er|je|este|adalah|là|является|работает|пишет)\b")
+BIO_MORE = 2  # paragraphs after the note's first that may go on with it
 BIO_LINE_WORDS = 6  # a line of the note's box that names the author: "About Jane Doe"
 AUTHORS_APART = re.compile(r"\s*(?:,|&|\band\b)\s*")  # "Jane Doe, John Roe and Ann Poe"
 
@@ -749,6 +750,8 @@ def drop_author_bio(blocks: list[Block], author: str | None, options: Options) -
     names = [n for n in AUTHORS_APART.split(author or "") if len(n.split()) >= 2]
     if not names:
         return blocks
+    # Notes as often call the author by the given name alone ("Jane is a freelance writer").
+    names += [given for n in names if len(given := n.split()[0]) >= 3 and given[0].isupper()]
     body = [i for i, b in enumerate(blocks) if b.label is Label.CONTENT and b.role == "body"]
     # (Tested name by name rather than compiled into one pattern a page: compiling the
     # verbs' alternation cost more than the whole pass.)
@@ -760,6 +763,14 @@ def drop_author_bio(blocks: list[Block], author: str | None, options: Options) -
     notes |= {j for k, i in enumerate(body) if i in notes for j in body[max(k - 2, 0):k + 3]
               if word_count(blocks[j].text) <= BIO_LINE_WORDS and _names(blocks[j].text, names)
               and not BULLET.match(blocks[j].text)}
+    # A note may run on for a paragraph or two that name the author again ("When she's
+    # not writing, Jane ...").
+    for k, i in enumerate(body):
+        if i in notes:
+            for j in body[k + 1:k + 1 + BIO_MORE]:
+                if not _names(blocks[j].text, names):
+                    break
+                notes.add(j)
     # Named elsewhere in the body, the author is what the page is about (a listicle
     # ranking its own writer's firm first), not who wrote it.
     if any(_names(blocks[i].text, names) for i in body if i not in notes):

@@ -840,6 +840,32 @@ def test_the_note_on_the_article_s_author_is_not_the_article():
     assert "author_bio" in _at(doc, NOTE[:40]).reasons
 
 
+GIVEN_NAME_NOTE = ("Jane holds a degree in agricultural science from the state university and spent six "
+                   "years on a dairy farm before she joined the Gazette.")
+NOTE_GOES_ON = ("When she is not out in the fields with a notebook, Jane keeps bees and sings in the "
+                "Varnell choir on Sunday mornings.")
+
+
+def test_a_note_that_calls_the_author_by_her_given_name_is_not_the_article():
+    # Under the full name's note, the next paragraphs say "Jane" alone: the same note.
+    box = f'<div class="about"><p>{NOTE}</p><p>{GIVEN_NAME_NOTE}</p><p>{NOTE_GOES_ON}</p></div>'
+    doc = _html(f"<main>{_story(1, HEADLINE)}{box}</main>")
+    assert ARTICLE[3] in doc.text
+    for paragraph in (NOTE, GIVEN_NAME_NOTE, NOTE_GOES_ON):
+        assert paragraph[:40] not in doc.text
+        assert "author_bio" in _at(doc, paragraph[:40]).reasons
+
+
+def test_a_story_that_names_the_author_s_given_name_keeps_her_note():
+    # "Jane" is in the story too (a columnist writing of herself): she is its subject.
+    column = f"<p>{ARTICLE[0]} Jane saw it first from the bridge.</p>"
+    box = f'<div class="about"><p>{GIVEN_NAME_NOTE}</p></div>'
+    doc = _html(f'<main><article><h1>{HEADLINE}</h1><div class="byline">By Jane Roe</div>'
+                f'<div class="entry-content">{column}<p>{ARTICLE[1]}</p><p>{ARTICLE[2]}</p></div></article>{box}</main>')
+    assert doc.metadata.author == "Jane Roe"
+    assert GIVEN_NAME_NOTE[:40] in doc.text
+
+
 def test_a_page_about_its_author_keeps_what_it_says_of_her():
     # The ranked list puts its own writer first: named in the body, she is the subject.
     ranked = (f"<p>{ARTICLE[0]}</p><h2>1. Jane Roe</h2><p>{NOTE}</p><h2>2. Tom Wade</h2><p>{ARTICLE[5]}</p>"
