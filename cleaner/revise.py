@@ -735,6 +735,7 @@ def _article_of(b: Block) -> int | None:
 # writer...", "Jane Doe, CFP, has covered...", in the languages the bylines are read in.
 BIO_VERB = re.compile(
     r"(?:,[^,.]{1,40},)?\s+(?:is|was|has|writes|covers|joined|serves|lives|holds|brings|began|worked|"
+    r"founded|started|runs|leads|owns|works|teaches|studied|graduated|grew up|loves|enjoys|speciali[sz]es|"
     r"ist|war|schreibt|arbeitet|est|a été|écrit|travaille|es|fue|escribe|trabaja|è|scrive|lavora|é|escreve|trabalha|"
     r"schrijft|werkt|jest|pisze|är|skriver|er|je|este|adalah|là|является|работает|пишет)\b")
 BIO_MORE = 2  # paragraphs after the note's first that may go on with it

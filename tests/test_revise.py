@@ -856,6 +856,17 @@ def test_a_note_that_calls_the_author_by_her_given_name_is_not_the_article():
         assert "author_bio" in _at(doc, paragraph[:40]).reasons
 
 
+@pytest.mark.parametrize("note", [
+    "Jane Roe founded the Varnell Gazette in 2009 after twenty years as a reporter on papers across the state.",
+    "Jane started writing about farming for the Gazette in 2012, after a decade of raising sheep in the hills.",
+])
+def test_a_note_that_says_what_the_author_founded_or_started(note):
+    box = f'<div class="about"><p>{note}</p></div>'
+    doc = _html(f"<main>{_story(1, HEADLINE)}{box}</main>")
+    assert ARTICLE[3] in doc.text and note[:40] not in doc.text
+    assert "author_bio" in _at(doc, note[:40]).reasons
+
+
 def test_a_story_that_names_the_author_s_given_name_keeps_her_note():
     # "Jane" is in the story too (a columnist writing of herself): she is its subject.
     column = f"<p>{ARTICLE[0]} Jane saw it first from the bridge.</p>"
