@@ -87,7 +87,30 @@ def revise(blocks: list[Block], options: Options, thread: bool = False,
     out = drop_article_copies(drop_duplicates(out, options), options)
     if boilerplate:
         out = drop_site_boilerplate(out, boilerplate)
-    return apply_rules(ensure_content(out, options))
+    return apply_rules(ensure_content(drop_number_runs(out), options))
+
+
+# A line that is a number and nothing else: a size, a day, a rating's step, a page.
+BARE_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{1,2})?")
+NUMBER_RUN = 3  # bare numbers in a row that make a picker, not the text
+NUMBER_CELLS = frozenset({"td", "th", "pre"})  # a table's column of figures is its content
+
+
+def drop_number_runs(blocks: list[Block]) -> list[Block]:
+    """Numbers alone on their lines, several in a row, are a control: a shoe's sizes, a
+    calendar's days, a rating's five stars, a pager. Tables' cells are left alone."""
+    out = list(blocks)
+    i, n = 0, len(blocks)
+    while i < n:
+        j = i
+        while j < n and blocks[j].tag not in NUMBER_CELLS and BARE_NUMBER.fullmatch(blocks[j].text):
+            j += 1
+        if j - i >= NUMBER_RUN:
+            for k in range(i, j):
+                if out[k].label is Label.CONTENT:
+                    out[k] = _relabel(out[k], Label.NAVIGATION, "number_run", min(out[k].score, 0.3))
+        i = max(j, i + 1)
+    return out
 
 
 def follow_neighbours(blocks: list[Block], options: Options) -> list[Block]:

@@ -918,3 +918,16 @@ def test_a_polish_note_on_the_author_under_a_bare_name_byline(tmp_path):
     assert record["author"] == "Anna Kowalska"
     assert all(p in record["text"] for p in story)
     assert "Anna Kowalska" not in record["text"]  # neither the byline nor the note is the article
+
+
+def test_a_size_picker_of_bare_numbers_is_not_the_product_s_text():
+    # Sizes stand one to a button between the description's paragraphs; a table's column
+    # of figures on the same page is its content.
+    sizes = "".join(f'<div class="option">{size}</div>' for size in ("8", "8.5", "9", "9.5", "10", "11"))
+    table = "<table><tr><th>Size</th><th>Length</th></tr>" + "".join(
+        f"<tr><td>{size}</td><td>{cm}</td></tr>" for size, cm in (("8", "26"), ("9", "27"), ("10", "28"))) + "</table>"
+    doc = _html(f"<main><h1>{HEADLINE}</h1><p>{ARTICLE[0]}</p><div class=\"sizes\">{sizes}</div>"
+                f"<p>{ARTICLE[1]}</p>{table}<p>{ARTICLE[2]}</p></main>")
+    assert all(_content(doc, ARTICLE[0], ARTICLE[1], ARTICLE[2]))
+    assert "number_run" in _at(doc, "8.5").reasons and "8.5" not in doc.text
+    assert "26" in doc.text and "28" in doc.text
