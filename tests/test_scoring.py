@@ -125,11 +125,38 @@ GOV_BANNER = ("A lock ( ) or https:// means you’ve safely connected to the .go
               "Share sensitive information only on official, secure websites.")
 
 
-@pytest.mark.parametrize("notice", [JS_NOTICE, BROWSER_NOTICE, GOV_BANNER])
+# The older wording of the same banner, which many federal sites still carry.
+GOV_BANNER_OLDER = ("Federal government websites often end in .gov or .mil. Before sharing sensitive "
+                    "information, make sure you’re on a federal government site.")
+GOV_BANNER_SECURE = ("The site is secure. The https:// ensures that you are connecting to the official website and that any "
+                     "information you provide is encrypted and transmitted securely.")
+
+
+@pytest.mark.parametrize("notice", [JS_NOTICE, BROWSER_NOTICE, GOV_BANNER, GOV_BANNER_OLDER])
 def test_a_notice_of_boilerplate_sentences_is_dropped_inside_the_content(notice):
     # Forum software prints these in the thread's own container, above the first post.
     b = score_one(_block(notice, tag="p", dom_path="body>div.p-body-content>div.blockMessage"), OPTIONS)
     assert b.label is Label.NAVIGATION and b.reasons[0] == "notice"
+
+
+def test_scraped_text_of_a_federal_site_comes_out_without_its_banner():
+    from cleaner import clean
+    from cleaner.options import Options
+    article = [
+        "The county will open three new cooling centres this summer, the health department said on Monday, "
+        "after last year's heat wave sent more than two hundred people to hospital.",
+        "The centres will stay open from noon until nine in the evening on days when the forecast high "
+        "passes 95 degrees, and buses to them will be free for anyone who shows a county library card.",
+        "Officials said they would also send nurses to check on older residents who live alone and have "
+        "asked to be called during heat warnings.",
+    ]
+    page = "\n\n".join(["An official website of the United States government", "Here's how you know",
+                         "The .gov means it’s official.", GOV_BANNER_OLDER, GOV_BANNER_SECURE,
+                         "Health Department opens cooling centres", *article, "Contact us", "Privacy policy"])
+    doc = clean(page, options=Options(input_kind="text"))
+    assert all(paragraph in doc.text for paragraph in article)
+    for banner in ("The .gov means", "Federal government websites", "The site is secure", "The https://"):
+        assert banner not in doc.text
 
 
 @pytest.mark.parametrize("text", [
