@@ -714,13 +714,15 @@ def drop_article_copies(blocks: list[Block], options: Options) -> list[Block]:
 OTHER_ARTICLE_WORDS = 100
 
 
-def drop_other_articles(blocks: list[Block], options: Options, page_title: str | None) -> list[Block]:
+def drop_other_articles(blocks: list[Block], options: Options, page_title: str | None,
+                        thread: bool = False) -> list[Block]:
     """HTML: a news site that scrolls on to the next story has it in the page already,
-    an <article> of its own beside the one the page is for. When the headline, the one
-    the page's head names (`page_title`), stands in one <article> and other <article>s
-    hold a headline and a story's worth of prose each, those are other pages' stories.
-    (A blog's front page, whose title is the blog's, and a thread's posts, which carry
-    no headline, are left alone.)"""
+    an <article> of its own beside the one the page is for, and many sites set the
+    teasers of other stories in <article>s too. When the headline, the one the page's
+    head names (`page_title`), stands in one <article> with a story's worth of prose,
+    what other <article>s hold is other pages'. On a discussion (`thread`), whose posts
+    are <article>s, only those with a headline and a story's worth of prose each go.
+    (A blog's front page, whose title is the blog's, is left alone.)"""
     title = next((b for b in blocks if b.role == "title"), None)
     if title is None or not page_title or title.text.casefold().strip() != page_title.casefold().strip():
         return blocks
@@ -737,7 +739,8 @@ def drop_other_articles(blocks: list[Block], options: Options, page_title: str |
             words[article] = words.get(article, 0) + f.words
             if f.is_heading:
                 headed.add(article)
-    others = {a for a, n in words.items() if a != own and a in headed and n >= OTHER_ARTICLE_WORDS}
+    others = {a for a, n in words.items()
+              if a != own and (not thread or a in headed and n >= OTHER_ARTICLE_WORDS)}
     if not others or words.get(own, 0) < OTHER_ARTICLE_WORDS:
         return blocks
     return [_relabel(b, Label.NAVIGATION, "other_article", min(b.score, 0.4)) if articles.get(i) in others else b

@@ -820,6 +820,27 @@ def test_the_next_story_a_news_site_scrolls_on_to_is_not_the_article():
     assert "other_article" in _at(doc, HEADLINES[0]).reasons
 
 
+def test_teasers_in_articles_of_their_own_beside_the_story_are_not_the_article():
+    # A news site sets each teaser of another story in an <article>, with no heading: a
+    # paragraph, the section and the date.
+    teasers = "".join(f'<article class="post"><div class="body"><p>{p}</p></div><a href="/s/{n}">Front Page</a>'
+                      f"<span>December 19, 2025</span></article>" for n, p in enumerate(ARTICLE[4:7]))
+    page = (f"<!DOCTYPE html><html><head><title>{HEADLINE}</title></head><body><main>"
+            f"{_story(1, HEADLINE)}{teasers}</main></body></html>")
+    doc = clean(page)
+    assert ARTICLE[0] in doc.text and ARTICLE[3] in doc.text
+    for teaser in ARTICLE[4:7]:
+        assert teaser not in doc.text and "other_article" in _at(doc, teaser).reasons
+
+
+def test_a_thread_s_posts_in_articles_stay_though_its_title_stands_in_the_first():
+    posts = "".join(f'<article class="post"><div class="body"><p>{p}</p></div></article>' for p in ARTICLE[4:7])
+    page = (f"<!DOCTYPE html><html><head><title>{HEADLINE}</title></head><body><main>"
+            f"{_story(1, HEADLINE)}{posts}</main></body></html>")
+    doc = clean(page, url="https://forum.example.org/t/varnell-reservoir/4411")
+    assert all(post in doc.text for post in ARTICLE[4:7])
+
+
 def test_a_blog_front_page_of_whole_posts_keeps_them_all():
     # Its title is the blog's, no post's: every post is the page's content.
     doc = _html(f"<main>{_story(1, HEADLINES[0])}{_story(2, HEADLINES[1])}</main>")
