@@ -13,7 +13,7 @@ from .features import is_thread, measure, word_count
 from .language import detect_language, language_sample
 from .options import Options
 from .records import Block, Decoded, Document, Kind, Label, Metadata
-from .revise import drop_above_headline, drop_author_bio, drop_other_articles, ensure_content, revise
+from .revise import drop_above_headline, drop_author_bio, drop_forms, drop_other_articles, ensure_content, revise
 from .scoring import score
 from .stacking import relabel
 
@@ -51,6 +51,7 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
     if kind is Kind.HTML:
         blocks = drop_other_articles(blocks, options, meta.title, thread)
+        blocks = drop_forms(blocks, options, meta.page_type == "article", thread)
     blocks = ensure_content(blocks, options)
     lap("revise")
     if meta.author is None and root is not None:

@@ -747,14 +747,45 @@ def drop_other_articles(blocks: list[Block], options: Options, page_title: str |
             for i, b in enumerate(blocks)]
 
 
-def _article_of(b: Block) -> int | None:
-    """The serial of the outermost <article> the block stands in, if any."""
-    if "article" not in b.dom_path:
+FORM_SHARE = 0.3  # of an article's kept words, the most a <form> may hold and still be the page's furniture
+
+
+def drop_forms(blocks: list[Block], options: Options, article: bool, thread: bool = False) -> list[Block]:
+    """HTML: on a page whose markup calls it an article, what a <form> holds is a sign-up,
+    a quote request or a comment box, not the story; unless the form holds the headline
+    or much of the text (some sites wrap the whole page in one form)."""
+    if not article or thread:
+        return blocks
+    forms = {i: f for i, b in enumerate(blocks) if b.label is Label.CONTENT and (f := _outermost(b, "form")) is not None}
+    if not forms:
+        return blocks
+    words = [b.features.words if b.features else 0 for b in blocks]
+    kept = sum(words[i] for i, b in enumerate(blocks) if b.label is Label.CONTENT) or 1
+    inside: dict[int, int] = {}
+    for i, f in forms.items():
+        inside[f] = inside.get(f, 0) + words[i]
+    title = next((b for b in blocks if b.role == "title"), None)
+    home = _outermost(title, "form") if title is not None else None
+    chrome = {f for f, n in inside.items() if f != home and n <= FORM_SHARE * kept}
+    if not chrome:
+        return blocks
+    return ensure_content([_relabel(b, Label.NAVIGATION, "in_form", min(b.score, 0.4)) if forms.get(i) in chrome else b
+                           for i, b in enumerate(blocks)], options)
+
+
+def _outermost(b: Block, tag: str) -> int | None:
+    """The serial of the outermost element of this tag the block stands in, if any."""
+    if tag not in b.dom_path:
         return None
     for step, serial in zip(b.dom_path.split(">"), b.ancestors):
-        if step == "article" or step.startswith(("article.", "article#", "article[")):
+        if step == tag or step.startswith((tag + ".", tag + "#", tag + "[")):
             return serial
     return None
+
+
+def _article_of(b: Block) -> int | None:
+    """The serial of the outermost <article> the block stands in, if any."""
+    return _outermost(b, "article")
 
 
 # What an author's note says of its author after the name: "Jane Doe is a freelance

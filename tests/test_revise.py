@@ -952,3 +952,33 @@ def test_a_size_picker_of_bare_numbers_is_not_the_product_s_text():
     assert all(_content(doc, ARTICLE[0], ARTICLE[1], ARTICLE[2]))
     assert "number_run" in _at(doc, "8.5").reasons and "8.5" not in doc.text
     assert "26" in doc.text and "28" in doc.text
+
+
+SIGN_UP = ("Get the Varnell Gazette's morning briefing in your inbox: the valley's news, weather and "
+           "events, written by our reporters and sent before seven every weekday.")
+
+
+def _article_page(body: str) -> str:
+    return ('<!DOCTYPE html><html><head><title>Varnell news</title><meta property="og:type" content="article">'
+            f"</head><body>{body}</body></html>")
+
+
+def test_a_form_beside_an_article_is_not_the_article():
+    # A newsletter sign-up set as a paragraph inside a <form>, in the article's container.
+    form = f'<form action="/subscribe"><p>{SIGN_UP}</p><input name="email"><button>Sign up</button></form>'
+    doc = clean(_article_page(f"<main>{_story(1, HEADLINE)}{form}</main>"))
+    assert ARTICLE[0] in doc.text and ARTICLE[3] in doc.text
+    assert SIGN_UP[:40] not in doc.text and "in_form" in _at(doc, SIGN_UP[:40]).reasons
+
+
+@pytest.mark.parametrize("layout", [
+    # ASP.NET's WebForms put the whole page in one <form>: that form holds the article,
+    '<form id="aspnetForm" method="post"><main>{story}</main></form>',
+    # or all of it but the headline.
+    '<main><h1>{headline}</h1><p>{standfirst}</p><form id="aspnetForm" method="post">{paragraphs}</form></main>',
+])
+def test_a_page_wrapped_in_a_form_keeps_its_article(layout):
+    page = layout.format(story=_story(1, HEADLINE), headline=HEADLINE, standfirst=ARTICLE[4],
+                         paragraphs="".join(f"<p>{p}</p>" for p in ARTICLE[:4]))
+    doc = clean(_article_page(page))
+    assert all(_content(doc, *ARTICLE[:4]))
