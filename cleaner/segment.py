@@ -292,7 +292,7 @@ def parse_html(text: str) -> Element | None:
         root = lxml.etree.fromstring(data, parser=parser)
     except (lxml.etree.LxmlError, ValueError):
         return None
-    if root is not None and RAW_MARKUP.search(text):
+    if root is not None:
         _parse_raw_markup(root)
     return root
 
@@ -309,13 +309,12 @@ def _parser_input(text: str) -> tuple[str | bytes, lxml.etree.HTMLParser]:
     return text, PARSER
 
 
-# libxml2 keeps what a <noframes> or <noembed> holds as one raw string, its tags and all;
-# a frameset page's <noframes> is the only text it has.
-RAW_MARKUP = re.compile(r"<no(?:frames|embed)\b", re.I)
-
-
 def _parse_raw_markup(root: Element) -> None:
-    """Parse the raw text of <noframes> and <noembed> into elements of their own."""
+    """Parse the raw text of <noframes> and <noembed> into elements of their own.
+    libxml2 keeps what they hold as one raw string, its tags and all; a frameset page's
+    <noframes> is the only text it has. (Asking the tree costs next to nothing when the
+    page has neither: lxml finds the names missing from the document's dictionary. A
+    case-blind search of the page's text took 2% of the time of a page.)"""
     for el in root.iter("noframes", "noembed"):
         if not (el.text and "<" in el.text):
             continue
