@@ -62,6 +62,9 @@ OPEN_WORDS = ("a an the of to in on for and or but by with at from as is are was
               "your their his her its via into than de la le les des du el los las y et und der die das den "
               "dem mit von zu и в на с").split()
 OPEN_END = re.compile(r"(?:[,(\[«“‘–—-]|\b(?:%s))$" % "|".join(OPEN_WORDS + [w.capitalize() for w in OPEN_WORDS]))
+# How far from its end a line can match OPEN_END: its longest word, and a final newline
+# that $ may stand before (\b still sees the character before where the search starts).
+OPEN_END_REACH = max(map(len, OPEN_WORDS)) + 1
 # Comments before the first tag, each read once, atomically (a comment ends at its first
 # "-->"; left free to run on into the next, n comments cost 2^n tries: see feeds.FEED_START).
 LEADING_COMMENTS = r"\A\s*(?:(?><!--.*?-->)\s*)*"
@@ -220,8 +223,14 @@ BYLINE_WORDS = 6
 HANDLE = re.compile(r"^(?:@?[^\W\d_]+(?:_[^\W_]+)+|@[^\W\d_]\w*|[^\W\d_]{2,}\d{2,})$")
 
 
+def _ends_open(text: str) -> bool:
+    """Whether the text ends on OPEN_END, looked for near its end only: a search for a
+    pattern that ends at $ tries every character of a long line as its start."""
+    return OPEN_END.search(text, max(0, len(text) - OPEN_END_REACH)) is not None
+
+
 def _continues(previous: str, line: str, menu: re.Pattern[str]) -> bool:
-    if ends_sentence(previous) or not (CONTINUATION_START.match(line) or OPEN_END.search(previous)):
+    if ends_sentence(previous) or not (CONTINUATION_START.match(line) or _ends_open(previous)):
         return False
     # A byline written in lower case ("di Marco Rossi") under a standfirst starts a line
     # of its own: it does not carry on the standfirst's sentence.
@@ -229,7 +238,7 @@ def _continues(previous: str, line: str, menu: re.Pattern[str]) -> bool:
         return False
     # Nor does a user name ("klaus_r", "@jdoe", "mike77") over a forum post, unless the
     # line above is a sentence's open start ("Call the" / "read_csv" / "function").
-    if HANDLE.match(line) and not OPEN_END.search(previous):
+    if HANDLE.match(line) and not _ends_open(previous):
         return False
     # Menu items, whatever word they end on ("Sign in" / "Write"): asked last, as the
     # menu pattern is the longest and most lines have stopped at the tests above.
