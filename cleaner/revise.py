@@ -99,17 +99,21 @@ NUMBER_CELLS = frozenset({"td", "th", "pre"})  # a table's column of figures is 
 def drop_number_runs(blocks: list[Block]) -> list[Block]:
     """Numbers alone on their lines, several in a row, are a control: a shoe's sizes, a
     calendar's days, a rating's five stars, a pager. Tables' cells are left alone."""
+    # (The first character is tried before the pattern: most lines are not numbers.)
+    numbers = [i for i, b in enumerate(blocks)
+               if b.text[:1].isdigit() and b.tag not in NUMBER_CELLS and BARE_NUMBER.fullmatch(b.text)]
+    if len(numbers) < NUMBER_RUN:
+        return blocks
     out = list(blocks)
-    i, n = 0, len(blocks)
-    while i < n:
-        j = i
-        while j < n and blocks[j].tag not in NUMBER_CELLS and BARE_NUMBER.fullmatch(blocks[j].text):
-            j += 1
-        if j - i >= NUMBER_RUN:
-            for k in range(i, j):
-                if out[k].label is Label.CONTENT:
-                    out[k] = _relabel(out[k], Label.NAVIGATION, "number_run", min(out[k].score, 0.3))
-        i = max(j, i + 1)
+    run: list[int] = []
+    for i in numbers + [-2]:  # -2 closes the last run
+        if run and i != run[-1] + 1:
+            if len(run) >= NUMBER_RUN:
+                for k in run:
+                    if out[k].label is Label.CONTENT:
+                        out[k] = _relabel(out[k], Label.NAVIGATION, "number_run", min(out[k].score, 0.3))
+            run = []
+        run.append(i)
     return out
 
 
