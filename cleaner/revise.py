@@ -773,8 +773,9 @@ def drop_forms(blocks: list[Block], options: Options, article: bool, thread: boo
     chrome = {f for f, n in inside.items() if f != home and n <= FORM_SHARE * kept}
     if not chrome:
         return blocks
-    return ensure_content([_relabel(b, Label.NAVIGATION, "in_form", min(b.score, 0.4)) if forms.get(i) in chrome else b
-                           for i, b in enumerate(blocks)], options)
+    # (The pipeline's ensure_content follows, as for drop_other_articles.)
+    return [_relabel(b, Label.NAVIGATION, "in_form", min(b.score, 0.4)) if forms.get(i) in chrome else b
+            for i, b in enumerate(blocks)]
 
 
 def _outermost(b: Block, tag: str) -> int | None:
@@ -820,6 +821,7 @@ def drop_author_bio(blocks: list[Block], author: str | None, options: Options) -
     notes = {i for i in body for n in names if blocks[i].text.startswith(n) and BIO_VERB.match(blocks[i].text, len(n))}
     if not notes:
         return blocks
+    openers = frozenset(notes)
     # The note's box: the name over it, "More about Jane Doe" under it (but not "1. Jane
     # Doe", a ranked list's entry).
     notes |= {j for k, i in enumerate(body) if i in notes for j in body[max(k - 2, 0):k + 3]
@@ -827,8 +829,10 @@ def drop_author_bio(blocks: list[Block], author: str | None, options: Options) -
               and not BULLET.match(blocks[j].text)}
     # A note may run on for a paragraph or two that name the author again ("When she's
     # not writing, Jane ...").
+    # Only from a note's opening paragraph: a run of paragraphs that each name the author
+    # is a story about someone of that name, which the test below then keeps.
     for k, i in enumerate(body):
-        if i in notes:
+        if i in openers:
             for j in body[k + 1:k + 1 + BIO_MORE]:
                 if not _names(blocks[j].text, names):
                     break

@@ -877,6 +877,22 @@ def test_a_note_that_calls_the_author_by_her_given_name_is_not_the_article():
         assert "author_bio" in _at(doc, paragraph[:40]).reasons
 
 
+def test_a_story_about_someone_with_the_author_s_given_name_is_kept():
+    # Four paragraphs in a row name "Jane" (the story's subject, not its writer Jane Roe):
+    # a note runs on for two paragraphs at most, so the fourth shows the name is the story's.
+    subject = [
+        "Jane is a beekeeper who has kept hives on the hill above Varnell for thirty years.",
+        "This spring Jane lost half of her colonies to a cold snap that came after the first blossom.",
+        "Jane says the losses were the worst she has seen, and she has asked the council for help.",
+        "Neighbours have offered Jane swarms from their own hives to rebuild her apiary by June.",
+    ]
+    paragraphs = "".join(f"<p>{p}</p>" for p in subject + ARTICLE[:3])
+    doc = _html(f'<main><article><h1>{HEADLINE}</h1><div class="byline">By Jane Roe</div>'
+                f'<div class="entry-content">{paragraphs}</div></article></main>')
+    assert doc.metadata.author == "Jane Roe"
+    assert all(_content(doc, *subject))
+
+
 @pytest.mark.parametrize("note", [
     "Jane Roe founded the Varnell Gazette in 2009 after twenty years as a reporter on papers across the state.",
     "Jane started writing about farming for the Gazette in 2012, after a decade of raising sheep in the hills.",
