@@ -716,6 +716,7 @@ def drop_article_copies(blocks: list[Block], options: Options) -> list[Block]:
 # Words of kept prose that make an <article> a story of its own (a next story loaded
 # ahead may be cut short; a card's teaser runs to a few dozen).
 OTHER_ARTICLE_WORDS = 100
+OWN_ARTICLE_SHARE = 0.3  # of the kept words, what the headline's <article> holds to bound the story
 
 
 def drop_other_articles(blocks: list[Block], options: Options, page_title: str | None,
@@ -724,9 +725,11 @@ def drop_other_articles(blocks: list[Block], options: Options, page_title: str |
     an <article> of its own beside the one the page is for, and many sites set the
     teasers of other stories in <article>s too. When the headline, the one the page's
     head names (`page_title`), stands in one <article> with a story's worth of prose,
-    what other <article>s hold is other pages'. On a discussion (`thread`), whose posts
-    are <article>s, only those with a headline and a story's worth of prose each go.
-    (A blog's front page, whose title is the blog's, is left alone.)"""
+    what other <article>s hold is other pages', and so is what is kept outside any, when
+    the headline's <article> holds a fair share of the text (OWN_ARTICLE_SHARE). On a
+    discussion (`thread`), whose posts are <article>s, only those with a headline and a
+    story's worth of prose each go. (A blog's front page, whose title is the blog's, is
+    left alone.)"""
     title = next((b for b in blocks if b.role == "title"), None)
     if title is None or not page_title or title.text.casefold().strip() != page_title.casefold().strip():
         return blocks
@@ -743,12 +746,22 @@ def drop_other_articles(blocks: list[Block], options: Options, page_title: str |
             words[article] = words.get(article, 0) + f.words
             if f.is_heading:
                 headed.add(article)
+    if words.get(own, 0) < OTHER_ARTICLE_WORDS:
+        return blocks
     others = {a for a, n in words.items()
               if a != own and (not thread or a in headed and n >= OTHER_ARTICLE_WORDS)}
-    if not others or words.get(own, 0) < OTHER_ARTICLE_WORDS:
-        return blocks
-    return [_relabel(b, Label.NAVIGATION, "other_article", min(b.score, 0.4)) if articles.get(i) in others else b
-            for i, b in enumerate(blocks)]
+    # Off a discussion, an <article> that holds a fair share of the text is the story's
+    # bounds: what is kept outside it (a sidebar's posts, a testimonial, a promo) is not.
+    kept = sum(b.features.words for b in blocks if b.label is Label.CONTENT and b.role == "body" and b.features)
+    bounded = not thread and words[own] >= OWN_ARTICLE_SHARE * kept
+    out = []
+    for i, b in enumerate(blocks):
+        if articles.get(i) in others:
+            b = _relabel(b, Label.NAVIGATION, "other_article", min(b.score, 0.4))
+        elif bounded and b.label is Label.CONTENT and b.role == "body" and i not in articles:
+            b = _relabel(b, Label.NAVIGATION, "outside_article", min(b.score, 0.4))
+        out.append(b)
+    return out
 
 
 FORM_SHARE = 0.3  # of an article's kept words, the most a <form> may hold and still be the page's furniture

@@ -998,3 +998,38 @@ def test_a_page_wrapped_in_a_form_keeps_its_article(layout):
                          paragraphs="".join(f"<p>{p}</p>" for p in ARTICLE[:4]))
     doc = clean(_article_page(page))
     assert all(_content(doc, *ARTICLE[:4]))
+
+
+TESTIMONIAL = ("Dr. Turner has always taken the time to listen to our questions, and the whole team made "
+               "our visits easy from the first phone call to the last check-up. We recommend them to everyone.")
+
+
+def test_what_is_kept_outside_the_headline_s_article_is_not_the_story():
+    # The story stands in its <article>; a testimonial box sits in the page's own layout.
+    page = (f"<!DOCTYPE html><html><head><title>{HEADLINE}</title></head><body><main>{_story(1, HEADLINE)}"
+            f'<div class="quotes"><p>{TESTIMONIAL}</p></div></main></body></html>')
+    doc = clean(page)
+    assert all(p in doc.text for p in ARTICLE[:4])
+    assert TESTIMONIAL[:40] not in doc.text and "outside_article" in _at(doc, TESTIMONIAL[:40]).reasons
+
+
+def test_a_body_beside_an_article_that_holds_only_the_story_s_head_is_kept():
+    # The <article> holds the headline and a standfirst; the story's paragraphs follow it
+    # in a sibling <div>: the article is too small a share of the text to bound the story.
+    standfirst = " ".join(ARTICLE[4:7])
+    more = [f"Paragraph {n} of the story goes on about the reservoir, the farms below it and what the "
+            f"water board will decide at its meeting in the town hall on the {n}th of next month." for n in range(5, 10)]
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE[:4] + ARTICLE[7:] + more)
+    page = (f"<!DOCTYPE html><html><head><title>{HEADLINE}</title></head><body><main>"
+            f'<article><h1>{HEADLINE}</h1><p>{standfirst}</p></article><div class="story-body">{body}</div>'
+            "</main></body></html>")
+    doc = clean(page)
+    assert all(p in doc.text for p in ARTICLE[:4])
+
+
+def test_a_thread_keeps_the_replies_outside_the_first_post_s_article():
+    replies = "".join(f'<div class="reply"><p>{p}</p></div>' for p in ARTICLE[4:7])
+    page = (f"<!DOCTYPE html><html><head><title>{HEADLINE}</title></head><body><main>"
+            f"{_story(1, HEADLINE)}{replies}</main></body></html>")
+    doc = clean(page, url="https://forum.example.org/t/varnell-reservoir/4411")
+    assert all(reply in doc.text for reply in ARTICLE[4:7])
