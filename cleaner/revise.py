@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from itertools import groupby
 
 from .features import word_count
 from .metadata import TITLE_ECHO
@@ -105,15 +106,13 @@ def drop_number_runs(blocks: list[Block]) -> list[Block]:
     if len(numbers) < NUMBER_RUN:
         return blocks
     out = list(blocks)
-    run: list[int] = []
-    for i in numbers + [-2]:  # -2 closes the last run
-        if run and i != run[-1] + 1:
-            if len(run) >= NUMBER_RUN:
-                for k in run:
-                    if out[k].label is Label.CONTENT:
-                        out[k] = _relabel(out[k], Label.NAVIGATION, "number_run", min(out[k].score, 0.3))
-            run = []
-        run.append(i)
+    # Consecutive indices share their distance from their place in the list: one run each.
+    for _, pairs in groupby(enumerate(numbers), key=lambda pair: pair[1] - pair[0]):
+        run = [i for _, i in pairs]
+        if len(run) >= NUMBER_RUN:
+            for i in run:
+                if out[i].label is Label.CONTENT:
+                    out[i] = _relabel(out[i], Label.NAVIGATION, "number_run", min(out[i].score, 0.3))
     return out
 
 
@@ -752,8 +751,7 @@ def drop_other_articles(blocks: list[Block], options: Options, page_title: str |
               if a != own and (not thread or a in headed and n >= OTHER_ARTICLE_WORDS)}
     # Off a discussion, an <article> that holds a fair share of the text is the story's
     # bounds: what is kept outside it (a sidebar's posts, a testimonial, a promo) is not.
-    kept = sum(b.features.words for b in blocks if b.label is Label.CONTENT and b.role == "body" and b.features)
-    bounded = not thread and words[own] >= OWN_ARTICLE_SHARE * kept
+    bounded = not thread and words[own] >= OWN_ARTICLE_SHARE * _body_words(blocks)
     out = []
     for i, b in enumerate(blocks):
         if articles.get(i) in others:
@@ -767,7 +765,7 @@ def drop_other_articles(blocks: list[Block], options: Options, page_title: str |
 FORM_SHARE = 0.3  # of an article's kept words, the most a <form> may hold and still be the page's furniture
 
 
-def drop_forms(blocks: list[Block], options: Options, article: bool, thread: bool = False) -> list[Block]:
+def drop_forms(blocks: list[Block], article: bool, thread: bool = False) -> list[Block]:
     """HTML: on a page whose markup calls it an article, what a <form> holds is a sign-up,
     a quote request or a comment box, not the story; unless the form holds the headline
     or much of the text (some sites wrap the whole page in one form)."""
@@ -776,19 +774,24 @@ def drop_forms(blocks: list[Block], options: Options, article: bool, thread: boo
     forms = {i: f for i, b in enumerate(blocks) if b.label is Label.CONTENT and (f := _outermost(b, "form")) is not None}
     if not forms:
         return blocks
-    words = [b.features.words if b.features else 0 for b in blocks]
-    kept = sum(words[i] for i, b in enumerate(blocks) if b.label is Label.CONTENT) or 1
-    inside: dict[int, int] = {}
-    for i, f in forms.items():
-        inside[f] = inside.get(f, 0) + words[i]
+    inside: dict[int, int] = {}  # each form's kept words
+    for i, form in forms.items():
+        measured = blocks[i].features
+        inside[form] = inside.get(form, 0) + (measured.words if measured else 0)
     title = next((b for b in blocks if b.role == "title"), None)
     home = _outermost(title, "form") if title is not None else None
+    kept = _body_words(blocks)
     chrome = {f for f, n in inside.items() if f != home and n <= FORM_SHARE * kept}
     if not chrome:
         return blocks
     # (The pipeline's ensure_content follows, as for drop_other_articles.)
     return [_relabel(b, Label.NAVIGATION, "in_form", min(b.score, 0.4)) if forms.get(i) in chrome else b
             for i, b in enumerate(blocks)]
+
+
+def _body_words(blocks: list[Block]) -> int:
+    """The words of the body blocks kept as content."""
+    return sum(b.features.words for b in blocks if b.label is Label.CONTENT and b.role == "body" and b.features)
 
 
 def _outermost(b: Block, tag: str) -> int | None:

@@ -833,12 +833,17 @@ def test_teasers_in_articles_of_their_own_beside_the_story_are_not_the_article()
         assert teaser not in doc.text and "other_article" in _at(doc, teaser).reasons
 
 
-def test_a_thread_s_posts_in_articles_stay_though_its_title_stands_in_the_first():
-    posts = "".join(f'<article class="post"><div class="body"><p>{p}</p></div></article>' for p in ARTICLE[4:7])
+@pytest.mark.parametrize("post", [
+    '<article class="post"><div class="body"><p>{}</p></div></article>',  # posts in <article>s of their own
+    '<div class="reply"><p>{}</p></div>',  # replies outside any <article>
+])
+def test_a_thread_keeps_its_posts_beside_the_first_post_s_article(post):
+    # The thread's title stands in the first post's <article>; the others are its content.
+    posts = "".join(post.format(p) for p in ARTICLE[4:7])
     page = (f"<!DOCTYPE html><html><head><title>{HEADLINE}</title></head><body><main>"
             f"{_story(1, HEADLINE)}{posts}</main></body></html>")
     doc = clean(page, url="https://forum.example.org/t/varnell-reservoir/4411")
-    assert all(post in doc.text for post in ARTICLE[4:7])
+    assert all(p in doc.text for p in ARTICLE[4:7])
 
 
 def test_a_blog_front_page_of_whole_posts_keeps_them_all():
@@ -1026,10 +1031,3 @@ def test_a_body_beside_an_article_that_holds_only_the_story_s_head_is_kept():
     doc = clean(page)
     assert all(p in doc.text for p in ARTICLE[:4])
 
-
-def test_a_thread_keeps_the_replies_outside_the_first_post_s_article():
-    replies = "".join(f'<div class="reply"><p>{p}</p></div>' for p in ARTICLE[4:7])
-    page = (f"<!DOCTYPE html><html><head><title>{HEADLINE}</title></head><body><main>"
-            f"{_story(1, HEADLINE)}{replies}</main></body></html>")
-    doc = clean(page, url="https://forum.example.org/t/varnell-reservoir/4411")
-    assert all(reply in doc.text for reply in ARTICLE[4:7])
