@@ -393,6 +393,12 @@ def _join(parts: list[str]) -> str:
     return out
 
 
+def _styled_apart(before: str, after: str) -> bool:
+    """Whether two words from sibling elements are set apart only by styling: both sides
+    are letters or digits, and the first is no drop cap ("T" "he")."""
+    return len(before) > 1 and before[-1].isalnum() and after[0].isalnum()
+
+
 class StructureTooLarge(Exception):
     """The blocks' DOM paths would take more memory than the page is worth (thousands of
     blocks hundreds of levels deep): the caller reads the page as text instead."""
@@ -456,6 +462,10 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
     # Whether the parts hold more than whitespace. Most block boundaries close only the
     # whitespace between tags: it stays in the parts, where the next block strips it.
     ink = False
+    # Whether an element closed since the last text with no tail of its own: text that an
+    # element opens with then sits beside the closed one's only through styling
+    # ("<span>id</span><span>string</span>", a field and its type in generated markup).
+    closed_bare = False
     for serial, (event, el) in enumerate(walker):
         if event == "start":
             tag = el.tag  # lxml makes a new string at each reading: read it once
@@ -478,6 +488,8 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
                 walker.skip_subtree()
                 continue
             text = el.text
+            if text and closed_bare and parts and _styled_apart(parts[-1], text):
+                parts.append(" ")
         else:
             closed = stack.pop() if stack else None
             if closed is not None:
@@ -491,7 +503,9 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
                 elif tag == "a" and links:
                     links -= 1
             text = el.tail
+            closed_bare = not text
         if text:
+            closed_bare = False
             parts.append(text)
             ink = ink or not text.isspace()
             if links:

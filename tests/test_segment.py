@@ -269,6 +269,15 @@ def test_inline_elements_styled_apart_stay_apart_but_a_drop_cap_joins():
     assert [b.text for b in split_html(root)] == ["The North Face Wawona 6 Tent", "The ferry returns."]
 
 
+def test_sibling_elements_without_space_are_separate_words_but_an_element_and_its_tail_join():
+    from cleaner.segment import parse_html, split_html
+
+    root = parse_html('<html><body><h4><span><span>id</span></span><span>string</span></h4>'
+                      '<p><span class="cap">T</span><span>he</span> ferry <b>return</b>s at <i>9</i><i>:30</i>.</p>'
+                      '</body></html>')
+    assert [b.text for b in split_html(root)] == ["id string", "The ferry returns at 9:30."]
+
+
 def test_a_code_fence_in_scraped_text_is_one_block():
     # A fenced code block is one block, as an HTML <pre> is: its lines of symbols and
     # digits are judged with the code around them, not one by one.
