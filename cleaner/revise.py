@@ -356,9 +356,11 @@ def promote_periodic_records(blocks: list[Block], options: Options) -> list[Bloc
 # digit, never backtracked (the same matches as a backtracking `[^.\[#]*\d`, a third
 # faster on long paths). The run may cross a ">" into the next step, as it always has.
 UNIQUE_CLASS = re.compile(r"\.[^.\[#\d]*+\d[^.\[#]*+")
-# Ids that are bare numbers. Applied after UNIQUE_CLASS, which never removes a "#" or the
-# digits after one; two patterns run a third faster than one alternation of both.
-NUMBER_ID = re.compile(r"#\d++(?=[.#\[>]|$)")
+# Ids that are bare numbers, or a catalogue's opaque keys in capitals and digits (an
+# ASIN "B0GRC32G8X", an ISBN "125033781X"): a database's row, not a place on the page.
+# Applied after UNIQUE_CLASS, which never removes a "#" or the digits after one; two
+# patterns run a third faster than one alternation of both.
+NUMBER_ID = re.compile(r"#(?:\d++|(?=[0-9A-Z]*\d)[0-9A-Z]{8,}+)(?=[.#\[>]|$)")
 # Class names of one or two characters: what CSS-in-JS compilers write ("aw", "q", "fv"),
 # one per style rule, so two cards that differ by a margin differ in them.
 ATOMIC_NAME = re.compile(r"\.[^.\[#>]{1,2}(?=[.\[#>]|$)")

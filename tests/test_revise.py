@@ -1031,3 +1031,19 @@ def test_a_body_beside_an_article_that_holds_only_the_story_s_head_is_kept():
     doc = clean(page)
     assert all(p in doc.text for p in ARTICLE[:4])
 
+
+
+def test_cards_with_catalogue_key_ids_are_records_of_a_listing():
+    # Each card carries its product's key as its id ("B0GRC32G8X", an ISBN "125033781X"):
+    # a database's row, so the cards still fall on one path and are the page's listing.
+    books = [("B0GRC32G8X", "The Lighthouse Keeper's Daughter", "$22.40"), ("125033781X", "Salt Roads", "$14.98"),
+             ("B0DKQ7RV2M", "A Winter Orchard", "$9.99"), ("B09ZT4LQ1P", "Tidewater", "$17.25"),
+             ("B0CM2HV8XW", "The Glass Ferry", "$12.60"), ("B0FJ8P3S6N", "Northern Lights Over Keel", "$19.00"),
+             ("B0B7R5YDNQ", "Old Harbour Songs", "$8.45"), ("B0DX1TW9QE", "Field Notes from the Marsh", "$15.10")]
+    cards = "".join(f'<li><div id="{key}" class="faceout"><a href="/dp/{key}"><span><div>{title}</div></span></a>'
+                    f'<div class="row"><a href="/dp/{key}/offers"><div>{price}</div></a></div></div></li>'
+                    for key, title, price in books)
+    page = (f"<html><body><nav><a href='/'>Books</a> <a href='/new'>New releases</a></nav><main>"
+            f"<h1>Best Sellers in Books</h1><ol class='grid'>{cards}</ol></main></body></html>")
+    doc = clean(page.encode())
+    assert all(title in doc.text and price in doc.text for _, title, price in books)
