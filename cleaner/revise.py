@@ -13,6 +13,7 @@ import re
 from itertools import groupby
 
 from .features import word_count
+from .language import stopwords
 from .metadata import TITLE_ECHO
 from .options import Options
 from .phrases import BULLET
@@ -823,7 +824,8 @@ BIO_LINE_WORDS = 6  # a line of the note's box that names the author: "About Jan
 AUTHORS_APART = re.compile(r"\s*(?:,|&|\band\b)\s*")  # "Jane Doe, John Roe and Ann Poe"
 
 
-def drop_author_bio(blocks: list[Block], author: str | None, options: Options) -> list[Block]:
+def drop_author_bio(blocks: list[Block], author: str | None, options: Options,
+                    language: str | None = None) -> list[Block]:
     """An author's note ("Jane Doe is a freelance writer living in...") is the page's
     furniture, not the article: a kept paragraph that opens with the name of the page's
     author (metadata) and goes on to say what the author is or does. A name of one word
@@ -831,8 +833,11 @@ def drop_author_bio(blocks: list[Block], author: str | None, options: Options) -
     names = [n for n in AUTHORS_APART.split(author or "") if len(n.split()) >= 2]
     if not names:
         return blocks
-    # Notes as often call the author by the given name alone ("Jane is a freelance writer").
-    names += [given for n in names if len(given := n.split()[0]) >= 3 and given[0].isupper()]
+    # Notes as often call the author by the given name alone ("Jane is a freelance writer");
+    # not a publication's article ("The Commercial Appeal"), which is no one's name.
+    stops = stopwords(language)
+    names += [given for n in names if len(given := n.split()[0]) >= 3 and given[0].isupper()
+              and given.lower() not in stops]
     body = [i for i, b in enumerate(blocks) if b.label is Label.CONTENT and b.role == "body"]
     # (Tested name by name rather than compiled into one pattern a page: compiling the
     # verbs' alternation cost more than the whole pass.)
@@ -855,9 +860,12 @@ def drop_author_bio(blocks: list[Block], author: str | None, options: Options) -
                 if not _names(blocks[j].text, names):
                     break
                 notes.add(j)
-    # Named elsewhere in the body, the author is what the page is about (a listicle
-    # ranking its own writer's firm first), not who wrote it.
-    if any(_names(blocks[i].text, names) for i in body if i not in notes):
+    # Named elsewhere in the body, in prose or as a ranked entry ("1. Jane Doe"), the
+    # author is what the page is about (a listicle ranking its own writer's firm first),
+    # not who wrote it. A byline ("Jane Doe and John Roe | Columnists") or a photo's
+    # credit ("Photo by Jane Doe") names the writer, not the subject.
+    if any(_mentioned(blocks[i].text, names) for i in body
+           if i not in notes and (_words(blocks[i]) >= MENTION_WORDS or BULLET.match(blocks[i].text))):
         return blocks
     return ensure_content([_relabel(b, Label.NAVIGATION, "author_bio", min(b.score, 0.4)) if i in notes else b
                            for i, b in enumerate(blocks)], options)
@@ -878,6 +886,26 @@ def drop_above_headline(blocks: list[Block], options: Options) -> list[Block]:
 
 def _names(text: str, names: list[str]) -> bool:
     return any(n in text for n in names)
+
+
+# What comes before a name that credits it with the page's words or pictures.
+CREDIT = re.compile(r"(?:\bby|©|\bphoto(?:graph)?s?|\bcredits?|\bimages?)\W*$", re.I)
+MENTION_WORDS = 10  # a paragraph, not a byline ("Jane Doe and John Roe | Columnists")
+
+
+def _words(b: Block) -> int:
+    return b.features.words if b.features is not None else 0
+
+
+def _mentioned(text: str, names: list[str]) -> bool:
+    """Whether a text names one of `names` other than in a credit."""
+    for n in names:
+        at = text.find(n)
+        while at >= 0:
+            if not CREDIT.search(text, max(0, at - 16), at):
+                return True
+            at = text.find(n, at + 1)
+    return False
 
 
 def ensure_content(blocks: list[Block], options: Options) -> list[Block]:

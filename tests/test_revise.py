@@ -929,6 +929,34 @@ def test_a_page_about_its_author_keeps_what_it_says_of_her():
     assert NOTE[:40] in doc.text and "1. Jane Roe" in doc.text
 
 
+@pytest.mark.parametrize("author, credit", [
+    # The photos are hers: a credit names her as their maker, not as the story's subject.
+    ("Jane Roe", "The reservoir at dawn after the first rain of the spring. Photo by Jane Roe"),
+    # Her paper beside her name is no one's name, so "The" is no given name of hers.
+    ("Jane Roe, The Varnell Gazette", "The reservoir at dawn after the first rain of the spring."),
+])
+def test_a_credit_or_a_publication_beside_the_author_does_not_make_her_the_subject(author, credit):
+    body = f"<p>{ARTICLE[0]}</p><p>{credit}</p>" + "".join(f"<p>{p}</p>" for p in ARTICLE[1:5])
+    doc = clean(f'<!DOCTYPE html><html><head><title>{HEADLINE}</title><meta name="author" content="{author}">'
+                f'</head><body><main><article><h1>{HEADLINE}</h1><div class="entry-content">{body}</div>'
+                f'<div class="about"><p>{NOTE}</p></div></article></main></body></html>')
+    assert doc.metadata.author == author and _at(doc, credit[:30]).label is Label.CONTENT
+    assert ARTICLE[4] in doc.text and NOTE[:40] not in doc.text
+    assert "author_bio" in _at(doc, NOTE[:40]).reasons
+
+
+def test_a_byline_over_the_story_does_not_make_the_author_its_subject():
+    # "Jane Roe and Tom Wade | Guest columnists" above the first paragraph names who wrote
+    # it; the notes at the foot say who they are.
+    byline = "Jane Roe and Tom Wade | Guest columnists"
+    wade = "Tom Wade is a hydrologist at the state university who studies the valley's rivers and lakes."
+    body = f"<p>{byline}</p>" + "".join(f"<p>{p}</p>" for p in ARTICLE[:5]) + f"<p>{NOTE}</p><p>{wade}</p>"
+    doc = clean(f'<!DOCTYPE html><html><head><title>{HEADLINE}</title><meta name="author" content="Jane Roe and Tom Wade">'
+                f'</head><body><main><article><h1>{HEADLINE}</h1><div class="entry-content">{body}</div>'
+                f'</article></main></body></html>')
+    assert ARTICLE[4] in doc.text and NOTE[:40] not in doc.text and wade[:40] not in doc.text
+
+
 def test_scraped_text_drops_the_author_s_note_too():
     # The fitted model has the last word on scraped text: it does not bring the note back.
     page = "\n".join([HEADLINE, "By Jane Roe", "12 March 2025", *ARTICLE[:6], "Jane Roe", NOTE,
