@@ -75,6 +75,11 @@ def test_dom_cue(path, cue):
     ("Sign in", "navigation"),
     ("Share on Facebook", "navigation"),
     ("If you enjoyed this, sign up for our weekly newsletter and get it free every Friday.", "ads"),
+    # a newsletter that speaks of itself, and its thanks
+    ("The Gauge is a weekly newsletter for water engineers, with the week's best reads.", "ads"),
+    ("Our free daily newsletter brings you the valley's news before breakfast.", "ads"),
+    ("Thank you for subscribing to our alerts.", "ads"),
+    ("My weekly column on rivers has run in the Gazette since 2009.", ""),
     ("Readers often share their thoughts on the new policy, which many consider controversial, "
      "and every week we share a selection of those letters here.", ""),
     ("The home team won the match.", ""),
