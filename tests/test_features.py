@@ -79,6 +79,8 @@ def test_dom_cue(path, cue):
     ("The Gauge is a weekly newsletter for water engineers, with the week's best reads.", "ads"),
     ("Our free daily newsletter brings you the valley's news before breakfast.", "ads"),
     ("Thank you for subscribing to our alerts.", "ads"),
+    ("This story is funded by readers like you.", "ads"),
+    ("Support our mission to keep the archive open and free.", "ads"),
     ("My weekly column on rivers has run in the Gazette since 2009.", ""),
     ("Readers often share their thoughts on the new policy, which many consider controversial, "
      "and every week we share a selection of those letters here.", ""),
