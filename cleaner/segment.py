@@ -34,6 +34,7 @@ SKIPPED = frozenset(
     "script style template svg math iframe object embed canvas head title "
     "button select option datalist textarea input".split()
 )
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 # Elements that start a new block.
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body center dd details dialog div dl dt fieldset "
@@ -456,6 +457,8 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
     stack: list[_Open | None] = []  # None for a skipped element: only its tail is read
     inner: _Open | None = None  # the innermost open element that is not skipped
     links = 0  # open <a> elements
+    headings = 0  # open h1-h6
+    permalinks: set[int] = set()  # serials of <a>s in a heading that link to a place on the page
     lists: list[bool] = []  # open lists, True for <ol>
     walker = lxml.etree.iterwalk(start, events=("start", "end"))
     parts = out.parts  # the collector's own list (flush empties it in place): read inline
@@ -483,7 +486,14 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
             if tag in ("ul", "ol", "menu"):
                 lists.append(tag == "ol")
             elif tag == "a":
-                links += 1
+                # A heading's link to its own place ("#browser-compatibility") is there to be
+                # copied, not followed: its text is the heading's, not a link's.
+                if headings and el.get("href", "").startswith("#"):
+                    permalinks.add(serial)
+                else:
+                    links += 1
+            elif tag in HEADINGS:
+                headings += 1
             elif tag in ("tr", "pre") and _emit_whole(el, tag, inner, out):
                 walker.skip_subtree()
                 continue
@@ -500,8 +510,10 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
                 inner = closed.parent
                 if tag in ("ul", "ol", "menu") and lists:
                     lists.pop()
-                elif tag == "a" and links:
+                elif tag == "a" and links and closed.serial not in permalinks:
                     links -= 1
+                elif tag in HEADINGS and headings:
+                    headings -= 1
             text = el.tail
             closed_bare = not text
         if text:

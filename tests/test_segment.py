@@ -344,3 +344,16 @@ def test_a_dateline_ending_on_a_time_zone_does_not_run_into_the_caption_below():
     assert len({b.group for b in blocks}) == len(blocks)
     from cleaner import clean
     assert clean(text.encode()).metadata.date == "2026-12-03"
+
+
+def test_a_heading_s_link_to_its_own_place_is_not_link_text():
+    # A docs heading's permalink is there to be copied; a teaser's headline links away,
+    # and a table of contents' in-page links are still links.
+    from cleaner.segment import parse_html, split_html
+
+    root = parse_html('<html><body><ul class="toc"><li><a href="#events">Events</a></li></ul>'
+                      '<h2 id="events"><a href="#events">Events</a></h2><p>Listen to these events.</p>'
+                      '<h3><a href="/news/ferry">Ferry returns to the island</a></h3></body></html>')
+    links = {b.text + "/" + b.tag: b.link_chars for b in split_html(root)}
+    assert links == {"Events/li": 6, "Events/h2": 0, "Listen to these events./p": 0,
+                     "Ferry returns to the island/h3": 27}
