@@ -76,7 +76,7 @@ def revise(blocks: list[Block], options: Options, thread: bool = False,
     """All context passes in order. On a discussion thread (`thread`, known from the
     URL) the comments are the content and stay; `boilerplate` holds the lines the page's
     site repeats (site.find_boilerplate)."""
-    out = follow_neighbours(blocks, options)
+    out = keep_linked_headings(follow_neighbours(blocks, options), options)
     html = bool(out) and bool(out[0].ancestors)
     # Passes relabel blocks but never move them: the record groups are the page's own.
     groups = _record_groups(out)
@@ -115,6 +115,24 @@ def drop_number_runs(blocks: list[Block]) -> list[Block]:
                 if out[i].label is Label.CONTENT:
                     out[i] = _relabel(out[i], Label.NAVIGATION, "number_run", min(out[i].score, 0.3))
     return out
+
+
+def keep_linked_headings(blocks: list[Block], options: Options) -> list[Block]:
+    """A heading that is a link, between kept text and over a paragraph, heads a part of
+    the text: a listicle's "1. Harvard Business School" linked to the school. A menu's
+    links are not headings, and a teaser's linked headline sits among other teasers."""
+    out = list(blocks)
+    for i in range(1, len(blocks) - 1):
+        b, below = blocks[i], blocks[i + 1]
+        if (b.features is not None and b.features.is_heading and b.label is not Label.CONTENT
+                and HARD_REASONS.intersection(b.reasons) == LINK_ONLY
+                and out[i - 1].label is Label.CONTENT and below.label is Label.CONTENT
+                and below.features is not None and below.features.words >= options.thresholds.context_words):
+            out[i] = _relabel(b, Label.CONTENT, "linked_heading", max(b.score, 0.55))
+    return out
+
+
+LINK_ONLY = frozenset({"link_density"})
 
 
 def follow_neighbours(blocks: list[Block], options: Options) -> list[Block]:

@@ -1075,3 +1075,17 @@ def test_cards_with_catalogue_key_ids_are_records_of_a_listing():
             f"<h1>Best Sellers in Books</h1><ol class='grid'>{cards}</ol></main></body></html>")
     doc = clean(page.encode())
     assert all(title in doc.text and price in doc.text for _, title, price in books)
+
+
+def test_a_linked_heading_inside_the_text_heads_its_part():
+    # A ranked list links each entry's heading to the school; a menu of links and the
+    # teasers under the article stay out.
+    schools = [("1. Varnell College", ARTICLE[1]), ("2. Keel Institute of Farming", ARTICLE[2]),
+               ("3. Moorside University", ARTICLE[3])]
+    ranked = "".join(f'<h2><a href="https://{n}.example.edu/">{name}</a></h2><p>{p}</p>'
+                     for n, (name, p) in enumerate(schools))
+    doc = _html(f'<nav><a href="/">Home</a> <a href="/rankings">Rankings</a></nav><main><article>'
+                f'<h1>The best farming schools in the valley</h1><p>{ARTICLE[0]}</p>{ranked}</article></main>')
+    for name, paragraph in schools:
+        assert name in doc.text and paragraph in doc.text
+    assert "linked_heading" in _at(doc, "2. Keel").reasons and "Rankings" not in doc.text
