@@ -375,6 +375,9 @@ def promote_periodic_records(blocks: list[Block], options: Options) -> list[Bloc
 # digit, never backtracked (the same matches as a backtracking `[^.\[#]*\d`, a third
 # faster on long paths). The run may cross a ">" into the next step, as it always has.
 UNIQUE_CLASS = re.compile(r"\.[^.\[#\d]*+\d[^.\[#]*+")
+# The same for an ASCII path, where \d is [0-9]: a range is tested in the set itself,
+# \d is a call into Unicode's tables for every character (twice as fast on real paths).
+UNIQUE_CLASS_ASCII = re.compile(r"\.[^.\[#0-9]*+[0-9][^.\[#]*+")
 # Ids that are bare numbers, or a catalogue's opaque keys in capitals and digits (an
 # ASIN "B0GRC32G8X", an ISBN "125033781X"): a database's row, not a place on the page.
 # Applied after UNIQUE_CLASS, which never removes a "#" or the digits after one; two
@@ -408,7 +411,8 @@ def _record_key(path: str) -> str:
     go too (ATOMIC_NAME): on a page styled by a CSS-in-JS compiler the cards' paths
     differ by them alone; and so do the classes that show an element at some screen
     widths only (VARIANT_CLASS, DISPLAY_CLASS)."""
-    path = INDEX_ID.sub("", ATOMIC_NAME.sub("", NUMBER_ID.sub("", UNIQUE_CLASS.sub("", path))))
+    numbered = UNIQUE_CLASS_ASCII if path.isascii() else UNIQUE_CLASS
+    path = INDEX_ID.sub("", ATOMIC_NAME.sub("", NUMBER_ID.sub("", numbered.sub("", path))))
     if ":" in path:
         path = VARIANT_CLASS.sub("", path)
     return DISPLAY_CLASS.sub("", path)
