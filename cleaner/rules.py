@@ -124,20 +124,57 @@ def _heads(patterns: list[str]) -> list[tuple[str, str]]:
 
 
 def _leading_words(pattern: str) -> list[str]:
-    """The pattern once for each alternative of a leading "(?:a|b|c)" whose
-    alternatives are plain words (and once without it, if it is optional); else the
-    pattern as it is."""
-    end = pattern.find(")")
-    if not pattern.startswith("(?:") or end < 0:
+    """The pattern once for each alternative of a leading "(?:a|b|c)" (and once without
+    it, if it is optional), each read the same way in turn, when that gives one of them
+    a literal head: "(?:alerts?|updates) on" is "alerts? on" and "updates on",
+    "(?:(?:envío|entrega)s? gratis|...)" is "envíos? gratis", "entregas? gratis"...; else
+    the pattern as it is. (The union of the alternatives matches what the group did.)"""
+    if not pattern.startswith("(?:"):
         return [pattern]
-    words, rest = pattern[3:end].split("|"), pattern[end + 1:]
-    if (not all(word and _literal_head(word) == word for word in words) or rest[:1] in ("*", "+", "{")
-            or rest[:2] in ("??", "?+")):  # repeated, or optional lazily or possessively: left whole
+    bars, end = _group_scan(pattern[3:])
+    if end < 0:
         return [pattern]
-    if rest[:1] != "?":
-        return [word + rest for word in words]
-    rest = rest[1:]  # optional: the words, or what follows them (its own group, perhaps)
-    return [word + rest for word in words] + (_leading_words(rest) if rest else [pattern])
+    body, rest = pattern[3:3 + end], pattern[3 + end + 1:]
+    if rest[:1] in ("*", "+", "{") or rest[:2] in ("??", "?+"):
+        return [pattern]  # repeated, or optional lazily or possessively: left whole
+    words = [body[start:stop] for start, stop in zip([0] + [b + 1 for b in bars], bars + [len(body)])]
+    optional = rest[:1] == "?"
+    rest = rest[1:] if optional else rest  # optional: the words, or what follows them
+    if all(word and _literal_head(word) == word for word in words):  # plain words
+        expanded = [word + rest for word in words]
+    else:
+        expanded = [each for word in words for each in _leading_words(word + rest)]
+        if not any(_split_head(each)[0] for each in expanded):
+            return [pattern]
+    return expanded + (_leading_words(rest) if rest else [pattern]) if optional else expanded
+
+
+def _group_scan(body: str) -> tuple[list[int], int]:
+    """The places of the "|"s at the top of a group's body, and of the ")" that closes
+    the group (-1 for none); escapes and character classes skipped."""
+    bars: list[int] = []
+    depth, i, in_class = 0, 0, False
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 2 if body[i + 1:i + 2] == "]" else 3 if body[i + 1:i + 3] == "^]" else 1
+            continue  # a "]" right after the opening "[" (or "[^") is a literal
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            if not depth:
+                return bars, i
+            depth -= 1
+        elif ch == "|" and not depth:
+            bars.append(i)
+        i += 1
+    return bars, -1
 
 
 def _split_head(pattern: str) -> tuple[str, str]:
