@@ -190,10 +190,12 @@ def _all_navigation(text: str, p: Phrases) -> bool:
 PHRASE_WORD_CHARS = 25
 
 
-def phrase_kind(text: str, words: int, t: Thresholds | None = None, p: Phrases | None = None) -> str:
+def phrase_kind(text: str, words: int, t: Thresholds | None = None, p: Phrases | None = None,
+                lowered: str | None = None) -> str:
     """Which kind of known phrase the block is, if any: boilerplate, or content a user's
     rules name. Whole-line phrases are tried on short blocks only: a long block that
-    starts like a menu item is prose."""
+    starts like a menu item is prose. `lowered` is the text in lower case, if the caller
+    has it."""
     t = t or defaults().thresholds
     p = p or defaults().phrases
     words = max(words, len(text) // PHRASE_WORD_CHARS)  # as long as that many words
@@ -205,7 +207,7 @@ def phrase_kind(text: str, words: int, t: Thresholds | None = None, p: Phrases |
             return line.lastgroup or ""
         if _all_navigation(text, p):
             return "navigation"
-    lowered = text.lower()  # what the sentence patterns are made for
+    lowered = text.lower() if lowered is None else lowered  # what the sentence patterns are made for
     if p.sentence_content and p.sentence_content.search(lowered):
         return "content"
     if words <= t.phrase_prefix_words and p.prefix_navigation.match(text):
@@ -267,6 +269,9 @@ def _stopword_density(text: str, tokens: list[str], stops: frozenset[str], words
     return sum(map(stops.__contains__, map(str.lower, tokens))) / words
 
 
+# WORD for ASCII text, where \w is these: a range is tested in the set itself, \w is a
+# call into Unicode's tables for every character (WORD's marks are never ASCII).
+ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
 # ASCII has only these ten digits: one regex scan finds them all, twice as fast as ten
 # str.counts.
 ASCII_DIGIT = re.compile(r"[0-9]")
@@ -279,11 +284,13 @@ def _digits(text: str) -> int:
 
 
 def measure_one(block: Block, position: float, repeats: int, stops: frozenset[str], script: str,
-                cue: str = "", options: Options | None = None) -> Features:
+                cue: str = "", options: Options | None = None, lowered: str | None = None) -> Features:
+    """The block's features; `lowered` is its text in lower case, if the caller has it."""
     options = options or defaults()
     t, p = options.thresholds, options.phrases
     text = block.text
-    tokens = WORD.findall(text)
+    lowered = text.lower() if lowered is None else lowered  # read by the sentence phrases and the legal terms
+    tokens = (ASCII_WORD if text.isascii() else WORD).findall(text)
     words = _word_count(text, tokens)
     # Words that start with a letter, and with a capital (counted in C, not a Python loop).
     initials = "".join([token[0] for token in tokens])
@@ -294,7 +301,7 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
     tag = block.tag
     # Every date shape has four digits or more: most lines need no search.
     is_date = words <= t.dateline_words and digits >= 4 and bool(phrases.DATE.search(text))
-    phrase = phrase_kind(text, words, t, p)
+    phrase = phrase_kind(text, words, t, p, lowered)
     if is_date and not phrase and phrases.DATE_LABEL.match(text):
         phrase = "navigation"  # a dateline that names its kind ("Updated: ..."): the page's stamp, not its story
     return Features(
@@ -311,7 +318,7 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
         phrase=phrase,
         dom_cue=cue,
         # Only prose can be legal prose, and only short lines are bylines.
-        legal_terms=len(p.legal.findall(text.lower())) if words >= t.legal_min_words else 0,
+        legal_terms=len(p.legal.findall(lowered)) if words >= t.legal_min_words else 0,
         is_date=is_date,
         is_byline=words <= t.dateline_words and bool(phrases.BYLINE.match(text)),
         is_heading=tag in HEADING_TAGS,
@@ -363,7 +370,8 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
     reviews = "" if article else "comments"
     stops = stopwords(language)
     script = SCRIPTS.get(language or "", "")
-    counts = Counter(b.text.lower() for b in blocks)
+    lowered = [b.text.lower() for b in blocks]  # lowered once: counted, then looked up
+    counts = Counter(lowered)
     last = max(1, len(blocks) - 1)
     members: dict[int, list[Block]] = {}
     for b in blocks:
@@ -375,8 +383,8 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
     # a card's "Read more"): one that matches it in text, tag, links and cue is measured once.
     seen: dict[tuple[str, str, int, str], Features] = {}
     out = []
-    for b in blocks:
-        position, repeats = b.index / last, counts[b.text.lower()] - 1
+    for b, low in zip(blocks, lowered):
+        position, repeats = b.index / last, counts[low] - 1
         cue = dom_cue(b.dom_path, options.phrases, memo) if b.dom_path else ""
         if cue == "reviews":
             cue = reviews
@@ -390,10 +398,10 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
             key = (b.text, b.tag, b.link_chars, cue)
             earlier = seen.get(key)
             if earlier is None:
-                f = seen[key] = measure_one(b, position, repeats, stops, script, cue, options)
+                f = seen[key] = measure_one(b, position, repeats, stops, script, cue, options, low)
             else:
                 f = earlier._replace(position=position)
         else:
-            f = measure_one(b, position, repeats, stops, script, cue, options)
+            f = measure_one(b, position, repeats, stops, script, cue, options, low)
         out.append(b._replace(features=f))
     return out
