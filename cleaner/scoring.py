@@ -6,39 +6,42 @@ logistic of the sum. The context passes that follow live in revise.py.
 from __future__ import annotations
 
 import math
+from operator import itemgetter
 
 from .options import Options
 from .records import Block, Features, Label
 
 AD_REASONS = frozenset({"ad_phrase", "ad_container"})
+WEIGHT = itemgetter(1)
 
 
 def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
     """The observations that move a block towards content (+) or boilerplate (-)."""
     w, t = options.weights, options.thresholds
     found: list[tuple[str, float]] = []
-    if f.words >= t.long_words:
+    words = f.words  # read by most tests: a local, not a field lookup each time
+    if words >= t.long_words:
         found.append(("long", w.long))
-    elif f.words >= t.medium_words:
+    elif words >= t.medium_words:
         found.append(("medium_length", w.medium))
-    elif f.words < t.tiny_words:
+    elif words < t.tiny_words:
         found.append(("very_short", w.tiny))
-    elif f.words < t.short_words:
+    elif words < t.short_words:
         found.append(("short", w.short))
-    if f.terminal_punctuation and f.words >= t.tiny_words:
+    if f.terminal_punctuation and words >= t.tiny_words:
         found.append(("sentence_end", w.terminal_punctuation))
-    elif not f.terminal_punctuation and f.words >= t.medium_words:
+    elif not f.terminal_punctuation and words >= t.medium_words:
         found.append(("no_sentence_end", w.no_punctuation))
-    if f.words >= t.tiny_words:
+    if words >= t.tiny_words:
         if f.stopword_density >= t.stopwords_high:
             found.append(("stopwords", w.stopwords_high))
         elif f.stopword_density >= t.stopwords_mid:
             found.append(("some_stopwords", w.stopwords_mid))
-        elif f.stopword_density < t.stopwords_low and f.words >= t.short_words:
+        elif f.stopword_density < t.stopwords_low and words >= t.short_words:
             found.append(("few_stopwords", w.stopwords_low))
-    if f.capitalised_share >= t.capitalised_share and 2 <= f.words < t.long_words:
+    if f.capitalised_share >= t.capitalised_share and 2 <= words < t.long_words:
         found.append(("title_case", w.capitalised))
-    elif (f.capitalised_share >= t.capitalised_share and f.words >= t.long_words
+    elif (f.capitalised_share >= t.capitalised_share and words >= t.long_words
           and not f.terminal_punctuation and f.link_density < t.links_mid and not f.is_heading):
         # Long, unpunctuated and capitalised: a run of menu or filter labels, not prose.
         found.append(("keyword_run", w.keyword_run))
@@ -46,7 +49,7 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
         found.append(("unbroken", w.unbroken))
     if f.digit_share >= t.digit_share:
         found.append(("digits", w.digits))
-    if f.link_density >= t.links_high and f.words >= t.medium_words:
+    if f.link_density >= t.links_high and words >= t.medium_words:
         # A linked headline: a teaser in a listing, or a related link in a sidebar; the
         # container and region passes tell which.
         found.append(("linked_headline", w.links_long))
@@ -54,7 +57,7 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
         found.append(("link_density", w.links_high))
     elif f.link_density >= t.links_mid:
         found.append(("some_links", w.links_mid))
-    if f.legal_terms >= t.legal_terms and f.legal_terms * t.legal_words_per_term >= f.words:
+    if f.legal_terms >= t.legal_terms and f.legal_terms * t.legal_words_per_term >= words:
         found.append(("legal_text", w.legal))
     if f.phrase == "ads":
         found.append(("ad_phrase", w.phrase_ads))
@@ -72,7 +75,7 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
         found.append(("navigation_container", w.dom_navigation))
     elif f.dom_cue == "content":
         found.append(("content_container", w.dom_content))
-    if f.repeats and f.words < t.medium_words:
+    if f.repeats and words < t.medium_words:
         found.append(("repeated", w.repeated))
     elif f.repeats:
         # The same paragraph twice: a carousel's clones, a teaser repeated in a sidebar.
@@ -92,10 +95,6 @@ def _label(score: float, reasons: tuple[str, ...], options: Options) -> Label:
     return Label.NAVIGATION if AD_REASONS.isdisjoint(reasons) else Label.ADS
 
 
-def _strength(item: tuple[str, float]) -> float:
-    return -abs(item[1])
-
-
 def score_one(block: Block, options: Options) -> Block:
     assert block.features is not None, "measure() before score()"
     found = evidence(block.features, options)
@@ -103,10 +102,11 @@ def score_one(block: Block, options: Options) -> Block:
         found.append((f"rule_{block.rule}", options.weights.rule * (1 if block.rule == "keep" else -1)))
     z = options.weights.bias + sum([weight for _, weight in found])
     score = 1.0 / (1.0 + math.exp(-z))
-    # The reasons that pushed the way the block went, strongest first.
+    # The reasons that pushed the way the block went, strongest first: the largest
+    # weights of content, the most negative of boilerplate (a stable sort either way).
     is_content = score >= options.thresholds.content
     toward = [item for item in found if (item[1] > 0) == is_content]
-    toward.sort(key=_strength)
+    toward.sort(key=WEIGHT, reverse=is_content)
     reasons = tuple([name for name, _ in toward]) or ("no_evidence",)  # nothing spoke: the prior decided
     return block._replace(score=round(score, 3), reasons=reasons, label=_label(score, reasons, options))
 
