@@ -5,7 +5,7 @@ import functools
 import re
 import sys
 from html import unescape
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, TypeAlias
 
 import lxml.etree
@@ -115,7 +115,7 @@ def split_lines(text: str, menu: re.Pattern[str] | None = None, markdown: bool =
     Text is read as Markdown when `markdown` says so or its links show it
     (markdown_input.is_markdown); there headings, list items and table rows start their
     own group."""
-    menu = menu or defaults().phrases.line_navigation
+    is_menu = _menu_lines(menu or defaults().phrases.line_navigation)
     references = -1 if markdown else dumps.references_start(text)
     if references >= 0:
         text = text[:references]  # a text browser's list of the links' addresses
@@ -140,7 +140,7 @@ def split_lines(text: str, menu: re.Pattern[str] | None = None, markdown: bool =
             continue
         if tail:
             previous = _join_tail(blocks, tail)
-        if blank or not (wrapped or (line.tag == previous.tag == "line" and _continues(previous.text, line.text, menu))):
+        if blank or not (wrapped or (line.tag == previous.tag == "line" and _continues(previous.text, line.text, is_menu))):
             group = len(blocks)
         blocks.append(Block(index=len(blocks), text=line.text, tag=line.tag, link_chars=line.link_chars,
                             group=group, cells=line.cells, ordered=line.ordered))
@@ -230,7 +230,21 @@ def _ends_open(text: str) -> bool:
     return OPEN_END.search(text, max(0, len(text) - OPEN_END_REACH)) is not None
 
 
-def _continues(previous: str, line: str, menu: re.Pattern[str]) -> bool:
+def _menu_lines(menu: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether a line matches `menu`, each text asked once: a line is asked as the one
+    after and again as the one before, and a page repeats its menus (half the asking)."""
+    known: dict[str, bool] = {}
+
+    def is_menu(line: str) -> bool:
+        verdict = known.get(line)
+        if verdict is None:
+            verdict = known[line] = menu.match(line) is not None
+        return verdict
+
+    return is_menu
+
+
+def _continues(previous: str, line: str, is_menu: Callable[[str], bool]) -> bool:
     if ends_sentence(previous) or not (CONTINUATION_START.match(line) or _ends_open(previous)):
         return False
     # A byline written in lower case ("di Marco Rossi") under a standfirst starts a line
@@ -243,7 +257,7 @@ def _continues(previous: str, line: str, menu: re.Pattern[str]) -> bool:
         return False
     # Menu items, whatever word they end on ("Sign in" / "Write"): asked last, as the
     # menu pattern is the longest and most lines have stopped at the tests above.
-    return not (menu.match(previous) or menu.match(line))
+    return not (is_menu(previous) or is_menu(line))
 
 
 def strip_tags(html: str) -> str:
