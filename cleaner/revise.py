@@ -467,15 +467,13 @@ def after_related(blocks: list[Block], options: Options, groups: dict[str, list[
 def drop_comments(blocks: list[Block], options: Options) -> list[Block]:
     """Reader comments under an article are not the article; but when nearly all the
     content sits in comment containers, the page is a thread and the comments stay."""
-    def words(b: Block) -> int:
-        return b.features.words if b.features else 0
     # Where there is no DOM, a "12 Comments" heading after the article opens the section.
     heading = _comments_heading(blocks, options)
     def in_section(i: int, b: Block) -> bool:
         return (b.features is not None and b.features.dom_cue == "comments") or (heading is not None and i > heading)
     kept = [(i, b) for i, b in enumerate(blocks) if b.label is Label.CONTENT]
-    in_comments = sum(words(b) for i, b in kept if in_section(i, b))
-    elsewhere = sum(words(b) for _, b in kept) - in_comments
+    in_comments = sum(_words(b) for i, b in kept if in_section(i, b))
+    elsewhere = sum(_words(b) for _, b in kept) - in_comments
     if not in_comments or elsewhere < options.thresholds.article_words:
         return blocks
     return [_relabel(b, Label.NAVIGATION, "comment_section", min(b.score, 0.4))
@@ -916,6 +914,7 @@ MENTION_WORDS = 10  # a paragraph, not a byline ("Jane Doe and John Roe | Column
 
 
 def _words(b: Block) -> int:
+    """A block's words (0 before it is measured)."""
     return b.features.words if b.features is not None else 0
 
 

@@ -150,8 +150,8 @@ def _leading_words(pattern: str) -> list[str]:
 
 
 def _group_scan(body: str) -> tuple[list[int], int]:
-    """The places of the "|"s at the top of a group's body, and of the ")" that closes
-    the group (-1 for none); escapes and character classes skipped."""
+    """The places of the "|"s at the top of a group's body (or of a whole pattern), and
+    of the ")" that closes the group (-1 for none); escapes and character classes skipped."""
     bars: list[int] = []
     depth, i, in_class = 0, 0, False
     while i < len(body):
@@ -205,26 +205,7 @@ def _literal_head(pattern: str) -> str:
 
 
 def _has_top_level_bar(pattern: str) -> bool:
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            i += 2 if pattern[i + 1:i + 2] == "]" else 3 if pattern[i + 1:i + 3] == "^]" else 1
-            continue  # a "]" right after the opening "[" (or "[^") is a literal
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
-        i += 1
-    return False
+    return bool(_group_scan(pattern)[0])
 
 
 def _trie(items: list[tuple[str, str]]) -> str:
