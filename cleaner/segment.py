@@ -318,7 +318,52 @@ def parse_html(text: str) -> Element | None:
         return None
     if root is not None:
         _parse_raw_markup(root)
+        if "$RC(" in text or "$RS(" in text:
+            _place_streamed(root)
     return root
+
+
+# React's streamed HTML: a part that finished late is sent at the end of the page in a
+# hidden <div id="S:4">, and a script call, $RC("B:4","S:4") (a Suspense boundary's
+# content) or $RS("S:5","P:5") (a segment's), moves it to its <template id="B:4"> in the
+# text. Before the move the article's code samples, a listing's cards, sit after the
+# footer.
+# (A boundary's fallback, a spinner, runs to a closing comment the parser has dropped: it
+# stays, and is mostly empty.)
+STREAMED_MOVE = re.compile(r'\$R[CS]\("([^"]+)","([^"]+)"\)')
+
+
+def _place_streamed(root: Element) -> None:
+    """Each streamed part put where the page's scripts would put it (see STREAMED_MOVE)."""
+    moves = [move for script in root.iter("script") if script.text and "$R" in script.text
+             for move in STREAMED_MOVE.findall(script.text)]
+    if not moves:
+        return
+    places = {el.get("id"): el for el in root.iter("template", "div") if el.get("id", "")[1:2] == ":"}
+    for first, second in moves:  # $RC names the place first, $RS the part
+        target, source = places.get(first), places.get(second)
+        if source is not None and source.tag == "template":
+            target, source = source, target
+        if (target is None or source is None or target.getparent() is None or source.getparent() is None
+                or any(el is source for el in target.iterancestors())):
+            continue  # a part that would hold its own place: a broken page's, left as it is
+        for name in ("hidden", "id"):
+            source.attrib.pop(name, None)
+        _keep_tail(source)  # what followed the hidden part stays where it was
+        source.tail, target.tail = target.tail, None  # and what followed the template follows the part
+        target.addnext(source)
+        target.getparent().remove(target)
+
+
+def _keep_tail(el: Element) -> None:
+    """Leave the text after an element where it is, before the element moves."""
+    if el.tail:
+        before, parent = el.getprevious(), el.getparent()
+        if before is not None:
+            before.tail = (before.tail or "") + el.tail
+        elif parent is not None:
+            parent.text = (parent.text or "") + el.tail
+        el.tail = None
 
 
 def _parser_input(text: str) -> tuple[str | bytes, lxml.etree.HTMLParser]:

@@ -357,3 +357,20 @@ def test_a_heading_s_link_to_its_own_place_is_not_link_text():
     links = {b.text + "/" + b.tag: b.link_chars for b in split_html(root)}
     assert links == {"Events/li": 6, "Events/h2": 0, "Listen to these events./p": 0,
                      "Ferry returns to the island/h3": 27}
+
+
+def test_react_s_streamed_parts_are_read_where_the_page_shows_them():
+    # A Suspense boundary's content and a late segment come at the end of the page,
+    # hidden; the scripts move them to their templates, between the intro and the outro.
+    from cleaner.segment import parse_html, split_html
+
+    root = parse_html('<html><body><main><p>Install the package first.</p><template id="B:0"></template>'
+                      '<p>Then run the tests.</p><template id="P:1"></template><p>Done.</p></main>'
+                      '<footer>Privacy policy</footer>'
+                      '<div hidden id="S:0"><pre>$ npm install varnell</pre></div>'
+                      '<script>$RC=function(b,a){};$RC("B:0","S:0")</script>'
+                      '<div hidden id="S:1"><pre>$ npm test</pre></div><script>$RS("S:1","P:1")</script>'
+                      '</body></html>')
+    assert [b.text for b in split_html(root)] == [
+        "Install the package first.", "$ npm install varnell", "Then run the tests.", "$ npm test", "Done.",
+        "Privacy policy"]
