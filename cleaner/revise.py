@@ -127,7 +127,7 @@ def keep_linked_headings(blocks: list[Block], options: Options) -> list[Block]:
         if (b.features is not None and b.features.is_heading and b.label is not Label.CONTENT
                 and HARD_REASONS.intersection(b.reasons) == LINK_ONLY
                 and out[i - 1].label is Label.CONTENT and below.label is Label.CONTENT
-                and below.features is not None and below.features.words >= options.thresholds.context_words):
+                and _words(below) >= options.thresholds.context_words):
             out[i] = _relabel(b, Label.CONTENT, "linked_heading", max(b.score, 0.55))
     return out
 
@@ -799,8 +799,7 @@ def drop_forms(blocks: list[Block], article: bool, thread: bool = False) -> list
         return blocks
     inside: dict[int, int] = {}  # each form's kept words
     for i, form in forms.items():
-        measured = blocks[i].features
-        inside[form] = inside.get(form, 0) + (measured.words if measured else 0)
+        inside[form] = inside.get(form, 0) + _words(blocks[i])
     title = next((b for b in blocks if b.role == "title"), None)
     home = _outermost(title, "form") if title is not None else None
     kept = _body_words(blocks)
@@ -814,7 +813,7 @@ def drop_forms(blocks: list[Block], article: bool, thread: bool = False) -> list
 
 def _body_words(blocks: list[Block]) -> int:
     """The words of the body blocks kept as content."""
-    return sum(b.features.words for b in blocks if b.label is Label.CONTENT and b.role == "body" and b.features)
+    return sum(_words(b) for b in blocks if b.label is Label.CONTENT and b.role == "body")
 
 
 def _outermost(b: Block, tag: str) -> int | None:

@@ -318,8 +318,7 @@ def parse_html(text: str) -> Element | None:
         return None
     if root is not None:
         _parse_raw_markup(root)
-        if "$RC(" in text or "$RS(" in text:
-            _place_streamed(root)
+        _place_streamed(root)
     return root
 
 
@@ -334,7 +333,11 @@ STREAMED_MOVE = re.compile(r'\$R[CS]\("([^"]+)","([^"]+)"\)')
 
 
 def _place_streamed(root: Element) -> None:
-    """Each streamed part put where the page's scripts would put it (see STREAMED_MOVE)."""
+    """Each streamed part put where the page's scripts would put it (see STREAMED_MOVE).
+    Asked of the tree, as _parse_raw_markup asks: a page with no <template> costs
+    nothing, where a search of its text for the calls read all of it."""
+    if next(root.iter("template"), None) is None:
+        return
     moves = [move for script in root.iter("script") if script.text and "$R" in script.text
              for move in STREAMED_MOVE.findall(script.text)]
     if not moves:
