@@ -79,6 +79,11 @@ def test_dom_cue(path, cue):
     ("The Gauge is a weekly newsletter for water engineers, with the week's best reads.", "ads"),
     ("Our free daily newsletter brings you the valley's news before breakfast.", "ads"),
     ("Thank you for subscribing to our alerts.", "ads"),
+    # a sign-up box's count of its readers, with or without a plus, and its consent line
+    ("Join over 1M others in getting regular emails from the lab.", "ads"),
+    ("Sign up to join 800,000+ other subscribers today.", "ads"),
+    ("By submitting your email to subscribe, you agree to the Privacy Policy.", "ads"),
+    ("She asked readers to join 40 volunteers on the riverbank at dawn.", ""),
     ("This story is funded by readers like you.", "ads"),
     ("Support our mission to keep the archive open and free.", "ads"),
     ("My weekly column on rivers has run in the Gazette since 2009.", ""),
