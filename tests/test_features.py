@@ -78,6 +78,9 @@ def test_dom_cue(path, cue):
     # a newsletter that speaks of itself, and its thanks
     ("The Gauge is a weekly newsletter for water engineers, with the week's best reads.", "ads"),
     ("Our free daily newsletter brings you the valley's news before breakfast.", "ads"),
+    # in apposition after the name: the comma stands right after a word
+    ("Read Ledger Notes, a free weekly newsletter on money and markets.", "ads"),
+    ("She writes a daily newsletter about the birds of the marsh.", ""),
     ("Thank you for subscribing to our alerts.", "ads"),
     # a sign-up box's count of its readers, with or without a plus, and its consent line
     ("Join over 1M others in getting regular emails from the lab.", "ads"),
