@@ -94,15 +94,18 @@ def _number(section: str, key: str, value: Any, default: Any, source: str) -> fl
     return float(value)
 
 
-def _combined(before: str, patterns: list[str], after: str, flags: int, source: str) -> re.Pattern[str]:
+def _combined(before: str, patterns: list[str], after: str, flags: int, source: str,
+              unbounded: list[str] | None = None) -> re.Pattern[str]:
     """The patterns merged into one alternation between `before` and `after`, compiled
     once (compiling is most of start-up: each pattern is compiled alone only to name
-    the one at fault)."""
-    merged = _trie(_heads(patterns))
+    the one at fault); the `unbounded` ones go without `before`."""
+    merged = f"{before}(?:{_trie(_heads(patterns))})" if patterns else ""
+    if unbounded:
+        merged = f"(?:{merged}|{_trie(_heads(unbounded))})" if patterns else f"(?:{_trie(_heads(unbounded))})"
     try:
-        return re.compile(f"{before}(?:{merged}){after}", flags)
+        return re.compile(f"{merged}{after}", flags)
     except re.error as merged_exc:
-        for pattern in patterns:
+        for pattern in patterns + (unbounded or []):
             try:
                 re.compile(pattern)
             except re.error as exc:
@@ -271,7 +274,15 @@ def _anywhere(patterns: list[str], source: str) -> re.Pattern[str]:
     if not patterns:
         return NEVER
     flags = re.I if any(_has_capitals(p) for p in patterns) else 0
-    return _combined(r"(?<![A-Za-z\u00c0-\u024f\u0370-\u04ff])", patterns, "", flags, source)
+    # One that may open with a mark (", a weekly newsletter", "©") is tried wherever it
+    # stands: a mark follows a word as often as not.
+    marked = [p for p in patterns if any(MARK_HEAD.match(each) for each in _leading_words(p))]
+    words = [p for p in patterns if p not in marked]
+    return _combined(r"(?<![A-Za-z\u00c0-\u024f\u0370-\u04ff])", words, "", flags, source, marked)
+
+
+# A pattern's first character when it is a plain mark: neither a word's letter nor regex syntax.
+MARK_HEAD = re.compile(r"[^\w\s\\.^$*+?{}\[\]|()]")
 
 
 def _has_capitals(pattern: str) -> bool:

@@ -140,6 +140,18 @@ def test_sentence_patterns_match_whatever_the_case(tmp_path, pattern):
     assert phrase_kind("This feature was written by our own staff.", 8, options.thresholds, options.phrases) == ""
 
 
+@pytest.mark.parametrize("pattern", [", a paid partnership", "(?:, a|as a) paid partnership", "— paid partnership"])
+def test_a_sentence_pattern_may_open_with_a_mark(tmp_path, pattern):
+    # Sentence patterns are tried where a word starts; one that opens with a comma or a
+    # dash stands right after a word, and must match there all the same.
+    from cleaner.features import phrase_kind
+
+    options = load_rules(_write(tmp_path, "mark.toml", f'[ads]\nsentences = ["{pattern}"]\n'))
+    line = "Meet Gullwing, a paid partnership with the harbour board — paid partnership."
+    assert phrase_kind(line, 10, options.thresholds, options.phrases) == "ads"
+    assert phrase_kind("We paid for the partnership ourselves.", 6, options.thresholds, options.phrases) == ""
+
+
 def test_a_pattern_with_alternatives_of_its_own_keeps_them(tmp_path):
     # Phrase lists are merged into one regex on shared leading letters; "ad|sponsor"
     # must still mean either word, not "ad" followed by an optional "sponsor".
