@@ -87,6 +87,12 @@ def test_dom_cue(path, cue):
     ("Sign up to join 800,000+ other subscribers today.", "ads"),
     ("By submitting your email to subscribe, you agree to the Privacy Policy.", "ads"),
     ("She asked readers to join 40 volunteers on the riverbank at dawn.", ""),
+    # a shop's help line, price alert, promise and offer
+    ("Need help shopping or planning? Call 1-800-555-0100 for expert assistance.", "ads"),
+    ("Log in to set a price alert on this product.", "ads"),
+    ("We offer free standard shipping and returns on select orders over 125 EUR.", "ads"),
+    ("Your details are for our use only, and you can unsubscribe at any time.", "ads"),
+    ("The ferry company set a price for the new winter route.", ""),
     ("This story is funded by readers like you.", "ads"),
     ("Support our mission to keep the archive open and free.", "ads"),
     ("My weekly column on rivers has run in the Gazette since 2009.", ""),
