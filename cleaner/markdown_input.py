@@ -31,7 +31,9 @@ _TARGET = r"\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"(?:[^\"\n]
 # hold braces (onclick="jQuery.ajax({...})").
 _ATTRIBUTE_BODY = r'(?:[^{}\n"]|"(?:[^"\\\n]|\\.)*")*\}'
 LINK = re.compile(rf"\[({_BRACKETED})\]{_TARGET}")
-IMAGE = re.compile(rf"!\[{_BRACKETED}\]{_TARGET}")
+# An image's target that is no URL of the plain kind: an inline SVG's data (quotes and
+# spaces in it) or a srcset's list ("a.jpg 1x, b.jpg 2x"), up to the first ")".
+IMAGE = re.compile(rf"!\[{_BRACKETED}\](?:{_TARGET}|\([^()\n]*\))")
 REFERENCE_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 # A link around blocks (a card: image, title, teaser), as turndown, html2text and
 # markdownify write it over several lines: a "[" that no "]" closes, the blocks, then a
@@ -92,7 +94,7 @@ BLOCK_START = re.compile("|".join(f"(?:{p.pattern})" for p in (HEADING, QUOTE, F
 
 # Markdown's own marks: a link to a URL, an ATX heading. Code comments open with "# "
 # too, so headings alone do not make a text Markdown; links do.
-LINK_SIGN = re.compile(r"\]\((?:https?:|/|#|mailto:)")
+LINK_SIGN = re.compile(r"\]\((?:https?:|/|#|mailto:|data:)")
 HEADING_SIGN = re.compile(r"^#{1,6} \S", re.M)
 MIN_LINKS = 3
 

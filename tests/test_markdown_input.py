@@ -41,6 +41,20 @@ def test_images_and_linked_images_leave_nothing():
     assert inline("[![Logo](https://x.example/logo.svg)](https://x.example/)") == ("", 0)
 
 
+def test_images_whose_target_is_no_plain_url_leave_nothing():
+    # an inline SVG written out as data (quotes and spaces inside), and a srcset's list
+    svg = "![](data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 1 1'%3E%3C/svg%3E)"
+    assert inline(f"Kelp {svg} returns") == ("Kelp returns", 0)
+    assert inline("![Tee](https://x.example/tee.jpg 1x, https://x.example/tee-2.jpg 2x) Staple tee") == ("Staple tee", 0)
+
+
+def test_data_images_show_a_text_is_markdown():
+    from cleaner.markdown_input import is_markdown
+
+    lines = [f"![](data:image/png;base64,iVBOR{n}=)" for n in range(3)]
+    assert is_markdown("\n\n".join(["Almond thins, baked in small batches.", *lines]))
+
+
 def test_emphasis_escapes_and_code_marks_go_but_words_stay():
     text, _ = inline(r"**Bold** and _italic_ and `code` keep snake_case_names, 1\. and \*stars\*")
     assert text == "Bold and italic and code keep snake_case_names, 1. and *stars*"
