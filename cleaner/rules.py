@@ -99,11 +99,11 @@ def _combined(before: str, patterns: list[str], after: str, flags: int, source: 
     """The patterns merged into one alternation between `before` and `after`, compiled
     once (compiling is most of start-up: each pattern is compiled alone only to name
     the one at fault); the `unbounded` ones go without `before`."""
-    merged = f"{before}(?:{_trie(_heads(patterns))})" if patterns else ""
+    branches = [f"{before}(?:{_trie(_heads(patterns))})"] if patterns else []
     if unbounded:
-        merged = f"(?:{merged}|{_trie(_heads(unbounded))})" if patterns else f"(?:{_trie(_heads(unbounded))})"
+        branches.append(_trie(_heads(unbounded)))
     try:
-        return re.compile(f"{merged}{after}", flags)
+        return re.compile(f"(?:{'|'.join(branches)}){after}", flags)
     except re.error as merged_exc:
         for pattern in patterns + (unbounded or []):
             try:
@@ -276,8 +276,10 @@ def _anywhere(patterns: list[str], source: str) -> re.Pattern[str]:
     flags = re.I if any(_has_capitals(p) for p in patterns) else 0
     # One that may open with a mark (", a weekly newsletter", "©") is tried wherever it
     # stands: a mark follows a word as often as not.
-    marked = [p for p in patterns if any(MARK_HEAD.match(each) for each in _leading_words(p))]
-    words = [p for p in patterns if p not in marked]
+    words: list[str] = []
+    marked: list[str] = []
+    for pattern in patterns:
+        (marked if any(MARK_HEAD.match(each) for each in _leading_words(pattern)) else words).append(pattern)
     return _combined(r"(?<![A-Za-z\u00c0-\u024f\u0370-\u04ff])", words, "", flags, source, marked)
 
 
