@@ -114,7 +114,7 @@ def dom_cue(path: str, p: Phrases | None = None, memo: CueMemo | None = None) ->
 def _step_cue(step: str, cue: str, p: Phrases) -> tuple[str | None, str]:
     """One step of the walk up a path, nearest first: the verdict if this step decides
     it, and the cue carried on to the steps above."""
-    tag, role, tokens = _read_step(step)
+    tag, role, tokens = read_step(step)
     if tag in phrases.TAG_NAVIGATION or role in phrases.ROLE_NAVIGATION:
         return "landmark", cue
     if tag in phrases.TAG_CONTENT or role in phrases.ROLE_CONTENT:
@@ -143,7 +143,7 @@ def _step_cue(step: str, cue: str, p: Phrases) -> tuple[str | None, str]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _read_step(step: str) -> tuple[str, str, frozenset[str]]:
+def read_step(step: str) -> tuple[str, str, frozenset[str]]:
     """A path step's tag, ARIA role and class/id tokens. Pages share their steps across
     many paths (and sites across pages), so each is read once."""
     match = PATH_STEP.match(step)

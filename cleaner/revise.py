@@ -12,7 +12,7 @@ import math
 import re
 from itertools import groupby
 
-from .features import word_count
+from .features import read_step, word_count
 from .language import stopwords
 from .metadata import TITLE_ECHO
 from .options import Options
@@ -469,8 +469,10 @@ def drop_comments(blocks: list[Block], options: Options) -> list[Block]:
     content sits in comment containers, the page is a thread and the comments stay."""
     # Where there is no DOM, a "12 Comments" heading after the article opens the section.
     heading = _comments_heading(blocks, options)
+    cards = _cards_with_reviews(blocks, options)  # a listing's cards keep their review snippets
     def in_section(i: int, b: Block) -> bool:
-        return (b.features is not None and b.features.dom_cue == "comments") or (heading is not None and i > heading)
+        return (b.features is not None and b.features.dom_cue == "comments"
+                and cards.isdisjoint(b.ancestors)) or (heading is not None and i > heading)
     kept = [(i, b) for i, b in enumerate(blocks) if b.label is Label.CONTENT]
     in_comments = sum(_words(b) for i, b in kept if in_section(i, b))
     elsewhere = sum(_words(b) for _, b in kept) - in_comments
@@ -479,6 +481,32 @@ def drop_comments(blocks: list[Block], options: Options) -> list[Block]:
     return [_relabel(b, Label.NAVIGATION, "comment_section", min(b.score, 0.4))
             if b.label is Label.CONTENT and in_section(i, b) else b
             for i, b in enumerate(blocks)]
+
+
+def _cards_with_reviews(blocks: list[Block], options: Options) -> set[int]:
+    """HTML: the elements that hold a comment or review container beside content of their
+    own, where many on one path do (a listing's product cards, each with its review
+    snippet): there the snippet is the card's. An article with its comments below is one
+    such element, a product page with its reviews another: never many."""
+    p, least = options.phrases, options.thresholds.records_min
+    marks = p.dom_comments | p.dom_reviews
+    holders: dict[int, str] = {}  # the element above each comment container: its record key
+    for b in blocks:
+        if b.features is None or b.features.dom_cue != "comments" or not b.ancestors:
+            continue
+        steps = b.dom_path.split(">")
+        at = next((k for k, step in enumerate(steps) if not marks.isdisjoint(read_step(step)[2])), 0)
+        if at and len(steps) == len(b.ancestors):
+            holders.setdefault(b.ancestors[at - 1], _record_key(">".join(steps[:at])))
+    if len(holders) < least:
+        return set()
+    with_content = {serial for b in blocks
+                    if b.label is Label.CONTENT and b.features is not None and b.features.dom_cue != "comments"
+                    for serial in b.ancestors if serial in holders}
+    per_key: dict[str, list[int]] = {}
+    for serial in with_content:
+        per_key.setdefault(holders[serial], []).append(serial)
+    return {serial for serials in per_key.values() if len(serials) >= least for serial in serials}
 
 
 def _comments_heading(blocks: list[Block], options: Options) -> int | None:

@@ -299,6 +299,20 @@ def test_review_boxes_are_the_article_on_a_page_that_says_it_is_one_and_comments
         assert block.label is Label.NAVIGATION and "comment_section" in block.reasons
 
 
+def test_a_listings_cards_keep_their_review_snippets():
+    # Each product card of a shop's listing holds a snippet in a "reviews" container: the
+    # card's own text, where a product page's reviews below one product are comments.
+    intro = "".join(f"<p>{' '.join(ARTICLE[i:i + 2])}</p>" for i in (0, 2, 4))
+    snippets = [r.split(",")[0] + "." for r in REVIEWS] + [
+        "A steel kettle with a clear water window and a filter that lifts out for cleaning.",
+        "A travel kettle that folds flat and boils enough for two cups of tea at a time."]
+    cards = "".join(f'<li class="product-tile"><h3><a href="/k/{n}">Kettle model {n}</a></h3><span>£{20 + n}.99</span>'
+                    f'<div class="reviews-content"><p>{s}</p></div></li>' for n, s in enumerate(snippets))
+    doc = clean("<!DOCTYPE html><html><head><title>Kettles</title></head><body><main><h1>Kettles</h1>"
+                f'{intro}<ul class="results">{cards}</ul></main></body></html>')
+    assert all(_content(doc, *snippets))
+
+
 def test_html_page_of_comments_alone_is_a_thread():
     doc = _html("<h1>Low water at Varnell</h1>" + _comment_section())
     assert all(_content(doc, *COMMENTS))
