@@ -14,15 +14,17 @@ from __future__ import annotations
 import functools
 import json
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from itertools import repeat
+from itertools import accumulate, islice, repeat
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from .features import HEADING_TAGS
 from .options import Options
-from .records import Block, Kind, Label, sentence_lines
+from .records import Block, Features, Kind, Label, sentence_lines
 from .revise import HARD_REASONS, ensure_content
 
 # Evidence the model does not overrule to keep a block: boilerplate by phrase, links, a
@@ -33,6 +35,7 @@ NEVER_KEPT = HARD_REASONS | {"legal_text", "keyword_run", "unbroken", "after_rel
 
 HERE = Path(__file__).resolve().parent
 PHRASES = ("navigation", "related", "comments", "ads", "content")
+PHRASE_ALIASES = {"navigation": ("notice",)}  # a notice is navigation's phrase, only surer
 CUES = ("landmark", "navigation", "ads", "comments", "content")
 TAGS = ("heading", "li", "p", "table", "pre", "line")
 TABLE = frozenset({"tr", "th", "td"})
@@ -44,26 +47,17 @@ REASONS = (
     "navigation_phrase", "ad_phrase", "legal_text", "keyword_run", "title_case",
 )
 NEIGHBOURS = (-3, -2, -1, 1, 2, 3)
-FEATURES = (
-    "content", "score", "log_words", "stopwords", "links", "capitals", "digits", "position",
-    "sentence_end", "heading", "list_like", "date", "byline", "repeats", "legal", "unbroken",
-    "lowercase_start", "kept_before", "kept_words", "blocks", "same_group",
-    *(f"phrase_{p}" for p in PHRASES), *(f"cue_{c}" for c in CUES), *(f"tag_{t}" for t in TAGS),
-    *(f"reason_{r}" for r in REASONS),
-    *(f"content_{d:+d}" for d in NEIGHBOURS), *(f"score_{d:+d}" for d in NEIGHBOURS),
-    *(f"words_{d:+d}" for d in NEIGHBOURS),
-    "content_window", "words_window",
-    # The page as a whole: what kind of page it is changes what its short lines are (a
-    # thread's many dated posts are its content, a listing's repeated records too).
-    "page_dates", "page_bylines", "page_records", "page_comments", "page_links", "page_kept",
-    "page_repeats", "page_words", "thread_url",
-    # Where the line stands in the page's shape, which any rendering keeps: how far the
-    # nearest prose is, how long a run of short lines it sits in, whether it is a heading
-    # over prose or under one, and how many lines look like it (a menu's items share a
-    # shape, an article's sentences do not).
-    "prose_above", "prose_below", "short_run", "end_-1", "end_+1", "heading_-1", "heading_+1",
-    "same_start", "same_shape", "repeats_log", "article_side", "article_gap", "kept_mean_words",
-)
+REACH = max(NEIGHBOURS)
+# The page as a whole: what kind of page it is changes what its short lines are (a
+# thread's many dated posts are its content, a listing's repeated records too).
+WHOLE_PAGE = ("page_dates", "page_bylines", "page_records", "page_comments", "page_links", "page_kept",
+              "page_repeats", "page_words", "thread_url")
+# Where the line stands in the page's shape, which any rendering keeps: how far the
+# nearest prose is, how long a run of short lines it sits in, whether it is a heading
+# over prose or under one, and how many lines look like it (a menu's items share a
+# shape, an article's sentences do not).
+SHAPE = ("prose_above", "prose_below", "short_run", "end_-1", "end_+1", "heading_-1", "heading_+1",
+         "same_start", "same_shape", "repeats_log", "article_side", "article_gap", "kept_mean_words")
 DIGIT = re.compile(r"\d")
 WINDOW = 6  # blocks either side whose share of content is one feature
 PROSE_WORDS = 12  # a line of at least this many words that ends a sentence is prose
@@ -76,82 +70,170 @@ MIN_LINES = 8
 # took an article's last paragraph for a page's closing lines (on the dev set's whole
 # pages this moves one page of one rendering).
 SHORT_PAGE_LINES = 40
-Model = Callable[[Sequence[float]], float]
+# What a block without features reads in the columns that look at it (its row is then
+# zeroed whole).
+UNMEASURED = Features(0, 0, False, 0.0, 0.0, 0.0, 0.0, False, 0.0, 0, "", "", 0, False, False, False, False)
 
 
-def _one_hot(names: Sequence[str]) -> dict[str, list[float]]:
-    return {name: [float(name == other) for other in names] for name in names}
+class _Page:
+    """What a page's columns are read from: its blocks' labels, scores and lengths as
+    lists, and what several columns share, worked out once and only if one is asked for."""
+
+    def __init__(self, blocks: Sequence[Block], thread: bool) -> None:
+        self.blocks, self.thread, self.n = blocks, thread, len(blocks)
+        self.measured = [b.features or UNMEASURED for b in blocks]
+        self.kept = [1.0 if b.label is Label.CONTENT else 0.0 for b in blocks]
+        self.scores = [b.score for b in blocks]
+        self.words = [float(f.words) for f in self.measured]
+        self.logs = [math.log1p(w) for w in self.words]
+        self.kept_words = sum(w * k for w, k in zip(self.words, self.kept))
+
+    @functools.cached_property
+    def fields(self) -> dict[str, tuple[Any, ...]]:
+        """Each field of the blocks' Features as a column: one transposition in C."""
+        return dict(zip(Features._fields, list(zip(*self.measured)) or repeat(())))
+
+    @functools.cached_property
+    def reasons(self) -> list[tuple[str, ...]]:
+        return [b.reasons for b in self.blocks]
+
+    @functools.cached_property
+    def window_sizes(self) -> list[int]:
+        """How many other blocks each block's window holds (1 at least)."""
+        n = self.n
+        return [min(n, i + WINDOW + 1) - max(0, i - WINDOW) - 1 or 1 for i in range(n)]
+
+    @functools.cached_property
+    def tags(self) -> list[str]:
+        return ["heading" if b.tag in HEADING_TAGS else "table" if b.tag in TABLE else b.tag for b in self.blocks]
+
+    @functools.cached_property
+    def whole(self) -> list[float]:
+        """WHOLE_PAGE's values."""
+        return _page(self.blocks, self.kept, self.logs) + [float(self.thread)]
+
+    @functools.cached_property
+    def shape(self) -> list[Sequence[float]]:
+        """SHAPE's columns."""
+        return _shape(self.blocks, self.kept, self.words, self.kept_words)
 
 
-PHRASE_ROWS, CUE_ROWS, TAG_ROWS = _one_hot(PHRASES), _one_hot(CUES), _one_hot(TAGS)
-PHRASE_ROWS["notice"] = PHRASE_ROWS["navigation"]  # a notice is navigation's, only surer
-REASON_AT = {reason: k for k, reason in enumerate(REASONS)}
-REACH = max(NEIGHBOURS)
+Column = Callable[[_Page], Sequence[float]]
+
+
+def _own(field: str) -> Column:
+    """A measurement of the block's own, as a number."""
+    return lambda page: list(map(float, page.fields[field]))
+
+
+def _one_hot(values: Callable[[_Page], Sequence[str]], name: str, *aliases: str) -> Column:
+    """1 where the block's value is `name` (or one of its aliases)."""
+    same = frozenset((name, *aliases))
+    return lambda page: [float(v in same) for v in values(page)]
+
+
+def _reason(reason: str) -> Column:
+    return lambda page: list(map(float, map(operator.contains, page.reasons, repeat(reason))))
+
+
+def _neighbour(values: Callable[[_Page], list[float]], d: int) -> Column:
+    """The value of the block `d` lines away; -1 past either end of the page."""
+    def column(page: _Page) -> list[float]:
+        edge = [-1.0] * REACH
+        return (edge + values(page) + edge)[REACH + d:REACH + d + page.n]
+    return column
+
+
+def _window(values: Callable[[_Page], list[float]]) -> Column:
+    """The mean value of the WINDOW blocks either side (not the block's own)."""
+    def column(page: _Page) -> list[float]:
+        v, n = values(page), page.n
+        sums = list(accumulate(v, initial=0.0))
+        # Each window's sums to its end and to its start, the page's ends clamping them: a
+        # slice of the sums each, not a lookup a block.
+        ends = sums[WINDOW + 1:] + [sums[n]] * min(WINDOW, n)
+        starts = [0.0] * WINDOW + sums[:max(n - WINDOW, 0)]
+        return [(e - s - x) / k for e, s, x, k in zip(ends, starts, v, page.window_sizes)]
+    return column
+
+
+def _kept_before(page: _Page) -> list[float]:
+    """The share of the page's kept words above the block."""
+    total = page.kept_words or 1.0
+    before = accumulate(map(operator.mul, page.words, page.kept), initial=0.0)
+    return [b / total for b in islice(before, page.n)]
+
+
+def _same_group(page: _Page) -> list[float]:
+    """1 for a line of a sentence the converter broke over several lines."""
+    blocks, n = page.blocks, page.n
+    return [float(b.group >= 0 and (b.group != i or (i + 1 < n and blocks[i + 1].group == i)))
+            for i, b in enumerate(blocks)]
+
+
+def _constant(value: Callable[[_Page], float]) -> Column:
+    return lambda page: [value(page)] * page.n
+
+
+def _of_whole_page(k: int) -> Column:
+    return _constant(lambda page: page.whole[k])
+
+
+def _of_shape(k: int) -> Column:
+    return lambda page: page.shape[k]
+
+
+# Each feature as a function of the page giving its column: the model reads a few of
+# them (load), the fitting all (vectors).
+COLUMNS: dict[str, Column] = {
+    "content": lambda page: page.kept, "score": lambda page: page.scores, "log_words": lambda page: page.logs,
+    "stopwords": _own("stopword_density"), "links": _own("link_density"), "capitals": _own("capitalised_share"),
+    "digits": _own("digit_share"), "position": _own("position"), "sentence_end": _own("terminal_punctuation"),
+    "heading": _own("is_heading"), "list_like": _own("list_like"), "date": _own("is_date"),
+    "byline": _own("is_byline"), "repeats": lambda page: [float(r > 0) for r in page.fields["repeats"]],
+    "legal": _own("legal_terms"), "unbroken": _own("unbroken"), "lowercase_start": _own("starts_lowercase"),
+    "kept_before": _kept_before, "kept_words": _constant(lambda page: math.log1p(page.kept_words or 1.0)),
+    "blocks": _constant(lambda page: math.log1p(page.n)), "same_group": _same_group,
+    **{f"phrase_{p}": _one_hot(lambda page: page.fields["phrase"], p, *PHRASE_ALIASES.get(p, ())) for p in PHRASES},
+    **{f"cue_{c}": _one_hot(lambda page: page.fields["dom_cue"], c) for c in CUES},
+    **{f"tag_{t}": _one_hot(lambda page: page.tags, t) for t in TAGS},
+    **{f"reason_{r}": _reason(r) for r in REASONS},
+    **{f"content_{d:+d}": _neighbour(lambda page: page.kept, d) for d in NEIGHBOURS},
+    **{f"score_{d:+d}": _neighbour(lambda page: page.scores, d) for d in NEIGHBOURS},
+    **{f"words_{d:+d}": _neighbour(lambda page: page.logs, d) for d in NEIGHBOURS},
+    "content_window": _window(lambda page: page.kept), "words_window": _window(lambda page: page.logs),
+    **{name: _of_whole_page(k) for k, name in enumerate(WHOLE_PAGE)},
+    **{name: _of_shape(k) for k, name in enumerate(SHAPE)},
+}
+FEATURES = tuple(COLUMNS)
+
+
+def columns(blocks: Sequence[Block], thread: bool = False, names: Sequence[str] = FEATURES) -> list[Sequence[float]]:
+    """The named FEATURES of each block, a column a feature: its own measurements and
+    labels, its neighbours', and the page's (`thread`: its URL names a discussion, where
+    the passes keep the comments). Blocks without features (none reach here) read zeros."""
+    page = _Page(blocks, thread)
+    out = [COLUMNS[name](page) for name in names]
+    unmeasured = {i for i, b in enumerate(blocks) if b.features is None}
+    if unmeasured:
+        out = [[0.0 if i in unmeasured else v for i, v in enumerate(column)] for column in out]
+    return out
 
 
 def vectors(blocks: Sequence[Block], thread: bool = False) -> list[list[float]]:
-    """One row of FEATURES for each block: its own measurements and labels, its
-    neighbours', and the page's (`thread`: its URL names a discussion, where the passes
-    keep the comments). Blocks without features (none reach here) get zeros."""
-    n = len(blocks)
-    kept = [1.0 if b.label is Label.CONTENT else 0.0 for b in blocks]
-    scores = [b.score for b in blocks]
-    words = [float(b.features.words) if b.features else 0.0 for b in blocks]
-    logs = [math.log1p(w) for w in words]
-    kept_words = sum(w * k for w, k in zip(words, kept))
-    total = kept_words or 1.0
-    page = _page(blocks, kept, logs) + [float(thread)]
-    edge = [-1.0] * REACH  # past either end of the page
-    # Each block's neighbours' labels, scores and lengths in NEIGHBOURS' order: one slice of
-    # the padded list an offset, zipped into rows in C, rather than six slices a row.
-    neighbours = list(zip(*(padded[REACH + d:REACH + d + n] for padded in
-                            (edge + kept + edge, edge + scores + edge, edge + logs + edge) for d in NEIGHBOURS)))
-    kept_sums, log_sums = _prefix_sums(kept), _prefix_sums(logs)
-    no_phrase, no_cue, no_tag = [0.0] * len(PHRASES), [0.0] * len(CUES), [0.0] * len(TAGS)
-    no_reasons = [0.0] * len(REASONS)
-    page_size, total_size = math.log1p(n), math.log1p(total)
-    shape = _shape(blocks, kept, words, kept_words)
-    rows, before = [], 0.0
-    for i, b in enumerate(blocks):
-        f = b.features
-        if f is None:
-            rows.append([0.0] * len(FEATURES))
-            continue
-        tag = "heading" if b.tag in HEADING_TAGS else "table" if b.tag in TABLE else b.tag
-        reasons = no_reasons[:]
-        for reason in b.reasons:
-            at = REASON_AT.get(reason)
-            if at is not None:
-                reasons[at] = 1.0
-        lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
-        near = hi - lo - 1 or 1
-        row = [
-            kept[i], scores[i], logs[i], f.stopword_density, f.link_density, f.capitalised_share,
-            f.digit_share, f.position, float(f.terminal_punctuation), float(f.is_heading),
-            float(f.list_like), float(f.is_date), float(f.is_byline), float(f.repeats > 0),
-            float(f.legal_terms), float(f.unbroken), float(f.starts_lowercase),
-            before / total, total_size, page_size,
-            float(b.group >= 0 and (b.group != i or (i + 1 < n and blocks[i + 1].group == i))),
-            *PHRASE_ROWS.get(f.phrase, no_phrase), *CUE_ROWS.get(f.dom_cue, no_cue),
-            *TAG_ROWS.get(tag, no_tag), *reasons,
-            *neighbours[i],
-            (kept_sums[hi] - kept_sums[lo] - kept[i]) / near, (log_sums[hi] - log_sums[lo] - logs[i]) / near,
-            *page, *shape[i],
-        ]
-        rows.append(row)
-        before += words[i] * kept[i]
-    return rows
+    """One row of FEATURES for each block (what the model is fitted on)."""
+    return [list(row) for row in zip(*columns(blocks, thread))]
 
 
 def _shape(blocks: Sequence[Block], kept: list[float], words: list[float],
-           kept_words: float) -> list[tuple[float, ...]]:
-    """Each block's FEATURES from prose_above on: the (log) distance in lines to the
-    nearest prose above and below, the length of the run of short lines it is in, whether
-    its neighbours end a sentence or head prose, the share of the page's other lines with
-    its first word or its shape (length, full stop, capital, digits), how often its text
-    recurs, where it stands against the kept prose (before -1, within 0, after 1, and how
-    far), and the mean length of a kept line. None of it needs tags: a rendering the model
-    never saw keeps its lines' lengths and order."""
+           kept_words: float) -> list[Sequence[float]]:
+    """SHAPE's columns: the (log) distance in lines to the nearest prose above and below,
+    the length of the run of short lines it is in, whether its neighbours end a sentence
+    or head prose, the share of the page's other lines with its first word or its shape
+    (length, full stop, capital, digits), how often its text recurs, where it stands
+    against the kept prose (before -1, within 0, after 1, and how far), and the mean
+    length of a kept line. None of it needs tags: a rendering the model never saw keeps
+    its lines' lengths and order."""
     n = len(blocks)
     ends = [float(b.features is not None and b.features.terminal_punctuation) for b in blocks]
     lower = [b.features is not None and b.features.starts_lowercase for b in blocks]
@@ -191,19 +273,16 @@ def _shape(blocks: Sequence[Block], kept: list[float], words: list[float],
     mean_kept = math.log1p(kept_words / kept_lines) if kept_lines else 0.0
     others = max(n - 1, 1)
     log1p = math.log1p
-    # Built a column at a time and zipped into rows in C: a list of thirteen a row cost
-    # more than the measurements in it.
-    columns = (
-        map(log1p, above), map(log1p, below), map(log1p, run),
+    return [
+        list(map(log1p, above)), list(map(log1p, below)), list(map(log1p, run)),
         [-1.0] + ends[:-1], ends[1:] + [-1.0],  # the ends of the lines above and below
         [0.0] + [float(h) for h in heading[:-1]], [float(h) for h in heading[1:]] + [0.0],
         [(start_counts[start] - 1) / others for start in starts], [(shape_counts[s] - 1) / others for s in shapes],
         [log1p(b.features.repeats if b.features else 0) for b in blocks],
         [-1.0 if i < first else 1.0 if i > final else 0.0 for i in range(n)],  # before, within or after the prose
         [log1p(first - i if i < first else i - final if i > final else 0) if body else -1.0 for i in range(n)],
-        repeat(mean_kept, n),
-    )
-    return list(zip(*columns))
+        [mean_kept] * n,
+    ]
 
 
 def _has_digit(text: str) -> bool:
@@ -211,13 +290,6 @@ def _has_digit(text: str) -> bool:
         return True
     # str.isdigit also counts superscripts and circled digits ("²", "①"), which \d does not.
     return not text.isascii() and any(map(str.isdigit, text))
-
-
-def _prefix_sums(values: list[float]) -> list[float]:
-    sums = [0.0]
-    for v in values:
-        sums.append(sums[-1] + v)
-    return sums
 
 
 def _page(blocks: Sequence[Block], kept: list[float], logs: list[float]) -> list[float]:
@@ -253,7 +325,7 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
     model = load(path)
     out = list(blocks)
     last = _last_prose(blocks, options) if len(blocks) < SHORT_PAGE_LINES else -1
-    probabilities = _by_sentence(blocks, [model(row) for row in vectors(blocks, thread)])
+    probabilities = _by_sentence(blocks, model.probabilities(blocks, thread))
     for i, b in enumerate(blocks):
         if b.role != "body" or b.rule or b.features is None or "site_boilerplate" in b.reasons:
             continue
@@ -309,10 +381,34 @@ def _model_path(name: str, kind: Kind) -> str | None:
     return str(shipped) if shipped.exists() else None
 
 
+class Model(NamedTuple):
+    """A model file, loaded: the FEATURES its trees read, and the sum of their leaves as
+    a function of those features, in that order."""
+
+    reads: tuple[str, ...]
+    tree_sum: Callable[..., float]
+
+    def probabilities(self, blocks: Sequence[Block], thread: bool = False) -> list[float]:
+        """Each block's probability of being content. The trees read the columns they
+        need, not rows of every feature."""
+        read = columns(blocks, thread, self.reads)
+        # (A model of leaves alone reads no column.)
+        sums = map(self.tree_sum, *read) if read else repeat(self.tree_sum(), len(blocks))
+        return list(map(_probability, sums))
+
+    def __call__(self, row: Sequence[float]) -> float:
+        """The probability of one row of FEATURES."""
+        return _probability(self.tree_sum(*(row[FEATURES.index(name)] for name in self.reads)))
+
+
+def _probability(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
+
 @functools.cache
 def load(path: str) -> Model:
-    """The model in a file written by bench.stack, as one function of a feature row: its
-    trees become nested comparisons, compiled once per process."""
+    """The model in a file written by bench.stack: its trees become nested comparisons in
+    one function, compiled once per process."""
     try:
         spec = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -323,10 +419,9 @@ def load(path: str) -> Model:
             raise ValueError(f"{path}: the model reads features this version does not measure: {', '.join(missing)}")
         column = [FEATURES.index(name) for name in spec["features"]]  # the file's columns in ours
         used = sorted({column[f] for tree in spec["trees"] for f, leaf in zip(tree["feature"], tree["leaf"]) if not leaf})
-        # The features the trees read, as local names: each is read from the row once,
-        # not once per comparison.
-        lines = ["def tree_sum(x):", "    s = %r" % float(spec["baseline"])]
-        lines += [f"    x{k} = x[{k}]" for k in used]
+        # The features the trees read are the function's arguments: local names, and
+        # their columns mapped over in C (Model.probabilities).
+        lines = [f"def tree_sum({', '.join(f'x{k}' for k in used)}):", "    s = %r" % float(spec["baseline"])]
         for tree in spec["trees"]:
             _emit(tree, 0, 1, lines, column)
     except (KeyError, IndexError, TypeError) as exc:
@@ -338,12 +433,7 @@ def load(path: str) -> Model:
     exec(compile("\n".join(lines), path, "exec"), namespace)
     tree_sum = namespace["tree_sum"]
     assert callable(tree_sum)
-
-    def probability(row: Sequence[float]) -> float:
-        z = tree_sum(row)
-        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
-
-    return probability
+    return Model(tuple(FEATURES[k] for k in used), tree_sum)
 
 
 def _emit(tree: dict[str, list], node: int, depth: int, lines: list[str], column: list[int]) -> None:
