@@ -308,7 +308,16 @@ def _same_title(a: str, b: str, strict: bool = False) -> bool:
     """Two titles that say the same: one holds the other, or they share half their words.
     `strict`: the one held must be most of the other (a line of text, not an <h1>, which
     is a headline by its tag)."""
-    x, y = " ".join(WORD.findall(a.casefold())), " ".join(WORD.findall(b.casefold()))
+    return _same_words(_title_words(a), _title_words(b), strict)
+
+
+def _title_words(title: str) -> str:
+    """A title's words, case folded, a space apart: what _same_words compares."""
+    return " ".join(WORD.findall(title.casefold()))
+
+
+def _same_words(x: str, y: str, strict: bool = False) -> bool:
+    """_same_title of two titles' words."""
     if not x or not y:
         return False
     if x in y or y in x:
@@ -565,7 +574,9 @@ def _echoed_title(blocks: list[Block], first: int, url: str | None) -> str | Non
     if len(opening.split()) > HEADLINE_WORDS:
         return None
     own = _without_site(opening, _site_names(None, url))
-    echoes = [b.text for b in blocks[1: first + HEAD_SCAN] if b.text != opening and _same_title(b.text, own, strict=True)]
+    wanted = _title_words(own)  # once, not once a line
+    echoes = [b.text for b in blocks[1: first + HEAD_SCAN]
+              if b.text != opening and _same_words(_title_words(b.text), wanted, strict=True)]
     exact = [text for text in echoes if _squash(text) == _squash(own)]
     return next(iter(exact or echoes), None)
 
