@@ -546,15 +546,18 @@ def _comment_header(blocks: list[Block], i: int) -> bool:
     name, date = blocks[i].features, blocks[i + 1].features
     if name is None or date is None:
         return False
-    if name.words <= 10 and not name.repeats and REPLY_ATTRIBUTION.search(blocks[i].text):
+    text = blocks[i].text
+    # (The attribution ends in a colon: a line without one is not searched.)
+    if name.words <= 10 and not name.repeats and ":" in text and REPLY_ATTRIBUTION.search(text):
         return True  # each reply names its own writer: "One tester said:" eight times is a quote's lead-in
+    if not 1 <= name.words <= 5 or name.is_date:
+        return False  # not a name: most lines, told before the date line is searched
     # A comment's age in place of its date; the line above is a name, not a menu word
     # ("More") or another card's age.
     dated = (date.is_date and date.words <= 10 and TIME_OF_DAY.search(blocks[i + 1].text) is not None
              or RELATIVE_TIME.fullmatch(blocks[i + 1].text.strip()) is not None and not name.phrase
-             and RELATIVE_TIME.fullmatch(blocks[i].text.strip()) is None)
-    return (1 <= name.words <= 5 and not name.is_date and dated
-            and (not name.terminal_punctuation or blocks[i].text.rstrip().endswith(":")))
+             and RELATIVE_TIME.fullmatch(text.strip()) is None)
+    return dated and (not name.terminal_punctuation or text.rstrip().endswith(":"))
 
 
 def _gain(b: Block, options: Options) -> float:
