@@ -18,7 +18,7 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from itertools import accumulate, islice, repeat
+from itertools import accumulate, groupby, islice, repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -81,17 +81,14 @@ class _Page:
 
     def __init__(self, blocks: Sequence[Block], thread: bool) -> None:
         self.blocks, self.thread, self.n = blocks, thread, len(blocks)
-        self.measured = [b.features or UNMEASURED for b in blocks]
+        # Each field of the blocks' Features as a column: one transposition in C.
+        measured = [b.features or UNMEASURED for b in blocks]
+        self.fields: dict[str, tuple[Any, ...]] = dict(zip(Features._fields, list(zip(*measured)) or repeat(())))
         self.kept = [1.0 if b.label is Label.CONTENT else 0.0 for b in blocks]
         self.scores = [b.score for b in blocks]
-        self.words = [float(f.words) for f in self.measured]
-        self.logs = [math.log1p(w) for w in self.words]
+        self.words = list(map(float, self.fields["words"]))
+        self.logs = list(map(math.log1p, self.words))
         self.kept_words = sum(w * k for w, k in zip(self.words, self.kept))
-
-    @functools.cached_property
-    def fields(self) -> dict[str, tuple[Any, ...]]:
-        """Each field of the blocks' Features as a column: one transposition in C."""
-        return dict(zip(Features._fields, list(zip(*self.measured)) or repeat(())))
 
     @functools.cached_property
     def reasons(self) -> list[tuple[str, ...]]:
@@ -115,7 +112,7 @@ class _Page:
     @functools.cached_property
     def shape(self) -> list[Sequence[float]]:
         """SHAPE's columns."""
-        return _shape(self.blocks, self.kept, self.words, self.kept_words)
+        return _shape(self)
 
 
 Column = Callable[[_Page], Sequence[float]]
@@ -225,8 +222,7 @@ def vectors(blocks: Sequence[Block], thread: bool = False) -> list[list[float]]:
     return [list(row) for row in zip(*columns(blocks, thread))]
 
 
-def _shape(blocks: Sequence[Block], kept: list[float], words: list[float],
-           kept_words: float) -> list[Sequence[float]]:
+def _shape(page: _Page) -> list[Sequence[float]]:
     """SHAPE's columns: the (log) distance in lines to the nearest prose above and below,
     the length of the run of short lines it is in, whether its neighbours end a sentence
     or head prose, the share of the page's other lines with its first word or its shape
@@ -234,15 +230,14 @@ def _shape(blocks: Sequence[Block], kept: list[float], words: list[float],
     against the kept prose (before -1, within 0, after 1, and how far), and the mean
     length of a kept line. None of it needs tags: a rendering the model never saw keeps
     its lines' lengths and order."""
-    n = len(blocks)
-    ends = [float(b.features is not None and b.features.terminal_punctuation) for b in blocks]
-    lower = [b.features is not None and b.features.starts_lowercase for b in blocks]
+    blocks, kept, words, n = page.blocks, page.kept, page.words, page.n
+    ends = list(map(float, page.fields["terminal_punctuation"]))
     prose = [w >= PROSE_WORDS and e > 0 for w, e in zip(words, ends)]
     short = [0 < w < SHORT_WORDS for w in words]
     # A heading: a few words with no full stop, not lowercase, over a line of prose (the
     # scraped text has no tags to say so).
-    heading = [0 < words[i] <= PROSE_WORDS and not ends[i] and not lower[i] and i + 1 < n and prose[i + 1]
-               for i in range(n)]
+    heading = [0 < w <= PROSE_WORDS and not e and not lower and prose_below
+               for w, e, lower, prose_below in zip(words, ends, page.fields["starts_lowercase"], prose[1:] + [False])]
     far = float(n)  # no prose on that side
     above, last = [far] * n, -1
     for i in range(n):
@@ -254,15 +249,10 @@ def _shape(blocks: Sequence[Block], kept: list[float], words: list[float],
         below[i] = last - i if last >= 0 else far
         if prose[i]:
             last = i
-    run = [0.0] * n
-    i = 0
-    while i < n:
-        j = i
-        while j < n and short[j]:
-            j += 1
-        for k in range(i, j):
-            run[k] = float(j - i)
-        i = max(j, i + 1)
+    run: list[float] = []
+    for is_short, lines in groupby(short):
+        length = len(list(lines))
+        run += [float(length) if is_short else 0.0] * length
     starts = [(b.text.split(maxsplit=1) or [""])[0].lower() for b in blocks]
     shapes = [(min(int(math.log2(w + 1)), 6), e, b.text[:1].isupper(), _has_digit(b.text))
               for w, e, b in zip(words, ends, blocks)]
@@ -270,7 +260,7 @@ def _shape(blocks: Sequence[Block], kept: list[float], words: list[float],
     body = [i for i in range(n) if kept[i] and prose[i]]
     first, final = (body[0], body[-1]) if body else (n, -1)
     kept_lines = sum(kept)
-    mean_kept = math.log1p(kept_words / kept_lines) if kept_lines else 0.0
+    mean_kept = math.log1p(page.kept_words / kept_lines) if kept_lines else 0.0
     others = max(n - 1, 1)
     log1p = math.log1p
     return [
@@ -278,7 +268,7 @@ def _shape(blocks: Sequence[Block], kept: list[float], words: list[float],
         [-1.0] + ends[:-1], ends[1:] + [-1.0],  # the ends of the lines above and below
         [0.0] + [float(h) for h in heading[:-1]], [float(h) for h in heading[1:]] + [0.0],
         [(start_counts[start] - 1) / others for start in starts], [(shape_counts[s] - 1) / others for s in shapes],
-        [log1p(b.features.repeats if b.features else 0) for b in blocks],
+        list(map(log1p, page.fields["repeats"])),
         [-1.0 if i < first else 1.0 if i > final else 0.0 for i in range(n)],  # before, within or after the prose
         [log1p(first - i if i < first else i - final if i > final else 0) if body else -1.0 for i in range(n)],
         [mean_kept] * n,
