@@ -13,6 +13,8 @@ from .records import Block, Features, Label
 
 AD_REASONS = frozenset({"ad_phrase", "ad_container"})
 WEIGHT = itemgetter(1)
+Verdict = tuple[float, tuple[str, ...], Label]  # score, reasons, label
+Verdicts = dict[tuple[tuple[str, float], ...], Verdict]  # by the evidence found
 
 
 def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
@@ -95,11 +97,23 @@ def _label(score: float, reasons: tuple[str, ...], options: Options) -> Label:
     return Label.NAVIGATION if AD_REASONS.isdisjoint(reasons) else Label.ADS
 
 
-def score_one(block: Block, options: Options) -> Block:
+def score_one(block: Block, options: Options, verdicts: Verdicts | None = None) -> Block:
+    """The block judged on its evidence; `verdicts` remembers what each set of evidence
+    came to, for the other blocks of the page."""
     assert block.features is not None, "measure() before score()"
     found = evidence(block.features, options)
     if block.rule:  # a rules file's selector picked the block's element
         found.append((f"rule_{block.rule}", options.weights.rule * (1 if block.rule == "keep" else -1)))
+    verdicts = {} if verdicts is None else verdicts
+    key = tuple(found)
+    if key not in verdicts:
+        verdicts[key] = _verdict(found, options)
+    score, reasons, label = verdicts[key]
+    return block._replace(score=score, reasons=reasons, label=label)
+
+
+def _verdict(found: list[tuple[str, float]], options: Options) -> Verdict:
+    """The score, reasons and label the evidence comes to."""
     z = options.weights.bias + sum([weight for _, weight in found])
     score = 1.0 / (1.0 + math.exp(-z))
     # The reasons that pushed the way the block went, strongest first: the largest
@@ -108,9 +122,11 @@ def score_one(block: Block, options: Options) -> Block:
     toward = [item for item in found if (item[1] > 0) == is_content]
     toward.sort(key=WEIGHT, reverse=is_content)
     reasons = tuple([name for name, _ in toward]) or ("no_evidence",)  # nothing spoke: the prior decided
-    return block._replace(score=round(score, 3), reasons=reasons, label=_label(score, reasons, options))
+    return round(score, 3), reasons, _label(score, reasons, options)
 
 
 def score(blocks: list[Block], options: Options) -> list[Block]:
-    """Each block judged on its own."""
-    return [score_one(b, options) for b in blocks]
+    """Each block judged on its own. A page's blocks often bring the same evidence (a
+    menu's items, a sentence's lines, a line and its repeats): it is weighed once."""
+    verdicts: Verdicts = {}
+    return [score_one(b, options, verdicts) for b in blocks]
