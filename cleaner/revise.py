@@ -43,14 +43,20 @@ BOILERPLATE_CUES = frozenset({"landmark", "navigation", "ads", "comments"})
 HARD_REASONS = PHRASE_REASONS | {"link_density", "rule_drop", "site_boilerplate"}
 
 
-def _nearest_decided(blocks: list[Block], options: Options) -> tuple[list[int], list[int]]:
-    """For each block, the nearest neighbour before and after it that can be judged on
-    its own: long enough, or boilerplate by phrase or container (-1: none within reach).
-    Other short blocks are passed over, so a run of short lines (a list of ingredients)
-    is judged by what brackets it. One sweep each way, rather than a search per block."""
+def _decided(blocks: list[Block], options: Options) -> list[bool]:
+    """Whether each block can be judged on its own: long enough, or boilerplate by phrase
+    or container."""
+    words = options.thresholds.context_words
+    return [b.features is not None and (b.features.words >= words or _hard(b)) for b in blocks]
+
+
+def _nearest_decided(decided: list[bool], options: Options) -> tuple[list[int], list[int]]:
+    """For each block, the nearest neighbour before and after it that is `decided` (-1:
+    none within reach). Other short blocks are passed over, so a run of short lines (a
+    list of ingredients) is judged by what brackets it. One sweep each way, rather than
+    a search per block."""
     t = options.thresholds
-    decided = [b.features is not None and (b.features.words >= t.context_words or _hard(b)) for b in blocks]
-    n = len(blocks)
+    n = len(decided)
     before, after = [-1] * n, [-1] * n
     last = -1
     for i in range(n):
@@ -140,10 +146,11 @@ def follow_neighbours(blocks: list[Block], options: Options) -> list[Block]:
     paragraphs stays, a short line between menus goes."""
     t = options.thresholds
     out = list(blocks)
-    before, after = _nearest_decided(blocks, options)
+    decided = _decided(blocks, options)
+    before, after = _nearest_decided(decided, options)
     for i, block in enumerate(blocks):
         f = block.features
-        if f is None or f.words >= t.context_words or _hard(block):
+        if f is None or decided[i]:
             continue
         if "figcaption" in block.dom_path and block.label is not Label.CONTENT:
             continue  # a photo's caption between two paragraphs is still not the text
