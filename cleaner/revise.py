@@ -749,6 +749,10 @@ def drop_article_copies(blocks: list[Block], options: Options) -> list[Block]:
     or a code sample that grows from the one before, holds far fewer. Only paragraphs
     are sources: the short lines of code samples recur from one sample to the next."""
     t = options.thresholds
+    # Most pages have no block long enough (a line of a sentence has no more words of its
+    # own than the sentence it carries): one look, not a count of the sentences' lines.
+    if not any(b.label is Label.CONTENT and b.features and b.features.words >= t.copy_words for b in blocks):
+        return blocks
     # A line of a sentence run over lines carries the sentence's measurements: it counts
     # by its own words (else each of 100,000 such lines was searched for every paragraph's
     # opening, and a citation's "]." line was an opening found everywhere). A line alone
