@@ -205,7 +205,7 @@ def phrase_kind(text: str, words: int, t: Thresholds | None = None, p: Phrases |
         line = p.line_kinds.match(text)
         if line:
             return line.lastgroup or ""
-        if _all_navigation(text, p):
+        if p.line_navigation.match(text) or _all_navigation(text, p):
             return "navigation"
     lowered = text.lower() if lowered is None else lowered  # what the sentence patterns are made for
     if p.sentence_content and p.sentence_content.search(lowered):

@@ -111,8 +111,9 @@ class Phrases:
     """Known boilerplate (and users' known content), compiled from the rules' lists."""
 
     line_navigation: re.Pattern[str]  # a whole line of menu words (also single menu words)
-    # Whole lines of ads, comments, related or navigation: one pattern whose named group
-    # (`lastgroup`) says which, tried in that order.
+    # Whole lines of ads, comments or related links: one pattern whose named group
+    # (`lastgroup`) says which, tried in that order, before line_navigation (the menu
+    # words are compiled once: they are most of the rules' start-up).
     line_kinds: re.Pattern[str]
     prefix_navigation: re.Pattern[str]
     sentence_navigation: re.Pattern[str]

@@ -163,9 +163,9 @@ def test_a_pattern_with_alternatives_of_its_own_keeps_them(tmp_path):
 
 
 def test_patterns_that_compile_alone_but_not_together_are_one_rules_error(tmp_path):
-    # The four kinds of line are one pattern with a named group a kind: a user's group
+    # Three kinds of line are one pattern with a named group a kind: a user's group
     # of the same name compiles on its own, and must still fail as a RulesError.
-    path = _write(tmp_path, "groups.toml", '[ads]\nlines = ["(?P<navigation>promo)"]\n')
+    path = _write(tmp_path, "groups.toml", '[ads]\nlines = ["(?P<related>promo)"]\n')
     with pytest.raises(RulesError, match="groups.toml.*cannot be combined"):
         load_rules(path)
 
