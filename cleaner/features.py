@@ -11,7 +11,7 @@ from collections import Counter
 from . import phrases
 from .language import CJK_FUNCTION_CHARS, HAN, HANGUL, HIRAGANA_KATAKANA, KOREAN_ENDINGS, WORD, stopwords
 from .options import Options, Phrases, Thresholds
-from .phrases import BULLET, CLOSERS, ends_sentence
+from .phrases import BULLET, CLOSERS, HEADING_TAGS, ends_sentence
 from .records import Block, Features
 from .rules import defaults
 
@@ -19,7 +19,6 @@ from .rules import defaults
 # mark clauses with spaces only, so their text is never taken for a run of labels.
 CLAUSE_BREAK = re.compile(r"[.,;:!?|。，、；！？،।؟۔]")
 SPACE_PUNCTUATED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # How each language's stop words are counted: by character, by word ending, by function
 # word inside unspaced text, or by word.
 SCRIPTS = {"zh": "chars", "ja": "chars", "ko": "endings", "th": "thai", "ar": "pointed", "fa": "pointed",
@@ -163,25 +162,10 @@ def read_step(step: str) -> tuple[str, str, frozenset[str]]:
     return tag, role, frozenset(tokens)
 
 
-# Words remembered by Phrases.menu_words, at most: a corpus of many sites has millions.
-MENU_WORDS_KEPT = 1 << 16
-
-
 def _all_navigation(text: str, p: Phrases) -> bool:
     """A line made of nothing but menu words: "Quote  Reply  Report", "Home | News"."""
     items = CHROME_ITEM.findall(text)
-    if len(items) < 2:
-        return False
-    known = p.menu_words
-    for item in items:
-        verdict = known.get(item)
-        if verdict is None:
-            if len(known) >= MENU_WORDS_KEPT:
-                known.clear()
-            verdict = known[item] = p.line_navigation.match(item) is not None
-        if not verdict:
-            return False
-    return True
+    return len(items) >= 2 and all(map(p.is_menu, items))
 
 
 # Characters a phrase's words may run to, on average: a block of a few "words" that is
@@ -205,7 +189,7 @@ def phrase_kind(text: str, words: int, t: Thresholds | None = None, p: Phrases |
         line = p.line_kinds.match(text)
         if line:
             return line.lastgroup or ""
-        if p.line_navigation.match(text) or _all_navigation(text, p):
+        if p.is_menu(text) or _all_navigation(text, p):
             return "navigation"
     lowered = text.lower() if lowered is None else lowered  # what the sentence patterns are made for
     if p.sentence_content and p.sentence_content.search(lowered):

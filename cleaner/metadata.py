@@ -242,7 +242,7 @@ def author_in_markup(root: Element) -> str | None:
         name = SAYS.sub("", (byline.group("name") or byline.group("reporter")) if byline else text).strip()
         if (1 <= len(name.split()) <= AUTHOR_WORDS and _is_author(name) and not DIGITS_ONLY.search(name)
                 and not AUTHOR_LABEL.search(name) and not phrases.DATE.search(name)
-                and not defaults().phrases.line_navigation.match(name)):  # "Sign in" under a "username" class
+                and not defaults().phrases.is_menu(name)):  # "Sign in" under a "username" class
             return name
     return None
 

@@ -106,6 +106,10 @@ class Thresholds:
     model: float
 
 
+# Texts Phrases.menu_words remembers, at most: a corpus of many sites has millions.
+MENU_WORDS_KEPT = 1 << 16
+
+
 @dataclass(frozen=True, slots=True)
 class Phrases:
     """Known boilerplate (and users' known content), compiled from the rules' lists."""
@@ -131,9 +135,20 @@ class Phrases:
     dom_comments: frozenset[str]
     dom_reviews: frozenset[str]
     dom_unseen: frozenset[str]  # class names of screen-reader-only text: skipped
-    # Which single words line_navigation matches, filled as lines are measured: lines
-    # share their words, first words most ("The", "How").
+    # Which texts line_navigation matches, filled as lines are split and measured: pages
+    # repeat their menus, and lines share their words, first words most ("The", "How").
     menu_words: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def is_menu(self, text: str) -> bool:
+        """Whether the text is a whole line of menu words (line_navigation), each text
+        matched once a process (at most MENU_WORDS_KEPT remembered at a time)."""
+        known = self.menu_words
+        verdict = known.get(text)
+        if verdict is None:
+            if len(known) >= MENU_WORDS_KEPT:
+                known.clear()
+            verdict = known[text] = self.line_navigation.match(text) is not None
+        return verdict
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,7 @@ BULLET = re.compile(rf"^(?:[{BULLET_MARKS}]|\d{{1,3}}[.)])\s+")
 # dev pages, caption words kept outnumbered those in the truth 6 to 1, on 99 sites).
 TAG_NAVIGATION = frozenset({"nav", "footer", "aside", "menu", "dialog", "figcaption"})
 TAG_CONTENT = frozenset({"article", "main"})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # ARIA landmark roles that say the same.
 ROLE_NAVIGATION = frozenset({"navigation", "contentinfo", "complementary", "dialog", "alertdialog"})
 ROLE_CONTENT = frozenset({"main", "article"})

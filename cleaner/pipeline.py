@@ -1,7 +1,6 @@
 """The whole pipeline: decode, split, measure, score, revise, find metadata, assemble."""
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import replace
 
@@ -11,7 +10,7 @@ from .decode import decode, nfc, normalize
 from .errors import InputError
 from .features import is_thread, measure, word_count
 from .language import detect_language, language_sample
-from .options import Options
+from .options import Options, Phrases
 from .records import Block, Decoded, Document, Kind, Label, Metadata
 from .revise import drop_above_headline, drop_author_bio, drop_forms, drop_other_articles, ensure_content, revise
 from .scoring import score
@@ -110,12 +109,12 @@ def split(text: str, kind: Kind, url: str | None, options: Options,
     """The page's blocks in reading order, the metadata its markup declares, and the
     parsed HTML (None for scraped text), where its own summary can be found should its
     body hold no content."""
-    menu = options.phrases.line_navigation
+    phrases = options.phrases
     lap = lap or Laps(None)
     root = None
     if kind is Kind.TEXT or not text.strip():
         fields, text = markdown_input.front_matter(text)
-        blocks = segment.split_lines(text, menu, markdown=options.input_kind == "markdown")
+        blocks = segment.split_lines(text, phrases, markdown=options.input_kind == "markdown")
         if not blocks:  # a header and nothing under it: the summary it gives, as for HTML
             blocks = _summary_lines(fields.get("summary"), options)
         meta = Metadata(url=url or fields.get("url"), title=fields.get("title"), author=fields.get("author"),
@@ -124,13 +123,13 @@ def split(text: str, kind: Kind, url: str | None, options: Options,
         return blocks, meta, root
     root = segment.parse_html(text)
     if root is None:  # markup libxml2 makes no tree of: its text is still text
-        return _as_text(text, menu), Metadata(url=url), None
+        return _as_text(text, phrases), Metadata(url=url), None
     lap("parse")
     try:
         blocks = segment.split_html(root, options.selectors, budget=max(STRUCTURE_BUDGET, 8 * len(text)),
                                     unseen=options.phrases.dom_unseen)
     except segment.StructureTooLarge:  # thousands of blocks hundreds of levels deep: memory first
-        return _as_text(text, menu), Metadata(url=url), None
+        return _as_text(text, phrases), Metadata(url=url), None
     lap("segment")
     meta = metadata.from_html(root, url)
     meta = replace(meta, **{name: nfc(value) for name in ("title", "author", "site_name")
@@ -138,7 +137,7 @@ def split(text: str, kind: Kind, url: str | None, options: Options,
     lap("metadata")
     if segment.parser_lost_text(blocks, text):
         # libxml2 gives up on very deep or broken markup: read the page as text instead.
-        blocks = _as_text(text, menu)
+        blocks = _as_text(text, phrases)
     if not blocks:
         # A page drawn by scripts has no text of its own; its summary is what it says.
         blocks = _summary_lines(metadata.summary(root), options)
@@ -146,9 +145,9 @@ def split(text: str, kind: Kind, url: str | None, options: Options,
     return blocks, meta, root
 
 
-def _as_text(html: str, menu: re.Pattern[str]) -> list[Block]:
+def _as_text(html: str, phrases: Phrases) -> list[Block]:
     """The lines of a page read without a parser: its tags stripped."""
-    return segment.split_lines(normalize(segment.strip_tags(html)), menu)
+    return segment.split_lines(normalize(segment.strip_tags(html)), phrases)
 
 
 def _summary_lines(text: str | None, options: Options) -> list[Block]:
@@ -157,7 +156,7 @@ def _summary_lines(text: str | None, options: Options) -> list[Block]:
     text = normalize(text or "")
     if word_count(text) < options.thresholds.summary_words:
         return []
-    return segment.split_lines(text, options.phrases.line_navigation)
+    return segment.split_lines(text, options.phrases)
 
 
 def from_summary(text: str | None, start: int, language: str | None, options: Options) -> list[Block]:

@@ -123,6 +123,9 @@ def drop_number_runs(blocks: list[Block]) -> list[Block]:
     return out
 
 
+LINK_ONLY = frozenset({"link_density"})  # the only hard reason of a linked heading
+
+
 def keep_linked_headings(blocks: list[Block], options: Options) -> list[Block]:
     """A heading that is a link, between kept text and over a paragraph, heads a part of
     the text: a listicle's "1. Harvard Business School" linked to the school. A menu's
@@ -136,9 +139,6 @@ def keep_linked_headings(blocks: list[Block], options: Options) -> list[Block]:
                 and _words(below) >= options.thresholds.context_words):
             out[i] = _relabel(b, Label.CONTENT, "linked_heading", max(b.score, 0.55))
     return out
-
-
-LINK_ONLY = frozenset({"link_density"})
 
 
 def follow_neighbours(blocks: list[Block], options: Options) -> list[Block]:

@@ -13,8 +13,8 @@ import lxml.etree
 from . import dumps, markdown_input, wrapping
 from .markdown_input import Line
 from .decode import INVISIBLE, nfc
-from .options import Selectors
-from .phrases import BULLET, BYLINE, ends_sentence
+from .options import Phrases, Selectors
+from .phrases import BULLET, BYLINE, HEADING_TAGS, ends_sentence
 from .records import Block, Kind
 from .rules import defaults
 
@@ -34,7 +34,6 @@ SKIPPED = frozenset(
     "script style template svg math iframe object embed canvas head title "
     "button select option datalist textarea input".split()
 )
-HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 # Elements that start a new block.
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body center dd details dialog div dl dt fieldset "
@@ -107,15 +106,15 @@ def sniff(text: str) -> Kind:
     return Kind.TEXT if _markdown_with_html(head) else Kind.HTML
 
 
-def split_lines(text: str, menu: re.Pattern[str] | None = None, markdown: bool = False) -> list[Block]:
+def split_lines(text: str, phrases: Phrases | None = None, markdown: bool = False) -> list[Block]:
     """One block per non-blank line of scraped text. A line that carries on the sentence
     of the line before (a converter broke it at a link or a bold word) shares its group;
-    a line matching `menu` (whole-line navigation phrases) never does. In hard-wrapped
+    a whole line of menu words (Phrases.is_menu) never does. In hard-wrapped
     text, the lines a wrapper broke a paragraph into are one line again (wrapping.py).
     Text is read as Markdown when `markdown` says so or its links show it
     (markdown_input.is_markdown); there headings, list items and table rows start their
     own group."""
-    is_menu = _menu_lines(menu or defaults().phrases.line_navigation)
+    is_menu = (phrases or defaults().phrases).is_menu
     references = -1 if markdown else dumps.references_start(text)
     if references >= 0:
         text = text[:references]  # a text browser's list of the links' addresses
@@ -228,20 +227,6 @@ def _ends_open(text: str) -> bool:
     """Whether the text ends on OPEN_END, looked for near its end only: a search for a
     pattern that ends at $ tries every character of a long line as its start."""
     return OPEN_END.search(text, max(0, len(text) - OPEN_END_REACH)) is not None
-
-
-def _menu_lines(menu: re.Pattern[str]) -> Callable[[str], bool]:
-    """Whether a line matches `menu`, each text asked once: a line is asked as the one
-    after and again as the one before, and a page repeats its menus (half the asking)."""
-    known: dict[str, bool] = {}
-
-    def is_menu(line: str) -> bool:
-        verdict = known.get(line)
-        if verdict is None:
-            verdict = known[line] = menu.match(line) is not None
-        return verdict
-
-    return is_menu
 
 
 def _continues(previous: str, line: str, is_menu: Callable[[str], bool]) -> bool:
@@ -554,7 +539,7 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
                     permalinks.add(serial)
                 else:
                     links += 1
-            elif tag in HEADINGS:
+            elif tag in HEADING_TAGS:
                 headings += 1
             elif tag in ("tr", "pre") and _emit_whole(el, tag, inner, out):
                 walker.skip_subtree()
@@ -574,7 +559,7 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
                     lists.pop()
                 elif tag == "a" and links and closed.serial not in permalinks:
                     links -= 1
-                elif tag in HEADINGS and headings:
+                elif tag in HEADING_TAGS and headings:
                     headings -= 1
             text = el.tail
             closed_bare = not text

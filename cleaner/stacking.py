@@ -22,8 +22,8 @@ from itertools import accumulate, groupby, islice, repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .features import HEADING_TAGS
 from .options import Options
+from .phrases import HEADING_TAGS
 from .records import Block, Features, Kind, Label, sentence_lines
 from .revise import HARD_REASONS, ensure_content
 
