@@ -67,11 +67,12 @@ class CueMemo:
     """What one page's paths made of their cues, shared by its blocks: a page's paths
     share most of their steps, and sibling paths all of them but the last."""
 
-    __slots__ = ("steps", "tails")
+    __slots__ = ("steps", "tails", "builder")
 
-    def __init__(self) -> None:
+    def __init__(self, builder: frozenset[str] = frozenset()) -> None:
         self.steps: dict[tuple[str, str], tuple[str | None, str]] = {}
         self.tails: dict[tuple[str, str], str] = {}  # (path, cue from below) -> the cue
+        self.builder = builder  # navigation tokens that name this page's building blocks
 
 
 def dom_cue(path: str, p: Phrases | None = None, memo: CueMemo | None = None) -> str:
@@ -97,7 +98,7 @@ def dom_cue(path: str, p: Phrases | None = None, memo: CueMemo | None = None) ->
         above, _, step = path.rpartition(">")
         seen = memo.steps.get((step, cue))
         if seen is None:
-            seen = memo.steps[(step, cue)] = _step_cue(step, cue, p)
+            seen = memo.steps[(step, cue)] = _step_cue(step, cue, p, memo.builder)
         verdict, cue = seen
         if verdict is not None or not above:
             answer = cue if verdict is None else verdict
@@ -110,7 +111,7 @@ def dom_cue(path: str, p: Phrases | None = None, memo: CueMemo | None = None) ->
     return answer
 
 
-def _step_cue(step: str, cue: str, p: Phrases) -> tuple[str | None, str]:
+def _step_cue(step: str, cue: str, p: Phrases, builder: frozenset[str] = frozenset()) -> tuple[str | None, str]:
     """One step of the walk up a path, nearest first: the verdict if this step decides
     it, and the cue carried on to the steps above."""
     tag, role, tokens = read_step(step)
@@ -134,7 +135,7 @@ def _step_cue(step: str, cue: str, p: Phrases) -> tuple[str | None, str]:
         return None, "ads"
     # A table's own class names its look ("sticky-header", "striped"), not a region of the
     # page; layout tables name their regions on the cells.
-    if tokens & p.dom_navigation and tag not in TABLE_PARTS:
+    if tokens & p.dom_navigation and tag not in TABLE_PARTS and not (tokens & p.dom_navigation) <= builder:
         return None, "navigation"
     if tokens & p.dom_content:
         return None, "content"
@@ -160,6 +161,29 @@ def read_step(step: str) -> tuple[str, str, frozenset[str]]:
         elif run:
             tokens.update(t.lower() for t in CASE_CHANGE.split(run) if t)
     return tag, role, frozenset(tokens)
+
+
+# Blocks with at least this many spaces that end a sentence are the page's prose: a
+# mega-menu may hold a third of a page's words, but no prose.
+PROSE_SPACES = 12
+
+
+def builder_tokens(blocks: list[Block], p: Phrases, share: float) -> frozenset[str]:
+    """Navigation tokens of class names that wrap more than `share` of the page's prose:
+    the page builder's word for every module, not a region."""
+    chars: Counter[str] = Counter()
+    total = 0
+    for b in blocks:
+        if b.text.count(" ") < PROSE_SPACES or not ends_sentence(b.text):
+            continue
+        n = len(b.text)
+        total += n
+        found: set[str] = set()
+        for step in b.dom_path.split(">"):
+            found |= read_step(step)[2] & p.dom_navigation
+        for token in found:
+            chars[token] += n
+    return frozenset(t for t, n in chars.items() if n > share * total)
 
 
 def _all_navigation(text: str, p: Phrases) -> bool:
@@ -361,7 +385,7 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
     for b in blocks:
         if b.group >= 0:
             members.setdefault(b.group, []).append(b)
-    memo = CueMemo()
+    memo = CueMemo(builder_tokens(blocks, options.phrases, options.thresholds.builder_share))
     sentences: dict[int, Features] = {}  # a sentence's lines share its measurements
     # A quarter of a page's blocks say again what one before them said ("Reply", "Share",
     # a card's "Read more"): one that matches it in text, tag, links and cue is measured once.

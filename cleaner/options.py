@@ -92,6 +92,7 @@ class Thresholds:
     record_max_lines: int
     record_regularity: float
     card_dominance: float
+    builder_share: float
     card_words: int
     linked_prose_words: int
     copy_words: int

@@ -330,3 +330,26 @@ def test_cjk_words_counted():
 ])
 def test_sentence_ends_of_other_scripts(line):
     assert ends_sentence(line)
+
+
+# A page builder names every module a "widget": the article's own text editor too.
+BUILDER_MODULE = "div.elementor-widget.elementor-widget-text-editor>div.elementor-widget-container"
+BUILDER_PROSE = ("Our team tested each of the six models on the same hill, in the rain, "
+                 "and with a full load of groceries strapped to the deck.")
+
+
+def test_a_class_that_wraps_most_of_the_prose_is_the_builder_not_a_region():
+    """The article's specs list sits in the same kind of "widget" module as its prose:
+    the word names every module of the page, so it says nothing of any of them; a page
+    whose prose lies elsewhere keeps its sidebar widget as navigation."""
+    article = [Block(index=i, text=BUILDER_PROSE, tag="p", dom_path=f"body>div.post>{BUILDER_MODULE}>p")
+               for i in range(4)]
+    spec = Block(index=4, text="Range: 29.8 miles on one charge", tag="li",
+                 dom_path=f"body>div.post>{BUILDER_MODULE}>ul>li")
+    sidebar = Block(index=5, text="Range: 29.8 miles on one charge", tag="li",
+                    dom_path="body>div.column>div.widget>ul>li")
+    built = measure([*article, spec], "en")
+    assert built[4].features.dom_cue == "content"
+    plain = measure([Block(index=i, text=BUILDER_PROSE, tag="p", dom_path="body>div.post>p") for i in range(4)]
+                    + [sidebar], "en")
+    assert plain[4].features.dom_cue == "navigation"
