@@ -331,6 +331,7 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
         is_byline=words <= t.dateline_words and bool(phrases.BYLINE.match(text)),
         is_heading=tag in HEADING_TAGS,
         list_like=tag == "li" or bool(BULLET.match(text)),
+        code=tag == "pre",
         unbroken=tag != "pre" and (words >= t.unbroken_words and _unbroken(text, words, t) or _is_data(block)),
     )
 

@@ -57,6 +57,7 @@ class Features(NamedTuple):
     is_heading: bool  # tag or shape says heading
     list_like: bool  # bullet or list item
     unbroken: bool = False  # long, with hardly a comma or full stop: a list run together, not prose
+    code: bool = False  # preformatted (<pre>, a Markdown code fence): not prose, so not judged as prose
 
 
 class Block(NamedTuple):

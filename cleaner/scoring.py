@@ -30,27 +30,8 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
         found.append(("very_short", w.tiny))
     elif words < t.short_words:
         found.append(("short", w.short))
-    if f.terminal_punctuation and words >= t.tiny_words:
-        found.append(("sentence_end", w.terminal_punctuation))
-    elif not f.terminal_punctuation and words >= t.medium_words:
-        found.append(("no_sentence_end", w.no_punctuation))
-    if words >= t.tiny_words:
-        if f.stopword_density >= t.stopwords_high:
-            found.append(("stopwords", w.stopwords_high))
-        elif f.stopword_density >= t.stopwords_mid:
-            found.append(("some_stopwords", w.stopwords_mid))
-        elif f.stopword_density < t.stopwords_low and words >= t.short_words:
-            found.append(("few_stopwords", w.stopwords_low))
-    if f.capitalised_share >= t.capitalised_share and 2 <= words < t.long_words:
-        found.append(("title_case", w.capitalised))
-    elif (f.capitalised_share >= t.capitalised_share and words >= t.long_words
-          and not f.terminal_punctuation and f.link_density < t.links_mid and not f.is_heading):
-        # Long, unpunctuated and capitalised: a run of menu or filter labels, not prose.
-        found.append(("keyword_run", w.keyword_run))
-    if f.unbroken:
-        found.append(("unbroken", w.unbroken))
-    if f.digit_share >= t.digit_share:
-        found.append(("digits", w.digits))
+    if not f.code:  # code's words are not sentences: its shape says nothing of what it is
+        found.extend(_prose_shape(f, options))
     if f.link_density >= t.links_high and words >= t.medium_words:
         # A linked headline: a teaser in a listing, or a related link in a sidebar; the
         # container and region passes tell which.
@@ -59,7 +40,7 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
         found.append(("link_density", w.links_high))
     elif f.link_density >= t.links_mid:
         found.append(("some_links", w.links_mid))
-    if f.legal_terms >= t.legal_terms and f.legal_terms * t.legal_words_per_term >= words:
+    if not f.code and f.legal_terms >= t.legal_terms and f.legal_terms * t.legal_words_per_term >= words:
         found.append(("legal_text", w.legal))
     if f.phrase == "ads":
         found.append(("ad_phrase", w.phrase_ads))
@@ -88,6 +69,35 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
         found.append(("byline", w.byline))
     if f.is_heading:
         found.append(("heading", w.heading))
+    return found
+
+
+def _prose_shape(f: Features, options: Options) -> list[tuple[str, float]]:
+    """What a block's words say as prose: sentences, stop words, capitals, digits."""
+    w, t = options.weights, options.thresholds
+    found: list[tuple[str, float]] = []
+    words = f.words
+    if f.terminal_punctuation and words >= t.tiny_words:
+        found.append(("sentence_end", w.terminal_punctuation))
+    elif not f.terminal_punctuation and words >= t.medium_words:
+        found.append(("no_sentence_end", w.no_punctuation))
+    if words >= t.tiny_words:
+        if f.stopword_density >= t.stopwords_high:
+            found.append(("stopwords", w.stopwords_high))
+        elif f.stopword_density >= t.stopwords_mid:
+            found.append(("some_stopwords", w.stopwords_mid))
+        elif f.stopword_density < t.stopwords_low and words >= t.short_words:
+            found.append(("few_stopwords", w.stopwords_low))
+    if f.capitalised_share >= t.capitalised_share and 2 <= words < t.long_words:
+        found.append(("title_case", w.capitalised))
+    elif (f.capitalised_share >= t.capitalised_share and words >= t.long_words
+          and not f.terminal_punctuation and f.link_density < t.links_mid and not f.is_heading):
+        # Long, unpunctuated and capitalised: a run of menu or filter labels, not prose.
+        found.append(("keyword_run", w.keyword_run))
+    if f.unbroken:
+        found.append(("unbroken", w.unbroken))
+    if f.digit_share >= t.digit_share:
+        found.append(("digits", w.digits))
     return found
 
 

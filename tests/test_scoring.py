@@ -271,3 +271,21 @@ def test_signing_up_for_a_service_in_prose_stays():
 ])
 def test_datelines_and_controls_are_navigation_lines(text, kind):
     assert _block(text).features.phrase == kind
+
+
+# An API reference's example response: a long run of keys and values, with no stop words
+# and no sentence end, as code always is.
+EXAMPLE_RESPONSE = "{\n" + ",\n".join(f'  "field_{n}": "value_{n}"' for n in range(30)) + "\n}"
+
+
+def test_code_is_not_judged_as_prose():
+    """A code block's few stop words and missing full stop are what code looks like,
+    not a sign of a menu: in the side column of a three-column reference (a class
+    named "aside"), the example stays, judged on its length and its column alone;
+    the same text as a paragraph is still a run of labels."""
+    code = score_one(_block(EXAMPLE_RESPONSE, tag="pre", dom_path="body>div.ApiSection-Aside>pre"), OPTIONS)
+    assert code.label is Label.CONTENT
+    assert not {"few_stopwords", "no_sentence_end"} & set(dict(evidence(code.features, OPTIONS)))
+    prose = score_one(_block(EXAMPLE_RESPONSE, tag="p", dom_path="body>div.ApiSection-Aside>p"), OPTIONS)
+    assert prose.label is Label.NAVIGATION
+    assert {"few_stopwords", "no_sentence_end"} <= set(prose.reasons)
