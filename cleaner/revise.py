@@ -129,16 +129,23 @@ LINK_ONLY = frozenset({"link_density"})  # the only hard reason of a linked head
 def keep_linked_headings(blocks: list[Block], options: Options) -> list[Block]:
     """A heading that is a link, between kept text and over a paragraph, heads a part of
     the text: a listicle's "1. Harvard Business School" linked to the school. A menu's
-    links are not headings, and a teaser's linked headline sits among other teasers."""
+    links are not headings, and a teaser's linked headline sits among other teasers.
+    A definition list's term heads its kept definition, however short and whatever
+    stands above it ("WebSocket.send()" over "Enqueues data to be transmitted."): a
+    reference's entries link to their own pages."""
     out = list(blocks)
     for i in range(1, len(blocks) - 1):
         b, below = blocks[i], blocks[i + 1]
-        if (b.features is not None and b.features.is_heading and b.label is not Label.CONTENT
-                and HARD_REASONS.intersection(b.reasons) == LINK_ONLY
-                and out[i - 1].label is Label.CONTENT and below.label is Label.CONTENT
-                and _words(below) >= options.thresholds.context_words):
+        if (b.features is not None and b.label is not Label.CONTENT
+                and HARD_REASONS.intersection(b.reasons) == LINK_ONLY and below.label is Label.CONTENT
+                and (b.features.is_heading and out[i - 1].label is Label.CONTENT
+                     and _words(below) >= options.thresholds.context_words
+                     or b.tag == "dt" and DEFINITION.search(below.dom_path))):
             out[i] = _relabel(b, Label.CONTENT, "linked_heading", max(b.score, 0.55))
     return out
+
+
+DEFINITION = re.compile(r">dd(?=[.#\[>]|$)")  # a step of a path into a definition list's <dd>
 
 
 def follow_neighbours(blocks: list[Block], options: Options) -> list[Block]:

@@ -1103,3 +1103,22 @@ def test_a_linked_heading_inside_the_text_heads_its_part():
     for name, paragraph in schools:
         assert name in doc.text and paragraph in doc.text
     assert "linked_heading" in _at(doc, "2. Keel").reasons and "Rankings" not in doc.text
+
+
+def test_a_reference_keeps_the_linked_terms_of_its_definitions():
+    """An API reference lists its members in a definition list: each term links to its
+    own page and each definition is a short sentence. The terms head their kept
+    definitions; the page's menu of links stays out."""
+    members = [("WebSocket.binaryType", "The binary data type used by the connection."),
+               ("WebSocket.close()", "Closes the connection."),
+               ("WebSocket.send()", "Enqueues data to be transmitted.")]
+    entries = "".join(f'<dt><a href="/docs/{name}"><code>{name}</code></a></dt><dd><p>{said}</p></dd>'
+                      for name, said in members)
+    intro = ("The WebSocket object provides the API for creating and managing a connection to a "
+             "server, as well as for sending and receiving data on the connection.")
+    doc = _html(f'<nav><ul><li><a href="/docs/fetch">Fetch</a></li><li><a href="/docs/xhr">XHR</a></li></ul></nav>'
+                f"<main><h1>WebSocket</h1><p>{intro}</p><h2>Instance members</h2><dl>{entries}</dl>"
+                f"<p>{intro}</p></main>")
+    assert all(f"{name}\n" in doc.text + "\n" for name, _ in members)
+    assert all(said in doc.text for _, said in members)
+    assert "Fetch" not in doc.text
