@@ -243,6 +243,14 @@ def test_dom_cue(path, cue):
     ("Quote of the day: be kind to strangers", ""),
     ("All Reads on This Topic", "related"),
     ("More stories in this category", "related"),
+    # a feedback widget's thanks; a newsletter's and a buying guide's appeals, and prose
+    # that only speaks of such things
+    ("Thanks for the feedback. If you have a specific question, ask it on our forum.", "navigation"),
+    ("Back of Mind is a reader-supported publication. Consider becoming a subscriber.", "ads"),
+    ("The following content is brought to you by our partners. If you buy a product featured here, we may earn a commission.", "ads"),
+    ("While each product is independently selected by our editors, we may include paid promotion.", "ads"),
+    ("The council said the feedback from residents would shape the final plan.", ""),
+    ("Readers who buy something through the museum shop help fund its restoration work.", ""),
 ])
 def test_phrase_kind(text, kind):
     assert _kind(text) == kind
