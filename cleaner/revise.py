@@ -93,9 +93,30 @@ def revise(blocks: list[Block], options: Options, thread: bool = False,
     # In HTML the elements draw the article's bounds; scraped text has only the stretches.
     out = keep_main_container(out, options, groups) if html else keep_main_region(out, options)
     out = drop_article_copies(drop_duplicates(out, options), options)
+    if html:
+        out = keep_code_captions(out)
     if boilerplate:
         out = drop_site_boilerplate(out, boilerplate)
     return apply_rules(ensure_content(drop_number_runs(out), options))
+
+
+def keep_code_captions(blocks: list[Block]) -> list[Block]:
+    """HTML: the caption of a figure that holds kept code ("Listing 4-1: A variable and
+    the scope in which it is valid") is the text's own, named by the prose around it; a
+    photo's caption stays out."""
+    listings = {b.ancestors[-2] for b in blocks
+                if b.tag == "pre" and b.label is Label.CONTENT and _parent_step(b).startswith("figure")}
+    if not listings:
+        return blocks
+    return [_relabel(b, Label.CONTENT, "code_caption", max(b.score, 0.55))
+            if b.label is not Label.CONTENT and b.dom_path.rpartition(">")[2].startswith("figcaption")
+            and len(b.ancestors) >= 2 and b.ancestors[-2] in listings else b
+            for b in blocks]
+
+
+def _parent_step(b: Block) -> str:
+    """The step of a block's path above its own element."""
+    return b.dom_path.rsplit(">", 2)[-2] if b.dom_path.count(">") >= 1 else ""
 
 
 # A line that is a number and nothing else: a size, a day, a rating's step, a page.

@@ -1122,3 +1122,18 @@ def test_a_reference_keeps_the_linked_terms_of_its_definitions():
     assert all(f"{name}\n" in doc.text + "\n" for name, _ in members)
     assert all(said in doc.text for _, said in members)
     assert "Fetch" not in doc.text
+
+
+def test_a_code_listing_keeps_its_caption_and_a_photo_does_not():
+    """The prose refers to a listing by its caption ("Listing 4-1"), so the caption is
+    the text's; a photo's caption stays out as before."""
+    prose = ("The variable refers to a string literal, where the value of the string is hardcoded "
+             "into the text of the program, and it is valid from the point at which it is declared.")
+    doc = _html(f"<main><h1>Ownership</h1><p>{prose}</p>"
+                "<figure><pre><code>fn main() {\n    let s = \"hello\";\n    println!(\"{s}\");\n}</code></pre>"
+                "<figcaption>Listing 4-1: A variable and the scope in which it is valid</figcaption></figure>"
+                f"<p>{prose}</p>"
+                '<figure><img src="/ferris.png" alt=""><figcaption>Ferris the crab at the 2024 meetup</figcaption></figure>'
+                f"<p>{prose}</p></main>")
+    assert "Listing 4-1: A variable and the scope in which it is valid" in doc.text
+    assert "Ferris the crab" not in doc.text
