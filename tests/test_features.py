@@ -64,6 +64,13 @@ def _kind(text: str) -> str:
     ("body>div.page>article>header>h1", "content"),
     ("body>main>div.post>header>div.entry-content>p", "content"),
     ("body>header>div.ad-slot>p", "ads"),
+    # a component's header (a card's title, a code block's signature) is not the page's
+    ("body>div.post>div.card>h3.card-header", "content"),
+    ("body>div.post>div.docblock>h4.code-header", "content"),
+    ("body>div.wrap>div.PricingGridHeader__title", ""),
+    ("body>div.site-header>ul>li", "navigation"),
+    ("body>div.td-header-wrap>ul>li", "navigation"),
+    ("body>div.sticky-header>ul>li", "navigation"),
 ])
 def test_dom_cue(path, cue):
     assert dom_cue(path) == cue
@@ -247,6 +254,7 @@ def test_dom_cue(path, cue):
     # that only speaks of such things
     ("Thanks for the feedback. If you have a specific question, ask it on our forum.", "navigation"),
     ("Back of Mind is a reader-supported publication. Consider becoming a subscriber.", "ads"),
+    ("We are a reader-supported website and do not accept payment from manufacturers.", "ads"),
     ("The following content is brought to you by our partners. If you buy a product featured here, we may earn a commission.", "ads"),
     ("While each product is independently selected by our editors, we may include paid promotion.", "ads"),
     ("The council said the feedback from residents would shape the final plan.", ""),
