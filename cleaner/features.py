@@ -4,7 +4,6 @@ Measurements only; every threshold that turns them into a verdict lives in optio
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 
@@ -137,29 +136,46 @@ def _step_cue(step: str, cue: str, p: Phrases, builder: frozenset[str] = frozens
         return None, BANNER
     if not tokens:
         return None, cue
-    if tokens & p.dom_landmarks:
+    if not p.dom_landmarks.isdisjoint(tokens):
         return "landmark", cue
-    if cue in ("", "content") and tokens & p.dom_comments:
+    if cue in ("", "content") and not p.dom_comments.isdisjoint(tokens):
         return None, "comments"  # a review's or comment's "text-content" is still the comment's
-    if cue in ("", "content") and tokens & p.dom_reviews:
+    if cue in ("", "content") and not p.dom_reviews.isdisjoint(tokens):
         return None, "reviews"
     if cue:
         return None, cue
-    if tokens & p.dom_ads:
+    if not p.dom_ads.isdisjoint(tokens):
         return None, "ads"
     # A table's own class names its look ("sticky-header", "striped"), not a region of the
     # page; layout tables name their regions on the cells.
-    if tokens & p.dom_navigation and tag not in TABLE_PARTS and not (tokens & p.dom_navigation) <= builder:
+    if (not p.dom_navigation.isdisjoint(tokens) and tag not in TABLE_PARTS
+            and not builder.issuperset(p.dom_navigation.intersection(tokens))):
         return None, "navigation"
-    if tokens & p.dom_content:
+    if not p.dom_content.isdisjoint(tokens):
         return None, "content"
     return None, cue
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def read_step(step: str) -> tuple[str, str, frozenset[str]]:
+# Path steps read_step remembers, at most: a crawl of many sites meets millions.
+STEPS_KEPT = 1 << 16
+_steps: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+
+
+def read_step(step: str) -> tuple[str, str, tuple[str, ...]]:
     """A path step's tag, ARIA role and class/id tokens. Pages share their steps across
-    many paths (and sites across pages), so each is read once."""
+    many paths (and sites across pages), so each is read once a process. (A dict of
+    tuples of strings, not an lru_cache of frozensets: the garbage collector stops
+    tracking such tuples, where the cache's sets and links were most of the objects
+    each of its full collections walked.)"""
+    known = _steps.get(step)
+    if known is None:
+        if len(_steps) >= STEPS_KEPT:
+            _steps.clear()
+        known = _steps[step] = _read_step(step)
+    return known
+
+
+def _read_step(step: str) -> tuple[str, str, tuple[str, ...]]:
     match = PATH_STEP.match(step)
     tag, attrs = (match.group("tag"), match.group("attrs")) if match else ("", step)
     role = attrs[attrs.rfind("[") + 1:-1].lower() if attrs.endswith("]") else ""
@@ -176,7 +192,7 @@ def read_step(step: str) -> tuple[str, str, frozenset[str]]:
             tokens.add(run.lower())
         elif run:
             tokens.update(t.lower() for t in CASE_CHANGE.split(run) if t)
-    return tag, role, frozenset(tokens)
+    return tag, role, tuple(tokens)
 
 
 # Blocks with at least this many spaces that end a sentence are the page's prose: a
@@ -196,7 +212,7 @@ def builder_tokens(blocks: list[Block], p: Phrases, share: float) -> frozenset[s
         total += n
         found: set[str] = set()
         for step in b.dom_path.split(">"):
-            found |= read_step(step)[2] & p.dom_navigation
+            found.update(p.dom_navigation.intersection(read_step(step)[2]))
         for token in found:
             chars[token] += n
     return frozenset(t for t, n in chars.items() if n > share * total)
