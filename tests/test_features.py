@@ -47,6 +47,8 @@ def _kind(text: str) -> str:
     ("body>div.post_content.us_custom_251ad163>p", "content"),
     ("body>div.css-1ft5k6i>p", ""),
     ("body>div.teaser2>div.ad3>p", "ads"),  # a trailing number is still a counter
+    # a teaser leads to the site's own pages: navigation, not advertising
+    ("body>div.cmp-teaser>h3.cmp-teaser__title", "navigation"),
     # an anchor made from a heading's words is the text's name, not the element's
     ("body>article>section#receive-and-reply-to-an-inbound-message>p", "content"),
     ("body>div.wrapper>h2#what-is-the-video-review-process", ""),
