@@ -38,6 +38,8 @@ THAI_FUNCTION_WORDS = re.compile("|".join(sorted((
     key=len, reverse=True)))
 # Class/id names are split into tokens at -, _, spaces, digits and case changes:
 # "siteFooter" -> site, footer.
+NAME_BREAK = re.compile(r"[-_\s:/\d]+")
+CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # "code-header", "module_header", "card-header", "PricingGridHeader": the header of a
 # component (a card's title, a code block's signature, an accordion's question), not the
 # page's. The word before it names the component; the page's own header is named for
@@ -49,11 +51,10 @@ PAGE_WORDS = frozenset({"site", "page", "main", "global", "sticky", "fixed", "mo
 
 
 def _component_name(match: re.Match[str]) -> str:
+    """A component's header read as the component's name; the page's header as it is."""
     return match.group(0) if match.group(1).lower() in PAGE_WORDS else match.group(1)
 
 
-NAME_BREAK = re.compile(r"[-_\s:/\d]+")
-CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # A name part with a letter after a digit is a generated hash ("251ad163", "1ft5k6i"):
 # split at its digits it would spell "ad" or "ft" by chance.
 DIGIT_LETTER = re.compile(r"\d[a-zA-Z]")
