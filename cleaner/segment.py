@@ -385,17 +385,38 @@ def _parse_raw_markup(root: Element) -> None:
             el.extend(list(holder))
 
 
-def _cue(el: Element) -> str:
+# Path steps _cue remembers, at most: a crawl of many sites meets millions. Only those
+# whose attributes are this short: a framework's kilobytes of classes are not kept.
+STEPS_KEPT = 1 << 16
+STEP_KEY_CHARS = 500
+_steps: dict[tuple[Any, str | None, str | None, str | None], str] = {}
+
+
+def _cue(el: Element, names: str | None) -> str:
+    """The element's path step (see _step), given its class attribute as the walk read
+    it. Pages repeat their steps (every item of a list, every card of a feed) and sites
+    theirs across pages, so each is built once a process: a look-up costs the attribute
+    reads alone. (A dict of tuples of strings, which the garbage collector stops tracking.)"""
+    ident, role = el.get("id"), el.get("role")
+    key = (el.tag, ident, names, role)
+    step = _steps.get(key)
+    if step is None:
+        step = _step(*key)
+        if len(ident or "") + len(names or "") + len(role or "") <= STEP_KEY_CHARS:
+            if len(_steps) >= STEPS_KEPT:
+                _steps.clear()
+            _steps[key] = step
+    return step
+
+
+def _step(tag: Any, ident: str | None, names: str | None, role: str | None) -> str:
     """`tag`, `tag.class`, `tag#id` as one path step; class/id tokens are the DOM cues."""
-    tag = el.tag if isinstance(el.tag, str) else ""
-    step = tag
-    ident = el.get("id")
+    step = tag if isinstance(tag, str) else ""
     if ident:
         step += "#" + ident.strip().replace(" ", "_")[:60]
-    classes = (el.get("class") or "").split()
+    classes = (names or "").split()
     if classes:
         step += "." + ".".join([c[:60] for c in classes[:6]])  # a list joins faster than a generator
-    role = el.get("role")
     if role:
         step += "[" + role.strip()[:30] + "]"
     return step
@@ -406,10 +427,11 @@ class _Open:
     steps repeat; serials do not). Its path and ancestors are built from its parent's,
     and only when a block inside asks: most elements never hold a block's text."""
 
-    __slots__ = ("tag", "el", "serial", "parent", "rule", "_path", "_ancestors")
+    __slots__ = ("tag", "el", "names", "serial", "parent", "rule", "_path", "_ancestors")
 
-    def __init__(self, tag: str, el: Any, serial: int, parent: _Open | None, rule: str = "") -> None:
-        self.tag, self.el, self.serial, self.parent = tag, el, serial, parent
+    def __init__(self, tag: str, el: Any, names: str | None, serial: int, parent: _Open | None,
+                 rule: str = "") -> None:
+        self.tag, self.el, self.names, self.serial, self.parent = tag, el, names, serial, parent
         self.rule: str = rule or (parent.rule if parent is not None else "")  # the innermost selector's
         self._path: str | None = None
         self._ancestors: tuple[int, ...] | None = None
@@ -418,7 +440,8 @@ class _Open:
         if self._path is None:
             above = self.parent.path() if self.parent is not None else ""
             # Interned: the many siblings of a list or a feed share one copy of their path.
-            self._path = sys.intern(above + ">" + _cue(self.el) if above else _cue(self.el))
+            step = _cue(self.el, self.names)
+            self._path = sys.intern(above + ">" + step if above else step)
         return self._path
 
     def ancestors(self) -> tuple[int, ...]:
@@ -500,6 +523,7 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
     body = root.find("body")
     start = body if body is not None else root
     marks = _marks(root, selectors) if selectors else {}
+    is_unseen = _class_test(unseen)
     out = _BlockCollector(budget)
     stack: list[_Open | None] = []  # None for a skipped element: only its tail is read
     inner: _Open | None = None  # the innermost open element that is not skipped
@@ -520,15 +544,16 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
         if event == "start":
             tag = el.tag  # lxml makes a new string at each reading: read it once
             tag = tag.lower() if isinstance(tag, str) else ""
+            names = el.get("class")  # read once: the unseen check and the path step both want it
             if (not tag or tag in SKIPPED and not (tag == "template" and _is_shadow_root(el))
-                    or unseen and (names := el.get("class")) and not unseen.isdisjoint(names.split())):
+                    or unseen and names and is_unseen(names)):
                 walker.skip_subtree()
                 stack.append(None)  # its end event pops it and adds the tail
                 continue
             if ink and tag in BLOCK_TAGS:
                 out.flush(inner, bool(lists and lists[-1]))
                 ink = False
-            inner = _Open(tag, el, serial, inner, marks.get(el, "") if marks else "")
+            inner = _Open(tag, el, names, serial, inner, marks.get(el, "") if marks else "")
             stack.append(inner)
             if tag in ("ul", "ol", "menu"):
                 lists.append(tag == "ol")
@@ -571,6 +596,20 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
                 out.link_chars += len(text.strip())
     out.flush(inner, False)
     return out.blocks
+
+
+def _class_test(names: frozenset[str]) -> Callable[[str], bool]:
+    """Whether a class attribute holds one of `names`, each attribute read once a page:
+    a page repeats its class attributes (every item of a list), and splitting one costs
+    more than looking it up."""
+    seen: dict[str, bool] = {}
+
+    def test(attribute: str) -> bool:
+        found = seen.get(attribute)
+        if found is None:
+            found = seen[attribute] = not names.isdisjoint(attribute.split())
+        return found
+    return test
 
 
 def _is_shadow_root(el: Element) -> bool:
