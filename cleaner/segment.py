@@ -319,8 +319,9 @@ STREAMED_MOVE = re.compile(r'\$R[CS]\("([^"]+)","([^"]+)"\)')
 
 def _place_streamed(root: Element) -> None:
     """Each streamed part put where the page's scripts would put it (see STREAMED_MOVE).
-    Asked of the tree, as _parse_raw_markup asks: a page with no <template> costs
-    nothing, where a search of its text for the calls read all of it."""
+    Asked of the tree, as _parse_raw_markup asks: a page with no <template> costs one walk
+    of its elements in C (about 0.2 ms), where a search of its text for the calls read
+    all of it in Python."""
     if next(root.iter("template"), None) is None:
         return
     moves = [move for script in root.iter("script") if script.text and "$R" in script.text
