@@ -9,6 +9,7 @@ from collections import Counter
 
 from . import phrases
 from .language import CJK_FUNCTION_CHARS, HAN, HANGUL, HIRAGANA_KATAKANA, KOREAN_ENDINGS, WORD, stopwords
+from .memo import remember
 from .options import Options, Phrases, Thresholds
 from .phrases import BULLET, CLOSERS, HEADING_TAGS, ends_sentence
 from .records import Block, Features
@@ -157,9 +158,7 @@ def _step_cue(step: str, cue: str, p: Phrases, builder: frozenset[str] = frozens
     return None, cue
 
 
-# Path steps read_step remembers, at most: a crawl of many sites meets millions.
-STEPS_KEPT = 1 << 16
-_steps: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+_steps: dict[str, tuple[str, str, tuple[str, ...]]] = {}  # read_step's memo
 
 
 def read_step(step: str) -> tuple[str, str, tuple[str, ...]]:
@@ -169,11 +168,7 @@ def read_step(step: str) -> tuple[str, str, tuple[str, ...]]:
     tracking such tuples, where the cache's sets and links were most of the objects
     each of its full collections walked.)"""
     known = _steps.get(step)
-    if known is None:
-        if len(_steps) >= STEPS_KEPT:
-            _steps.clear()
-        known = _steps[step] = _read_step(step)
-    return known
+    return remember(_steps, step, _read_step(step)) if known is None else known
 
 
 def _read_step(step: str) -> tuple[str, str, tuple[str, ...]]:

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .memo import remember
+
 
 @dataclass(frozen=True, slots=True)
 class Weights:
@@ -107,10 +109,6 @@ class Thresholds:
     model: float
 
 
-# Texts Phrases.menu_words remembers, at most: a corpus of many sites has millions.
-MENU_WORDS_KEPT = 1 << 16
-
-
 @dataclass(frozen=True, slots=True)
 class Phrases:
     """Known boilerplate (and users' known content), compiled from the rules' lists."""
@@ -142,13 +140,10 @@ class Phrases:
 
     def is_menu(self, text: str) -> bool:
         """Whether the text is a whole line of menu words (line_navigation), each text
-        matched once a process (at most MENU_WORDS_KEPT remembered at a time)."""
-        known = self.menu_words
-        verdict = known.get(text)
+        matched once a process (memo.remember bounds what is kept)."""
+        verdict = self.menu_words.get(text)
         if verdict is None:
-            if len(known) >= MENU_WORDS_KEPT:
-                known.clear()
-            verdict = known[text] = self.line_navigation.match(text) is not None
+            verdict = remember(self.menu_words, text, self.line_navigation.match(text) is not None)
         return verdict
 
 

@@ -116,7 +116,7 @@ def keep_code_captions(blocks: list[Block]) -> list[Block]:
 
 def _parent_step(b: Block) -> str:
     """The step of a block's path above its own element."""
-    return b.dom_path.rsplit(">", 2)[-2] if b.dom_path.count(">") >= 1 else ""
+    return b.dom_path.rsplit(">", 2)[-2] if ">" in b.dom_path else ""
 
 
 # A line that is a number and nothing else: a size, a day, a rating's step, a page.

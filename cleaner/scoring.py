@@ -31,7 +31,7 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
     elif words < t.short_words:
         found.append(("short", w.short))
     if not f.code:  # code's words are not sentences: its shape says nothing of what it is
-        found.extend(_prose_shape(f, options))
+        _add_prose_shape(f, options, found)
     if f.link_density >= t.links_high and words >= t.medium_words:
         # A linked headline: a teaser in a listing, or a related link in a sidebar; the
         # container and region passes tell which.
@@ -72,10 +72,10 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
     return found
 
 
-def _prose_shape(f: Features, options: Options) -> list[tuple[str, float]]:
-    """What a block's words say as prose: sentences, stop words, capitals, digits."""
+def _add_prose_shape(f: Features, options: Options, found: list[tuple[str, float]]) -> None:
+    """What a block's words say as prose (sentences, stop words, capitals, digits), added
+    to `found`: evidence() runs for every block, so no list of its own."""
     w, t = options.weights, options.thresholds
-    found: list[tuple[str, float]] = []
     words = f.words
     if f.terminal_punctuation and words >= t.tiny_words:
         found.append(("sentence_end", w.terminal_punctuation))
@@ -98,7 +98,6 @@ def _prose_shape(f: Features, options: Options) -> list[tuple[str, float]]:
         found.append(("unbroken", w.unbroken))
     if f.digit_share >= t.digit_share:
         found.append(("digits", w.digits))
-    return found
 
 
 def _label(score: float, reasons: tuple[str, ...], options: Options) -> Label:

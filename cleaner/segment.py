@@ -13,6 +13,7 @@ import lxml.etree
 from . import dumps, markdown_input, wrapping
 from .markdown_input import Line
 from .decode import INVISIBLE, nfc
+from .memo import remember
 from .options import Phrases, Selectors
 from .phrases import BULLET, BYLINE, HEADING_TAGS, ends_sentence
 from .records import Block, Kind
@@ -386,9 +387,8 @@ def _parse_raw_markup(root: Element) -> None:
             el.extend(list(holder))
 
 
-# Path steps _cue remembers, at most: a crawl of many sites meets millions. Only those
-# whose attributes are this short: a framework's kilobytes of classes are not kept.
-STEPS_KEPT = 1 << 16
+# Path steps _cue remembers: only those whose attributes are this short (a framework's
+# kilobytes of classes are not kept).
 STEP_KEY_CHARS = 500
 _steps: dict[tuple[Any, str | None, str | None, str | None], str] = {}
 
@@ -404,9 +404,7 @@ def _cue(el: Element, names: str | None) -> str:
     if step is None:
         step = _step(*key)
         if len(ident or "") + len(names or "") + len(role or "") <= STEP_KEY_CHARS:
-            if len(_steps) >= STEPS_KEPT:
-                _steps.clear()
-            _steps[key] = step
+            remember(_steps, key, step)
     return step
 
 
