@@ -729,16 +729,18 @@ def _branch(ancestors: tuple[int, ...], chain: tuple[int, ...]) -> int | None:
     return None
 
 
-# The id of a tab panel: docs repeat a step in each platform's or language's panel, and
-# panels that differ only in their ids are one place said again for each tab.
-TAB_PANEL_ID = re.compile(r"#[^.>\[]*(?=[^>]*\[tabpanel\])")
+# An element's id names one element, not a kind of place: docs repeat a step in each
+# tab panel, an API reference the same parameter under each method's section, and
+# sections that differ only in their ids are one place said again.
+ELEMENT_ID = re.compile(r"#[^.>\[]*")
 
 
 def drop_duplicates(blocks: list[Block], options: Options) -> list[Block]:
     """A paragraph kept twice in different places is a clone (the mobile and desktop
     versions of one description, a teaser of the article beside it): the reader gets it
     once, where it first appears. The same text in the same place is the page's own
-    repetition (the same terms under each offer, the same step in each tab panel) and
+    repetition (the same terms under each offer, the same step in each tab panel, the
+    same parameter under each method of an API reference; ids aside) and
     stays; scraped text has no places, so there every second copy goes."""
     first_path: dict[str, str] = {}
     # Scraped text wrapped at a column breaks one paragraph into lines where the column
@@ -760,7 +762,7 @@ def drop_duplicates(blocks: list[Block], options: Options) -> list[Block]:
                 copy = copies[b.group]
             else:
                 key = b.text.casefold()
-                place = TAB_PANEL_ID.sub("", b.dom_path) if "[tabpanel]" in b.dom_path else b.dom_path
+                place = ELEMENT_ID.sub("", b.dom_path)
                 copy = key in first_path and (first_path[key] != place or not b.dom_path)
                 first_path.setdefault(key, place)
             if copy:

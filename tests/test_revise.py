@@ -506,10 +506,26 @@ def test_the_same_step_in_each_tab_panel_is_kept_in_each():
     body = "".join(f"<p>{p}</p>" for p in ARTICLE[:2])
     doc = clean(f"<html><body><article><h1>{HEADLINE}</h1>{body}{tabs}</article></body></html>".encode())
     assert doc.text.count(step[:60]) == 3
-    # Elsewhere, an element's id still tells one place from another: a clone goes.
+    # A copy in another kind of place still goes: a panel repeating a paragraph of the
+    # article's own flow is a clone, whatever the ids.
     clone = f'<div id="summary" class="panel"><p>{step}</p></div>'
     doc = clean(f"<html><body><article><h1>{HEADLINE}</h1>{body}<p>{step}</p>{clone}</article></body></html>".encode())
     assert doc.text.count(step[:60]) == 1
+
+
+def test_a_parameter_described_under_each_method_is_kept_under_each():
+    # An API reference describes the same parameter under each method that takes it, in
+    # sections that differ only in their ids: each method's reader needs it there.
+    param = ("Three-letter currency code, in lowercase, for the amount given above. "
+             "It must be one of the currencies your account supports.")
+    sections = "".join(
+        f'<section id="api-{method}" class="method"><h2>{method.title()} a charge</h2>'
+        f'<p>Use this call to {method} a charge on the account.</p>'
+        f'<ul class="params"><li><code>currency</code><p>{param}</p></li></ul></section>'
+        for method in ("create", "update", "capture"))
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE[:2])
+    doc = clean(f"<html><body><main><h1>Charges</h1>{body}{sections}</main></body></html>".encode())
+    assert doc.text.count(param[:60]) == 3
 
 
 MORE = [
