@@ -637,7 +637,11 @@ def _css(selector: str):  # type: ignore[no-untyped-def]
 
 # Inside <pre>, these break the line as a newline would (code viewers wrap each line in one).
 PRE_LINE_TAGS = frozenset("div p li tr".split())
-HAS_LINE_BREAKS = lxml.etree.XPath("boolean(.//br|.//div|.//p|.//li|.//tr)")
+# Highlighters wrap each line in a <span> their stylesheet shows as a block (Shiki's
+# `line`, Prism's `token-line`, CodeMirror's `cm-line`), often with no newline between.
+LINE_CLASS = re.compile(r"(?:^|[\s-])line(?:\s|$)")
+HAS_LINE_BREAKS = lxml.etree.XPath(
+    "boolean(.//br|.//div|.//p|.//li|.//tr|.//span[contains(@class, 'line')])")
 
 
 def _pre_text(el: Element, br: str = "\n") -> str:
@@ -653,8 +657,12 @@ def _pre_text(el: Element, br: str = "\n") -> str:
             if name == "br":
                 parts.append(br)
             elif name and name not in SKIPPED:
+                start = len(parts)
                 walk(child)
-                if name in PRE_LINE_TAGS and parts and not parts[-1].endswith("\n"):
+                # A line's newline may be its own last text, or the text after it; an
+                # empty line element is a blank line.
+                if (name in PRE_LINE_TAGS or name == "span" and LINE_CLASS.search(child.get("class") or "")) \
+                        and not "".join(parts[start:]).endswith("\n") and not (child.tail or "").startswith("\n"):
                     parts.append("\n")
             parts.append(child.tail or "")
     walk(el)

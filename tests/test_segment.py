@@ -191,6 +191,22 @@ def test_pre_line_breaks_made_of_markup_stay_line_breaks():
     assert lines.text == "line a\nline b"
 
 
+def test_a_highlighters_line_spans_are_lines_said_once():
+    # Shiki writes each line as a <span class="line"> with nothing between: glued, the
+    # last word of one line and the first of the next made one word. Hugo's Chroma ends
+    # each line's span with its own newline, which is the line's break, not a blank line;
+    # an empty line element is a blank line.
+    shiki, chroma, blank = _blocks(
+        '<pre><code><span class="line"><span>npm</span><span> create app</span></span>'
+        '<span class="line"><span>cd</span><span> app</span></span></code></pre>'
+        '<pre><code><span class="line"><span class="cl">services:\n</span></span>'
+        '<span class="line"><span class="cl">  db:\n</span></span></code></pre>'
+        '<pre><div>import os</div><div></div><div>x = 1</div></pre>')
+    assert shiki.text == "npm create app\ncd app"
+    assert chroma.text == "services:\n  db:"
+    assert blank.text == "import os\n\nx = 1"
+
+
 def test_br_splits_blocks():
     assert [b.text for b in _blocks("<p>first line<br>second line<br/>third</p>")] == ["first line", "second line", "third"]
 
