@@ -92,7 +92,7 @@ def revise(blocks: list[Block], options: Options, thread: bool = False,
         out = drop_comments(out, options)
     # In HTML the elements draw the article's bounds; scraped text has only the stretches.
     out = keep_main_container(out, options, groups) if html else keep_main_region(out, options)
-    out = drop_article_copies(drop_duplicates(out, options), options)
+    out = drop_article_copies(drop_duplicates(drop_contents_lists(out), options), options)
     if html:
         out = keep_code_captions(out)
     if boilerplate:
@@ -727,6 +727,25 @@ def _branch(ancestors: tuple[int, ...], chain: tuple[int, ...]) -> int | None:
         if mine != main_line:
             return mine
     return None
+
+
+def drop_contents_lists(blocks: list[Block]) -> list[Block]:
+    """A link that names a heading further down the page is an entry of the page's own
+    table of contents: the reader meets the heading where it stands, and the list of
+    links that leads there is navigation (else the heading, said second, went as its
+    duplicate)."""
+    later: set[str] = set()  # the kept headings' texts, from the page's end up
+    out = list(blocks)
+    for i in range(len(out) - 1, -1, -1):
+        b, f = out[i], out[i].features
+        if b.label is not Label.CONTENT or f is None:
+            continue
+        key = b.text.casefold()
+        if f.is_heading:
+            later.add(key)
+        elif f.link_density >= 0.5 and key in later:
+            out[i] = _relabel(b, Label.NAVIGATION, "table_of_contents", min(b.score, 0.45))
+    return out
 
 
 # An element's id names one element, not a kind of place: docs repeat a step in each

@@ -15,6 +15,7 @@ from cleaner.features import measure
 from cleaner.revise import _line_gains
 from cleaner.scoring import score
 from cleaner.segment import split_lines
+from cleaner.writers import to_markdown
 
 # The context passes on their own: the fitted model that has the last word after them
 # (stacking.py) is tested in test_stacking.py, and the whole pipeline on real pages by
@@ -538,6 +539,27 @@ MORE = [
     "The council will meet again in September to decide whether the restrictions should stay in "
     "place through the winter or be lifted once the first heavy rains have come.",
 ]
+
+
+def test_a_pages_own_table_of_contents_goes_and_its_headings_stay():
+    # A list of links to the page's own sections names each heading twice: the reader
+    # meets the heading where it stands, so the list is navigation (five like links in
+    # the article were taken for its records).
+    sections = ["Why the reservoir has fallen so far this summer",
+                "What the hosepipe ban means for gardens and car washing",
+                "When the council expects the water level to recover",
+                "How the farms in the valley are coping with the drought",
+                "Where the town's drinking water will come from next year"]
+    paragraphs = ARTICLE + MORE
+    contents = "".join(f'<li><a href="#s{n}">{h}</a></li>' for n, h in enumerate(sections))
+    body = "".join(f'<h2 id="s{n}">{h}</h2><p>{paragraphs[n]}</p>' for n, h in enumerate(sections))
+    doc = clean(f"<html><body><div class='post-content'><h1>{HEADLINE}</h1><p>{paragraphs[6]}</p>"
+                f"<ul>{contents}</ul>{body}</div></body></html>".encode())
+    markdown = to_markdown(doc)
+    for heading in sections:
+        assert markdown.count(heading) == 1
+        assert f"## {heading}" in markdown
+    assert all(b.label is not Label.CONTENT for b in doc.blocks if b.tag == "li")
 
 
 def test_a_copy_of_the_whole_article_in_one_block_is_kept_once():
