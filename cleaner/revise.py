@@ -729,6 +729,10 @@ def _branch(ancestors: tuple[int, ...], chain: tuple[int, ...]) -> int | None:
     return None
 
 
+# A section's number and a heading's anchor mark, which one of the two copies may lack.
+SECTION_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.):]?\s+)|\s*[¶#§🔗]\s*$")
+
+
 def drop_contents_lists(blocks: list[Block]) -> list[Block]:
     """A link that names a heading further down the page is an entry of the page's own
     table of contents: the reader meets the heading where it stands, and the list of
@@ -740,7 +744,7 @@ def drop_contents_lists(blocks: list[Block]) -> list[Block]:
         b, f = out[i], out[i].features
         if b.label is not Label.CONTENT or f is None:
             continue
-        key = b.text.casefold()
+        key = SECTION_NUMBER.sub("", b.text).casefold()
         if f.is_heading:
             later.add(key)
         elif f.link_density >= 0.5 and key in later:

@@ -541,17 +541,18 @@ MORE = [
 ]
 
 
-def test_a_pages_own_table_of_contents_goes_and_its_headings_stay():
+@pytest.mark.parametrize("number", [lambda n: "", lambda n: f"{n + 1}. "], ids=["plain", "numbered"])
+def test_a_pages_own_table_of_contents_goes_and_its_headings_stay(number):
     # A list of links to the page's own sections names each heading twice: the reader
     # meets the heading where it stands, so the list is navigation (five like links in
-    # the article were taken for its records).
+    # the article were taken for its records). A contents list may number its entries.
     sections = ["Why the reservoir has fallen so far this summer",
                 "What the hosepipe ban means for gardens and car washing",
                 "When the council expects the water level to recover",
                 "How the farms in the valley are coping with the drought",
                 "Where the town's drinking water will come from next year"]
     paragraphs = ARTICLE + MORE
-    contents = "".join(f'<li><a href="#s{n}">{h}</a></li>' for n, h in enumerate(sections))
+    contents = "".join(f'<li><a href="#s{n}">{number(n)}{h}</a></li>' for n, h in enumerate(sections))
     body = "".join(f'<h2 id="s{n}">{h}</h2><p>{paragraphs[n]}</p>' for n, h in enumerate(sections))
     doc = clean(f"<html><body><div class='post-content'><h1>{HEADLINE}</h1><p>{paragraphs[6]}</p>"
                 f"<ul>{contents}</ul>{body}</div></body></html>".encode())
