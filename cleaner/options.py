@@ -129,6 +129,7 @@ class Phrases:
     legal: re.Pattern[str]
     dom_navigation: frozenset[str]
     dom_landmarks: frozenset[str]  # navigation that outranks any name inside it
+    dom_author_box: frozenset[str]  # with "author" in one class, a landmark
     dom_ads: frozenset[str]
     dom_content: frozenset[str]
     dom_comments: frozenset[str]

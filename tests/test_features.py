@@ -53,8 +53,11 @@ def _kind(text: str) -> str:
     ("body>article>section#receive-and-reply-to-an-inbound-message>p", "content"),
     ("body>div.wrapper>h2#what-is-the-video-review-process", ""),
     ("body>div#comments-area-main-wrap>p", "comments"),
-    # an author box and the footnotes under an article are not its text
-    ("body>article>div.author-box>p", "navigation"),
+    # an author box and the footnotes under an article are not its text; the author's
+    # box outranks the names inside it, as a landmark does
+    ("body>article>div.author-box>p", "landmark"),
+    ("body>article>div.about_author>div.entry-content>p", "landmark"),
+    ("body>article>div.author>p", "navigation"),  # "author" alone: a byline, not a landmark
     ("body>article>div.footnotes>ol>li", "navigation"),
     # a table's class names its look (a header that sticks), not a region of the page;
     # a layout table's cells still name theirs

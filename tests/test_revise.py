@@ -383,6 +383,19 @@ BIO = ("Jane Roe has covered water, farming and the environment for the Varnell 
        "before that she spent six years reporting on local government for a radio station up north.")
 
 
+@pytest.mark.parametrize("box", ["author-bio", "about_author", "AuthorCard", "authorbox"])
+def test_an_author_box_is_chrome_wherever_it_stands(box):
+    # "About the author" says the same on every page its author wrote; the box names
+    # itself, whatever the byline (here none) says.
+    bio = ("Morgan Hale has covered water, weather and the valley's farms for the paper since "
+           "2009, and before that reported from the coast for a decade.")
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    doc = clean(f'<html><body><article><h1>{HEADLINE}</h1>{body}<div class="{box}">'
+                f'<h3>About the author</h3><p>{bio}</p></div></article></body></html>'.encode())
+    assert bio[:40] not in doc.text
+    assert all(p[:40] in doc.text for p in ARTICLE)
+
+
 @pytest.mark.parametrize("paragraphs", [8, 4])
 def test_chrome_splits_off_an_author_bio(paragraphs):
     doc = _text(HEADLINE, *ARTICLE[:paragraphs], "Share", "Facebook", "About the author", BIO)
