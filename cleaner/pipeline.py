@@ -50,7 +50,7 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
     if kind is Kind.HTML:
         blocks = drop_other_articles(blocks, options, meta.title, thread)
-        blocks = drop_forms(blocks, meta.page_type == "article", thread)
+        blocks = drop_forms(blocks, meta.page_type == "article", options, thread)
     blocks = ensure_content(blocks, options)
     lap("revise")
     if meta.author is None and root is not None:

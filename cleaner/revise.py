@@ -883,22 +883,30 @@ def drop_other_articles(blocks: list[Block], options: Options, page_title: str |
 FORM_SHARE = 0.3  # of an article's kept words, the most a <form> may hold and still be the page's furniture
 
 
-def drop_forms(blocks: list[Block], article: bool, thread: bool = False) -> list[Block]:
+def drop_forms(blocks: list[Block], article: bool, options: Options, thread: bool = False) -> list[Block]:
     """HTML: on a page whose markup calls it an article, what a <form> holds is a sign-up,
     a quote request or a comment box, not the story; unless the form holds the headline
-    or much of the text (some sites wrap the whole page in one form)."""
-    if not article or thread:
+    or much of the text (some sites wrap the whole page in one form). On other pages a
+    form without a line of prose is a control: a listing's filters (colours, sizes,
+    price ranges), a product's options; a form with prose is a calculator's or a
+    configurator's page, explained in it. (On dev HTML word F1 +0.0002: collection
+    +0.0014, product +0.0017, listing +0.0005, service -0.0001.)"""
+    if thread:
         return blocks
     forms = {i: f for i, b in enumerate(blocks) if b.label is Label.CONTENT and (f := _outermost(b, "form")) is not None}
     if not forms:
         return blocks
     inside: dict[int, int] = {}  # each form's kept words
+    prose: set[int] = set()  # the forms holding a kept paragraph
     for i, form in forms.items():
         inside[form] = inside.get(form, 0) + _words(blocks[i])
+        if _words(blocks[i]) >= options.thresholds.long_words:
+            prose.add(form)
     title = next((b for b in blocks if b.role == "title"), None)
     home = _outermost(title, "form") if title is not None else None
     kept = _body_words(blocks)
-    chrome = {f for f, n in inside.items() if f != home and n <= FORM_SHARE * kept}
+    chrome = {f for f, n in inside.items()
+              if f != home and n <= FORM_SHARE * kept and (article or f not in prose)}
     if not chrome:
         return blocks
     # (The pipeline's ensure_content follows, as for drop_other_articles.)

@@ -1099,6 +1099,45 @@ def test_a_page_wrapped_in_a_form_keeps_its_article(layout):
     assert all(_content(doc, *ARTICLE[:4]))
 
 
+SNEAKERS_INTRO = ("Our wool runners are knitted from fine merino and lined with soft eucalyptus fibre, so they stay "
+                  "cool in summer, warm in winter and comfortable from the first step to the last mile of the day.")
+SNEAKERS = [("Wool Runner Mizzle", "$125"), ("Tree Dasher Relay", "$135"), ("Wool Cruiser Slip On", "$105"),
+            ("Tree Breezer Knit", "$100"), ("Trail Runner SWT", "$145"), ("Wool Lounger Fluff", "$115")]
+COLOURS = ["Charcoal", "Heather grey", "Navy blue", "Forest green", "Brick red", "Sand beige", "Ivory white"]
+
+
+def _facet(name: str, values: list[str]) -> str:
+    items = "".join(f'<li><label><input type="checkbox" name="{name}" value="{v}"><span>{v}</span></label></li>'
+                    for v in values)
+    return f"<details open><summary>{name.title()}</summary><ul>{items}</ul></details>"
+
+
+def _shop_page(form: str, after: str = "") -> str:
+    cards = "".join(f'<div class="card"><a href="/p/{i}"><h3>Men\'s {name}</h3></a><p class="price">{price}</p></div>'
+                    for i, (name, price) in enumerate(SNEAKERS))
+    return (f"<!DOCTYPE html><html><head><title>Men's sneakers</title></head><body><main><h1>Men's sneakers</h1>"
+            f'<p>{SNEAKERS_INTRO}</p>{form}<div class="grid">{cards}</div>{after}</main></body></html>')
+
+
+def test_a_listing_s_filter_form_is_not_its_content():
+    # A collection page (no article in its markup): the colour and price filters are
+    # checkboxes in a <form>, a run of short labels that looks like records.
+    form = (f'<form action="/collections/mens"><p>Filter and sort</p>{_facet("colour", COLOURS)}'
+            f'{_facet("price", ["Under $50", "$50 to $100", "$100 to $150", "Over $150"])}</form>')
+    doc = clean(_shop_page(form))
+    assert SNEAKERS_INTRO in doc.text and all(f"Men's {name}" in doc.text for name, _ in SNEAKERS)
+    for label in COLOURS + ["Filter and sort", "Over $150"]:
+        assert label not in doc.text and "in_form" in _at(doc, label).reasons
+
+
+def test_a_form_that_explains_itself_in_prose_is_the_page_s_own():
+    # A calculator on a shop's page: the form's paragraph tells the reader what to enter,
+    # though most of the page's text lies outside it.
+    form = f'<form action="/calculate"><p>{ARTICLE[0]}</p><input name="litres"><button>Calculate</button></form>'
+    doc = clean(_shop_page(form, after="".join(f"<p>{p}</p>" for p in ARTICLE[4:7])))
+    assert all(_content(doc, ARTICLE[0], *ARTICLE[4:7]))
+
+
 TESTIMONIAL = ("Dr. Turner has always taken the time to listen to our questions, and the whole team made "
                "our visits easy from the first phone call to the last check-up. We recommend them to everyone.")
 
