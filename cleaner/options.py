@@ -90,6 +90,7 @@ class Thresholds:
     records_many: int
     records_many_words: float
     record_score: float
+    record_label_share: float
     record_marker_words: int
     record_max_lines: int
     record_regularity: float

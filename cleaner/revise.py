@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections import Counter
 from itertools import groupby
 
 from .features import read_step, word_count
@@ -314,7 +315,9 @@ def promote_records(blocks: list[Block], options: Options, groups: dict[str, lis
     the records of a listing (results, cards, rows); they are the page's content even
     though each is mostly a link. Menus repeat too, but with one or two words an item,
     so short records count only in long runs (the prices under every product card).
-    Links at the foot of an article are not records (_links_after_article).
+    Links at the foot of an article are not records (_links_after_article), nor is a
+    text that most records of a group repeat word for word: the cards' badge or button
+    ("New", "Compare", "More options"), where each record names its own item.
     Measured trade-off: a shop's mega-menu of one-word links is promoted too."""
     t = options.thresholds
     out = list(blocks)
@@ -330,9 +333,10 @@ def promote_records(blocks: list[Block], options: Options, groups: dict[str, lis
         floor = t.records_words if len(members) < t.records_many else t.records_many_words
         if sum(words) / len(words) < floor:
             continue
+        said = Counter(blocks[i].text for i in members)
         for i in members:
             b = blocks[i]
-            if _may_be_record(b):
+            if _may_be_record(b) and (said[b.text] < t.record_label_share * len(members) or b.cells):
                 out[i] = _relabel(b, Label.CONTENT, "repeated_record", max(b.score, t.record_score))
     return out
 

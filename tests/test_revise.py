@@ -684,6 +684,24 @@ def test_cards_with_indexed_ids_are_records_of_a_listing():
     assert all(_at(doc, f"Tide Tables {n}").reasons[0] == "repeated_record" for n in range(8))
 
 
+def test_a_badge_every_card_repeats_is_not_a_record_of_the_listing():
+    # Each card of a shop's grid names its sofa and price; the badge over its picture and
+    # its firmness read the same on every card. Names and prices are the listing, the
+    # badges its furniture.
+    sofas = ["Glostad loveseat", "Kivik sofa", "Uppland sectional", "Klippan loveseat", "Morabo sofa",
+             "Finnala sofa", "Hyltarp sofa", "Linanas sofa"]
+    cards = "".join(
+        f'<div class="product-card"><div class="media"><img src="/i/{n}.jpg" alt=""><div class="badge">More options</div>'
+        f'</div><div class="details"><h3 class="name"><a href="/p/{n}">{sofa} in dark grey</a></h3>'
+        f'<p class="price">${n + 2}49.00</p><div class="feel">Medium firm</div></div></div>'
+        for n, sofa in enumerate(sofas))
+    page = (f'<html><body><main><h1>Sofas</h1><div class="intro"><p>{ARTICLE[0]}</p></div>'
+            f'<section class="results"><div class="grid">{cards}</div></section></main></body></html>')
+    doc = clean(page.encode())
+    assert all(f"{sofa} in dark grey" in doc.text for sofa in sofas) and "$949.00" in doc.text
+    assert "More options" not in doc.text and "Medium firm" not in doc.text
+
+
 @pytest.mark.parametrize("shown", [
     ["block", "block", "hidden sm:block", "hidden md:block", "hidden xl:block", "hidden", "hidden"],  # utility CSS
     ["col", "col", "col d-none d-md-block", "col d-none d-md-block", "col d-none d-lg-block", "col d-none",
