@@ -748,10 +748,9 @@ def drop_contents_lists(blocks: list[Block]) -> list[Block]:
         b, f = out[i], out[i].features
         if b.label is not Label.CONTENT or f is None:
             continue
-        key = SECTION_NUMBER.sub("", b.text).casefold()
         if f.is_heading:
-            later.add(key)
-        elif f.link_density >= 0.5 and key in later:
+            later.add(SECTION_NUMBER.sub("", b.text).casefold())
+        elif f.link_density >= 0.5 and later and SECTION_NUMBER.sub("", b.text).casefold() in later:
             out[i] = _relabel(b, Label.NAVIGATION, "table_of_contents", min(b.score, 0.45))
     return out
 
