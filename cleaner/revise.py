@@ -472,12 +472,15 @@ MENU_RUN = 3
 
 def after_related(blocks: list[Block], options: Options, groups: dict[str, list[int]]) -> list[Block]:
     """Under a "Read more" / "Related" heading come links to other pages, not the
-    article: headline-like blocks there are navigation until prose resumes."""
+    article: headline-like blocks there are navigation until prose resumes. A heading
+    with none of the page's own prose above it in HTML ("Latest news" under a topic
+    page's title) heads the page's own listing: there is no article yet for it to
+    relate to."""
     t = options.thresholds
     # A long run of records on one path is the page's own listing, even under a
     # "Latest news" heading: related boxes hold a few links.
     listed = {i for members in groups.values() if len(members) >= t.records_many for i in members}
-    out, in_list, menu_run, prose_seen = [], False, 0, False
+    out, in_list, menu_run, prose_seen, article_above = [], False, 0, False, False
     for i, b in enumerate(blocks):
         f = b.features
         if f is None or (in_list and i in listed):
@@ -489,7 +492,8 @@ def after_related(blocks: list[Block], options: Options, groups: dict[str, list[
         # cloud and archive are chrome alike.)
         menu_run = menu_run + 1 if b.label is not Label.CONTENT and f.words < t.tiny_words else 0
         if f.phrase == "related":
-            in_list = True
+            # (HTML only: scraped text's model learnt the heading's list as it always was.)
+            in_list = article_above or not b.dom_path
         elif menu_run >= MENU_RUN and not prose_seen:
             in_list = False
         # A question ends a headline as often as a sentence ("How do I join two files?").
@@ -497,6 +501,7 @@ def after_related(blocks: list[Block], options: Options, groups: dict[str, list[
                or f.words >= t.long_words) and f.link_density < t.links_mid
               or f.words >= t.linked_prose_words and f.link_density < t.links_high):
             in_list, prose_seen = False, True  # prose again, not another linked headline
+            article_above = article_above or b.label is Label.CONTENT
         elif in_list and b.label is Label.CONTENT and "repeated_record" not in b.reasons:
             b = _relabel(b, Label.NAVIGATION, "after_related_heading", min(b.score, 0.4))
         out.append(b)
