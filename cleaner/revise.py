@@ -316,8 +316,9 @@ def promote_records(blocks: list[Block], options: Options, groups: dict[str, lis
     though each is mostly a link. Menus repeat too, but with one or two words an item,
     so short records count only in long runs (the prices under every product card).
     Links at the foot of an article are not records (_links_after_article), nor is a
-    text that most records of a group repeat word for word: the cards' badge or button
-    ("New", "Compare", "More options"), where each record names its own item.
+    text that most records of a group (or of its own exact path) repeat word for word:
+    the cards' badge or button ("New", "Compare", "More options"), where each record
+    names its own item (_card_labels).
     Measured trade-off: a shop's mega-menu of one-word links is promoted too."""
     t = options.thresholds
     out = list(blocks)
@@ -333,12 +334,35 @@ def promote_records(blocks: list[Block], options: Options, groups: dict[str, lis
         floor = t.records_words if len(members) < t.records_many else t.records_many_words
         if sum(words) / len(words) < floor:
             continue
-        said = Counter(blocks[i].text for i in members)
+        labels = _card_labels(blocks, members, options)
         for i in members:
             b = blocks[i]
-            if _may_be_record(b) and (said[b.text] < t.record_label_share * len(members) or b.cells):
+            if _may_be_record(b) and (i not in labels or b.cells):
                 out[i] = _relabel(b, Label.CONTENT, "repeated_record", max(b.score, t.record_score))
     return out
+
+
+def _card_labels(blocks: list[Block], members: list[int], options: Options) -> set[int]:
+    """The members of a record group that are the cards' label or button, not a record:
+    a text that record_label_share of the group reads word for word, or of the members
+    on its own exact path. A group's key leaves numbered class names out, and a page
+    styled by CSS modules numbers all of them ("compare_tx8l8bez", "price_x6DXw1"), so
+    each card's price, button and badge fall into one group whose prices differ; on its
+    own path the button reads the same on every card ("Add to Compare"). A date that
+    several cards share is still each card's date."""
+    t = options.thresholds
+    said = Counter(blocks[i].text for i in members)
+    on_path = Counter(blocks[i].dom_path for i in members)
+    said_there = Counter((blocks[i].dom_path, blocks[i].text) for i in members)
+    labels = set()
+    for i in members:
+        b, share = blocks[i], t.record_label_share
+        if said[b.text] >= share * len(members):
+            labels.add(i)
+        elif (on_path[b.dom_path] >= t.records_min and said_there[b.dom_path, b.text] >= share * on_path[b.dom_path]
+              and not (b.features is not None and b.features.is_date)):
+            labels.add(i)
+    return labels
 
 
 def _prose_before(blocks: list[Block], options: Options) -> tuple[list[int], list[int]]:

@@ -723,6 +723,27 @@ def test_a_badge_every_card_repeats_is_not_a_record_of_the_listing():
     assert "More options" not in doc.text and "Medium firm" not in doc.text
 
 
+def test_a_button_on_every_card_is_not_a_record_where_css_modules_number_every_class():
+    # CSS modules suffix every class with a hash ("price_x6DXw1"), so a card's was-price,
+    # price and button fall into one record group, whose prices differ from card to card.
+    # On its own path each button reads the same on every card: the cards' furniture.
+    cameras = ["Canon EOS R100", "Nikon Z50 II", "Sony Alpha a6400", "Fujifilm X-T30 II", "Panasonic Lumix G100",
+               "OM System OM-5"]
+    cards = "".join(
+        f'<div class="product_Uc1nU"><h3 class="title_Uc1nU"><a href="/c/{n}">{camera} Mirrorless Camera with Lens</a></h3>'
+        f'<div class="was_x6DX1">${n + 6}79.00</div><div class="price_x6DX1">${n + 5}49.00</div>'
+        f'<div class="compare_tx8l8">Add to Compare</div><div class="features_Pf1h">Key Features</div>'
+        f'<div class="shipping_Pf1h">Calculate Shipping</div></div>'
+        for n, camera in enumerate(cameras))
+    page = (f'<html><body><main><h1>Mirrorless cameras</h1><p>{ARTICLE[0]}</p>'
+            f'<div class="results_Hq2Lm"><div class="grid_Bc1Sl"><div class="row_Bc1Sl">{cards}</div></div></div>'
+            f'</main></body></html>')
+    doc = clean(page.encode())
+    assert all(f"{camera} Mirrorless Camera" in doc.text for camera in cameras)
+    assert "$549.00" in doc.text and "$1079.00" in doc.text
+    assert not any(label in doc.text for label in ("Add to Compare", "Key Features", "Calculate Shipping"))
+
+
 @pytest.mark.parametrize("shown", [
     ["block", "block", "hidden sm:block", "hidden md:block", "hidden xl:block", "hidden", "hidden"],  # utility CSS
     ["col", "col", "col d-none d-md-block", "col d-none d-md-block", "col d-none d-lg-block", "col d-none",
