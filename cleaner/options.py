@@ -81,6 +81,7 @@ class Thresholds:
     outside_container: float
     main_share: float
     second_region_share: float
+    headline_levels: int
     tail_region_share: float
     chrome_gain: float
     container_levels: int

@@ -46,7 +46,7 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     blocks = score(blocks, options)
     lap("score")
     thread = is_thread(url)
-    blocks = revise(blocks, options, thread=thread, boilerplate=boilerplate)
+    blocks = revise(blocks, options, thread=thread, boilerplate=boilerplate, dated=meta.date is not None)
     blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
     if kind is Kind.HTML:
         blocks = drop_other_articles(blocks, options, meta.title, thread)

@@ -16,7 +16,7 @@ from itertools import groupby
 from .features import read_step, word_count
 from .language import stopwords
 from .metadata import TITLE_ECHO
-from .options import Options
+from .options import Options, Thresholds
 from .phrases import BULLET
 from .records import Block, Label, sentence_lines
 from .site import line_key
@@ -79,10 +79,11 @@ def _hard(block: Block) -> bool:
 
 
 def revise(blocks: list[Block], options: Options, thread: bool = False,
-           boilerplate: frozenset[str] = frozenset()) -> list[Block]:
+           boilerplate: frozenset[str] = frozenset(), dated: bool = False) -> list[Block]:
     """All context passes in order. On a discussion thread (`thread`, known from the
     URL) the comments are the content and stay; `boilerplate` holds the lines the page's
-    site repeats (site.find_boilerplate)."""
+    site repeats (site.find_boilerplate); `dated`, that the page's markup gives it a
+    publication date (a story's header is not its text: _headline_lead)."""
     out = keep_linked_headings(follow_neighbours(blocks, options), options)
     html = bool(out) and bool(out[0].ancestors)
     # Passes relabel blocks but never move them: the record groups are the page's own.
@@ -92,7 +93,7 @@ def revise(blocks: list[Block], options: Options, thread: bool = False,
     if not thread:
         out = drop_comments(out, options)
     # In HTML the elements draw the article's bounds; scraped text has only the stretches.
-    out = keep_main_container(out, options, groups) if html else keep_main_region(out, options)
+    out = keep_main_container(out, options, groups, dated) if html else keep_main_region(out, options)
     out = drop_article_copies(drop_duplicates(drop_contents_lists(out), options), options)
     if html:
         out = keep_code_captions(out)
@@ -639,14 +640,16 @@ def _gain(b: Block, options: Options) -> float:
     return (b.score - 0.5) * math.sqrt(b.features.words + 1 if b.features else 1)
 
 
-def keep_main_container(blocks: list[Block], options: Options, groups: dict[str, list[int]]) -> list[Block]:
+def keep_main_container(blocks: list[Block], options: Options, groups: dict[str, list[int]],
+                        dated: bool = False) -> list[Block]:
     """HTML: the deepest element that still holds nearly all of the page's content is
     the article's container (<body> holds everything; the article's own element nearly
     everything, and tighter). Content outside it stays when it is sure of itself, or
     when the branch it sits in is a strong region of its own (the second column of a
     service page, a listing split in two grids); the rest is sidebar and footer prose.
     Where an article outweighs the teaser cards around it, the cards weigh nothing in
-    that choice, and the ones outside the article go."""
+    that choice, and the ones outside the article go. On an undated page, the header
+    over the container stays with it (_headline_lead)."""
     t = options.thresholds
     cards = _teaser_cards(blocks, groups, t.card_words)
     if cards:
@@ -695,9 +698,10 @@ def keep_main_container(blocks: list[Block], options: Options, groups: dict[str,
     while top > 1 and SECTION.match(steps[top]) and SECTION.match(steps[top - 1]):
         top -= 1
     main, chain = inside.ancestors[top], inside.ancestors[: top + 1]
+    lead = set() if dated else _headline_lead(blocks, main, chain, t)
     out = []
     for n, b in enumerate(blocks):
-        if b.label is Label.CONTENT and main not in b.ancestors:
+        if b.label is Label.CONTENT and main not in b.ancestors and n not in lead:
             if n in cards:
                 b = _relabel(b, Label.NAVIGATION, "teaser_card", min(b.score, 0.45))
             elif b.score < t.outside_container:
@@ -706,6 +710,35 @@ def keep_main_container(blocks: list[Block], options: Options, groups: dict[str,
                     b = _relabel(b, Label.NAVIGATION, "outside_main_container", min(b.score, 0.45))
         out.append(b)
     return out
+
+
+def _headline_lead(blocks: list[Block], main: int, chain: tuple[int, ...], t: Thresholds) -> set[int]:
+    """The page's headline (its <h1>) and what stands between it and the main container,
+    when an element at most headline_levels above the container holds the headline too:
+    the header of a manual's page or a service page (title, opening paragraphs) beside
+    its body is the text's opening, though the body alone weighs enough to be chosen.
+    A header with a date line is a news story's (headline, standfirst, byline), one
+    with a price a product's buy box: neither is the text."""
+    first = next((i for i, b in enumerate(blocks) if main in b.ancestors), 0)
+    head = next((i for i in range(first - 1, -1, -1) if blocks[i].tag == "h1"), None)
+    if head is None or blocks[head].label is not Label.CONTENT:
+        return set()
+    if not set(blocks[head].ancestors).intersection(chain[-1 - t.headline_levels:-1]):
+        return set()
+    header = {i: f for i in range(head, first) if (f := blocks[i].features) is not None}
+    if any(f.is_date or _price_tag(blocks[i], t) for i, f in header.items()):
+        return set()
+    # Not what the header's markup names as chrome (a toolbar's result count and sort order).
+    return {i for i, f in header.items() if f.dom_cue not in BOILERPLATE_CUES}
+
+
+# A price: a currency sign or code and an amount, either way round ("$129.00", "19,99 €").
+PRICE = re.compile(r"(?:[$€£¥₹]|\b(?:USD|EUR|GBP|CHF)\b)\s?\d|\d\s?(?:[€£]|zł|\b(?:USD|EUR|GBP|CHF|kr)\b)")
+
+
+def _price_tag(b: Block, t: Thresholds) -> bool:
+    """A short line with a price in it: a product's buy box, not a text's opening."""
+    return _words(b) < t.medium_words and PRICE.search(b.text) is not None
 
 
 def _teaser_cards(blocks: list[Block], groups: dict[str, list[int]], card_words: int) -> dict[int, int]:

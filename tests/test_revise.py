@@ -1288,3 +1288,40 @@ def test_a_code_listing_keeps_its_caption_and_a_photo_does_not():
                 f"<p>{prose}</p></main>")
     assert "Listing 4-1: A variable and the scope in which it is valid" in doc.text
     assert "Ferris the crab" not in doc.text
+
+
+DOCS_INTRO = ("The widget toolkit works by reading every template in your project, finding the component "
+              "names it uses and building only the styles those components need, so pages stay small.")
+DOCS_BODY = [
+    "Installing the toolkit as a plugin of your build tool is the simplest way to start, because the "
+    "plugin watches your templates and rebuilds the styles whenever you save a file.",
+    "Start by creating a new project if you do not have one already; the most common way is to run the "
+    "project generator of your build tool and answer the questions it asks about your setup.",
+    "Then install the toolkit and its plugin with your package manager, and add the plugin to the list of "
+    "plugins in the configuration file that the generator wrote for you.",
+    "Import the toolkit at the top of your main stylesheet so that the build tool knows where to put the "
+    "styles it generates, and remove any reset stylesheet you were using before.",
+    "Run your build process with the usual development command, and open the page in a browser to check "
+    "that the components you used in your templates now have their styles.",
+    "If the styles do not appear, make sure the compiled stylesheet is linked from the head of your page "
+    "and that the templates you changed are inside the folders the plugin watches.",
+]
+
+
+@pytest.mark.parametrize("dateline", ["", "<p>12 March 2024</p>"])
+def test_the_header_beside_the_body_opens_an_undated_page_but_not_a_story(dateline):
+    # A manual's page puts its title and opening paragraphs in a header element beside its
+    # body; the body alone holds enough to be the main container, and the opening's shorter
+    # paragraph went with the sidebar as outside it. A header with a date line is a story's:
+    # its standfirst is not its text, as before.
+    menu = "".join(f"<li><a href='/docs/{n}'>Chapter {n}</a></li>" for n in range(12))
+    body = "".join(f"<p>{p}</p>" for p in DOCS_BODY)
+    doc = _html(f"<nav class='sidebar'><ul>{menu}</ul></nav><main><div class='page'>"
+                f"<p class='eyebrow'>Installation</p><h1>Get started with the widget toolkit</h1>{dateline}"
+                f"<p>{DOCS_INTRO}</p><p>It is fast, flexible and reliable, with no runtime.</p>"
+                f"<div class='steps'><section class='prose'>{body}<pre>npm install widget-toolkit</pre>"
+                f"</section></div></div></main>")
+    assert _content(doc, DOCS_INTRO, DOCS_BODY[0], DOCS_BODY[-1]) == [True, True, True]  # sure of themselves
+    kept = not dateline
+    assert _content(doc, "It is fast, flexible") == [kept]
+    assert ("It is fast, flexible and reliable" in doc.text) is kept
