@@ -65,6 +65,11 @@ DIGIT_LETTER = re.compile(r"\d[a-zA-Z]")
 ID_SLUG = re.compile(r"#(?:(?:[a-z]+|\d+)(?:-(?:[a-z]+|\d+)){4,}"
                      r"|(?:(?:[a-z]+|\d+)-)+(?:and|to|the|an?|of|for|your|how|what|is|in|on|with|do|you|why)"
                      r"(?:-(?:[a-z]+|\d+))+)(?=[.#\[]|$)")
+# CSS Modules name a class for its file and rule and add a hash of five letters and digits
+# after a double underscore ("mdx-table_root__adKqa", "Card_title__xT9pQ"): split at its
+# case change the hash would spell "ad" by chance. Only a hash with a capital is told from
+# a BEM element ("card__title").
+CSS_MODULE_HASH = re.compile(r"__(?=[a-z0-9]*[A-Z])[A-Za-z0-9]{5}(?=[.#\[]|$)")
 NAME_PARTS = re.compile(r"([-_\s:/]+)")  # the parts, with what separates them
 PATH_STEP = re.compile(r"^(?P<tag>[a-z0-9]*)(?P<attrs>.*)$", re.S)
 # The items of a line of chrome: what lies between spaces and separators (| · • /).
@@ -177,6 +182,8 @@ def _read_step(step: str) -> tuple[str, str, tuple[str, ...]]:
     role = attrs[attrs.rfind("[") + 1:-1].lower() if attrs.endswith("]") else ""
     if "#" in attrs:  # an id made from a heading's words names the text, not the element
         attrs = ID_SLUG.sub("", attrs)
+    if "__" in attrs:
+        attrs = CSS_MODULE_HASH.sub("", attrs)
     if "eader" in attrs:
         attrs = COMPONENT_HEADER.sub(_component_name, attrs)
     words = attrs.replace(".", " ").replace("#", " ").replace("[", " ").replace("]", " ")

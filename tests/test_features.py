@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from cleaner import Block
+from cleaner import Block, Label, clean
 from cleaner.features import dom_cue, measure, phrase_kind
 from cleaner.phrases import ends_sentence
 from cleaner.rules import defaults
@@ -47,6 +47,10 @@ def _kind(text: str) -> str:
     ("body>div.post_content.us_custom_251ad163>p", "content"),
     ("body>div.css-1ft5k6i>p", ""),
     ("body>div.teaser2>div.ad3>p", "ads"),  # a trailing number is still a counter
+    # nor is a CSS Modules hash ("__adKqa"); a BEM element ("__ad-slot") still names one
+    ("body>main>div.mdx-table_root__adKqa>table>tbody>tr", "content"),
+    ("body>div.Table_wrapper__Xy3aZ>table>tbody>tr", ""),
+    ("body>div.sidebar__ad-slot>p", "ads"),
     # a teaser leads to the site's own pages: navigation, not advertising
     ("body>div.cmp-teaser>h3.cmp-teaser__title", "navigation"),
     # an anchor made from a heading's words is the text's name, not the element's
@@ -374,3 +378,23 @@ def test_a_class_that_wraps_most_of_the_prose_is_the_builder_not_a_region():
     plain = measure([Block(index=i, text=BUILDER_PROSE, tag="p", dom_path="body>div.post>p") for i in range(4)]
                     + [sidebar], "en")
     assert plain[4].features.dom_cue == "navigation"
+
+
+def test_a_reference_table_in_a_css_modules_wrapper_is_kept():
+    # A docs site built with CSS Modules wraps each table in "mdx-table_root__adKqa": split
+    # at its case change, the hash read "ad", and every row of the arguments table went as
+    # an advertisement.
+    rows = "".join(f"<tr><td>{name}</td><td>{what}</td><td>string</td></tr>" for name, what in [
+        ("host", "Specifies the address of the resource to connect to."),
+        ("port", "Specifies the port number to use for the connection to the host."),
+        ("user", "Specifies the user name for connecting to the remote host."),
+        ("host_key", "Specifies the public key from the remote host to verify the connection."),
+    ])
+    intro = ("Most provisioners require access to the remote resource over SSH or WinRM and expect a nested "
+             "connection block with details about how to connect to it. The arguments below are accepted.")
+    doc = clean(f"<html><body><main><div class='mdx-content'><h1>Connection block</h1><p>{intro}</p>"
+                f"<div class='mdx-table_root__adKqa mdx-content-full-width'><table><tbody>{rows}</tbody></table>"
+                f"</div></div></main></body></html>")
+    table = [b for b in doc.blocks if b.tag == "tr"]
+    assert len(table) == 4 and all(b.label is Label.CONTENT for b in table)
+    assert "Specifies the public key from the remote host" in doc.text
