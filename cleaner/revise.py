@@ -516,8 +516,11 @@ def after_related(blocks: list[Block], options: Options, groups: dict[str, list[
         # headline under them is the article's. (Below it, a sidebar's "Related" box, tag
         # cloud and archive are chrome alike.)
         menu_run = menu_run + 1 if b.label is not Label.CONTENT and f.words < t.tiny_words else 0
-        if f.phrase == "related":
-            # (HTML only: scraped text's model learnt the heading's list as it always was.)
+        if f.phrase == "related" and f.dom_cue != "landmark":
+            # Inside a landmark ("See also" in a sidebar's contents list) the line heads
+            # only what the landmark holds, which is chrome already: not the page below.
+            # (HTML only for the article above: scraped text's model learnt the heading's
+            # list as it always was.)
             in_list = article_above or not b.dom_path
         elif menu_run >= MENU_RUN and not prose_seen:
             in_list = False

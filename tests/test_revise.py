@@ -1325,3 +1325,25 @@ def test_the_header_beside_the_body_opens_an_undated_page_but_not_a_story(dateli
     kept = not dateline
     assert _content(doc, "It is fast, flexible") == [kept]
     assert ("It is fast, flexible and reliable" in doc.text) is kept
+
+
+def test_a_see_also_entry_of_a_sidebar_contents_list_heads_nothing_on_the_page():
+    # A reference page's contents list, in an aside between its intro and its body, ends
+    # with "See also"; the linked property names under the next heading were taken for
+    # links under that related heading. Inside a landmark the line heads only what the
+    # landmark holds.
+    intro = ("The WebSocket object provides the API for creating and managing a WebSocket connection to a "
+             "server, as well as for sending and receiving data on the connection.")
+    contents = "".join(f"<li><a href='#{s.lower()}'>{s}</a></li>"
+                       for s in ["Constructor", "Instance properties", "Examples", "See also"])
+    terms = [("WebSocket.binaryType", "The binary data type used by the connection."),
+             ("WebSocket.bufferedAmount", "The number of bytes of queued data."),
+             ("WebSocket.protocol", "The sub-protocol selected by the server."),
+             ("WebSocket.url", "The absolute URL of the WebSocket.")]
+    dl = "".join(f"<dt><a href='/docs/{t}'><code>{t}</code></a></dt><dd>{d}</dd>" for t, d in terms)
+    doc = _html(f"<main><article><h1>WebSocket</h1><p>{intro}</p>"
+                f"<aside class='toc'><h2>In this article</h2><ul>{contents}</ul></aside>"
+                f"<h2>Instance properties</h2><dl>{dl}</dl>"
+                f"<h2>See also</h2><ul><li><a href='/guide'>Writing WebSocket client applications</a></li></ul>"
+                f"</article></main>")
+    assert _content(doc, *[t for t, _ in terms]) == [True] * len(terms)
