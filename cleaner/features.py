@@ -143,7 +143,8 @@ def _step_cue(step: str, cue: str, p: Phrases, builder: frozenset[str] = frozens
         return None, BANNER
     if not tokens:
         return None, cue
-    if not p.dom_landmarks.isdisjoint(tokens) or "author" in tokens and not p.dom_author_box.isdisjoint(tokens):
+    if not p.dom_landmarks.isdisjoint(tokens) or (not p.dom_author.isdisjoint(tokens)
+                                                   and not p.dom_author_box.isdisjoint(tokens)):
         return "landmark", cue
     if cue in ("", "content") and not p.dom_comments.isdisjoint(tokens):
         return None, "comments"  # a review's or comment's "text-content" is still the comment's

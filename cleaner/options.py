@@ -131,7 +131,8 @@ class Phrases:
     legal: re.Pattern[str]
     dom_navigation: frozenset[str]
     dom_landmarks: frozenset[str]  # navigation that outranks any name inside it
-    dom_author_box: frozenset[str]  # with "author" in one class, a landmark
+    dom_author: frozenset[str]  # the word "author", in the languages class names are written in
+    dom_author_box: frozenset[str]  # with an author word in one class, a landmark
     dom_ads: frozenset[str]
     dom_content: frozenset[str]
     dom_comments: frozenset[str]

@@ -26,7 +26,7 @@ LISTS = {
     "related": ("lines",),
     "legal": ("terms",),
     "content": ("lines", "sentences"),
-    "dom": ("navigation", "landmarks", "author_box", "ads", "content", "comments", "reviews", "unseen"),
+    "dom": ("navigation", "landmarks", "author", "author_box", "ads", "content", "comments", "reviews", "unseen"),
     "selectors": ("drop", "keep"),
 }
 NEVER = re.compile(r"(?!)")
@@ -358,6 +358,7 @@ def build(data: dict[str, Any], source: str, input_kind: str = "auto") -> Option
         legal=_anywhere(text("legal", "terms"), source),
         dom_navigation=frozenset(t.lower() for t in get("dom", nav)),
         dom_landmarks=frozenset(t.lower() for t in get("dom", "landmarks")),
+        dom_author=frozenset(t.lower() for t in get("dom", "author")),
         dom_author_box=frozenset(t.lower() for t in get("dom", "author_box")),
         dom_ads=frozenset(t.lower() for t in get("dom", ads)),
         dom_content=frozenset(t.lower() for t in get("dom", "content")),

@@ -61,6 +61,8 @@ def _kind(text: str) -> str:
     # box outranks the names inside it, as a landmark does
     ("body>article>div.author-box>p", "landmark"),
     ("body>article>div.about_author>div.entry-content>p", "landmark"),
+    ("body>article>div.autor-box>p", "landmark"),  # class names in other languages too
+    ("body>article>div.auteur-bio>p", "landmark"),
     ("body>article>div.author>p", "navigation"),  # "author" alone: a byline, not a landmark
     ("body>article>div.footnotes>ol>li", "navigation"),
     # a table's class names its look (a header that sticks), not a region of the page;
