@@ -352,16 +352,17 @@ def _card_labels(blocks: list[Block], members: list[int], options: Options) -> s
     own path the button reads the same on every card ("Add to Compare"). A date that
     several cards share is still each card's date."""
     t = options.thresholds
+    share = t.record_label_share
     said = Counter(blocks[i].text for i in members)
     on_path = Counter(blocks[i].dom_path for i in members)
     said_there = Counter((blocks[i].dom_path, blocks[i].text) for i in members)
     labels = set()
     for i in members:
-        b, share = blocks[i], t.record_label_share
-        if said[b.text] >= share * len(members):
-            labels.add(i)
-        elif (on_path[b.dom_path] >= t.records_min and said_there[b.dom_path, b.text] >= share * on_path[b.dom_path]
-              and not (b.features is not None and b.features.is_date)):
+        b = blocks[i]
+        there = on_path[b.dom_path]
+        if (said[b.text] >= share * len(members)
+                or there >= t.records_min and said_there[b.dom_path, b.text] >= share * there
+                and not (b.features is not None and b.features.is_date)):
             labels.add(i)
     return labels
 
@@ -967,8 +968,9 @@ def drop_forms(blocks: list[Block], article: bool, options: Options, thread: boo
     inside: dict[int, int] = {}  # each form's kept words
     prose: set[int] = set()  # the forms holding a kept paragraph
     for i, form in forms.items():
-        inside[form] = inside.get(form, 0) + _words(blocks[i])
-        if _words(blocks[i]) >= options.thresholds.long_words:
+        words = _words(blocks[i])
+        inside[form] = inside.get(form, 0) + words
+        if words >= options.thresholds.long_words:
             prose.add(form)
     title = next((b for b in blocks if b.role == "title"), None)
     home = _outermost(title, "form") if title is not None else None
@@ -989,7 +991,9 @@ def _body_words(blocks: list[Block]) -> int:
 
 def _outermost(b: Block, tag: str) -> int | None:
     """The serial of the outermost element of this tag the block stands in, if any."""
-    if tag not in b.dom_path:
+    # Most paths hold no such step: a look for the tag after a step's '>' (a bare
+    # substring test also found "platform" and "information" in class names).
+    if ">" + tag not in b.dom_path and not b.dom_path.startswith(tag):
         return None
     for step, serial in zip(b.dom_path.split(">"), b.ancestors):
         if step == tag or step.startswith((tag + ".", tag + "#", tag + "[")):

@@ -659,14 +659,26 @@ def _pre_text(el: Element, br: str = "\n") -> str:
             elif name and name not in SKIPPED:
                 start = len(parts)
                 walk(child)
-                # A line's newline may be its own last text, or the text after it; an
-                # empty line element is a blank line.
-                if (name in PRE_LINE_TAGS or name == "span" and LINE_CLASS.search(child.get("class") or "")) \
-                        and not "".join(parts[start:]).endswith("\n") and not (child.tail or "").startswith("\n"):
+                if _is_line(name, child) and not _ends_line(parts, start) and not (child.tail or "").startswith("\n"):
                     parts.append("\n")
             parts.append(child.tail or "")
     walk(el)
     return "".join(parts)
+
+
+def _is_line(name: str, el: Element) -> bool:
+    """Whether an element inside <pre> holds one line of it."""
+    return name in PRE_LINE_TAGS or name == "span" and LINE_CLASS.search(el.get("class") or "") is not None
+
+
+def _ends_line(parts: list[str], start: int) -> bool:
+    """Whether the text a line element gave (parts from `start`) ends in its own newline
+    (Chroma puts it in an inner span's text). An empty line element gave none: it is a
+    blank line, and gets its newline."""
+    for part in reversed(parts[start:]):
+        if part:
+            return part.endswith("\n")
+    return False
 
 
 # A cell that breaks its text into paragraphs (a blank line: <br><br>), or into lines and
