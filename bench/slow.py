@@ -53,6 +53,7 @@ SHAPES = {
     "headings": f"{'<h1>Title here</h1>' * N}<p>{PROSE}</p>",
     "bylines": f"{'<div class=author>By Jane Doe</div>' * N}<p>{PROSE}</p>",
     "hidden": f"{'<div hidden><p>x</p></div>' * N}<p>{PROSE}</p>",
+    "attributes": f"<div {' '.join(f'a{i}={i}' for i in range(N))}><p>{PROSE}</p></div>",
     "json_ld": '<html><head><script type="application/ld+json">' + '{"a":' * 5000 + "1" + "}" * 5000
                + f"</script></head><body><p>{PROSE}</p></body></html>",
     "md_table": "| a | b |\n|---|---|\n" + "| x | y |\n" * N + f"\n{PROSE}\n",

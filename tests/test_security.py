@@ -175,6 +175,23 @@ def test_pages_built_to_be_slow_stay_linear(tmp_path):
         assert time.perf_counter() - started < 30, name
 
 
+def test_an_element_of_a_hundred_thousand_attributes_is_parsed_at_once(tmp_path):
+    # libxml2 checks each attribute against all the ones before it: 100,000 on one element
+    # (valued, bare, quoted either way) took it 18 s; 150,000 about 40 s.
+    shapes = {
+        "valued.html": " ".join(f'a{i}="{i}"' for i in range(150_000)),
+        "bare.html": " ".join(f"a{i}" for i in range(150_000)),
+        "single-quoted.html": " ".join(f"data-k{i}='v'" for i in range(150_000)),
+    }
+    for name, attributes in shapes.items():
+        page = f"<html><body><div {attributes}><p>{PROSE}</p></div><p>{PROSE} Again.</p></body></html>"
+        started = time.perf_counter()
+        result = _run("clean", _write(tmp_path, name, page))
+        assert result.exit_code == 0, result.output
+        assert time.perf_counter() - started < 5, name
+        assert result.output.count(PROSE) == 2, name  # the text inside the element and after it
+
+
 def test_a_sentence_run_over_many_lines_is_written_in_linear_time(tmp_path):
     # One sentence over 100,000 lines of many lengths (not wrapped), kept as content: its
     # lines were written as one paragraph by adding each to the last (60 s for 7 MB).
