@@ -2,6 +2,7 @@
 the lines of scraped text themselves (headline, byline, "First Published: ...")."""
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
@@ -88,7 +89,13 @@ def _clean(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     value = SPACES.sub(" ", value).strip()
+    if "&" in value and ENTITY.search(value):  # escaped twice by the CMS: "TFC8&amp;reg;"
+        value = html.unescape(value)
     return value or None
+
+
+# A character reference left in text the parser has already unescaped once.
+ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5});")
 
 
 def _meta(root: Element) -> dict[str, str]:
@@ -254,7 +261,8 @@ def _headline(titles: list[str], h1: str | None, sites: set[str]) -> str | None:
     is sometimes its logo or a section's name, which none of them says)."""
     own = [_without_site(t, sites) for t in titles]
     if h1 and len(h1.split()) <= HEADLINE_WORDS and any(_same_title(h1, t) for t in own):
-        return h1
+        # Some themes print the whole <title> as the <h1> ("Headline | Site"): the site goes.
+        return _without_site(h1, sites) if sites else h1
     return own[0] if own else h1 or None
 
 

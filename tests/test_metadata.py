@@ -129,6 +129,19 @@ def test_the_h1_is_the_headline_when_it_says_what_the_title_says():
         == "Council votes to restore ferry"
 
 
+def test_an_h1_that_prints_the_whole_title_loses_the_sites_name():
+    head = '<title>Ferry timetable for the winter | Harbour Courier</title>'
+    body = "<h1>Ferry timetable for the winter | Harbour Courier</h1>"
+    assert _page(head, body, "https://harbourcourier.example/t").title == "Ferry timetable for the winter"
+    # With no site name to go by, the <h1> stays as the reader sees it.
+    assert _page(head, body, None).title == "Ferry timetable for the winter | Harbour Courier"
+
+
+def test_a_title_escaped_twice_by_its_cms_is_unescaped():
+    head = '<meta property="og:title" content="The Cream with TFC8&amp;reg; for dry skin &amp;amp; lips">'
+    assert _page(head, "<p>Body text.</p>", None).title == "The Cream with TFC8® for dry skin & lips"
+
+
 @pytest.mark.parametrize("body, author", [
     ('<p class="post-meta">By <a rel="author" href="/u/jd">Jane Doe</a></p>', "Jane Doe"),
     ('<span class="c-byline__author">By Ian Marsh</span>', "Ian Marsh"),
