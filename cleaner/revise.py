@@ -477,10 +477,18 @@ def _record_key(path: str) -> str:
     differ by them alone; and so do the classes that show an element at some screen
     widths only (VARIANT_CLASS, DISPLAY_CLASS)."""
     numbered = UNIQUE_CLASS_ASCII if path.isascii() else UNIQUE_CLASS
-    path = INDEX_ID.sub("", ATOMIC_NAME.sub("", NUMBER_ID.sub("", numbered.sub("", path))))
+    path = numbered.sub("", path)
+    ids = "#" in path  # the id patterns open with one (and no pattern here takes one away)
+    if ids:
+        path = NUMBER_ID.sub("", path)
+    path = ATOMIC_NAME.sub("", path)
+    if ids:
+        path = INDEX_ID.sub("", path)
     if ":" in path:
         path = VARIANT_CLASS.sub("", path)
-    return DISPLAY_CLASS.sub("", path)
+    if ".hidden" in path or ".block" in path or ".d-" in path or ".visible-" in path:  # DISPLAY_CLASS's openings
+        path = DISPLAY_CLASS.sub("", path)
+    return path
 
 
 def _record_groups(blocks: list[Block]) -> dict[str, list[int]]:
