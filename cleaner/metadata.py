@@ -56,7 +56,6 @@ HOST_NOISE = frozenset("www m en com org net edu gov co uk de fr io".split())
 HEADLINE_WORDS = 30  # an <h1> longer than this is not a headline
 SPACES = re.compile(r"\s+")
 WORD = re.compile(r"\w+")
-DIGITS_ONLY = re.compile(r"^[\W\d_]+$")  # no letter at all: a count, a date
 CASELESS_NAME_STOPWORDS = 0.3  # a share of stop words a name line in a script without capitals stays under
 PLACE_WORDS = 3  # "Jane Doe, New Delhi": the place after a byline's comma
 NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
@@ -227,14 +226,23 @@ def _author_elements(root: Element) -> Iterator[Element]:
 
 AUTHOR_WORDS = 5
 NOT_AUTHORS = frozenset("undefined null none name admin author authors unknown anonymous guest".split())
-# A byline's label alone ("Written by", "Follow the author"), or a reply's "Jane says:".
-AUTHOR_LABEL = re.compile(r"^(?:written|posted|published|edited|reviewed)(?: by)?$|\bthe author\b|^by$", re.I)
+# A byline's label alone ("Written by", "Follow the author", "Article by:", "Jun 2 Written
+# By": cut from the name after it), or a reply's "Jane says:".
+AUTHOR_LABEL = re.compile(r"^(?:written|posted|published|edited|reviewed)(?: by)?$|\bthe author\b|\bby:?$", re.I)
+# A label the byline patterns do not know, before the name: "Authored by: Dr. Jane Doe".
+LABEL_BEFORE_NAME = re.compile(r"^(?:authored|article|story|words|posted|published|reported)\s+by\s*:?\s+", re.I)
+# What a template leaves where a name should be: a key of its own ("page.head.extra.author"),
+# the tail of a byline whose name is lost (", USA TODAY"), a number (a profile's id). (An
+# e-mail address may be all the name a post gives: it stays.)
+NOT_A_NAME = re.compile(r"^[\w-]{2,}(?:\.[\w-]{2,}){2,}$|^[,;:.|/–—-]|^[\W\d_]+$")  # the last: no letter at all
 SAYS = re.compile(r"\s+(?:says|said|writes|wrote)\s*:?$", re.I)
 
 
 def _is_author(name: str | None) -> bool:
-    """A name as the head gives it, not a placeholder a template left ("undefined") or a link."""
-    return bool(name) and not name.startswith("http") and name.casefold() not in NOT_AUTHORS  # type: ignore[union-attr]
+    """A name as the head or the markup gives it, not a placeholder a template left
+    ("undefined", NOT_A_NAME) or a link."""
+    return (bool(name) and not name.startswith("http") and name.casefold() not in NOT_AUTHORS  # type: ignore[union-attr]
+            and not NOT_A_NAME.search(name))  # type: ignore[arg-type]
 
 
 def author_in_markup(root: Element) -> str | None:
@@ -242,12 +250,12 @@ def author_in_markup(root: Element) -> str | None:
     author: a short line of text ("By Jane Doe", "jdoe"), not an author's bio or a list
     of authors."""
     for el in _author_elements(root):
-        text = SPACES.sub(" ", text_of(el)).strip()
+        text = LABEL_BEFORE_NAME.sub("", SPACES.sub(" ", text_of(el)).strip())
         if not text or len(text) > 60:
             continue
         byline = phrases.BYLINE.match(text)
         name = SAYS.sub("", (byline.group("name") or byline.group("reporter")) if byline else text).strip()
-        if (1 <= len(name.split()) <= AUTHOR_WORDS and _is_author(name) and not DIGITS_ONLY.search(name)
+        if (1 <= len(name.split()) <= AUTHOR_WORDS and _is_author(name)
                 and not AUTHOR_LABEL.search(name) and not phrases.DATE.search(name)
                 and not defaults().phrases.is_menu(name)):  # "Sign in" under a "username" class
             return name

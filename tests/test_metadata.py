@@ -147,6 +147,8 @@ def test_a_title_escaped_twice_by_its_cms_is_unescaped():
     ('<span class="c-byline__author">By Ian Marsh</span>', "Ian Marsh"),
     ('<div class="post"><span class="username">harbourfan77</span><p>Posted text.</p></div>', "harbourfan77"),
     ('<div itemprop="author" itemscope><span itemprop="name">Ana Ruiz</span></div>', "Ana Ruiz"),
+    # A label the byline patterns do not know goes before the name is read.
+    ('<div class="author-line">Authored by: Dr. Ian Marsh</div>', "Dr. Ian Marsh"),
 ])
 def test_author_from_the_bylines_markup(body, author):
     # The markup is searched last, by the pipeline, when neither head nor article head names anyone.
@@ -169,11 +171,24 @@ def test_the_first_byline_in_the_page_is_the_author_even_past_a_second_html_elem
     ('<meta name="author" content="undefined">', "<p>Body text.</p>"),
     ("", '<a class="username-link" href="/login">Sign in</a>'),
     ("", '<span class="author-label">Written by</span>'),
+    # A label cut from its name: alone, or after the date.
+    ("", '<span class="author-label">Article by:</span>'),
+    ("", '<span class="byline">Jun 2 Written By</span>'),
+    # A template's key, a profile's number, a byline's tail that lost its name.
+    ('<meta name="author" content="page.head.extra.author">', "<p>Body text.</p>"),
+    ('<meta name="author" content="262588213843476">', "<p>Body text.</p>"),
+    ('<meta name="author" content=", USA TODAY">', "<p>Body text.</p>"),
     ("", '<div class="author-bio">Jane has covered the harbour for the Courier since 2009, and before that '
          "wrote about shipping for a trade paper in Hull.</div>"),
 ])
 def test_no_author_rather_than_a_placeholder_or_a_bio(head, body):
     assert clean(f"<html><head>{head}</head><body>{body}</body></html>").author is None
+
+
+def test_a_placeholder_in_the_head_leaves_the_author_to_the_bylines_markup():
+    head = '<meta name="author" content="page.head.extra.author">'
+    body = '<p>Story text about the harbour.</p><span class="c-byline__author">By Ian Marsh</span>'
+    assert clean(f"<html><head>{head}</head><body>{body}</body></html>").author == "Ian Marsh"
 
 
 def test_url_argument_wins_over_canonical():
