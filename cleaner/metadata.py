@@ -140,7 +140,10 @@ def _json_ld_fields(root: Element) -> dict[str, Any]:
     the likeliest type that has it, and under "@type" that type ("article" for any kind
     of article)."""
     ranked = []
+    named: dict[str, dict[str, Any]] = {}  # objects by their @id, which others point to
     for n, item in enumerate(_json_ld(root)):
+        if isinstance(item.get("@id"), str):
+            named.setdefault(item["@id"], item)
         kinds = item.get("@type")
         ranks = [0 if kind.endswith("Article") else LD_KINDS.get(kind, 9)
                  for kind in (kinds if isinstance(kinds, list) else [kinds]) if isinstance(kind, str)]
@@ -157,8 +160,22 @@ def _json_ld_fields(root: Element) -> dict[str, Any]:
     for _, _, item in ranked:
         for key in LD_FIELDS:
             if fields.get(key) is None:
-                fields[key] = item.get(key)
+                fields[key] = _resolved(item.get(key), named) if key == "author" else item.get(key)
     return fields
+
+
+def _resolved(value: Any, named: dict[str, dict[str, Any]]) -> Any:
+    """A reference to a person elsewhere in the page's graph ({"@id": ".../#author"}, as
+    Yoast SEO writes an article's author) as that person. A reference to an organisation
+    stays unread: a site's own name is no byline."""
+    if isinstance(value, list):
+        return [_resolved(v, named) for v in value]
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        target = named.get(value["@id"], {})
+        kinds = target.get("@type")
+        if "Person" in (kinds if isinstance(kinds, list) else [kinds]):
+            return target
+    return value
 
 
 def _name(value: Any) -> str | None:
@@ -222,6 +239,25 @@ def _author_elements(root: Element) -> Iterator[Element]:
         names = get("class")
         if names and AUTHOR_CLASS.search(names) or "author" in (get("rel"), get("itemprop")):
             yield el
+        elif "/" in (href := get("href") or "") and _links_to_its_author_page(el, href):
+            yield el
+
+
+# An author's page on a site: ".../author/jane-doe/", "/authors/jane-doe", "/contributor/a._j._neal".
+AUTHOR_PAGE = re.compile(r"/(?:authors?|contributors?|writers?)/([^/?#]+)/?(?:[?#]|$)", re.I)
+
+
+def _links_to_its_author_page(el: Element, href: str) -> bool:
+    """A link whose text is the name its author page is named for ("Trevor Jackins" to
+    /authors/trevor-jackins): a byline without a class that says so. The name must match,
+    so a menu's "Our writers" or an author's other links do not."""
+    page = AUTHOR_PAGE.search(href)
+    return page is not None and _alnum(text_of(el)) == _alnum(page.group(1))
+
+
+def _alnum(text: str) -> str:
+    """Letters and digits only, case folded: "A. J. Neal" and "a._j._neal" say the same."""
+    return "".join(filter(str.isalnum, text.casefold()))
 
 
 AUTHOR_WORDS = 5

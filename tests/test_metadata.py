@@ -48,6 +48,19 @@ def test_json_ld_graph():
     assert m.author == "Ann One, Bo Two"
 
 
+def test_json_ld_author_named_by_reference_to_a_person_in_the_graph():
+    # Yoast SEO's graph: the article points at its author's object by @id.
+    graph = [
+        {"@type": "Organization", "@id": "https://harbour.example/#org", "name": "Harbour Media"},
+        {"@type": "Person", "@id": "https://harbour.example/#/schema/person/1", "name": "Ann One"},
+        {"@type": "Article", "headline": "Ferry back", "author": {"@id": "https://harbour.example/#/schema/person/1"}},
+    ]
+    assert _meta(_ld({"@context": "https://schema.org", "@graph": graph})).author == "Ann One"
+    # A reference to the site's organisation is no byline.
+    graph[2]["author"] = {"@id": "https://harbour.example/#org"}
+    assert _meta(_ld({"@context": "https://schema.org", "@graph": graph})).author is None
+
+
 def test_json_ld_article_after_a_web_page_object():
     # Many pages' @graph lists the WebPage before the article: its missing author and date
     # must not hide the article's.
@@ -153,6 +166,18 @@ def test_a_title_escaped_twice_by_its_cms_is_unescaped():
 def test_author_from_the_bylines_markup(body, author):
     # The markup is searched last, by the pipeline, when neither head nor article head names anyone.
     assert _page("<title>T</title>", body).author is None
+    assert clean(f"<html><head><title>T</title></head><body>{body}</body></html>").author == author
+
+
+@pytest.mark.parametrize("link, author", [
+    ('<a href="/authors/trevor-jackins">Trevor Jackins</a>', "Trevor Jackins"),
+    ('<a href="https://harbour.example/blog/author/a._j._neal/?ref=post">A. J. Neal</a>', "A. J. Neal"),
+    # A link to an author's page whose text is not the name the page is for: a menu's, a teaser's.
+    ('<a href="/authors/">Our writers</a>', None),
+    ('<a href="/authors/jane-doe">More from this author</a>', None),
+])
+def test_a_link_to_the_authors_own_page_is_a_byline(link, author):
+    body = f"<p>Story text about the harbour and its ferry.</p><div>{link}</div>"
     assert clean(f"<html><head><title>T</title></head><body>{body}</body></html>").author == author
 
 
