@@ -479,6 +479,12 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
             if names and not meta.author:
                 meta = replace(meta, author=names[0])
             out[i] = b._replace(role="date", label=Label.CONTENT)
+        elif not bylined and (name := _name_under_label(out, i)):
+            # "Written by" on a line of its own, the name on the next.
+            meta = meta if meta.author else replace(meta, author=name)
+            out[i] = b._replace(role="byline", label=Label.CONTENT)
+            out[i + 1] = out[i + 1]._replace(role="byline", label=Label.CONTENT)
+            bylined = True
         elif (not bylined and not f.phrase
               # A table's header row ("Name Price Stock") is no one's name.
               and (f.is_byline or title_at is not None and i - title_at <= GUESSED_BYLINE_REACH
@@ -508,6 +514,24 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
         if guess and meta.title == out[0].text and out[0].text.endswith("."):
             meta = replace(meta, title=None)
     return out, meta
+
+
+# A byline's label on a line of its own, the name on the next: "Written by", "Article by:",
+# or "Author" (a search form's field too: the name after it must look like one).
+LONE_BYLINE_LABEL = re.compile(r"^(?:(?:written|posted|published|reported|article|story|words)\s+)?(?P<by>by)\s*:?$"
+                               r"|^(?:author|autor|auteur|autore|autorin|yazar|автор)\s*:?$", re.I)
+
+
+def _name_under_label(blocks: list[Block], i: int) -> str | None:
+    """The author's name on the line after a lone byline label (LONE_BYLINE_LABEL)."""
+    label = LONE_BYLINE_LABEL.match(blocks[i].text)
+    if label is None or i + 1 >= len(blocks):
+        return None
+    text, f = blocks[i + 1].text, blocks[i + 1].features
+    if f is None or f.words > AUTHOR_WORDS or f.phrase or f.is_date or not (label.group("by") or _looks_like_name(text)):
+        return None
+    name = author_from_line("By " + text)
+    return name if name and _is_author(name) and not AUTHOR_LABEL.search(name) else None
 
 
 def _bare_name(blocks: list[Block], i: int, author: str | None, guess: bool) -> bool:

@@ -611,3 +611,29 @@ def test_a_romanian_or_slovak_dateline_dates_the_page(dateline):
     text = "\n".join(["Acasă", "Economie", "Sport", "BNR a menținut dobânda de politică monetară la 6,5%",
                       "Andrei Popescu", dateline, *prose])
     assert clean(text.encode()).metadata.date == "2026-12-04"
+
+
+@pytest.mark.parametrize("label", ["By", "Written by", "Article by:", "Author"])
+def test_a_byline_label_on_its_own_line_names_the_author_on_the_next(label):
+    # Converters put the label and the linked name on lines of their own ("By\nJane Doe").
+    headline = "Harbour ferry returns after a winter of repairs"
+    prose = ["The ferry to the island sailed again on Monday, after four months in dry dock for a new "
+             "engine and a repaired hull, the harbour board said.",
+             "Passengers queued from dawn, and the first crossing was full an hour before it left the pier."]
+    text = "\n".join(["Home", "News", "Sport", headline, label, "Jane Doe", *prose])
+    doc = clean(text.encode())
+    assert doc.metadata.author == "Jane Doe"
+    assert "Jane Doe" not in doc.text and all(p in doc.text for p in prose)
+    # In HTML, a label in an element of its own and the name in the next.
+    page = (f"<html><body><h1>{headline}</h1><div><p>{label}</p><p>Jane Doe</p></div>"
+            + "".join(f"<p>{p}</p>" for p in prose) + "</body></html>")
+    assert clean(page.encode()).metadata.author == "Jane Doe"
+
+
+def test_a_search_forms_author_field_names_no_one():
+    # "Author" over a form's next field is a label of the form, not a byline.
+    prose = ["The ferry to the island sailed again on Monday, after four months in dry dock for a new "
+             "engine and a repaired hull, the harbour board said.",
+             "Passengers queued from dawn, and the first crossing was full an hour before it left the pier."]
+    text = "\n".join(["Harbour ferry returns after a winter of repairs", "Author", "Date within", *prose])
+    assert clean(text.encode()).metadata.author is None
