@@ -381,6 +381,8 @@ def nfc(text: str) -> str:
     """NFC, without control characters, for a short piece of text (a block, a title): HTML
     is normalised piece by piece as it comes out of the tree (its markup never, a tenth of
     the work), which also catches what character references (&#x1b;) put there."""
+    if text.isascii() and text.isprintable():
+        return text  # most blocks: no mojibake, no control character, nothing to compose
     text = strip_controls(unmojibake(text))
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 

@@ -35,6 +35,9 @@ SKIPPED = frozenset(
     "script style template svg math iframe object embed canvas head title "
     "button select option datalist textarea input".split()
 )
+LIST_TAGS = frozenset(("ul", "ol", "menu"))
+# Elements the walk does more with than open and close: lists, links, headings, rows, <pre>.
+TRACKED_TAGS = LIST_TAGS | {"a", "tr", "pre"} | HEADING_TAGS
 # Elements that start a new block.
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body center dd details dialog div dl dt fieldset "
@@ -464,31 +467,35 @@ class _Open:
         self.tag, self.el, self.names, self.serial, self.parent = tag, el, names, serial, parent
         self.rule: str = rule or (parent.rule if parent is not None else "")  # the innermost selector's
         self._path: str | None = None
-        self._ancestors: tuple[int, ...] | None = None
+        self._ancestors: tuple[int, ...] = ()
 
-    def path(self) -> str:
+    def place(self) -> tuple[str, tuple[int, ...]]:
+        """The element's DOM path and its ancestors' serials (its own last), built for it
+        and for each open element above it that has none yet, outermost first."""
         if self._path is None:
-            above = self.parent.path() if self.parent is not None else ""
-            # Interned: the many siblings of a list or a feed share one copy of their path.
-            step = _cue(self.el, self.names)
-            self._path = sys.intern(above + ">" + step if above else step)
-        return self._path
-
-    def ancestors(self) -> tuple[int, ...]:
-        if self._ancestors is None:
-            above = self.parent.ancestors() if self.parent is not None else ()
-            self._ancestors = above + (self.serial,)
-        return self._ancestors
+            unplaced = [self]
+            above = self.parent
+            while above is not None and above._path is None:
+                unplaced.append(above)
+                above = above.parent
+            path, ancestors = (above._path, above._ancestors) if above is not None else ("", ())
+            for node in reversed(unplaced):
+                # Interned: the many siblings of a list or a feed share one copy of their path.
+                step = _cue(node.el, node.names)
+                path = node._path = sys.intern(path + ">" + step if path else step)
+                ancestors = node._ancestors = ancestors + (node.serial,)
+        return self._path, self._ancestors  # type: ignore[return-value]
 
 
 def _join(parts: list[str]) -> str:
     """The text of inline elements in a row. Where one element's text ends in a lowercase
     letter and the next starts with a capital ("The North Face" "Wawona 6 Tent"), the page
     sets them apart with styling, not spaces: keep them apart. (A drop cap, "T" "he", is
-    capital then lowercase and stays joined.)"""
+    capital then lowercase and stays joined.) The parts are never empty: the walk keeps
+    only the texts that are there."""
     out = parts[0]
     for part in parts[1:]:
-        if out and part and out[-1].islower() and part[0].isupper():
+        if out[-1].islower() and part[0].isupper():
             out += " "
         out += part
     return out
@@ -506,6 +513,12 @@ class StructureTooLarge(Exception):
 
 
 EDGE_SPACE = " " + INVISIBLE  # what a block's text does not start or end with
+BOX_TAGS = BLOCK_TAGS - {"br"}  # the elements whose tag a block takes: a <br> holds no text
+# What flush fills in a block it builds by position, in Block's order; the rest are defaults.
+BUILT_FIELDS = ("index", "text", "tag", "dom_path", "ancestors", "link_chars", "group", "cells", "ordered", "rule")
+assert Block._fields[:len(BUILT_FIELDS)] == BUILT_FIELDS
+NO_GROUP, NO_CELLS = Block._field_defaults["group"], Block._field_defaults["cells"]
+UNSCORED = tuple(Block._field_defaults[name] for name in Block._fields[len(BUILT_FIELDS):])
 
 
 class _BlockCollector:
@@ -519,21 +532,23 @@ class _BlockCollector:
 
     def flush(self, inner: _Open | None, ordered: bool) -> None:
         """Emit the text gathered so far as a block of `inner`, the innermost open element."""
-        if not self.parts:
+        parts = self.parts
+        if not parts:
             return
-        raw = _join(self.parts)
+        raw = parts[0] if len(parts) == 1 else _join(parts)
         text = "" if raw.isspace() else nfc(" ".join(raw.split())).strip(EDGE_SPACE)
         if text and inner is not None:
-            box = inner
-            while box.parent is not None and (box.tag not in BLOCK_TAGS or box.tag == "br"):
+            box = inner  # the block element the text sits in
+            while box.tag not in BOX_TAGS and box.parent is not None:
                 box = box.parent
-            tag = box.tag if box.tag in BLOCK_TAGS and box.tag != "br" else "div"
-            self.emit(Block(
-                index=len(self.blocks), text=text, tag=tag, dom_path=inner.path(),
-                ancestors=inner.ancestors(), link_chars=min(self.link_chars, len(text)),
-                ordered=ordered and tag == "li", rule=inner.rule,
-            ))
-        self.parts.clear()
+            tag = box.tag if box.tag in BOX_TAGS else "div"
+            path, ancestors = inner.place()
+            # Built as the tuple it is: Block's own __new__ takes keywords, and a page makes
+            # hundreds of blocks. Fields up to `rule` in order, the rest at their defaults.
+            self.emit(tuple.__new__(Block, (
+                len(self.blocks), text, tag, path, ancestors, min(self.link_chars, len(text)),
+                NO_GROUP, NO_CELLS, ordered and tag == "li", inner.rule, *UNSCORED)))
+        parts.clear()
         self.link_chars = 0
 
     def emit(self, block: Block) -> None:
@@ -553,7 +568,8 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
     body = root.find("body")
     start = body if body is not None else root
     marks = _marks(root, selectors) if selectors else {}
-    is_unseen = _class_test(unseen)
+    is_unseen = _ClassTest(unseen)
+    names_of = _TagNames()
     out = _BlockCollector(budget)
     stack: list[_Open | None] = []  # None for a skipped element: only its tail is read
     inner: _Open | None = None  # the innermost open element that is not skipped
@@ -572,11 +588,10 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
     closed_bare = False
     for serial, (event, el) in enumerate(walker):
         if event == "start":
-            tag = el.tag  # lxml makes a new string at each reading: read it once
-            tag = tag.lower() if isinstance(tag, str) else ""
+            tag = names_of[el.tag]  # lxml makes a new string at each reading: read it once
             names = el.get("class")  # read once: the unseen check and the path step both want it
             if (not tag or tag in SKIPPED and not (tag == "template" and _is_shadow_root(el))
-                    or unseen and names and is_unseen(names)):
+                    or unseen and names and is_unseen[names]):
                 walker.skip_subtree()
                 stack.append(None)  # its end event pops it and adds the tail
                 continue
@@ -585,7 +600,9 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
                 ink = False
             inner = _Open(tag, el, names, serial, inner, marks.get(el, "") if marks else "")
             stack.append(inner)
-            if tag in ("ul", "ol", "menu"):
+            if tag not in TRACKED_TAGS:
+                pass  # most elements: asked once rather than for each kind below
+            elif tag in LIST_TAGS:
                 lists.append(tag == "ol")
             elif tag == "a":
                 # A heading's link to its own place ("#browser-compatibility") is there to be
@@ -596,21 +613,23 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
                     links += 1
             elif tag in HEADING_TAGS:
                 headings += 1
-            elif tag in ("tr", "pre") and _emit_whole(el, tag, inner, out):
+            elif _emit_whole(el, tag, inner, out):  # a <tr> or a <pre>
                 walker.skip_subtree()
                 continue
             text = el.text
             if text and closed_bare and parts and _styled_apart(parts[-1], text):
                 parts.append(" ")
         else:
-            closed = stack.pop() if stack else None
+            closed = stack.pop()  # every end event has its start's entry
             if closed is not None:
                 tag = closed.tag
                 if ink and tag in BLOCK_TAGS:
                     out.flush(closed, bool(lists and lists[-1]))
                     ink = False
                 inner = closed.parent
-                if tag in ("ul", "ol", "menu") and lists:
+                if tag not in TRACKED_TAGS:
+                    pass
+                elif tag in LIST_TAGS and lists:
                     lists.pop()
                 elif tag == "a" and links and closed.serial not in permalinks:
                     links -= 1
@@ -628,18 +647,28 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
     return out.blocks
 
 
-def _class_test(names: frozenset[str]) -> Callable[[str], bool]:
-    """Whether a class attribute holds one of `names`, each attribute read once a page:
-    a page repeats its class attributes (every item of a list), and splitting one costs
-    more than looking it up."""
-    seen: dict[str, bool] = {}
+class _ClassTest(dict[str, bool]):
+    """Whether a class attribute holds one of `names` (`test[attribute]`), each attribute
+    read once a page: a page repeats its class attributes (every item of a list), and
+    splitting one costs more than looking it up."""
 
-    def test(attribute: str) -> bool:
-        found = seen.get(attribute)
-        if found is None:
-            found = seen[attribute] = not names.isdisjoint(attribute.split())
+    def __init__(self, names: frozenset[str]) -> None:
+        super().__init__()
+        self.names = names
+
+    def __missing__(self, attribute: str) -> bool:
+        found = self[attribute] = not self.names.isdisjoint(attribute.split())
         return found
-    return test
+
+
+class _TagNames(dict[Any, str]):
+    """An element's tag as lxml gives it -> its name in lower case ("" for a comment or a
+    processing instruction). A page repeats a few dozen tags: each is lowered once, and
+    the name the walk compares is one string whose hash is kept."""
+
+    def __missing__(self, tag: Any) -> str:
+        name = self[tag] = tag.lower() if isinstance(tag, str) else ""
+        return name
 
 
 def _is_shadow_root(el: Element) -> bool:
@@ -742,8 +771,9 @@ def _emit_whole(el, tag: str, inner: _Open, out: _BlockCollector) -> bool:
     if tag == "pre":
         text = nfc(_pre_text(el).replace("\r\n", "\n").replace("\r", "\n").strip("\n"))
         if text.strip():
-            out.emit(Block(index=len(out.blocks), text=text, tag="pre", dom_path=inner.path(),
-                           ancestors=inner.ancestors(), rule=inner.rule))
+            path, ancestors = inner.place()
+            out.emit(Block(index=len(out.blocks), text=text, tag="pre", dom_path=path,
+                           ancestors=ancestors, rule=inner.rule))
         return True
     cells = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
     # A row of one cell is a table used for layout (an e-mail's, an old page's): there is
@@ -758,9 +788,10 @@ def _emit_whole(el, tag: str, inner: _Open, out: _BlockCollector) -> bool:
     if any(texts):
         link_chars = sum(len(text_of(a).strip()) for a in el.iter("a"))
         header = all(c.tag.lower() == "th" for c in cells)
+        path, ancestors = inner.place()
         out.emit(Block(
             index=len(out.blocks), text=" | ".join(texts), tag="th" if header else "tr",
-            dom_path=inner.path(), ancestors=inner.ancestors(), link_chars=link_chars, cells=texts,
+            dom_path=path, ancestors=ancestors, link_chars=link_chars, cells=texts,
             rule=inner.rule,
         ))
     return True
