@@ -455,36 +455,35 @@ def _step(tag: Any, ident: str | None, names: str | None, role: str | None) -> s
     return step
 
 
-class _Open:
-    """An element the walk is inside, with a serial number that identifies it (path
-    steps repeat; serials do not). Its path and ancestors are built from its parent's,
-    and only when a block inside asks: most elements never hold a block's text."""
+# An element the walk is inside: (tag, el, its class attribute, serial, rule), the rule
+# being the innermost selector's. The serial identifies the element (path steps repeat;
+# serials do not). A plain tuple: a page opens thousands of elements, and an object with
+# attributes costs four times as much to make.
+Opened: TypeAlias = "tuple[str, Element | None, str | None, int, str]"
+# A skipped element's entry: no tag, so the walk does nothing at its end but read its tail.
+SKIPPED_OPEN: Opened = ("", None, None, -1, "")
+# Serial -> (DOM path, ancestors' serials) of the open elements that have them.
+Places: TypeAlias = dict[int, tuple[str, tuple[int, ...]]]
 
-    __slots__ = ("tag", "el", "names", "serial", "parent", "rule", "_path", "_ancestors")
 
-    def __init__(self, tag: str, el: Any, names: str | None, serial: int, parent: _Open | None,
-                 rule: str = "") -> None:
-        self.tag, self.el, self.names, self.serial, self.parent = tag, el, names, serial, parent
-        self.rule: str = rule or (parent.rule if parent is not None else "")  # the innermost selector's
-        self._path: str | None = None
-        self._ancestors: tuple[int, ...] = ()
-
-    def place(self) -> tuple[str, tuple[int, ...]]:
-        """The element's DOM path and its ancestors' serials (its own last), built for it
-        and for each open element above it that has none yet, outermost first."""
-        if self._path is None:
-            unplaced = [self]
-            above = self.parent
-            while above is not None and above._path is None:
-                unplaced.append(above)
-                above = above.parent
-            path, ancestors = (above._path, above._ancestors) if above is not None else ("", ())
-            for node in reversed(unplaced):
-                # Interned: the many siblings of a list or a feed share one copy of their path.
-                step = _cue(node.el, node.names)
-                path = node._path = sys.intern(path + ">" + step if path else step)
-                ancestors = node._ancestors = ancestors + (node.serial,)
-        return self._path, self._ancestors  # type: ignore[return-value]
+def _place(stack: list[Opened], places: Places) -> tuple[str, tuple[int, ...]]:
+    """The DOM path and the ancestors' serials (its own last) of the innermost open
+    element (the stack's last). Each is built from its parent's, only when a block inside
+    asks (most elements never hold a block's text), and kept in `places`."""
+    placed = places.get(stack[-1][3])
+    if placed is not None:
+        return placed
+    first = len(stack) - 1  # the outermost element with no place yet
+    while first and stack[first - 1][3] not in places:
+        first -= 1
+    path, ancestors = places[stack[first - 1][3]] if first else ("", ())
+    for _tag, el, names, serial, _rule in stack[first:]:
+        # Interned: the many siblings of a list or a feed share one copy of their path.
+        step = _cue(el, names)
+        path = sys.intern(path + ">" + step if path else step)
+        ancestors += (serial,)
+        places[serial] = (path, ancestors)
+    return path, ancestors
 
 
 def _join(parts: list[str]) -> str:
@@ -529,25 +528,27 @@ class _BlockCollector:
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.link_chars = 0
+        self.places: Places = {}
 
-    def flush(self, inner: _Open | None, ordered: bool) -> None:
-        """Emit the text gathered so far as a block of `inner`, the innermost open element."""
+    def flush(self, stack: list[Opened], ordered: bool) -> None:
+        """Emit the text gathered so far as a block of the innermost open element."""
         parts = self.parts
         if not parts:
             return
         raw = parts[0] if len(parts) == 1 else _join(parts)
         text = "" if raw.isspace() else nfc(" ".join(raw.split())).strip(EDGE_SPACE)
-        if text and inner is not None:
-            box = inner  # the block element the text sits in
-            while box.tag not in BOX_TAGS and box.parent is not None:
-                box = box.parent
-            tag = box.tag if box.tag in BOX_TAGS else "div"
-            path, ancestors = inner.place()
+        if text and stack:
+            tag = "div"  # the tag of the block element the text sits in
+            for opened in reversed(stack):
+                if opened[0] in BOX_TAGS:
+                    tag = opened[0]
+                    break
+            path, ancestors = _place(stack, self.places)
             # Built as the tuple it is: Block's own __new__ takes keywords, and a page makes
             # hundreds of blocks. Fields up to `rule` in order, the rest at their defaults.
             self.emit(tuple.__new__(Block, (
                 len(self.blocks), text, tag, path, ancestors, min(self.link_chars, len(text)),
-                NO_GROUP, NO_CELLS, ordered and tag == "li", inner.rule, *UNSCORED)))
+                NO_GROUP, NO_CELLS, ordered and tag == "li", stack[-1][4], *UNSCORED)))
         parts.clear()
         self.link_chars = 0
 
@@ -571,8 +572,9 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
     is_unseen = _ClassTest(unseen)
     names_of = _TagNames()
     out = _BlockCollector(budget)
-    stack: list[_Open | None] = []  # None for a skipped element: only its tail is read
-    inner: _Open | None = None  # the innermost open element that is not skipped
+    # The open elements, outermost first. A skipped one closes at the next event: a flush
+    # never finds it on the stack.
+    stack: list[Opened] = []
     links = 0  # open <a> elements
     headings = 0  # open h1-h6
     permalinks: set[int] = set()  # serials of <a>s in a heading that link to a place on the page
@@ -593,13 +595,13 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
             if (not tag or tag in SKIPPED and not (tag == "template" and _is_shadow_root(el))
                     or unseen and names and is_unseen[names]):
                 walker.skip_subtree()
-                stack.append(None)  # its end event pops it and adds the tail
+                stack.append(SKIPPED_OPEN)  # its end event pops it and adds the tail
                 continue
             if ink and tag in BLOCK_TAGS:
-                out.flush(inner, bool(lists and lists[-1]))
+                out.flush(stack, bool(lists and lists[-1]))
                 ink = False
-            inner = _Open(tag, el, names, serial, inner, marks.get(el, "") if marks else "")
-            stack.append(inner)
+            rule = (marks.get(el) or (stack[-1][4] if stack else "")) if marks else ""
+            stack.append((tag, el, names, serial, rule))
             if tag not in TRACKED_TAGS:
                 pass  # most elements: asked once rather than for each kind below
             elif tag in LIST_TAGS:
@@ -613,28 +615,26 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
                     links += 1
             elif tag in HEADING_TAGS:
                 headings += 1
-            elif _emit_whole(el, tag, inner, out):  # a <tr> or a <pre>
+            elif _emit_whole(el, tag, stack, out):  # a <tr> or a <pre>
                 walker.skip_subtree()
                 continue
             text = el.text
             if text and closed_bare and parts and _styled_apart(parts[-1], text):
                 parts.append(" ")
         else:
-            closed = stack.pop()  # every end event has its start's entry
-            if closed is not None:
-                tag = closed.tag
-                if ink and tag in BLOCK_TAGS:
-                    out.flush(closed, bool(lists and lists[-1]))
-                    ink = False
-                inner = closed.parent
-                if tag not in TRACKED_TAGS:
-                    pass
-                elif tag in LIST_TAGS and lists:
-                    lists.pop()
-                elif tag == "a" and links and closed.serial not in permalinks:
-                    links -= 1
-                elif tag in HEADING_TAGS and headings:
-                    headings -= 1
+            tag = stack[-1][0]  # every end event has its start's entry
+            if ink and tag in BLOCK_TAGS:
+                out.flush(stack, bool(lists and lists[-1]))
+                ink = False
+            if tag not in TRACKED_TAGS:
+                pass
+            elif tag in LIST_TAGS and lists:
+                lists.pop()
+            elif tag == "a" and links and stack[-1][3] not in permalinks:
+                links -= 1
+            elif tag in HEADING_TAGS and headings:
+                headings -= 1
+            stack.pop()
             text = el.tail
             closed_bare = not text
         if text:
@@ -643,8 +643,7 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
             ink = ink or not text.isspace()
             if links:
                 out.link_chars += len(text.strip())
-    out.flush(inner, False)
-    return out.blocks
+    return out.blocks  # (what follows the last element's end belongs to no element: no block)
 
 
 class _ClassTest(dict[str, bool]):
@@ -765,15 +764,15 @@ def _cell_texts(cells: list[Element], broken: bool) -> tuple[str, ...] | None:
     return tuple(texts)
 
 
-def _emit_whole(el, tag: str, inner: _Open, out: _BlockCollector) -> bool:
+def _emit_whole(el, tag: str, stack: list[Opened], out: _BlockCollector) -> bool:
     """Emit a data-table row (two cells or more) or a <pre> as one block; False for
     layout rows."""
     if tag == "pre":
         text = nfc(_pre_text(el).replace("\r\n", "\n").replace("\r", "\n").strip("\n"))
         if text.strip():
-            path, ancestors = inner.place()
+            path, ancestors = _place(stack, out.places)
             out.emit(Block(index=len(out.blocks), text=text, tag="pre", dom_path=path,
-                           ancestors=ancestors, rule=inner.rule))
+                           ancestors=ancestors, rule=stack[-1][4]))
         return True
     cells = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
     # A row of one cell is a table used for layout (an e-mail's, an old page's): there is
@@ -788,10 +787,10 @@ def _emit_whole(el, tag: str, inner: _Open, out: _BlockCollector) -> bool:
     if any(texts):
         link_chars = sum(len(text_of(a).strip()) for a in el.iter("a"))
         header = all(c.tag.lower() == "th" for c in cells)
-        path, ancestors = inner.place()
+        path, ancestors = _place(stack, out.places)
         out.emit(Block(
             index=len(out.blocks), text=" | ".join(texts), tag="th" if header else "tr",
             dom_path=path, ancestors=ancestors, link_chars=link_chars, cells=texts,
-            rule=inner.rule,
+            rule=stack[-1][4],
         ))
     return True
