@@ -45,10 +45,7 @@ BLOCK_TAGS = frozenset(
     "ol p pre section summary table tbody td tfoot th thead tr ul br caption".split()
 )
 # A table cell holding any of these is layout, not data: the row is not kept as one block.
-# (Compiled once: el.xpath(string) compiles its expression at every call.)
-LAYOUT_INSIDE_CELL = lxml.etree.XPath(
-    ".//*[self::p or self::div or self::table or self::ul or self::ol or self::h1 or self::h2 or self::h3 or self::pre or self::blockquote]"
-)
+LAYOUT_INSIDE_CELL = ("p", "div", "table", "ul", "ol", "h1", "h2", "h3", "pre", "blockquote")
 
 # Whitespace runs become one space with " ".join(text.split()): str.split breaks where
 # \s matches, four times as fast as a regex sub.
@@ -619,7 +616,9 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
                 walker.skip_subtree()
                 continue
             text = el.text
-            if text and closed_bare and parts and _styled_apart(parts[-1], text):
+            if not text:
+                continue
+            if closed_bare and parts and _styled_apart(parts[-1], text):
                 parts.append(" ")
         else:
             tag = stack[-1][0]  # every end event has its start's entry
@@ -636,13 +635,14 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
                 headings -= 1
             stack.pop()
             text = el.tail
-            closed_bare = not text
-        if text:
-            closed_bare = False
-            parts.append(text)
-            ink = ink or not text.isspace()
-            if links:
-                out.link_chars += len(text.strip())
+            if not text:
+                closed_bare = True
+                continue
+        closed_bare = False
+        parts.append(text)
+        ink = ink or not text.isspace()
+        if links:
+            out.link_chars += len(text.strip())
     return out.blocks  # (what follows the last element's end belongs to no element: no block)
 
 
@@ -743,7 +743,6 @@ def _ends_line(parts: list[str], start: int) -> bool:
 # A cell that breaks its text into paragraphs (a blank line: <br><br>), or into lines and
 # runs this long, holds an article or a menu, not a datum: an old page's layout table.
 LAYOUT_CELL_CHARS = 200
-HAS_BREAK = lxml.etree.XPath("boolean(.//br)")
 BREAK = "\x00"  # a <br> in a cell's text while it is read: decoded text holds no NUL
 BLANK_LINE = re.compile(r"\x00\s*\x00")
 
@@ -764,6 +763,12 @@ def _cell_texts(cells: list[Element], broken: bool) -> tuple[str, ...] | None:
     return tuple(texts)
 
 
+def _holds(el: Element, tags: tuple[str, ...]) -> bool:
+    """Whether an element below `el` has one of these tags: lxml looks in C and stops at
+    the first, where an XPath query made a list of every one (a layout row holds hundreds)."""
+    return next(el.iterdescendants(*tags), None) is not None
+
+
 def _emit_whole(el, tag: str, stack: list[Opened], out: _BlockCollector) -> bool:
     """Emit a data-table row (two cells or more) or a <pre> as one block; False for
     layout rows."""
@@ -779,9 +784,9 @@ def _emit_whole(el, tag: str, stack: list[Opened], out: _BlockCollector) -> bool
     # no row of data to keep together, only the blocks the cell holds. A cell spanning
     # columns heads a section of a data table ("Summer" over its rows): it stays a row.
     lone = len(cells) == 1 and cells[0].get("colspan", "1").strip() in ("", "1")
-    if not cells or lone or LAYOUT_INSIDE_CELL(el):
+    if not cells or lone or _holds(el, LAYOUT_INSIDE_CELL):
         return False
-    texts = _cell_texts(cells, HAS_BREAK(el))
+    texts = _cell_texts(cells, _holds(el, ("br",)))
     if texts is None:
         return False
     if any(texts):
