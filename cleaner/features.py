@@ -23,6 +23,8 @@ SPACE_PUNCTUATED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 # word inside unspaced text, or by word.
 SCRIPTS = {"zh": "chars", "ja": "chars", "ko": "endings", "th": "thai", "ar": "pointed", "fa": "pointed",
            "ur": "pointed", "he": "pointed"}
+# Any letter of HAN, HIRAGANA_KATAKANA or SPACE_PUNCTUATED: the scripts that write words without spaces.
+UNSPACED_SCRIPT = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 # Arabic's short vowels and Hebrew's points, which a vocalised text writes and stop lists do not.
 POINTS = re.compile("[\u064b-\u065f\u0670\u0591-\u05c7]")
 UNPOINTED = dict.fromkeys([*range(0x064B, 0x0660), 0x0670, *range(0x0591, 0x05C8)])
@@ -209,14 +211,17 @@ def builder_tokens(blocks: list[Block], p: Phrases, share: float) -> frozenset[s
     the page builder's word for every module, not a region."""
     chars: Counter[str] = Counter()
     total = 0
+    by_path: dict[str, set[str]] = {}  # an article's paragraphs share their path
     for b in blocks:
         if b.text.count(" ") < PROSE_SPACES or not ends_sentence(b.text):
             continue
         n = len(b.text)
         total += n
-        found: set[str] = set()
-        for step in b.dom_path.split(">"):
-            found.update(p.dom_navigation.intersection(read_step(step)[2]))
+        found = by_path.get(b.dom_path)
+        if found is None:
+            found = by_path[b.dom_path] = set()
+            for step in b.dom_path.split(">"):
+                found.update(p.dom_navigation.intersection(read_step(step)[2]))
         for token in found:
             chars[token] += n
     return frozenset(t for t, n in chars.items() if n > share * total)
@@ -224,8 +229,11 @@ def builder_tokens(blocks: list[Block], p: Phrases, share: float) -> frozenset[s
 
 def _all_navigation(text: str, p: Phrases) -> bool:
     """A line made of nothing but menu words: "Quote  Reply  Report", "Home | News"."""
-    items = CHROME_ITEM.findall(text)
-    return len(items) >= 2 and all(map(p.is_menu, items))
+    first = CHROME_ITEM.search(text)
+    if first is None or not p.is_menu(first.group()):  # most lines: told by their first word
+        return False
+    rest = CHROME_ITEM.findall(text, first.end())
+    return len(rest) >= 1 and all(map(p.is_menu, rest))
 
 
 # Characters a phrase's words may run to, on average: a block of a few "words" that is
@@ -285,17 +293,19 @@ def word_count(text: str) -> int:
 def _word_count(text: str, tokens: list[str]) -> int:
     if text.isascii():
         return len(tokens)
+    if not UNSPACED_SCRIPT.search(text):
+        return len(tokens)  # accents and curly quotes only: no token to look into (one scan, not three)
     # Chinese and Japanese run words together: count about one word per two characters;
     # Thai, Lao, Khmer and Burmese one per UNSPACED_LETTERS_PER_WORD letters.
     cjk = len(HAN.findall(text)) + len(HIRAGANA_KATAKANA.findall(text))
     unspaced = len(SPACE_PUNCTUATED.findall(text))
-    if not cjk and not unspaced:
-        return len(tokens)  # accents and curly quotes only: no token to look into
     spaced = sum(1 for t in tokens if not (HAN.search(t) or HIRAGANA_KATAKANA.search(t) or SPACE_PUNCTUATED.search(t)))
     return max(len(tokens), spaced + cjk // 2 + unspaced // UNSPACED_LETTERS_PER_WORD)
 
 
-def _stopword_density(text: str, tokens: list[str], stops: frozenset[str], words: int, script: str) -> float:
+def _stopword_density(text: str, tokens: list[str], stops: frozenset[str], words: int, script: str,
+                      lowered: bool = False) -> float:
+    """The share of the words that are stop words; `lowered`: the tokens are in lower case already."""
     if script == "chars":  # Chinese and Japanese: function characters, not words
         chars = len(HAN.findall(text)) + len(HIRAGANA_KATAKANA.findall(text))
         return 2.5 * sum(1 for ch in text if ch in CJK_FUNCTION_CHARS) / chars if chars else 0.0
@@ -310,21 +320,31 @@ def _stopword_density(text: str, tokens: list[str], stops: frozenset[str], words
         return 0.0
     if script == "pointed" and POINTS.search(text):  # stop lists write Arabic and Hebrew bare
         tokens = [token.translate(UNPOINTED) for token in tokens]
-    return sum(map(stops.__contains__, map(str.lower, tokens))) / words
+    return sum(map(stops.__contains__, tokens if lowered else map(str.lower, tokens))) / words
 
 
 # WORD for ASCII text, where \w is these: a range is tested in the set itself, \w is a
 # call into Unicode's tables for every character (WORD's marks are never ASCII).
 ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
+# Where an ASCII word starts with a capital, or with a digit or "_" (no letter): the
+# character is tested first (a fast scan in C), the character before it only then.
+ASCII_CAPITAL_INITIAL = re.compile(r"[A-Z](?<![A-Za-z0-9_].)")
+ASCII_NONLETTER_INITIAL = re.compile(r"[0-9_](?<![A-Za-z0-9_].)")
 # ASCII has only these ten digits: one regex scan finds them all, twice as fast as ten
 # str.counts.
 ASCII_DIGIT = re.compile(r"[0-9]")
 
 
+# Outside ASCII, str.isdigit also holds for other scripts' digits and for superscripts:
+# in a text with a curly quote or an accent, only such characters are tried one by one.
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _digits(text: str) -> int:
+    ascii_digits = len(ASCII_DIGIT.findall(text))
     if text.isascii():
-        return len(ASCII_DIGIT.findall(text))
-    return sum(map(str.isdigit, text))
+        return ascii_digits
+    return ascii_digits + sum(map(str.isdigit, NON_ASCII.findall(text)))
 
 
 def measure_one(block: Block, position: float, repeats: int, stops: frozenset[str], script: str,
@@ -334,12 +354,23 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
     t, p = options.thresholds, options.phrases
     text = block.text
     lowered = text.lower() if lowered is None else lowered  # read by the sentence phrases and the legal terms
-    tokens = (ASCII_WORD if text.isascii() else WORD).findall(text)
-    words = _word_count(text, tokens)
-    # Words that start with a letter, and with a capital (counted in C, not a Python loop).
-    initials = "".join([token[0] for token in tokens])
-    letters = sum(map(str.isalpha, initials))
-    capitals = sum(map(str.isupper, initials))
+    if text.isascii():
+        # Lower-casing ASCII keeps every letter where it was: the lower-case text's words
+        # are the words lower-cased, as the stop lists are written. Words that start with
+        # a capital, and with no letter, are counted by regex, not a Python loop.
+        tokens = ASCII_WORD.findall(lowered)
+        words = len(tokens)
+        letters = words - len(ASCII_NONLETTER_INITIAL.findall(text))
+        capitals = len(ASCII_CAPITAL_INITIAL.findall(text))
+        stopword_density = _stopword_density(text, tokens, stops, words, script, lowered=True)
+    else:
+        tokens = WORD.findall(text)
+        words = _word_count(text, tokens)
+        # Words that start with a letter, and with a capital (counted in C, not a Python loop).
+        initials = "".join([token[0] for token in tokens])
+        letters = sum(map(str.isalpha, initials))
+        capitals = sum(map(str.isupper, initials))
+        stopword_density = _stopword_density(text, tokens, stops, words, script)
     chars = len(text)
     digits = _digits(text) if not text.isalpha() else 0
     tag = block.tag
@@ -352,7 +383,7 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
         words=words,
         chars=chars,
         terminal_punctuation=_ends_sentence(text, words),
-        stopword_density=_stopword_density(text, tokens, stops, words, script),
+        stopword_density=stopword_density,
         capitalised_share=capitals / letters if letters else 0.0,
         digit_share=digits / chars if chars else 0.0,
         link_density=block.link_chars / chars if chars else 0.0,
@@ -427,10 +458,13 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
     # A quarter of a page's blocks say again what one before them said ("Reply", "Share",
     # a card's "Read more"): one that matches it in text, tag, links and cue is measured once.
     seen: dict[tuple[str, str, int, str], Features] = {}
+    cues: dict[str, str] = {"": ""}  # by path: siblings share theirs (scraped text has none)
     out = []
     for b, low in zip(blocks, lowered):
         position, repeats = b.index / last, counts[low] - 1
-        cue = dom_cue(b.dom_path, options.phrases, memo) if b.dom_path else ""
+        cue = cues.get(b.dom_path)
+        if cue is None:
+            cue = cues[b.dom_path] = dom_cue(b.dom_path, options.phrases, memo)
         if cue == "reviews":
             cue = reviews
         group = members.get(b.group, [])
