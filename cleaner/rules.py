@@ -105,12 +105,17 @@ def _combined(before: str, patterns: list[str], after: str, flags: int, source: 
     try:
         return re.compile(f"(?:{'|'.join(branches)}){after}", flags)
     except re.error as merged_exc:
-        for pattern in patterns + (unbounded or []):
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise RulesError(f"{source}: bad pattern {pattern!r} ({exc})") from None
+        _check_each(patterns + (unbounded or []), source)
         raise RulesError(f"{source}: the patterns cannot be combined ({merged_exc})") from None
+
+
+def _check_each(patterns: list[str], source: str) -> None:
+    """Names the first pattern that does not compile alone, if one does not."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise RulesError(f"{source}: bad pattern {pattern!r} ({exc})") from None
 
 
 # "\\bcookies?" starts with a word boundary, then a literal: the boundary is checked after
@@ -232,22 +237,44 @@ def _trie(items: list[tuple[str, str]]) -> str:
 
 
 # What may stand around a whole-line phrase: counts, icons, punctuation.
-LINE_EDGE = r"(?:[\W\d_]*)"
+LINE_EDGE = r"[\W\d_]"
+
+
+def _edged(patterns: list[str]) -> str:
+    """The phrases as one alternation with what may stand around them. A phrase that
+    opens with an ASCII letter can start only where the marks before it end (IGNORECASE
+    matches such a letter to letters alone: A-Z, a-z, İ, ı, ſ and the Kelvin sign), so
+    the marks are taken whole for those ("*+"), not given back one by one to try every
+    phrase again after each shorter run of them; the others get every run, as before.
+    The marks after a phrase must reach the line's end, so they are never given back."""
+    items = _heads(patterns)
+    lettered = [(head, rest) for head, rest in items if _opens_with_ascii_letter(head)]
+    others = [(head, rest) for head, rest in items if not _opens_with_ascii_letter(head)]
+    branches = [f"{LINE_EDGE}*+(?:{_trie(lettered)})"] if lettered else []
+    branches += [f"{LINE_EDGE}*(?:{_trie(others)})"] if others else []
+    return f"(?:{'|'.join(branches)}){LINE_EDGE}*+"
+
+
+def _opens_with_ascii_letter(head: str) -> bool:
+    return head[:1].isascii() and head[:1].isalpha()
 
 
 def _line(patterns: list[str], source: str) -> re.Pattern[str]:
     """The whole line is the phrase, perhaps with counts, icons or punctuation around it."""
     if not patterns:
         return NEVER
-    return _combined(f"^{LINE_EDGE}", patterns, f"{LINE_EDGE}$", re.I, source)
+    try:
+        return re.compile(f"^{_edged(patterns)}$", re.I)
+    except re.error as exc:
+        _check_each(patterns, source)
+        raise RulesError(f"{source}: the patterns cannot be combined ({exc})") from None
 
 
 def _line_kinds(kinds: dict[str, list[str]], source: str) -> re.Pattern[str]:
     """Whole lines of each kind as one pattern, a named group a kind, tried in the order
     given: a line both lists name goes to the first. Each group holds its own edges, so
     every way of matching one kind is tried before the next kind is."""
-    groups = [f"(?P<{kind}>{LINE_EDGE}(?:{_trie(_heads(patterns))}){LINE_EDGE})"
-              for kind, patterns in kinds.items() if patterns]
+    groups = [f"(?P<{kind}>{_edged(patterns)})" for kind, patterns in kinds.items() if patterns]
     if not groups:
         return NEVER
     try:
