@@ -479,12 +479,6 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
             if names and not meta.author:
                 meta = replace(meta, author=names[0])
             out[i] = b._replace(role="date", label=Label.CONTENT)
-        elif not bylined and (name := _name_under_label(out, i)):
-            # "Written by" on a line of its own, the name on the next.
-            meta = meta if meta.author else replace(meta, author=name)
-            out[i] = b._replace(role="byline", label=Label.CONTENT)
-            out[i + 1] = out[i + 1]._replace(role="byline", label=Label.CONTENT)
-            bylined = True
         elif (not bylined and not f.phrase
               # A table's header row ("Name Price Stock") is no one's name.
               and (f.is_byline or title_at is not None and i - title_at <= GUESSED_BYLINE_REACH
@@ -498,6 +492,11 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
                 if out[j].label is Label.CONTENT and out[j].role == "body" and _is_head_matter(out[j]):
                     out[j] = out[j]._replace(role="header")
             bylined = True  # a date line may still follow
+    if not meta.author:
+        # "Written by" on a line of its own, the name on the next: the author, though the
+        # lines keep their labels (the scraped-text model was fitted on them as they are).
+        labelled = (_name_under_label(out, i) for i in range(head_start, min(len(out), head_start + HEAD_LINES)))
+        meta = replace(meta, author=next((name for name in labelled if name), None))
     if title_at is not None and not meta.date:
         out, meta = _date_above(out, title_at, meta)
     # "First Published: ..." lines anywhere after the headline belong to the metadata.
