@@ -264,7 +264,7 @@ AUTHOR_WORDS = 5
 NOT_AUTHORS = frozenset("undefined null none name admin author authors unknown anonymous guest".split())
 # A byline's label alone ("Written by", "Follow the author", "Article by:", "Jun 2 Written
 # By": cut from the name after it), or a reply's "Jane says:".
-AUTHOR_LABEL = re.compile(r"^(?:written|posted|published|edited|reviewed)(?: by)?$|\bthe author\b|\bby:?$", re.I)
+AUTHOR_LABEL = re.compile(r"^(?:written|posted|published|edited|reviewed)$|\bthe author\b|\bby:?$", re.I)
 # A label the byline patterns do not know, before the name: "Authored by: Dr. Jane Doe".
 LABEL_BEFORE_NAME = re.compile(r"^(?:authored|article|story|words|posted|published|reported)\s+by\s*:?\s+", re.I)
 # What a template leaves where a name should be: a key of its own ("page.head.extra.author"),

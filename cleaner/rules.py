@@ -102,20 +102,21 @@ def _combined(before: str, patterns: list[str], after: str, flags: int, source: 
     branches = [f"{before}(?:{_trie(_heads(patterns))})"] if patterns else []
     if unbounded:
         branches.append(_trie(_heads(unbounded)))
+    return _compile(f"(?:{'|'.join(branches)}){after}", flags, patterns + (unbounded or []), source)
+
+
+def _compile(merged: str, flags: int, patterns: list[str], source: str) -> re.Pattern[str]:
+    """The merged pattern, compiled; if it does not compile, an error that names the first
+    of its `patterns` that does not compile alone, or says they cannot be combined."""
     try:
-        return re.compile(f"(?:{'|'.join(branches)}){after}", flags)
+        return re.compile(merged, flags)
     except re.error as merged_exc:
-        _check_each(patterns + (unbounded or []), source)
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise RulesError(f"{source}: bad pattern {pattern!r} ({exc})") from None
         raise RulesError(f"{source}: the patterns cannot be combined ({merged_exc})") from None
-
-
-def _check_each(patterns: list[str], source: str) -> None:
-    """Names the first pattern that does not compile alone, if one does not."""
-    for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise RulesError(f"{source}: bad pattern {pattern!r} ({exc})") from None
 
 
 # "\\bcookies?" starts with a word boundary, then a literal: the boundary is checked after
@@ -263,11 +264,7 @@ def _line(patterns: list[str], source: str) -> re.Pattern[str]:
     """The whole line is the phrase, perhaps with counts, icons or punctuation around it."""
     if not patterns:
         return NEVER
-    try:
-        return re.compile(f"^{_edged(patterns)}$", re.I)
-    except re.error as exc:
-        _check_each(patterns, source)
-        raise RulesError(f"{source}: the patterns cannot be combined ({exc})") from None
+    return _compile(f"^{_edged(patterns)}$", re.I, patterns, source)
 
 
 def _line_kinds(kinds: dict[str, list[str]], source: str) -> re.Pattern[str]:
@@ -277,12 +274,8 @@ def _line_kinds(kinds: dict[str, list[str]], source: str) -> re.Pattern[str]:
     groups = [f"(?P<{kind}>{_edged(patterns)})" for kind, patterns in kinds.items() if patterns]
     if not groups:
         return NEVER
-    try:
-        return re.compile("^(?:" + "|".join(groups) + ")$", re.I)
-    except re.error as exc:
-        for patterns in kinds.values():
-            _line(patterns, source)  # names the pattern at fault, if one is
-        raise RulesError(f"{source}: the line patterns cannot be combined ({exc})") from None
+    every = [pattern for patterns in kinds.values() for pattern in patterns]
+    return _compile("^(?:" + "|".join(groups) + ")$", re.I, every, source)
 
 
 def _prefix(patterns: list[str], source: str) -> re.Pattern[str]:
