@@ -21,6 +21,11 @@ from .phrases import BULLET
 from .records import Block, Label, sentence_lines
 from .site import line_key
 
+# Label's members are read through its metaclass's attribute hook (EnumType has a
+# __getattr__), about 0.35 µs a read in Python 3.11 against 0.04 µs for a module's
+# name; the passes read them thousands of times a page.
+CONTENT, NAVIGATION = Label.CONTENT, Label.NAVIGATION
+
 SECTION = re.compile(r"section(?:$|[#.\[])")  # a <section> step of a dom_path
 TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}\b")
 # A comment's age where its date would be: "28 minutes ago", "hace una hora", "il y a 2 jours".
@@ -107,11 +112,11 @@ def keep_code_captions(blocks: list[Block]) -> list[Block]:
     the scope in which it is valid") is the text's own, named by the prose around it; a
     photo's caption stays out."""
     listings = {b.ancestors[-2] for b in blocks
-                if b.tag == "pre" and b.label is Label.CONTENT and _parent_step(b).startswith("figure")}
+                if b.tag == "pre" and b.label is CONTENT and _parent_step(b).startswith("figure")}
     if not listings:
         return blocks
-    return [_relabel(b, Label.CONTENT, "code_caption", max(b.score, 0.55))
-            if b.label is not Label.CONTENT and b.dom_path.rpartition(">")[2].startswith("figcaption")
+    return [_relabel(b, CONTENT, "code_caption", max(b.score, 0.55))
+            if b.label is not CONTENT and b.dom_path.rpartition(">")[2].startswith("figcaption")
             and len(b.ancestors) >= 2 and b.ancestors[-2] in listings else b
             for b in blocks]
 
@@ -141,8 +146,8 @@ def drop_number_runs(blocks: list[Block]) -> list[Block]:
         run = [i for _, i in pairs]
         if len(run) >= NUMBER_RUN:
             for i in run:
-                if out[i].label is Label.CONTENT:
-                    out[i] = _relabel(out[i], Label.NAVIGATION, "number_run", min(out[i].score, 0.3))
+                if out[i].label is CONTENT:
+                    out[i] = _relabel(out[i], NAVIGATION, "number_run", min(out[i].score, 0.3))
     return out
 
 
@@ -159,12 +164,12 @@ def keep_linked_headings(blocks: list[Block], options: Options) -> list[Block]:
     out = list(blocks)
     for i in range(1, len(blocks) - 1):
         b, below = blocks[i], blocks[i + 1]
-        if (b.features is not None and b.label is not Label.CONTENT
-                and HARD_REASONS.intersection(b.reasons) == LINK_ONLY and below.label is Label.CONTENT
-                and (b.features.is_heading and out[i - 1].label is Label.CONTENT
+        if (b.features is not None and b.label is not CONTENT
+                and HARD_REASONS.intersection(b.reasons) == LINK_ONLY and below.label is CONTENT
+                and (b.features.is_heading and out[i - 1].label is CONTENT
                      and _words(below) >= options.thresholds.context_words
                      or b.tag == "dt" and DEFINITION.search(below.dom_path))):
-            out[i] = _relabel(b, Label.CONTENT, "linked_heading", max(b.score, 0.55))
+            out[i] = _relabel(b, CONTENT, "linked_heading", max(b.score, 0.55))
     return out
 
 
@@ -182,16 +187,16 @@ def follow_neighbours(blocks: list[Block], options: Options) -> list[Block]:
         f = block.features
         if f is None or decided[i]:
             continue
-        if "figcaption" in block.dom_path and block.label is not Label.CONTENT:
+        if "figcaption" in block.dom_path and block.label is not CONTENT:
             continue  # a photo's caption between two paragraphs is still not the text
-        prev_ok = before[i] >= 0 and blocks[before[i]].label is Label.CONTENT
-        next_ok = after[i] >= 0 and blocks[after[i]].label is Label.CONTENT
+        prev_ok = before[i] >= 0 and blocks[before[i]].label is CONTENT
+        next_ok = after[i] >= 0 and blocks[after[i]].label is CONTENT
         if prev_ok and next_ok:
-            out[i] = _relabel(block, Label.CONTENT, "between_content", max(block.score, 0.6))
-        elif next_ok and f.is_heading and not f.repeats and block.label is not Label.CONTENT:
-            out[i] = _relabel(block, Label.CONTENT, "heading_before_content", max(block.score, 0.55))
-        elif not prev_ok and not next_ok and block.label is Label.CONTENT and block.score < t.sure:
-            out[i] = _relabel(block, Label.NAVIGATION, "short_between_boilerplate", min(block.score, 0.4))
+            out[i] = _relabel(block, CONTENT, "between_content", max(block.score, 0.6))
+        elif next_ok and f.is_heading and not f.repeats and block.label is not CONTENT:
+            out[i] = _relabel(block, CONTENT, "heading_before_content", max(block.score, 0.55))
+        elif not prev_ok and not next_ok and block.label is CONTENT and block.score < t.sure:
+            out[i] = _relabel(block, NAVIGATION, "short_between_boilerplate", min(block.score, 0.4))
     return out
 
 
@@ -250,8 +255,8 @@ def keep_main_region(blocks: list[Block], options: Options) -> list[Block]:
     for first, last, mass in regions:
         if mass >= (tail if first > best_end else t.second_region_share) * best:
             inside[first:last + 1] = [True] * (last + 1 - first)
-    return [_relabel(b, Label.NAVIGATION, "outside_main_region", min(b.score, 0.45))
-            if not inside[i] and b.label is Label.CONTENT and b.score < t.outside_region else b
+    return [_relabel(b, NAVIGATION, "outside_main_region", min(b.score, 0.45))
+            if not inside[i] and b.label is CONTENT and b.score < t.outside_region else b
             for i, b in enumerate(blocks)]
 
 
@@ -281,7 +286,7 @@ def follow_containers(blocks: list[Block], options: Options) -> list[Block]:
     for b in blocks:
         sums = own.setdefault(b.dom_path, [0, 0, 0])
         sums[0] += len(b.text)
-        if b.label is Label.CONTENT:
+        if b.label is CONTENT:
             sums[1] += len(b.text)
             if b.score >= t.sure:
                 sums[2] = 1
@@ -302,10 +307,10 @@ def follow_containers(blocks: list[Block], options: Options) -> list[Block]:
             for prefix in prefixes[b.dom_path]:
                 if prefix in sure:
                     share = content.get(prefix, 0) / total[prefix]
-                    if share >= t.container_share and b.label is not Label.CONTENT and f.dom_cue != "landmark":
-                        b = _relabel(b, Label.CONTENT, "in_content_container", max(b.score, 0.55))
-                    elif share < 1 - t.container_share and b.label is Label.CONTENT:
-                        b = _relabel(b, Label.NAVIGATION, "in_boilerplate_container", min(b.score, 0.45))
+                    if share >= t.container_share and b.label is not CONTENT and f.dom_cue != "landmark":
+                        b = _relabel(b, CONTENT, "in_content_container", max(b.score, 0.55))
+                    elif share < 1 - t.container_share and b.label is CONTENT:
+                        b = _relabel(b, NAVIGATION, "in_boilerplate_container", min(b.score, 0.45))
                     break
         out.append(b)
     return out
@@ -339,7 +344,7 @@ def promote_records(blocks: list[Block], options: Options, groups: dict[str, lis
         for i in members:
             b = blocks[i]
             if _may_be_record(b) and (i not in labels or b.cells):
-                out[i] = _relabel(b, Label.CONTENT, "repeated_record", max(b.score, t.record_score))
+                out[i] = _relabel(b, CONTENT, "repeated_record", max(b.score, t.record_score))
     return out
 
 
@@ -375,7 +380,7 @@ def _prose_before(blocks: list[Block], options: Options) -> tuple[list[int], lis
     every, own = [0], [0]
     for b in blocks:
         f = b.features
-        words = f.words if f is not None and f.words >= long_words and b.label is Label.CONTENT else 0
+        words = f.words if f is not None and f.words >= long_words and b.label is CONTENT else 0
         every.append(every[-1] + words)
         own.append(own[-1] + (words if words and f is not None and f.dom_cue not in BOILERPLATE_CUES else 0))
     return every, own
@@ -397,7 +402,7 @@ def _links_after_article(blocks: list[Block], members: list[int], prose: tuple[l
 
 def _may_be_record(b: Block) -> bool:
     """Not content yet, and no known phrase says it is chrome."""
-    return b.label is not Label.CONTENT and PHRASE_REASONS.isdisjoint(b.reasons)
+    return b.label is not CONTENT and PHRASE_REASONS.isdisjoint(b.reasons)
 
 
 def promote_periodic_records(blocks: list[Block], options: Options) -> list[Block]:
@@ -431,7 +436,7 @@ def promote_periodic_records(blocks: list[Block], options: Options) -> list[Bloc
                 b = out[card[k]]
                 # A card's dateline ("News · 17.12.2024") stays what it was, as under an article.
                 if _may_be_record(b) and not (b.features is not None and b.features.is_date):
-                    out[card[k]] = _relabel(b, Label.CONTENT, "repeated_record", max(b.score, t.record_score))
+                    out[card[k]] = _relabel(b, CONTENT, "repeated_record", max(b.score, t.record_score))
     return out
 
 
@@ -524,7 +529,7 @@ def after_related(blocks: list[Block], options: Options, groups: dict[str, list[
         # the heading was the top bar's own ("Latest news" among the sections), and the
         # headline under them is the article's. (Below it, a sidebar's "Related" box, tag
         # cloud and archive are chrome alike.)
-        menu_run = menu_run + 1 if b.label is not Label.CONTENT and f.words < t.tiny_words else 0
+        menu_run = menu_run + 1 if b.label is not CONTENT and f.words < t.tiny_words else 0
         if f.phrase == "related" and f.dom_cue != "landmark":
             # Inside a landmark ("See also" in a sidebar's contents list) the line heads
             # only what the landmark holds, which is chrome already: not the page below.
@@ -538,9 +543,9 @@ def after_related(blocks: list[Block], options: Options, groups: dict[str, list[
                or f.words >= t.long_words) and f.link_density < t.links_mid
               or f.words >= t.linked_prose_words and f.link_density < t.links_high):
             in_list, prose_seen = False, True  # prose again, not another linked headline
-            article_above = article_above or b.label is Label.CONTENT
-        elif in_list and b.label is Label.CONTENT and "repeated_record" not in b.reasons:
-            b = _relabel(b, Label.NAVIGATION, "after_related_heading", min(b.score, 0.4))
+            article_above = article_above or b.label is CONTENT
+        elif in_list and b.label is CONTENT and "repeated_record" not in b.reasons:
+            b = _relabel(b, NAVIGATION, "after_related_heading", min(b.score, 0.4))
         out.append(b)
     return out
 
@@ -554,13 +559,13 @@ def drop_comments(blocks: list[Block], options: Options) -> list[Block]:
     def in_section(i: int, b: Block) -> bool:
         return (b.features is not None and b.features.dom_cue == "comments"
                 and cards.isdisjoint(b.ancestors)) or (heading is not None and i > heading)
-    kept = [(i, b) for i, b in enumerate(blocks) if b.label is Label.CONTENT]
+    kept = [(i, b) for i, b in enumerate(blocks) if b.label is CONTENT]
     in_comments = sum(_words(b) for i, b in kept if in_section(i, b))
     elsewhere = sum(_words(b) for _, b in kept) - in_comments
     if not in_comments or elsewhere < options.thresholds.article_words:
         return blocks
-    return [_relabel(b, Label.NAVIGATION, "comment_section", min(b.score, 0.4))
-            if b.label is Label.CONTENT and in_section(i, b) else b
+    return [_relabel(b, NAVIGATION, "comment_section", min(b.score, 0.4))
+            if b.label is CONTENT and in_section(i, b) else b
             for i, b in enumerate(blocks)]
 
 
@@ -582,7 +587,7 @@ def _cards_with_reviews(blocks: list[Block], options: Options) -> set[int]:
     if len(holders) < least:
         return set()
     with_content = {serial for b in blocks
-                    if b.label is Label.CONTENT and b.features is not None and b.features.dom_cue != "comments"
+                    if b.label is CONTENT and b.features is not None and b.features.dom_cue != "comments"
                     for serial in b.ancestors if serial in holders}
     per_key: dict[str, list[int]] = {}
     for serial in with_content:
@@ -602,7 +607,7 @@ def _comments_heading(blocks: list[Block], options: Options) -> int | None:
     headers = [i for i in range(len(blocks) - 1) if _comment_header(blocks, i)]
     if not headers and not any(b.features is not None and b.features.phrase == "comments" for b in blocks):
         return None  # nothing below could open the section: most pages, in one pass
-    total = sum(b.features.words for b in blocks if b.features and b.label is Label.CONTENT)
+    total = sum(b.features.words for b in blocks if b.features and b.label is CONTENT)
     later = {h: len(headers) - n for n, h in enumerate(headers)}  # headers from here to the end
     seen = 0
     for i, b in enumerate(blocks):
@@ -616,7 +621,7 @@ def _comments_heading(blocks: list[Block], options: Options) -> int | None:
             later = {}  # a post signed like the replies: a thread, where replies are content
         if after_article and (b.features.phrase == "comments" or opens_run):
             return i
-        if b.label is Label.CONTENT:
+        if b.label is CONTENT:
             seen += b.features.words
     return None
 
@@ -647,7 +652,7 @@ def _gain(b: Block, options: Options) -> float:
     prose does not outweigh a run of short menu items). In scraped text, where no
     containers mark where the article ends, known chrome ("Share", "Related",
     "Advertisement") marks the edge of a stretch and costs more."""
-    if not b.dom_path and _hard(b) and b.label is not Label.CONTENT:
+    if not b.dom_path and _hard(b) and b.label is not CONTENT:
         return -options.thresholds.chrome_gain
     return (b.score - 0.5) * math.sqrt(b.features.words + 1 if b.features else 1)
 
@@ -668,7 +673,7 @@ def keep_main_container(blocks: list[Block], options: Options, groups: dict[str,
         article = 0  # words kept outside the cards
         racks: dict[int, int] = {}  # words kept in each grid of cards
         for i, b in enumerate(blocks):
-            if b.label is Label.CONTENT and b.features is not None:
+            if b.label is CONTENT and b.features is not None:
                 if i in cards:
                     racks[cards[i]] = racks.get(cards[i], 0) + b.features.words
                 else:
@@ -713,13 +718,13 @@ def keep_main_container(blocks: list[Block], options: Options, groups: dict[str,
     lead = set() if dated else _headline_lead(blocks, main, chain, t)
     out = []
     for n, b in enumerate(blocks):
-        if b.label is Label.CONTENT and main not in b.ancestors and n not in lead:
+        if b.label is CONTENT and main not in b.ancestors and n not in lead:
             if n in cards:
-                b = _relabel(b, Label.NAVIGATION, "teaser_card", min(b.score, 0.45))
+                b = _relabel(b, NAVIGATION, "teaser_card", min(b.score, 0.45))
             elif b.score < t.outside_container:
                 root = _branch(b.ancestors, chain)
                 if root is None or mass[root] < t.second_region_share * mass[main]:
-                    b = _relabel(b, Label.NAVIGATION, "outside_main_container", min(b.score, 0.45))
+                    b = _relabel(b, NAVIGATION, "outside_main_container", min(b.score, 0.45))
         out.append(b)
     return out
 
@@ -733,7 +738,7 @@ def _headline_lead(blocks: list[Block], main: int, chain: tuple[int, ...], t: Th
     with a price a product's buy box: neither is the text."""
     first = next((i for i, b in enumerate(blocks) if main in b.ancestors), 0)
     head = next((i for i in range(first - 1, -1, -1) if blocks[i].tag == "h1"), None)
-    if head is None or blocks[head].label is not Label.CONTENT:
+    if head is None or blocks[head].label is not CONTENT:
         return set()
     if not set(blocks[head].ancestors).intersection(chain[-1 - t.headline_levels:-1]):
         return set()
@@ -820,12 +825,12 @@ def drop_contents_lists(blocks: list[Block]) -> list[Block]:
     out = list(blocks)
     for i in range(len(out) - 1, -1, -1):
         b, f = out[i], out[i].features
-        if b.label is not Label.CONTENT or f is None:
+        if b.label is not CONTENT or f is None:
             continue
         if f.is_heading:
             later.add(SECTION_NUMBER.sub("", b.text).casefold())
         elif f.link_density >= 0.5 and later and SECTION_NUMBER.sub("", b.text).casefold() in later:
-            out[i] = _relabel(b, Label.NAVIGATION, "table_of_contents", min(b.score, 0.45))
+            out[i] = _relabel(b, NAVIGATION, "table_of_contents", min(b.score, 0.45))
     return out
 
 
@@ -852,7 +857,7 @@ def drop_duplicates(blocks: list[Block], options: Options) -> list[Block]:
     copies: dict[int, bool] = {}  # a sentence's lines, judged once: whether they are a copy
     out = []
     for b in blocks:
-        if b.label is Label.CONTENT and b.features is not None and b.features.words >= options.thresholds.medium_words:
+        if b.label is CONTENT and b.features is not None and b.features.words >= options.thresholds.medium_words:
             lines = sentences.get(b.group, ())
             if len(lines) > 1:
                 if b.group not in copies:
@@ -866,7 +871,7 @@ def drop_duplicates(blocks: list[Block], options: Options) -> list[Block]:
                 copy = key in first_path and (first_path[key] != place or not b.dom_path)
                 first_path.setdefault(key, place)
             if copy:
-                b = _relabel(b, Label.NAVIGATION, "duplicate", min(b.score, 0.45))
+                b = _relabel(b, NAVIGATION, "duplicate", min(b.score, 0.45))
         out.append(b)
     return out
 
@@ -881,7 +886,7 @@ def drop_article_copies(blocks: list[Block], options: Options) -> list[Block]:
     t = options.thresholds
     # Most pages have no block long enough (a line of a sentence has no more words of its
     # own than the sentence it carries): one look, not a count of the sentences' lines.
-    if not any(b.label is Label.CONTENT and b.features and b.features.words >= t.copy_words for b in blocks):
+    if not any(b.label is CONTENT and b.features and b.features.words >= t.copy_words for b in blocks):
         return blocks
     # A line of a sentence run over lines carries the sentence's measurements: it counts
     # by its own words (else each of 100,000 such lines was searched for every paragraph's
@@ -889,7 +894,7 @@ def drop_article_copies(blocks: list[Block], options: Options) -> list[Block]:
     # in its group was measured as itself.
     lines = sentence_lines(blocks)
     kept = [(i, word_count(b.text) if lines[b.group] > 1 else b.features.words)
-            for i, b in enumerate(blocks) if b.label is Label.CONTENT and b.features]
+            for i, b in enumerate(blocks) if b.label is CONTENT and b.features]
     long = [i for i, words in kept if words >= t.copy_words]
     if not long:
         return blocks
@@ -903,7 +908,7 @@ def drop_article_copies(blocks: list[Block], options: Options) -> list[Block]:
     for i in long:
         text = " ".join(blocks[i].text.casefold().split())
         if len({opening for j, opening in openings.items() if j != i and opening in text}) >= t.copy_sources:
-            out[i] = _relabel(blocks[i], Label.NAVIGATION, "duplicate", min(blocks[i].score, 0.45))
+            out[i] = _relabel(blocks[i], NAVIGATION, "duplicate", min(blocks[i].score, 0.45))
     return out
 
 
@@ -935,7 +940,7 @@ def drop_other_articles(blocks: list[Block], options: Options, page_title: str |
     headed: set[int] = set()
     for i, b in enumerate(blocks):
         f = b.features
-        if b.label is Label.CONTENT and f is not None and (article := _article_of(b)) is not None:
+        if b.label is CONTENT and f is not None and (article := _article_of(b)) is not None:
             articles[i] = article
             words[article] = words.get(article, 0) + f.words
             if f.is_heading:
@@ -950,9 +955,9 @@ def drop_other_articles(blocks: list[Block], options: Options, page_title: str |
     out = []
     for i, b in enumerate(blocks):
         if articles.get(i) in others:
-            b = _relabel(b, Label.NAVIGATION, "other_article", min(b.score, 0.4))
-        elif bounded and b.label is Label.CONTENT and b.role == "body" and i not in articles:
-            b = _relabel(b, Label.NAVIGATION, "outside_article", min(b.score, 0.4))
+            b = _relabel(b, NAVIGATION, "other_article", min(b.score, 0.4))
+        elif bounded and b.label is CONTENT and b.role == "body" and i not in articles:
+            b = _relabel(b, NAVIGATION, "outside_article", min(b.score, 0.4))
         out.append(b)
     return out
 
@@ -970,7 +975,7 @@ def drop_forms(blocks: list[Block], article: bool, options: Options, thread: boo
     +0.0014, product +0.0017, listing +0.0005, service -0.0001.)"""
     if thread:
         return blocks
-    forms = {i: f for i, b in enumerate(blocks) if b.label is Label.CONTENT and (f := _outermost(b, "form")) is not None}
+    forms = {i: f for i, b in enumerate(blocks) if b.label is CONTENT and (f := _outermost(b, "form")) is not None}
     if not forms:
         return blocks
     inside: dict[int, int] = {}  # each form's kept words
@@ -988,13 +993,13 @@ def drop_forms(blocks: list[Block], article: bool, options: Options, thread: boo
     if not chrome:
         return blocks
     # (The pipeline's ensure_content follows, as for drop_other_articles.)
-    return [_relabel(b, Label.NAVIGATION, "in_form", min(b.score, 0.4)) if forms.get(i) in chrome else b
+    return [_relabel(b, NAVIGATION, "in_form", min(b.score, 0.4)) if forms.get(i) in chrome else b
             for i, b in enumerate(blocks)]
 
 
 def _body_words(blocks: list[Block]) -> int:
     """The words of the body blocks kept as content."""
-    return sum(_words(b) for b in blocks if b.label is Label.CONTENT and b.role == "body")
+    return sum(_words(b) for b in blocks if b.label is CONTENT and b.role == "body")
 
 
 def _outermost(b: Block, tag: str) -> int | None:
@@ -1040,7 +1045,7 @@ def drop_author_bio(blocks: list[Block], author: str | None, options: Options,
     stops = stopwords(language)
     names += [given for n in names if len(given := n.split()[0]) >= 3 and given[0].isupper()
               and given.lower() not in stops]
-    body = [i for i, b in enumerate(blocks) if b.label is Label.CONTENT and b.role == "body"]
+    body = [i for i, b in enumerate(blocks) if b.label is CONTENT and b.role == "body"]
     # (Tested name by name rather than compiled into one pattern a page: compiling the
     # verbs' alternation cost more than the whole pass.)
     notes = {i for i in body for n in names if blocks[i].text.startswith(n) and BIO_VERB.match(blocks[i].text, len(n))}
@@ -1069,7 +1074,7 @@ def drop_author_bio(blocks: list[Block], author: str | None, options: Options,
     if any(_mentioned(blocks[i].text, names) for i in body
            if i not in notes and (_words(blocks[i]) >= MENTION_WORDS or BULLET.match(blocks[i].text))):
         return blocks
-    return ensure_content([_relabel(b, Label.NAVIGATION, "author_bio", min(b.score, 0.4)) if i in notes else b
+    return ensure_content([_relabel(b, NAVIGATION, "author_bio", min(b.score, 0.4)) if i in notes else b
                            for i, b in enumerate(blocks)], options)
 
 
@@ -1081,8 +1086,8 @@ def drop_above_headline(blocks: list[Block], options: Options) -> list[Block]:
     at = next((i for i, b in enumerate(blocks) if b.role == "title" and TITLE_ECHO in b.reasons), None)
     if at is None:
         return blocks
-    return ensure_content([_relabel(b, Label.NAVIGATION, "above_headline", min(b.score, 0.4))
-                           if i < at and b.label is Label.CONTENT and b.role == "body" else b
+    return ensure_content([_relabel(b, NAVIGATION, "above_headline", min(b.score, 0.4))
+                           if i < at and b.label is CONTENT and b.role == "body" else b
                            for i, b in enumerate(blocks)], options)
 
 
@@ -1117,23 +1122,23 @@ def ensure_content(blocks: list[Block], options: Options) -> list[Block]:
     Run again once the headline is known, it finds a body for a page whose only content
     was its headline."""
     body = [b for b in blocks if b.role == "body"]
-    if not body or any(b.label is Label.CONTENT for b in body):
+    if not body or any(b.label is CONTENT for b in body):
         return blocks
     top = max(b.score for b in body)
     floor = top - options.thresholds.fallback_margin
-    return [_relabel(b, Label.CONTENT, "best_of_page", b.score)
+    return [_relabel(b, CONTENT, "best_of_page", b.score)
             if b.role == "body" and b.score >= floor and b.score > 0 and not _hard(b) else b for b in blocks]
 
 
 def apply_rules(blocks: list[Block]) -> list[Block]:
     """A rules file's selectors have the last word: no context pass overrules them."""
-    return [_relabel(b, Label.CONTENT if b.rule == "keep" else Label.NAVIGATION, f"rule_{b.rule}", b.score)
-            if b.rule and (b.label is Label.CONTENT) != (b.rule == "keep") else b for b in blocks]
+    return [_relabel(b, CONTENT if b.rule == "keep" else NAVIGATION, f"rule_{b.rule}", b.score)
+            if b.rule and (b.label is CONTENT) != (b.rule == "keep") else b for b in blocks]
 
 
 def drop_site_boilerplate(blocks: list[Block], lines: frozenset[str]) -> list[Block]:
     """Lines the page's site repeats on many of its pages (site.find_boilerplate) are its
     chrome: navigation, whatever this page made of them."""
-    return [_relabel(b, Label.NAVIGATION, "site_boilerplate", min(b.score, 0.2))
-            if b.label is Label.CONTENT and line_key(b.text) in lines else b
+    return [_relabel(b, NAVIGATION, "site_boilerplate", min(b.score, 0.2))
+            if b.label is CONTENT and line_key(b.text) in lines else b
             for b in blocks]
