@@ -11,7 +11,8 @@ import functools
 import math
 import re
 from collections import Counter
-from itertools import groupby
+from collections.abc import Iterable
+from itertools import accumulate, groupby
 
 from .features import read_step, word_count
 from .language import stopwords
@@ -53,7 +54,7 @@ def _decided(blocks: list[Block], options: Options) -> list[bool]:
     """Whether each block can be judged on its own: long enough, or boilerplate by phrase
     or container."""
     words = options.thresholds.context_words
-    return [b.features is not None and (b.features.words >= words or _hard(b)) for b in blocks]
+    return [(f := b.features) is not None and (f.words >= words or _hard(b)) for b in blocks]
 
 
 def _nearest_decided(decided: list[bool], options: Options) -> tuple[list[int], list[int]]:
@@ -61,18 +62,18 @@ def _nearest_decided(decided: list[bool], options: Options) -> tuple[list[int], 
     none within reach). Other short blocks are passed over, so a run of short lines (a
     list of ingredients) is judged by what brackets it. One sweep each way, rather than
     a search per block."""
-    t = options.thresholds
+    reach = options.thresholds.reach
     n = len(decided)
     before, after = [-1] * n, [-1] * n
     last = -1
     for i in range(n):
-        if last >= 0 and i - last <= t.reach:
+        if last >= 0 and i - last <= reach:
             before[i] = last
         if decided[i]:
             last = i
     last = -1
     for i in range(n - 1, -1, -1):
-        if last >= 0 and last - i <= t.reach:
+        if last >= 0 and last - i <= reach:
             after[i] = last
         if decided[i]:
             last = i
@@ -164,8 +165,8 @@ def keep_linked_headings(blocks: list[Block], options: Options) -> list[Block]:
     out = list(blocks)
     for i in range(1, len(blocks) - 1):
         b, below = blocks[i], blocks[i + 1]
-        if (b.features is not None and b.label is not CONTENT
-                and HARD_REASONS.intersection(b.reasons) == LINK_ONLY and below.label is CONTENT
+        if (b.label is not CONTENT and below.label is CONTENT and b.features is not None
+                and HARD_REASONS.intersection(b.reasons) == LINK_ONLY
                 and (b.features.is_heading and out[i - 1].label is CONTENT
                      and _words(below) >= options.thresholds.context_words
                      or b.tag == "dt" and DEFINITION.search(below.dom_path))):
@@ -200,8 +201,15 @@ def follow_neighbours(blocks: list[Block], options: Options) -> list[Block]:
     return out
 
 
+# Where a relabelled block's label, score and reasons stand: _relabel sets them in a copy
+# of its fields, a third faster than _replace, which takes them by keyword.
+LABEL_AT, SCORE_AT, REASONS_AT = (Block._fields.index(name) for name in ("label", "score", "reasons"))
+
+
 def _relabel(block: Block, label: Label, reason: str, score: float) -> Block:
-    return block._replace(label=label, score=round(score, 3), reasons=(reason,) + block.reasons)
+    fields = list(block)
+    fields[LABEL_AT], fields[SCORE_AT], fields[REASONS_AT] = label, round(score, 3), (reason,) + block.reasons
+    return tuple.__new__(Block, fields)
 
 
 def _regions(gains: list[float]) -> list[tuple[int, int, float]]:
@@ -260,15 +268,26 @@ def keep_main_region(blocks: list[Block], options: Options) -> list[Block]:
             for i, b in enumerate(blocks)]
 
 
-def _prefixes(path: str, limit: int) -> list[str]:
-    """The block's ancestors' paths, nearest first, at most `limit` of them."""
-    # Cut at each ">" from the end: no list of all the steps to join again and again.
-    prefixes: list[str] = []
-    end = path.rfind(">")
-    while end >= 0 and len(prefixes) < limit:
-        prefixes.append(path[:end])
-        end = path.rfind(">", 0, end)
-    return prefixes
+def _containers(paths: Iterable[str], limit: int) -> dict[str, list[str]]:
+    """Each path's ancestors' paths, nearest first, at most `limit` of them. A path's
+    parent is cut from it once a page and shared by every path below it: one string,
+    its hash computed once for all the sums keyed by it."""
+    parents: dict[str, str] = {}
+    containers = {}
+    for path in paths:
+        chain: list[str] = []
+        step = path
+        while len(chain) < limit:
+            up = parents.get(step)
+            if up is None:
+                end = step.rfind(">")
+                if end < 0:
+                    break  # the top step
+                up = parents[step] = step[:end]
+            chain.append(up)
+            step = up
+        containers[path] = chain
+    return containers
 
 
 def follow_containers(blocks: list[Block], options: Options) -> list[Block]:
@@ -278,41 +297,46 @@ def follow_containers(blocks: list[Block], options: Options) -> list[Block]:
     as one container, so every post of a thread votes for the others. An article's vote
     does not reach into its footer or asides (landmarks)."""
     t = options.thresholds
-    if not all(b.dom_path for b in blocks):
-        return blocks  # scraped text has no containers
     # Characters in all, characters of content, and any sure content: summed per path
     # first, as a page's blocks share a third as many paths, then per container.
     own: dict[str, list[int]] = {}
     for b in blocks:
-        sums = own.setdefault(b.dom_path, [0, 0, 0])
+        if not b.dom_path:
+            return blocks  # scraped text has no containers
+        sums = own.get(b.dom_path)
+        if sums is None:
+            sums = own[b.dom_path] = [0, 0, 0]
         sums[0] += len(b.text)
         if b.label is CONTENT:
             sums[1] += len(b.text)
             if b.score >= t.sure:
                 sums[2] = 1
-    prefixes = {path: _prefixes(path, t.container_levels) for path in own}
+    prefixes = _containers(own, t.container_levels)
     content: dict[str, int] = {}
     total: dict[str, int] = {}
     sure: set[str] = set()
     for path, (chars, kept, certain) in own.items():
         for prefix in prefixes[path]:
             total[prefix] = total.get(prefix, 0) + chars
-            content[prefix] = content.get(prefix, 0) + kept
-            if certain:
-                sure.add(prefix)
-    out = []
-    for b in blocks:
+        if kept:  # (most paths hold no content: `content` is read with a default of 0)
+            for prefix in prefixes[path]:
+                content[prefix] = content.get(prefix, 0) + kept
+        if certain:
+            sure.update(prefixes[path])
+    out = list(blocks)
+    short = t.context_words
+    for i, b in enumerate(blocks):
         f = b.features
-        if f is not None and f.words < t.context_words and not _hard(b):
-            for prefix in prefixes[b.dom_path]:
-                if prefix in sure:
-                    share = content.get(prefix, 0) / total[prefix]
-                    if share >= t.container_share and b.label is not CONTENT and f.dom_cue != "landmark":
-                        b = _relabel(b, CONTENT, "in_content_container", max(b.score, 0.55))
-                    elif share < 1 - t.container_share and b.label is CONTENT:
-                        b = _relabel(b, NAVIGATION, "in_boilerplate_container", min(b.score, 0.45))
-                    break
-        out.append(b)
+        if f is None or f.words >= short or _hard(b):
+            continue
+        for prefix in prefixes[b.dom_path]:
+            if prefix in sure:
+                share = content.get(prefix, 0) / total[prefix]
+                if share >= t.container_share and b.label is not CONTENT and f.dom_cue != "landmark":
+                    out[i] = _relabel(b, CONTENT, "in_content_container", max(b.score, 0.55))
+                elif share < 1 - t.container_share and b.label is CONTENT:
+                    out[i] = _relabel(b, NAVIGATION, "in_boilerplate_container", min(b.score, 0.45))
+                break
     return out
 
 
@@ -358,16 +382,15 @@ def _card_labels(blocks: list[Block], members: list[int], options: Options) -> s
     several cards share is still each card's date."""
     t = options.thresholds
     share = t.record_label_share
-    said = Counter(blocks[i].text for i in members)
-    on_path = Counter(blocks[i].dom_path for i in members)
-    said_there = Counter((blocks[i].dom_path, blocks[i].text) for i in members)
+    texts = [blocks[i].text for i in members]
+    paths = [blocks[i].dom_path for i in members]
+    said, on_path, said_there = Counter(texts), Counter(paths), Counter(zip(paths, texts))
     labels = set()
-    for i in members:
-        b = blocks[i]
-        there = on_path[b.dom_path]
-        if (said[b.text] >= share * len(members)
-                or there >= t.records_min and said_there[b.dom_path, b.text] >= share * there
-                and not (b.features is not None and b.features.is_date)):
+    for i, text, path in zip(members, texts, paths):
+        there = on_path[path]
+        if (said[text] >= share * len(members)
+                or there >= t.records_min and said_there[path, text] >= share * there
+                and not ((f := blocks[i].features) is not None and f.is_date)):
             labels.add(i)
     return labels
 
@@ -377,13 +400,11 @@ def _prose_before(blocks: list[Block], options: Options) -> tuple[list[int], lis
     in all at the end: all of it, and the page's own (not a footer's or a menu's prose,
     such as a copyright notice)."""
     long_words = options.thresholds.long_words
-    every, own = [0], [0]
-    for b in blocks:
-        f = b.features
-        words = f.words if f is not None and f.words >= long_words and b.label is CONTENT else 0
-        every.append(every[-1] + words)
-        own.append(own[-1] + (words if words and f is not None and f.dom_cue not in BOILERPLATE_CUES else 0))
-    return every, own
+    prose = [f.words if (f := b.features) is not None and f.words >= long_words and b.label is CONTENT else 0
+             for b in blocks]
+    own = [words if words and (f := b.features) is not None and f.dom_cue not in BOILERPLATE_CUES else 0
+           for words, b in zip(prose, blocks)]
+    return list(accumulate(prose, initial=0)), list(accumulate(own, initial=0))
 
 
 def _links_after_article(blocks: list[Block], members: list[int], prose: tuple[list[int], list[int]],
@@ -413,8 +434,9 @@ def promote_periodic_records(blocks: list[Block], options: Options) -> list[Bloc
     A menu with a separator between its items repeats too, but one word a record."""
     t = options.thresholds
     at: dict[str, list[int]] = {}
+    marker_words = t.record_marker_words
     for i, b in enumerate(blocks):
-        if b.features is not None and b.features.words <= t.record_marker_words:
+        if (f := b.features) is not None and f.words <= marker_words:
             at.setdefault(b.text.lower(), []).append(i)
     out = list(blocks)
     for positions in at.values():
@@ -449,16 +471,17 @@ UNIQUE_CLASS = re.compile(r"\.[^.\[#\d]*+\d[^.\[#]*+")
 # \d is a call into Unicode's tables for every character (twice as fast on real paths).
 UNIQUE_CLASS_ASCII = re.compile(r"\.[^.\[#0-9]*+[0-9][^.\[#]*+")
 # Ids that are bare numbers, or a catalogue's opaque keys in capitals and digits (an
-# ASIN "B0GRC32G8X", an ISBN "125033781X"): a database's row, not a place on the page.
-# Applied after UNIQUE_CLASS, which never removes a "#" or the digits after one; two
-# patterns run a third faster than one alternation of both.
-NUMBER_ID = re.compile(r"#(?:\d++|(?=[0-9A-Z]*\d)[0-9A-Z]{8,}+)(?=[.#\[>]|$)")
+# ASIN "B0GRC32G8X", an ISBN "125033781X"): a database's row, not a place on the page;
+# and ids that end in a small number, places in a list ("p13n-asin-index-0",
+# "slide_12"), as against a database's ("post-48213"). Applied after UNIQUE_CLASS, which
+# never removes a "#" or the digits after one (apart, the two run a third faster than
+# one alternation of both). Each pattern after UNIQUE_CLASS takes a whole id or class
+# name or nothing, so their order makes no difference: the two kinds of id are one
+# pattern, which reads the path once.
+LIST_ID = re.compile(r"#(?:\d++|(?=[0-9A-Z]*\d)[0-9A-Z]{8,}+|[^.\[#>]*[-_]\d{1,2})(?=[.#\[>]|$)")
 # Class names of one or two characters: what CSS-in-JS compilers write ("aw", "q", "fv"),
 # one per style rule, so two cards that differ by a margin differ in them.
 ATOMIC_NAME = re.compile(r"\.[^.\[#>]{1,2}(?=[.\[#>]|$)")
-# Ids that end in a small number are places in a list ("p13n-asin-index-0", "slide_12"),
-# as against a database's ("post-48213").
-INDEX_ID = re.compile(r"#[^.\[#>]*[-_]\d{1,2}(?=[.\[#>]|$)")
 # Class names that show or hide an element at a screen width: utility-CSS variants
 # ("sm:block", "md:hidden"; looked for only in paths with a colon, one in sixteen, as the
 # search reads every class name through) and display utilities ("hidden", "block",
@@ -483,12 +506,9 @@ def _record_key(path: str) -> str:
     widths only (VARIANT_CLASS, DISPLAY_CLASS)."""
     numbered = UNIQUE_CLASS_ASCII if path.isascii() else UNIQUE_CLASS
     path = numbered.sub("", path)
-    ids = "#" in path  # the id patterns open with one (and no pattern here takes one away)
-    if ids:
-        path = NUMBER_ID.sub("", path)
+    if "#" in path:  # the id pattern opens with one
+        path = LIST_ID.sub("", path)
     path = ATOMIC_NAME.sub("", path)
-    if ids:
-        path = INDEX_ID.sub("", path)
     if ":" in path:
         path = VARIANT_CLASS.sub("", path)
     if ".hidden" in path or ".block" in path or ".d-" in path or ".visible-" in path:  # DISPLAY_CLASS's openings
@@ -515,6 +535,8 @@ def after_related(blocks: list[Block], options: Options, groups: dict[str, list[
     with none of the page's own prose above it in HTML ("Latest news" under a topic
     page's title) heads the page's own listing: there is no article yet for it to
     relate to."""
+    if not any((f := b.features) is not None and f.phrase == "related" and f.dom_cue != "landmark" for b in blocks):
+        return blocks  # no heading opens a list: most pages, told in one look
     t = options.thresholds
     # A long run of records on one path is the page's own listing, even under a
     # "Latest news" heading: related boxes hold a few links.
@@ -555,6 +577,9 @@ def drop_comments(blocks: list[Block], options: Options) -> list[Block]:
     content sits in comment containers, the page is a thread and the comments stay."""
     # Where there is no DOM, a "12 Comments" heading after the article opens the section.
     heading = _comments_heading(blocks, options)
+    if heading is None and not any(b.label is CONTENT and (f := b.features) is not None and f.dom_cue == "comments"
+                                   for b in blocks):
+        return blocks  # no kept text in a comment section: most pages, told in one look
     cards = _cards_with_reviews(blocks, options)  # a listing's cards keep their review snippets
     def in_section(i: int, b: Block) -> bool:
         return (b.features is not None and b.features.dom_cue == "comments"
@@ -652,7 +677,7 @@ def _gain(b: Block, options: Options) -> float:
     prose does not outweigh a run of short menu items). In scraped text, where no
     containers mark where the article ends, known chrome ("Share", "Related",
     "Advertisement") marks the edge of a stretch and costs more."""
-    if not b.dom_path and _hard(b) and b.label is not CONTENT:
+    if not b.dom_path and b.label is not CONTENT and _hard(b):
         return -options.thresholds.chrome_gain
     return (b.score - 0.5) * math.sqrt(b.features.words + 1 if b.features else 1)
 
@@ -688,25 +713,23 @@ def keep_main_container(blocks: list[Block], options: Options, groups: dict[str,
         if not chain:
             continue
         gain, own = 0.0 if n in cards else _gain(b, options), chain[-1]
-        held[own] = held.get(own, 0.0) + max(0.0, gain)
+        held[own] = held.get(own, 0.0) + (gain if gain > 0.0 else 0.0)
         mass[own] = mass.get(own, 0.0) + gain
         for i in range(len(chain) - 1, 0, -1):  # the tree above, each element once
             if chain[i] in parent:
                 break
             parent[chain[i]] = chain[i - 1]
-    # Sums flow up the tree once: an element's serial is larger than its ancestors'.
-    outer_first = sorted(parent)  # one sort, read both ways
-    for serial in reversed(outer_first):
+    # Sums flow up the tree once: an element's serial is larger than its ancestors', so
+    # its children's sums are in when it passes its own up (and it holds one already).
+    for serial in sorted(parent, reverse=True):
         up = parent[serial]
-        held[up] = held.get(up, 0.0) + held.get(serial, 0.0)
-        mass[up] = mass.get(up, 0.0) + mass.get(serial, 0.0)
-    depth = {serial: 0 for serial in held if serial not in parent}
-    for serial in outer_first:
-        depth[serial] = depth[parent[serial]] + 1
+        held[up] = held.get(up, 0.0) + held[serial]
+        mass[up] = mass.get(up, 0.0) + mass[serial]
     total = max(held.values(), default=0.0)
     if not total:
         return blocks
-    main = max((serial for serial in held if held[serial] >= t.main_share * total), key=lambda s: depth[s])
+    floor = t.main_share * total
+    main = max((serial for serial, kept in held.items() if kept >= floor), key=lambda s: _depth(s, parent))
     inside = next(b for b in blocks if main in b.ancestors)
     top = inside.ancestors.index(main)
     # A section inside a section is part of one document (the chapters of a docs page,
@@ -727,6 +750,14 @@ def keep_main_container(blocks: list[Block], options: Options, groups: dict[str,
                     b = _relabel(b, NAVIGATION, "outside_main_container", min(b.score, 0.45))
         out.append(b)
     return out
+
+
+def _depth(serial: int, parent: dict[int, int]) -> int:
+    """How many elements stand above this one (asked of the few that hold nearly all)."""
+    depth = 0
+    while serial in parent:
+        serial, depth = parent[serial], depth + 1
+    return depth
 
 
 def _headline_lead(blocks: list[Block], main: int, chain: tuple[int, ...], t: Thresholds) -> set[int]:
@@ -782,10 +813,9 @@ def _teaser_cards(blocks: list[Block], groups: dict[str, list[int]], card_words:
     linked: set[int] = set()
     under: dict[int, int] = {}
     for i, b in enumerate(blocks):
-        held = carded.intersection(b.ancestors)
-        if not held or b.features is None:
+        if b.features is None or carded.isdisjoint(b.ancestors):
             continue
-        root = min(held)  # the outermost card: serials grow with depth
+        root = min(carded.intersection(b.ancestors))  # the outermost card: serials grow with depth
         under[i] = root
         words[root] = words.get(root, 0) + b.features.words
         if b.features.words >= 2 and b.features.link_density >= 0.5:
@@ -847,32 +877,40 @@ def drop_duplicates(blocks: list[Block], options: Options) -> list[Block]:
     repetition (the same terms under each offer, the same step in each tab panel, the
     same parameter under each method of an API reference; ids aside) and
     stays; scraped text has no places, so there every second copy goes."""
-    first_path: dict[str, str] = {}
+    medium = options.thresholds.medium_words
+    judged = [i for i, b in enumerate(blocks)
+              if b.label is CONTENT and (f := b.features) is not None and f.words >= medium]
     # Scraped text wrapped at a column breaks one paragraph into lines where the column
     # falls, which differ from copy to copy: a sentence's lines are compared as one.
+    # (Gathered for the sentences of judged lines only: most lines are not judged.)
+    wanted = {group for i in judged if (group := blocks[i].group) >= 0}
     sentences: dict[int, list[str]] = {}
-    for b in blocks:
-        if not b.dom_path and b.group >= 0:
-            sentences.setdefault(b.group, []).append(b.text)
+    if wanted:
+        for b in blocks:
+            if b.group in wanted and not b.dom_path:
+                sentences.setdefault(b.group, []).append(b.text)
+    first_path: dict[str, str] = {}
+    places: dict[str, str] = {}  # each path without its ids, read once
     copies: dict[int, bool] = {}  # a sentence's lines, judged once: whether they are a copy
-    out = []
-    for b in blocks:
-        if b.label is CONTENT and b.features is not None and b.features.words >= options.thresholds.medium_words:
-            lines = sentences.get(b.group, ())
-            if len(lines) > 1:
-                if b.group not in copies:
-                    key = " ".join(lines).casefold()
-                    copies[b.group] = key in first_path
-                    first_path.setdefault(key, "")
-                copy = copies[b.group]
-            else:
-                key = b.text.casefold()
-                place = ELEMENT_ID.sub("", b.dom_path)
-                copy = key in first_path and (first_path[key] != place or not b.dom_path)
-                first_path.setdefault(key, place)
-            if copy:
-                b = _relabel(b, NAVIGATION, "duplicate", min(b.score, 0.45))
-        out.append(b)
+    out = list(blocks)
+    for i in judged:
+        b = blocks[i]
+        lines = sentences.get(b.group, ())
+        if len(lines) > 1:
+            if b.group not in copies:
+                key = " ".join(lines).casefold()
+                copies[b.group] = key in first_path
+                first_path.setdefault(key, "")
+            copy = copies[b.group]
+        else:
+            key = b.text.casefold()
+            place = places.get(b.dom_path)
+            if place is None:
+                place = places[b.dom_path] = ELEMENT_ID.sub("", b.dom_path)
+            copy = key in first_path and (first_path[key] != place or not b.dom_path)
+            first_path.setdefault(key, place)
+        if copy:
+            out[i] = _relabel(b, NAVIGATION, "duplicate", min(b.score, 0.45))
     return out
 
 
@@ -886,7 +924,8 @@ def drop_article_copies(blocks: list[Block], options: Options) -> list[Block]:
     t = options.thresholds
     # Most pages have no block long enough (a line of a sentence has no more words of its
     # own than the sentence it carries): one look, not a count of the sentences' lines.
-    if not any(b.label is CONTENT and b.features and b.features.words >= t.copy_words for b in blocks):
+    copy_words = t.copy_words
+    if not any(b.label is CONTENT and (f := b.features) and f.words >= copy_words for b in blocks):
         return blocks
     # A line of a sentence run over lines carries the sentence's measurements: it counts
     # by its own words (else each of 100,000 such lines was searched for every paragraph's
@@ -895,7 +934,7 @@ def drop_article_copies(blocks: list[Block], options: Options) -> list[Block]:
     lines = sentence_lines(blocks)
     kept = [(i, word_count(b.text) if lines[b.group] > 1 else b.features.words)
             for i, b in enumerate(blocks) if b.label is CONTENT and b.features]
-    long = [i for i, words in kept if words >= t.copy_words]
+    long = [i for i, words in kept if words >= copy_words]
     if not long:
         return blocks
     # Only the first few words of each paragraph are split off: most paragraphs are long.
@@ -1004,13 +1043,21 @@ def _body_words(blocks: list[Block]) -> int:
 
 def _outermost(b: Block, tag: str) -> int | None:
     """The serial of the outermost element of this tag the block stands in, if any."""
+    at = _first_step(b.dom_path, tag)
+    return b.ancestors[at] if at is not None and at < len(b.ancestors) else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_step(path: str, tag: str) -> int | None:
+    """Where the first step of this tag stands in a path, if anywhere: read once for the
+    many blocks on a path."""
     # Most paths hold no such step: a look for the tag after a step's '>' (a bare
     # substring test also found "platform" and "information" in class names).
-    if ">" + tag not in b.dom_path and not b.dom_path.startswith(tag):
+    if ">" + tag not in path and not path.startswith(tag):
         return None
-    for step, serial in zip(b.dom_path.split(">"), b.ancestors):
+    for at, step in enumerate(path.split(">")):
         if step == tag or step.startswith((tag + ".", tag + "#", tag + "[")):
-            return serial
+            return at
     return None
 
 
@@ -1121,8 +1168,11 @@ def ensure_content(blocks: list[Block], options: Options) -> list[Block]:
     that scored best (the top of the score range), so the user sees the likeliest part.
     Run again once the headline is known, it finds a body for a page whose only content
     was its headline."""
+    # (Most pages have kept text: one look, stopped at its first block.)
+    if any(b.label is CONTENT and b.role == "body" for b in blocks):
+        return blocks
     body = [b for b in blocks if b.role == "body"]
-    if not body or any(b.label is CONTENT for b in body):
+    if not body:
         return blocks
     top = max(b.score for b in body)
     floor = top - options.thresholds.fallback_margin
