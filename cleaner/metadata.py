@@ -223,24 +223,29 @@ def from_html(root: Element, url: str | None) -> Metadata:
     )
 
 
-# Elements that name a page's author: rel="author" links, schema.org's itemprop, and
-# the class names themes give bylines ("author-name", "c-byline__author", "username").
-AUTHOR_CLASS = re.compile("author|byline|username")
-
-
 def _author_elements(root: Element) -> Iterator[Element]:
-    """The elements that may hold a byline, in document order. A walk in Python that
-    stops at the first byline found costs half what an XPath over the whole tree did:
-    libxml2's string functions on every class attribute were the slow part."""
+    """The elements that may hold a byline, in document order: rel="author" links,
+    schema.org's itemprop, and the class names themes give bylines ("author-name",
+    "c-byline__author", "username"). A walk in Python that stops at the first byline
+    found costs half what an XPath over the whole tree did: libxml2's string functions
+    on every class attribute were the slow part."""
     # Broken markup can leave the document more than one top element (a second <html>).
     tops = [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
-    for el in (el for top in tops for el in top.iter(lxml.etree.Element)):
-        get = el.get
-        names = get("class")
-        if names and AUTHOR_CLASS.search(names) or "author" in (get("rel"), get("itemprop")):
-            yield el
-        elif "/" in (href := get("href") or "") and _links_to_its_author_page(el, href):
-            yield el
+    for top in tops:
+        for el in top.iter(lxml.etree.Element):
+            # An lxml get() costs about what keys() does (each builds Python strings): the
+            # names first, then only the values the element has (a class, an href, seldom
+            # a rel or itemprop), rather than four lookups an element. And three substring
+            # tests cost a third of a regex search for "author|byline|username".
+            keys = el.keys()
+            if not keys:
+                continue
+            names = el.get("class") if "class" in keys else None
+            if (names and ("author" in names or "byline" in names or "username" in names)
+                    or ("rel" in keys or "itemprop" in keys) and "author" in (el.get("rel"), el.get("itemprop"))):
+                yield el
+            elif "href" in keys and "/" in (href := el.get("href")) and _links_to_its_author_page(el, href):
+                yield el
 
 
 # An author's page on a site: ".../author/jane-doe/", "/authors/jane-doe", "/contributor/a._j._neal".
