@@ -58,7 +58,10 @@ WHOLE_PAGE = ("page_dates", "page_bylines", "page_records", "page_comments", "pa
 # shape, an article's sentences do not).
 SHAPE = ("prose_above", "prose_below", "short_run", "end_-1", "end_+1", "heading_-1", "heading_+1",
          "same_start", "same_shape", "repeats_log", "article_side", "article_gap", "kept_mean_words")
-DIGIT = re.compile(r"\d")
+# ASCII's ten digits, and the characters past ASCII, where other digits are (_have_digits).
+ASCII_DIGIT = re.compile(r"[0-9]")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+FIRST_CHARACTER = operator.itemgetter(slice(0, 1))
 WINDOW = 6  # blocks either side whose share of content is one feature
 PROSE_WORDS = 12  # a line of at least this many words that ends a sentence is prose
 SHORT_WORDS = 6  # a line of fewer words is short (a menu item, a label, a button)
@@ -253,33 +256,42 @@ def _shape(page: _Page) -> list[Sequence[float]]:
     for is_short, lines in groupby(short):
         length = len(list(lines))
         run += [float(length) if is_short else 0.0] * length
-    starts = [(b.text.split(maxsplit=1) or [""])[0].lower() for b in blocks]
-    shapes = [(min(int(math.log2(w + 1)), 6), e, b.text[:1].isupper(), _has_digit(b.text))
-              for w, e, b in zip(words, ends, blocks)]
-    start_counts, shape_counts = Counter(starts), Counter(shapes)
+    texts = [b.text for b in blocks]
+    starts = [(text.split(None, 1) or [""])[0].lower() for text in texts]
+    # A line's shape as a tuple of columns zipped in C; a length class worked out once
+    # for each length the page has.
+    length_class = {w: min(int(math.log2(w + 1)), 6) for w in set(words)}
+    capitals = map(str.isupper, map(FIRST_CHARACTER, texts))
+    shapes = list(zip(map(length_class.__getitem__, words), ends, capitals, _have_digits(texts)))
+    others = max(n - 1, 1)
+    # The share of the other lines each first word and each shape has, once a distinct one.
+    start_share = {start: (count - 1) / others for start, count in Counter(starts).items()}
+    shape_share = {shape: (count - 1) / others for shape, count in Counter(shapes).items()}
     body = [i for i in range(n) if kept[i] and prose[i]]
     first, final = (body[0], body[-1]) if body else (n, -1)
     kept_lines = sum(kept)
     mean_kept = math.log1p(page.kept_words / kept_lines) if kept_lines else 0.0
-    others = max(n - 1, 1)
     log1p = math.log1p
+    if body:  # before, within or after the prose, and how far from it
+        side = [-1.0] * first + [0.0] * (final + 1 - first) + [1.0] * (n - 1 - final)
+        gap = [*map(log1p, range(first, 0, -1)), *[0.0] * (final + 1 - first), *map(log1p, range(1, n - final))]
+    else:
+        side, gap = [-1.0] * n, [-1.0] * n
     return [
         list(map(log1p, above)), list(map(log1p, below)), list(map(log1p, run)),
         [-1.0] + ends[:-1], ends[1:] + [-1.0],  # the ends of the lines above and below
         [0.0] + [float(h) for h in heading[:-1]], [float(h) for h in heading[1:]] + [0.0],
-        [(start_counts[start] - 1) / others for start in starts], [(shape_counts[s] - 1) / others for s in shapes],
-        list(map(log1p, page.fields["repeats"])),
-        [-1.0 if i < first else 1.0 if i > final else 0.0 for i in range(n)],  # before, within or after the prose
-        [log1p(first - i if i < first else i - final if i > final else 0) if body else -1.0 for i in range(n)],
-        [mean_kept] * n,
+        list(map(start_share.__getitem__, starts)), list(map(shape_share.__getitem__, shapes)),
+        list(map(log1p, page.fields["repeats"])), side, gap, [mean_kept] * n,
     ]
 
 
-def _has_digit(text: str) -> bool:
-    if DIGIT.search(text):  # one scan in C finds the decimal digits, nearly all there are
-        return True
-    # str.isdigit also counts superscripts and circled digits ("²", "①"), which \d does not.
-    return not text.isascii() and any(map(str.isdigit, text))
+def _have_digits(texts: list[str]) -> list[bool]:
+    """Whether each text holds a digit (str.isdigit): a scan in C for the ASCII ones,
+    then, in a text without any, the non-ASCII characters one by one (other scripts'
+    digits, superscripts and circled digits: "²", "①")."""
+    return [found is not None or (not text.isascii() and any(map(str.isdigit, NON_ASCII.findall(text))))
+            for found, text in zip(map(ASCII_DIGIT.search, texts), texts)]
 
 
 def _page(blocks: Sequence[Block], kept: list[float], logs: list[float]) -> list[float]:
@@ -397,8 +409,8 @@ def _probability(z: float) -> float:
 
 @functools.cache
 def load(path: str) -> Model:
-    """The model in a file written by bench.stack: its trees become nested comparisons in
-    one function, compiled once per process."""
+    """The model in a file written by bench.stack: its trees become nested conditional
+    expressions in one function, compiled once per process."""
     try:
         spec = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -410,15 +422,17 @@ def load(path: str) -> Model:
         column = [FEATURES.index(name) for name in spec["features"]]  # the file's columns in ours
         used = sorted({column[f] for tree in spec["trees"] for f, leaf in zip(tree["feature"], tree["leaf"]) if not leaf})
         # The features the trees read are the function's arguments: local names, and
-        # their columns mapped over in C (Model.probabilities).
-        lines = [f"def tree_sum({', '.join(f'x{k}' for k in used)}):", "    s = %r" % float(spec["baseline"])]
-        for tree in spec["trees"]:
-            _emit(tree, 0, 1, lines, column)
+        # their columns mapped over in C (Model.probabilities). The sum is one
+        # expression, the trees' leaves added in their order (the same float, bit for
+        # bit, as adding them one by one): the running total stays on the interpreter's
+        # stack rather than being stored and loaded again for each tree.
+        terms = [_expression(tree, 0, column) for tree in spec["trees"]]
+        lines = [f"def tree_sum({', '.join(f'x{k}' for k in used)}):", f"    return ({float(spec['baseline'])!r}"]
+        lines += [f"        + {term}" for term in terms] + ["    )"]
     except (KeyError, IndexError, TypeError) as exc:
         raise ValueError(f"{path}: not a model file bench.stack wrote ({exc!r})") from exc
-    lines.append("    return s")
-    # Only numbers from the file reach the source (float() and list indices in _emit), so
-    # it holds no code of its own.
+    # Only numbers from the file reach the source (float() and list indices in
+    # _expression), so it holds no code of its own.
     namespace: dict[str, object] = {"inf": math.inf}
     exec(compile("\n".join(lines), path, "exec"), namespace)
     tree_sum = namespace["tree_sum"]
@@ -426,13 +440,9 @@ def load(path: str) -> Model:
     return Model(tuple(FEATURES[k] for k in used), tree_sum)
 
 
-def _emit(tree: dict[str, list], node: int, depth: int, lines: list[str], column: list[int]) -> None:
-    """One tree as nested ifs adding its leaf's value to `s`."""
-    pad = "    " * depth
+def _expression(tree: dict[str, list], node: int, column: list[int]) -> str:
+    """One tree as nested conditional expressions giving its leaf's value."""
     if tree["leaf"][node]:
-        lines.append(f"{pad}s += {float(tree['value'][node])!r}")
-        return
-    lines.append(f"{pad}if x{column[tree['feature'][node]]} <= {float(tree['threshold'][node])!r}:")
-    _emit(tree, tree["left"][node], depth + 1, lines, column)
-    lines.append(f"{pad}else:")
-    _emit(tree, tree["right"][node], depth + 1, lines, column)
+        return repr(float(tree["value"][node]))
+    left, right = _expression(tree, tree["left"][node], column), _expression(tree, tree["right"][node], column)
+    return f"({left} if x{column[tree['feature'][node]]} <= {float(tree['threshold'][node])!r} else {right})"
