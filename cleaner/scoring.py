@@ -13,8 +13,12 @@ from .records import Block, Features, Label
 
 AD_REASONS = frozenset({"ad_phrase", "ad_container"})
 WEIGHT = itemgetter(1)
-Verdict = tuple[float, tuple[str, ...], Label]  # score, reasons, label
+Verdict = tuple[Label, float, tuple[str, ...]]  # label, score, reasons: as a Block holds them
 Verdicts = dict[tuple[tuple[str, float], ...], Verdict]  # by the evidence found
+# A block's label, score and reasons stand side by side: score_one puts the verdict
+# between the block's slices, not through _replace's keywords (a call every block).
+LABEL = Block._fields.index("label")
+assert Block._fields[LABEL:LABEL + 3] == ("label", "score", "reasons")
 
 
 def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
@@ -115,14 +119,14 @@ def score_one(block: Block, options: Options, verdicts: Verdicts | None = None) 
         found.append((f"rule_{block.rule}", options.weights.rule * (1 if block.rule == "keep" else -1)))
     verdicts = {} if verdicts is None else verdicts
     key = tuple(found)
-    if key not in verdicts:
-        verdicts[key] = _verdict(found, options)
-    score, reasons, label = verdicts[key]
-    return block._replace(score=score, reasons=reasons, label=label)
+    verdict = verdicts.get(key)
+    if verdict is None:
+        verdict = verdicts[key] = _verdict(found, options)
+    return tuple.__new__(Block, block[:LABEL] + verdict + block[LABEL + 3:])
 
 
 def _verdict(found: list[tuple[str, float]], options: Options) -> Verdict:
-    """The score, reasons and label the evidence comes to."""
+    """The label, score and reasons the evidence comes to."""
     z = options.weights.bias + sum([weight for _, weight in found])
     score = 1.0 / (1.0 + math.exp(-z))
     # The reasons that pushed the way the block went, strongest first: the largest
@@ -131,7 +135,7 @@ def _verdict(found: list[tuple[str, float]], options: Options) -> Verdict:
     toward = [item for item in found if (item[1] > 0) == is_content]
     toward.sort(key=WEIGHT, reverse=is_content)
     reasons = tuple([name for name, _ in toward]) or ("no_evidence",)  # nothing spoke: the prior decided
-    return round(score, 3), reasons, _label(score, reasons, options)
+    return _label(score, reasons, options), round(score, 3), reasons
 
 
 def score(blocks: list[Block], options: Options) -> list[Block]:

@@ -75,6 +75,7 @@ MIN_LINES = 8
 SHORT_PAGE_LINES = 40
 # What a block without features reads in the columns that look at it (its row is then
 # zeroed whole).
+SCORE = Block._fields.index("score")
 UNMEASURED = Features(0, 0, False, 0.0, 0.0, 0.0, 0.0, False, 0.0, 0, "", "", 0, False, False, False, False)
 
 
@@ -340,13 +341,19 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
         if not keep and i == last:
             continue  # a short page's last paragraph
         if keep == (b.label is Label.CONTENT):
-            out[i] = b._replace(score=p)
+            out[i] = _with_score(b, p)
         elif keep:
             out[i] = b._replace(label=Label.CONTENT, score=p, reasons=("model_keep",) + b.reasons)
         else:
             label = Label.ADS if b.label is Label.ADS or "ad_phrase" in b.reasons else Label.NAVIGATION
             out[i] = b._replace(label=label, score=p, reasons=("model_drop",) + b.reasons)
     return ensure_content(out, options)
+
+
+def _with_score(block: Block, score: float) -> Block:
+    """The block with the model's score: the tuple built from its slices, faster than
+    _replace's keyword (nearly every line of a page comes this way)."""
+    return tuple.__new__(Block, block[:SCORE] + (score,) + block[SCORE + 1:])
 
 
 def _by_sentence(blocks: list[Block], probabilities: list[float]) -> list[float]:
