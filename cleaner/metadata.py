@@ -15,7 +15,7 @@ import lxml.etree
 from . import phrases
 from .dates import parse_date
 from .features import word_count
-from .records import Block, Label, Metadata
+from .records import CONTENT, Block, Label, Metadata
 from .rules import defaults
 from .segment import Element, text_of
 
@@ -437,7 +437,7 @@ def author_from_line(text: str, caseless: bool = False) -> str | None:
 def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[Block], Metadata]:
     """Find the headline, byline and date among the lines around the article's start and
     mark them with a role, so the body can leave them out; fill in what metadata lacks."""
-    content = [i for i, b in enumerate(blocks) if b.label is Label.CONTENT]
+    content = [i for i, b in enumerate(blocks) if b.label is CONTENT]
     if not content:
         return blocks, meta
     # The article proper starts at its first paragraph of prose; the headline is above it.
@@ -467,7 +467,7 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
         b, f = out[i], out[i].features
         if f is None:
             continue
-        if b.label is Label.CONTENT and f.words >= 20 and f.terminal_punctuation:
+        if b.label is CONTENT and f.words >= 20 and f.terminal_punctuation:
             prose += 1
             if prose == 2:
                 break
@@ -477,7 +477,7 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
         # dateline even where the scorer took its line for chrome ("2026-12-03 09:30
         # Source: ..."). With no headline found, the head is a guess: not there.
         dateline = title_at is not None and not meta.date
-        if f.is_date and (phrases.DATE_LABEL.match(b.text) or b.label is Label.CONTENT or guess or dateline):
+        if f.is_date and (phrases.DATE_LABEL.match(b.text) or b.label is CONTENT or guess or dateline):
             meta = meta if meta.date else replace(meta, date=parse_date(b.text))
             # "August 9, 2025 · Jane Doe · 12 comments": a date line may name the author too.
             names = [n for part in PART_SEPARATORS.split(b.text) if (n := author_from_line(part.strip()))]
@@ -494,7 +494,7 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
             # Between the headline and the byline sit the dek, which is the article's,
             # and photo captions and keyword lines, which are not.
             for j in range(head_start, i):
-                if out[j].label is Label.CONTENT and out[j].role == "body" and _is_head_matter(out[j]):
+                if out[j].label is CONTENT and out[j].role == "body" and _is_head_matter(out[j]):
                     out[j] = out[j]._replace(role="header")
             bylined = True  # a date line may still follow
     if not meta.author:
@@ -670,7 +670,7 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool)
         if found:
             # A menu item may carry the page's name too (a docs site's tree): the <h1>
             # wins, then a line kept as content, then the first.
-            return min(found, key=lambda i: (blocks[i].tag != "h1", blocks[i].label is not Label.CONTENT, i))
+            return min(found, key=lambda i: (blocks[i].tag != "h1", blocks[i].label is not CONTENT, i))
     if not guess:
         return next((i for i, b in enumerate(blocks[: first + HEAD_SCAN]) if b.tag == "h1"), None)
     best, best_score = None, 0.0
@@ -701,7 +701,7 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool)
     # content: a menu item or a section label stands there too. Under the standfirst
     # comes the byline, or a bare name and then the dateline.)
     above = best - 1 if best is not None else -1
-    if (above in scored and scored[above] < scored[above + 1] and blocks[above].label is Label.CONTENT
+    if (above in scored and scored[above] < scored[above + 1] and blocks[above].label is CONTENT
             and any(_is_byline_or_date(b) for b in blocks[above + 2:above + 4])):
         return above
     return best

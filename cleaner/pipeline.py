@@ -11,7 +11,7 @@ from .errors import InputError
 from .features import is_thread, measure, word_count
 from .language import detect_language, language_sample
 from .options import Options, Phrases
-from .records import Block, Decoded, Document, Kind, Label, Metadata
+from .records import CONTENT, Block, Decoded, Document, Kind, Label, Metadata
 from .revise import drop_above_headline, drop_author_bio, drop_forms, drop_other_articles, ensure_content, revise
 from .scoring import score
 from .stacking import relabel
@@ -167,7 +167,7 @@ def from_summary(text: str | None, start: int, language: str | None, options: Op
 
 
 def _has_body(blocks: list[Block]) -> bool:
-    return any(b.label is Label.CONTENT and b.role == "body" for b in blocks)
+    return any(b.label is CONTENT and b.role == "body" for b in blocks)
 
 
 def confidence(blocks: list[Block]) -> float:
@@ -177,5 +177,5 @@ def confidence(blocks: list[Block]) -> float:
     if not total:
         return 0.0
     decisiveness = sum(abs(2 * b.score - 1) * len(b.text) for b in blocks) / total
-    kept = sum(len(b.text.split()) for b in blocks if b.label is Label.CONTENT and b.role == "body")
+    kept = sum(len(b.text.split()) for b in blocks if b.label is CONTENT and b.role == "body")
     return round(decisiveness * min(1.0, kept / 100), 3)

