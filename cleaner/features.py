@@ -472,15 +472,29 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
             if b.group not in sentences:
                 whole = group[0]._replace(text=" ".join(m.text for m in group))
                 sentences[b.group] = measure_one(whole, position, 0, stops, script, cue, options)
-            f = sentences[b.group]._replace(position=position, repeats=repeats)
+            f = _placed(sentences[b.group], position, repeats)
         elif repeats:
             key = (b.text, b.tag, b.link_chars, cue)
             earlier = seen.get(key)
             if earlier is None:
                 f = seen[key] = measure_one(b, position, repeats, stops, script, cue, options, low)
             else:
-                f = earlier._replace(position=position)
+                f = _placed(earlier, position, repeats)
         else:
             f = measure_one(b, position, repeats, stops, script, cue, options, low)
-        out.append(b._replace(features=f))
+        out.append(tuple.__new__(Block, (*b[:FEATURES_AT], f, *b[FEATURES_AT + 1:])))
     return out
+
+
+# Where measure puts a block's place and its features, for tuples built by slicing: a
+# namedtuple's _replace goes through a dict of its keywords, and measure makes one or two
+# a block.
+POSITION_AT = Features._fields.index("position")
+assert Features._fields[POSITION_AT:POSITION_AT + 2] == ("position", "repeats")
+FEATURES_AT = Block._fields.index("features")
+
+
+def _placed(features: Features, position: float, repeats: int) -> Features:
+    """The measurements of an identical block, or of a sentence's first line, for a
+    block at another place."""
+    return tuple.__new__(Features, (*features[:POSITION_AT], position, repeats, *features[POSITION_AT + 2:]))
