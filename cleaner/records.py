@@ -100,6 +100,18 @@ def _replace_block(self: Block, **changes: Any) -> Block:
 
 Block._replace = _replace_block  # type: ignore[method-assign, assignment]
 
+# A block's judgement, label, score and reasons, stands side by side in it.
+JUDGED_AT = Block._fields.index("label")
+assert Block._fields[JUDGED_AT:JUDGED_AT + 3] == ("label", "score", "reasons")
+
+
+def judged(block: Block, label: Label, score: float, reasons: tuple[str, ...]) -> Block:
+    """The block with a new judgement: the copy the scorer, every pass and the model make
+    of nearly every block, built from its slices (a third faster than _replace's keywords)."""
+    fields = list(block)  # (a list set in place: cheaper than joining slices of the tuple)
+    fields[JUDGED_AT:JUDGED_AT + 3] = label, score, reasons
+    return tuple.__new__(Block, fields)
+
 
 def sentence_lines(blocks: Iterable[Block]) -> Counter[int]:
     """How many lines each sentence runs over, by group (a converter broke it at links);

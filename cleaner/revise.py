@@ -19,7 +19,7 @@ from .language import stopwords
 from .metadata import TITLE_ECHO
 from .options import Options, Thresholds
 from .phrases import BULLET
-from .records import CONTENT, NAVIGATION, Block, Label, sentence_lines
+from .records import CONTENT, NAVIGATION, Block, Label, judged, sentence_lines
 from .site import line_key
 
 SECTION = re.compile(r"section(?:$|[#.\[])")  # a <section> step of a dom_path
@@ -196,15 +196,8 @@ def follow_neighbours(blocks: list[Block], options: Options) -> list[Block]:
     return out
 
 
-# Where a relabelled block's label, score and reasons stand: _relabel sets them in a copy
-# of its fields, a third faster than _replace, which takes them by keyword.
-LABEL_AT, SCORE_AT, REASONS_AT = (Block._fields.index(name) for name in ("label", "score", "reasons"))
-
-
 def _relabel(block: Block, label: Label, reason: str, score: float) -> Block:
-    fields = list(block)
-    fields[LABEL_AT], fields[SCORE_AT], fields[REASONS_AT] = label, round(score, 3), (reason,) + block.reasons
-    return tuple.__new__(Block, fields)
+    return judged(block, label, round(score, 3), (reason,) + block.reasons)
 
 
 def _regions(gains: list[float]) -> list[tuple[int, int, float]]:

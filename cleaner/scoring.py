@@ -9,16 +9,12 @@ import math
 from operator import itemgetter
 
 from .options import Options
-from .records import ADS, CONTENT, NAVIGATION, Block, Features, Label
+from .records import ADS, CONTENT, NAVIGATION, Block, Features, Label, judged
 
 AD_REASONS = frozenset({"ad_phrase", "ad_container"})
 WEIGHT = itemgetter(1)
 Verdict = tuple[Label, float, tuple[str, ...]]  # label, score, reasons: as a Block holds them
 Verdicts = dict[tuple[tuple[str, float], ...], Verdict]  # by the evidence found
-# A block's label, score and reasons stand side by side: score_one puts the verdict
-# between the block's slices, not through _replace's keywords (a call every block).
-LABEL = Block._fields.index("label")
-assert Block._fields[LABEL:LABEL + 3] == ("label", "score", "reasons")
 
 
 def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
@@ -122,7 +118,7 @@ def score_one(block: Block, options: Options, verdicts: Verdicts | None = None) 
     verdict = verdicts.get(key)
     if verdict is None:
         verdict = verdicts[key] = _verdict(found, options)
-    return tuple.__new__(Block, block[:LABEL] + verdict + block[LABEL + 3:])
+    return judged(block, *verdict)
 
 
 def _verdict(found: list[tuple[str, float]], options: Options) -> Verdict:

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 
 from .options import Options
 from .phrases import HEADING_TAGS
-from .records import ADS, CONTENT, Block, Features, Kind, Label, sentence_lines
+from .records import ADS, CONTENT, NAVIGATION, Block, Features, Kind, judged, sentence_lines
 from .revise import HARD_REASONS, ensure_content
 
 # Evidence the model does not overrule to keep a block: boilerplate by phrase, links, a
@@ -75,7 +75,6 @@ MIN_LINES = 8
 SHORT_PAGE_LINES = 40
 # What a block without features reads in the columns that look at it (its row is then
 # zeroed whole).
-SCORE = Block._fields.index("score")
 UNMEASURED = Features(0, 0, False, 0.0, 0.0, 0.0, 0.0, False, 0.0, 0, "", "", 0, False, False, False, False)
 
 
@@ -341,19 +340,13 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
         if not keep and i == last:
             continue  # a short page's last paragraph
         if keep == (b.label is CONTENT):
-            out[i] = _with_score(b, p)
+            out[i] = judged(b, b.label, p, b.reasons)  # nearly every line
         elif keep:
-            out[i] = b._replace(label=Label.CONTENT, score=p, reasons=("model_keep",) + b.reasons)
+            out[i] = judged(b, CONTENT, p, ("model_keep",) + b.reasons)
         else:
-            label = Label.ADS if b.label is ADS or "ad_phrase" in b.reasons else Label.NAVIGATION
-            out[i] = b._replace(label=label, score=p, reasons=("model_drop",) + b.reasons)
+            label = ADS if b.label is ADS or "ad_phrase" in b.reasons else NAVIGATION
+            out[i] = judged(b, label, p, ("model_drop",) + b.reasons)
     return ensure_content(out, options)
-
-
-def _with_score(block: Block, score: float) -> Block:
-    """The block with the model's score: the tuple built from its slices, faster than
-    _replace's keyword (nearly every line of a page comes this way)."""
-    return tuple.__new__(Block, block[:SCORE] + (score,) + block[SCORE + 1:])
 
 
 def _by_sentence(blocks: list[Block], probabilities: list[float]) -> list[float]:
