@@ -222,6 +222,13 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
         click.echo(f"{done} document{'' if done == 1 else 's'}: {run.cleaned} cleaned, {run.empty} empty, "
                    f"{run.failed} failed in {seconds:.1f} s ({done / seconds if seconds else 0:.1f} docs/s){notes}",
                    err=True)
+        if not done and not run.resumed and not tally.skipped:
+            # A folder of nothing the cleaner reads is more likely a wrong path (or files
+            # named unlike pages) than a job done: say where nothing was found.
+            for folder in (g for g in given if Path(g).is_dir()):
+                looked = (f"no file matches --glob {reading.glob}" if reading.glob else
+                          "looked for .html, .htm, .txt, JSONL and WARC files and the like; --glob picks others")
+                click.echo(f"warning: no pages in {folder} ({looked})", err=True)
     sys.exit(Exit.FAILED if run.failed else Exit.OK)
 
 

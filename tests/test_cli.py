@@ -115,6 +115,22 @@ def test_missing_file_among_good_ones(tree):
     assert _files(tree / "out") == ["a.md", "single.md"]
 
 
+def test_folder_without_pages_is_named(tmp_path):
+    """A folder of nothing the cleaner reads (a wrong path, or pages named unlike pages)
+    is said to be empty of pages, not passed over as a job done."""
+    (tmp_path / "scans").mkdir()
+    (tmp_path / "scans" / "report.pdf").write_bytes(b"%PDF-1.7")
+    result = _run("clean", str(tmp_path / "scans"), "--format", "jsonl")
+    assert result.exit_code == 0 and result.stdout == ""
+    summary, warning = result.stderr.splitlines()
+    assert summary.startswith("0 documents: 0 cleaned")
+    assert warning.startswith(f"warning: no pages in {tmp_path / 'scans'} (looked for .html")
+    picked = _run("clean", str(tmp_path / "scans"), "--glob", "*.htm", "--format", "jsonl")
+    assert picked.stderr.splitlines()[-1] == f"warning: no pages in {tmp_path / 'scans'} (no file matches --glob *.htm)"
+    found = _run("clean", str(tmp_path / "scans"), "--glob", "*.pdf", "--format", "jsonl")
+    assert "warning" not in found.stderr  # the PDF is read (and fails as binary): not a folder of nothing
+
+
 def test_binary_file(tmp_path):
     path = tmp_path / "image.bin"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
