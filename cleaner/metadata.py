@@ -192,7 +192,7 @@ def _name(value: Any) -> str | None:
 def from_html(root: Element, url: str | None) -> Metadata:
     meta = _meta(root)
     ld = _json_ld_fields(root)
-    h1 = next((SPACES.sub(" ", text_of(h)).strip() for h in root.iter("h1")), None)
+    h1 = next((SPACES.sub(" ", _heading_text(h)).strip() for h in root.iter("h1")), None)
     title_tag = root.find(".//title")
     page_title = _clean(text_of(title_tag)) if title_tag is not None else None
     site = meta.get("og:site_name") or _name(ld.get("publisher")) or meta.get("application-name")
@@ -221,6 +221,18 @@ def from_html(root: Element, url: str | None) -> Metadata:
         # An article if either says so: a CMS gives every page the same og:type.
         page_type="article" if "article" in (declared, ld.get("@type")) else declared or ld.get("@type"),
     )
+
+
+def _heading_text(heading: Element) -> str:
+    """A heading's words without its link to its own place: Sphinx's and MkDocs' "¶", a
+    theme's "#" or "🔗" at either end, there to copy the link, not to be read."""
+    text = text_of(heading).strip()
+    for link in heading.iter("a"):
+        glyph = text_of(link).strip()
+        if (glyph and link.get("href", "").startswith("#") and not any(map(str.isalnum, glyph))
+                and glyph != text):
+            text = text.removesuffix(glyph) if text.endswith(glyph) else text.removeprefix(glyph)
+    return text
 
 
 def _author_elements(root: Element) -> Iterator[Element]:

@@ -160,6 +160,9 @@ def _join_tail(blocks: list[Block], tail: list[Line]) -> Line:
     return Line(last.text, tag=last.tag)
 
 
+# What a converter leaves of a heading's link to its own place (Sphinx's and MkDocs'
+# "¶", a theme's "🔗") after the heading or on a line of its own: a glyph, no words.
+PERMALINK_GLYPHS = ("¶", "🔗")
 # A code fence in plain text: backticks only (a line of tildes is as often a divider).
 CODE_FENCE = re.compile(r"^\s{0,3}```[^`]*$")
 
@@ -187,6 +190,10 @@ def _plain_lines(text: str, width: int, dump: bool = False) -> Iterator[tuple[Li
         if not line:
             yield None, False
             continue
+        if line.endswith(PERMALINK_GLYPHS):  # a heading's link to its own place, as a glyph
+            line = line[:-1].rstrip()
+            if not line:
+                continue  # the glyph alone on its line: no line of the page
         shown, links, item = line, 0, False
         if dump:
             item = dumps.is_item(raw)
@@ -605,8 +612,14 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
                 lists.append(tag == "ol")
             elif tag == "a":
                 # A heading's link to its own place ("#browser-compatibility") is there to be
-                # copied, not followed: its text is the heading's, not a link's.
+                # copied, not followed: its text is the heading's, not a link's; and where it
+                # is only a glyph (Sphinx's and MkDocs' "¶", a theme's "#" or "🔗") it is no
+                # part of the heading's words.
                 if headings and el.get("href", "").startswith("#"):
+                    if not any(map(str.isalnum, text_of(el))):
+                        walker.skip_subtree()
+                        stack[-1] = SKIPPED_OPEN  # its end event adds only the tail
+                        continue
                     permalinks.add(serial)
                 else:
                     links += 1

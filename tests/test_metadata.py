@@ -150,6 +150,18 @@ def test_an_h1_that_prints_the_whole_title_loses_the_sites_name():
     assert _page(head, body, None).title == "Ferry timetable for the winter | Harbour Courier"
 
 
+@pytest.mark.parametrize("h1, title", [
+    ('Working with forms<a class="headerlink" href="#working-with-forms" title="Link to this heading">¶</a>',
+     "Working with forms"),  # Sphinx, MkDocs
+    ('<a class="anchor" href="#working-with-forms">#</a> Working with forms', "Working with forms"),
+    ('<a href="#working-with-forms">Working with forms</a>', "Working with forms"),  # the link is the heading
+    ('Working with C#<a class="headerlink" href="#forms">🔗</a>', "Working with C#"),
+])
+def test_a_headings_link_to_its_own_place_is_not_in_the_title(h1, title):
+    head = f"<title>{title} — Web framework documentation</title>"
+    assert _page(head, f"<h1>{h1}</h1>", "https://docs.example/forms/").title == title
+
+
 def test_a_title_escaped_twice_by_its_cms_is_unescaped():
     head = '<meta property="og:title" content="The Cream with TFC8&amp;reg; for dry skin &amp;amp; lips">'
     assert _page(head, "<p>Body text.</p>", None).title == "The Cream with TFC8® for dry skin & lips"

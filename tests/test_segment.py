@@ -375,6 +375,27 @@ def test_a_heading_s_link_to_its_own_place_is_not_link_text():
                      "Ferry returns to the island/h3": 27}
 
 
+def test_a_heading_s_link_to_its_own_place_as_a_glyph_is_not_text():
+    # Sphinx and MkDocs end each heading with a "¶" link, themes with "#" or "🔗" before
+    # or after it: no word of the heading. A permalink with words, and "C#", stay.
+    blocks = _blocks('<h1>Middleware<a class="headerlink" href="#middleware">¶</a></h1>'
+                     '<h2><a class="anchor" href="#cache"><span>#</span></a> Cache middleware</h2>'
+                     '<h2>Working with C#<a href="#csharp" aria-hidden="true">🔗</a></h2>'
+                     '<h3><a href="#usage">Usage</a></h3><p>See <a href="#usage">¶</a> below.</p>')
+    assert [(b.tag, b.text) for b in blocks] == [
+        ("h1", "Middleware"), ("h2", "Cache middleware"), ("h2", "Working with C#"), ("h3", "Usage"),
+        ("p", "See ¶ below.")]
+
+
+@pytest.mark.parametrize("glyph", ["¶", "🔗"])
+def test_a_converted_headings_permalink_glyph_is_no_text(glyph):
+    # html-text writes Sphinx's heading as "Middleware ¶", BeautifulSoup the glyph on a line of its own.
+    blocks = split_lines(f"Middleware {glyph}\nThis document explains the middleware.\n{glyph}\n"
+                         f"Cache middleware\n¶ 12 of the contract stands.\n")
+    assert [b.text for b in blocks] == ["Middleware", "This document explains the middleware.",
+                                        "Cache middleware", "¶ 12 of the contract stands."]
+
+
 def test_react_s_streamed_parts_are_read_where_the_page_shows_them():
     # A Suspense boundary's content and a late segment come at the end of the page,
     # hidden; the scripts move them to their templates, between the intro and the outro.
