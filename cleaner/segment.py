@@ -11,7 +11,7 @@ from typing import Any, TypeAlias
 import lxml.etree
 
 from . import dumps, markdown_input, wrapping
-from .markdown_input import Line
+from .markdown_input import PERMALINK_GLYPHS, Line
 from .decode import INVISIBLE, nfc
 from .memo import remember
 from .options import Phrases, Selectors
@@ -160,9 +160,6 @@ def _join_tail(blocks: list[Block], tail: list[Line]) -> Line:
     return Line(last.text, tag=last.tag)
 
 
-# What a converter leaves of a heading's link to its own place (Sphinx's and MkDocs'
-# "¶", a theme's "🔗") after the heading or on a line of its own: a glyph, no words.
-PERMALINK_GLYPHS = ("¶", "🔗")
 # A code fence in plain text: backticks only (a line of tildes is as often a divider).
 CODE_FENCE = re.compile(r"^\s{0,3}```[^`]*$")
 

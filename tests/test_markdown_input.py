@@ -31,6 +31,17 @@ def test_links_keep_their_text_and_count_as_link_text():
     assert links == len("the full report")
 
 
+@pytest.mark.parametrize("heading", [
+    '# Middleware[¶](#middleware "Link to this heading")',  # markdownify, turndown
+    "# Middleware¶",  # html2text
+    "# Middleware [🔗](#middleware)",
+])
+def test_a_headings_permalink_glyph_is_no_text(heading):
+    lines = [line for line in read(f"{heading}\n\nThis document explains the [middleware](/mw/).\n") if line]
+    assert [(line.text, line.tag) for line in lines] == [
+        ("Middleware", "h1"), ("This document explains the middleware.", "line")]
+
+
 def test_html_left_in_markdown_leaves_its_text():
     assert inline("Line one<br>line <b>two</b> and x<sup>2</sup> <https://x.example/a>") == (
         "Line one line two and x2 https://x.example/a", len("https://x.example/a"))
