@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from . import phrases
-from .language import CJK_FUNCTION_CHARS, HAN, HANGUL, HIRAGANA_KATAKANA, KOREAN_ENDINGS, WORD, stopwords
+from .language import CJK_FUNCTION_CHARS, HAN, HANGUL, HIRAGANA_KATAKANA, KOREAN_ENDINGS, MARKS, WORD, stopwords
 from .memo import remember
 from .options import Options, Phrases, Thresholds
 from .phrases import BULLET, CLOSERS, HEADING_TAGS, ends_sentence
@@ -24,7 +24,8 @@ SPACE_PUNCTUATED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 SCRIPTS = {"zh": "chars", "ja": "chars", "ko": "endings", "th": "thai", "ar": "pointed", "fa": "pointed",
            "ur": "pointed", "he": "pointed"}
 # Any letter of HAN, HIRAGANA_KATAKANA or SPACE_PUNCTUATED: the scripts that write words without spaces.
-UNSPACED_SCRIPT = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+UNSPACED_RANGES = "\u4e00-\u9fff\u3040-\u30ff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"  # a class's body
+UNSPACED_SCRIPT = re.compile(f"[{UNSPACED_RANGES}]")
 # Arabic's short vowels and Hebrew's points, which a vocalised text writes and stop lists do not.
 POINTS = re.compile("[\u064b-\u065f\u0670\u0591-\u05c7]")
 UNPOINTED = dict.fromkeys([*range(0x064B, 0x0660), 0x0670, *range(0x0591, 0x05C8)])
@@ -73,7 +74,7 @@ ID_SLUG = re.compile(r"#(?:(?:[a-z]+|\d+)(?:-(?:[a-z]+|\d+)){4,}"
 # a BEM element ("card__title").
 CSS_MODULE_HASH = re.compile(r"__(?=[a-z0-9]*[A-Z])[A-Za-z0-9]{5}(?=[.#\[]|$)")
 NAME_PARTS = re.compile(r"([-_\s:/]+)")  # the parts, with what separates them
-PATH_STEP = re.compile(r"^(?P<tag>[a-z0-9]*)(?P<attrs>.*)$", re.S)
+TAG_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"  # what a path step's tag is written in
 # The items of a line of chrome: what lies between spaces and separators (| · • /).
 CHROME_ITEM = re.compile(r"[^\s|·•/]+")
 
@@ -180,8 +181,8 @@ def read_step(step: str) -> tuple[str, str, tuple[str, ...]]:
 
 
 def _read_step(step: str) -> tuple[str, str, tuple[str, ...]]:
-    match = PATH_STEP.match(step)
-    tag, attrs = (match.group("tag"), match.group("attrs")) if match else ("", step)
+    attrs = step.lstrip(TAG_CHARS)  # the tag is the run of these the step opens with
+    tag = step[:len(step) - len(attrs)]
     role = attrs[attrs.rfind("[") + 1:-1].lower() if attrs.endswith("]") else ""
     if "#" in attrs:  # an id made from a heading's words names the text, not the element
         attrs = ID_SLUG.sub("", attrs)
@@ -192,6 +193,10 @@ def _read_step(step: str) -> tuple[str, str, tuple[str, ...]]:
     words = attrs.replace(".", " ").replace("#", " ").replace("[", " ").replace("]", " ")
     if DIGIT_LETTER.search(words):
         words = "".join([" " if DIGIT_LETTER.search(part) else part for part in NAME_PARTS.split(words)])
+    if words.islower():  # no capital, so no case change (and lower() changes nothing): most steps
+        tokens = set(NAME_BREAK.split(words))
+        tokens.discard("")
+        return tag, role, tuple(tokens)
     tokens = set()
     for run in NAME_BREAK.split(words):
         if run.islower() or run.isupper():  # no case change inside: the common case
@@ -335,6 +340,11 @@ ASCII_NONLETTER_INITIAL = re.compile(r"[0-9_](?<![A-Za-z0-9_].)")
 ASCII_DIGIT = re.compile(r"[0-9]")
 
 
+# A character past ASCII that ASCII_WORD would not read as WORD does: a word's letter,
+# digit or mark, or a letter of a script that runs its words together (_word_count). The
+# character is tested for being past ASCII first (a fast scan in C), for the rest only then.
+WORDLIKE_PAST_ASCII = re.compile(f"[^\\x00-\\x7f](?<=[\\w{MARKS}{UNSPACED_RANGES}])")
+
 # Outside ASCII, str.isdigit also holds for other scripts' digits and for superscripts:
 # in a text with a curly quote or an accent, only such characters are tried one by one.
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -354,13 +364,19 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
     t, p = options.thresholds, options.phrases
     text = block.text
     lowered = text.lower() if lowered is None else lowered  # read by the sentence phrases and the legal terms
-    if text.isascii():
-        # Lower-casing ASCII keeps every letter where it was: the lower-case text's words
-        # are the words lower-cased, as the stop lists are written. Words that start with
-        # a capital, and with no letter, are counted by regex, not a Python loop.
+    if text.isascii() or not WORDLIKE_PAST_ASCII.search(text):
+        # Words of ASCII letters only: past ASCII at most curly quotes, dashes or no-break
+        # spaces (four in five English blocks that have any). Lower-casing keeps every
+        # letter where it was, so the lower-case text's words are the words lower-cased,
+        # as the stop lists are written. Words that start with a capital, and with no
+        # letter, are counted by regex, not a Python loop.
         tokens = ASCII_WORD.findall(lowered)
         words = len(tokens)
-        letters = words - len(ASCII_NONLETTER_INITIAL.findall(text))
+        if "".join(tokens).isalpha():  # no digit or "_", which stand only in words: five blocks in six
+            letters, digits = words, 0
+        else:
+            letters = words - len(ASCII_NONLETTER_INITIAL.findall(text))
+            digits = len(ASCII_DIGIT.findall(text))
         capitals = len(ASCII_CAPITAL_INITIAL.findall(text))
         stopword_density = _stopword_density(text, tokens, stops, words, script, lowered=True)
     else:
@@ -371,35 +387,37 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
         letters = sum(map(str.isalpha, initials))
         capitals = sum(map(str.isupper, initials))
         stopword_density = _stopword_density(text, tokens, stops, words, script)
+        digits = _digits(text) if not text.isalpha() else 0
     chars = len(text)
-    digits = _digits(text) if not text.isalpha() else 0
     tag = block.tag
     # Every date shape has four digits or more: most lines need no search.
     is_date = words <= t.dateline_words and digits >= 4 and bool(phrases.DATE.search(text))
     phrase = phrase_kind(text, words, t, p, lowered)
     if is_date and not phrase and phrases.DATE_LABEL.match(text):
         phrase = "navigation"  # a dateline that names its kind ("Updated: ..."): the page's stamp, not its story
+    # In the order of Features' fields, not by keyword: a namedtuple's __new__ binds
+    # nineteen keywords at several times the cost of the tuple it builds.
     return Features(
-        words=words,
-        chars=chars,
-        terminal_punctuation=_ends_sentence(text, words),
-        stopword_density=stopword_density,
-        capitalised_share=capitals / letters if letters else 0.0,
-        digit_share=digits / chars if chars else 0.0,
-        link_density=block.link_chars / chars if chars else 0.0,
-        starts_lowercase=text[:1].islower(),
-        position=position,
-        repeats=repeats,
-        phrase=phrase,
-        dom_cue=cue,
+        words,
+        chars,
+        _ends_sentence(text, words),  # terminal_punctuation
+        stopword_density,
+        capitals / letters if letters else 0.0,  # capitalised_share
+        digits / chars if chars else 0.0,  # digit_share
+        block.link_chars / chars if chars else 0.0,  # link_density
+        text[:1].islower(),  # starts_lowercase
+        position,
+        repeats,
+        phrase,
+        cue,  # dom_cue
         # Only prose can be legal prose, and only short lines are bylines.
-        legal_terms=len(p.legal.findall(lowered)) if words >= t.legal_min_words else 0,
-        is_date=is_date,
-        is_byline=words <= t.dateline_words and bool(phrases.BYLINE.match(text)),
-        is_heading=tag in HEADING_TAGS,
-        list_like=tag == "li" or bool(BULLET.match(text)),
-        code=tag == "pre",
-        unbroken=tag != "pre" and (words >= t.unbroken_words and _unbroken(text, words, t) or _is_data(block)),
+        len(p.legal.findall(lowered)) if words >= t.legal_min_words else 0,  # legal_terms
+        is_date,
+        words <= t.dateline_words and bool(phrases.BYLINE.match(text)),  # is_byline
+        tag in HEADING_TAGS,  # is_heading
+        tag == "li" or bool(BULLET.match(text)),  # list_like
+        tag != "pre" and (words >= t.unbroken_words and _unbroken(text, words, t) or _is_data(block)),  # unbroken
+        tag == "pre",  # code
     )
 
 
