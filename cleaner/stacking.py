@@ -84,33 +84,41 @@ class _Page:
 
     def __init__(self, blocks: Sequence[Block], thread: bool) -> None:
         self.blocks, self.thread, self.n = blocks, thread, len(blocks)
-        # Each field of the blocks' Features as a column: one transposition in C.
-        measured = [b.features or UNMEASURED for b in blocks]
+        # Each field of the blocks, then of their Features, as a column: transpositions in
+        # C, not an attribute read a block for each field a column needs.
+        of_blocks: dict[str, tuple[Any, ...]] = dict(zip(Block._fields, list(zip(*blocks)) or repeat(())))
+        self.measured = of_blocks["features"]
+        self.groups, self.texts = of_blocks["group"], of_blocks["text"]
+        self.reasons: Sequence[tuple[str, ...]] = of_blocks["reasons"]
+        measured = [f or UNMEASURED for f in self.measured]
         self.fields: dict[str, tuple[Any, ...]] = dict(zip(Features._fields, list(zip(*measured)) or repeat(())))
-        self.kept = [1.0 if b.label is CONTENT else 0.0 for b in blocks]
-        self.scores = [b.score for b in blocks]
+        self.kept = [1.0 if label is CONTENT else 0.0 for label in of_blocks["label"]]
+        self.scores = list(of_blocks["score"])
         self.words = list(map(float, self.fields["words"]))
         self.logs = list(map(math.log1p, self.words))
-        self.kept_words = sum(w * k for w, k in zip(self.words, self.kept))
-
-    @functools.cached_property
-    def reasons(self) -> list[tuple[str, ...]]:
-        return [b.reasons for b in self.blocks]
+        self.kept_words = sum(map(operator.mul, self.words, self.kept))
 
     @functools.cached_property
     def window_sizes(self) -> list[int]:
-        """How many other blocks each block's window holds (1 at least)."""
+        """How many other blocks each block's window holds (1 at least): up to WINDOW above
+        and below, fewer near the page's ends."""
         n = self.n
-        return [min(n, i + WINDOW + 1) - max(0, i - WINDOW) - 1 or 1 for i in range(n)]
+        above = [*range(min(WINDOW, n)), *repeat(WINDOW, max(n - WINDOW, 0))]
+        return [size or 1 for size in map(operator.add, above, reversed(above))]
 
     @functools.cached_property
     def tags(self) -> list[str]:
         return ["heading" if b.tag in HEADING_TAGS else "table" if b.tag in TABLE else b.tag for b in self.blocks]
 
     @functools.cached_property
+    def repeated(self) -> list[float]:
+        """1 for a block whose text another block repeats."""
+        return [float(r > 0) for r in self.fields["repeats"]]
+
+    @functools.cached_property
     def whole(self) -> list[float]:
         """WHOLE_PAGE's values."""
-        return _page(self.blocks, self.kept, self.logs) + [float(self.thread)]
+        return _page(self) + [float(self.thread)]
 
     @functools.cached_property
     def shape(self) -> list[Sequence[float]]:
@@ -150,10 +158,11 @@ def _window(values: Callable[[_Page], list[float]]) -> Column:
         v, n = values(page), page.n
         sums = list(accumulate(v, initial=0.0))
         # Each window's sums to its end and to its start, the page's ends clamping them: a
-        # slice of the sums each, not a lookup a block.
+        # slice of the sums each, not a lookup a block; then (end - start - own) / size,
+        # mapped in C.
         ends = sums[WINDOW + 1:] + [sums[n]] * min(WINDOW, n)
         starts = [0.0] * WINDOW + sums[:max(n - WINDOW, 0)]
-        return [(e - s - x) / k for e, s, x, k in zip(ends, starts, v, page.window_sizes)]
+        return list(map(operator.truediv, map(operator.sub, map(operator.sub, ends, starts), v), page.window_sizes))
     return column
 
 
@@ -166,9 +175,9 @@ def _kept_before(page: _Page) -> list[float]:
 
 def _same_group(page: _Page) -> list[float]:
     """1 for a line of a sentence the converter broke over several lines."""
-    blocks, n = page.blocks, page.n
-    return [float(b.group >= 0 and (b.group != i or (i + 1 < n and blocks[i + 1].group == i)))
-            for i, b in enumerate(blocks)]
+    groups = page.groups
+    return [float(group >= 0 and (group != i or following == i))
+            for i, group, following in zip(range(page.n), groups, groups[1:] + (-1,))]
 
 
 def _constant(value: Callable[[_Page], float]) -> Column:
@@ -190,7 +199,7 @@ COLUMNS: dict[str, Column] = {
     "stopwords": _own("stopword_density"), "links": _own("link_density"), "capitals": _own("capitalised_share"),
     "digits": _own("digit_share"), "position": _own("position"), "sentence_end": _own("terminal_punctuation"),
     "heading": _own("is_heading"), "list_like": _own("list_like"), "date": _own("is_date"),
-    "byline": _own("is_byline"), "repeats": lambda page: [float(r > 0) for r in page.fields["repeats"]],
+    "byline": _own("is_byline"), "repeats": lambda page: page.repeated,
     "legal": _own("legal_terms"), "unbroken": _own("unbroken"), "lowercase_start": _own("starts_lowercase"),
     "kept_before": _kept_before, "kept_words": _constant(lambda page: math.log1p(page.kept_words or 1.0)),
     "blocks": _constant(lambda page: math.log1p(page.n)), "same_group": _same_group,
@@ -214,7 +223,7 @@ def columns(blocks: Sequence[Block], thread: bool = False, names: Sequence[str] 
     the passes keep the comments). Blocks without features (none reach here) read zeros."""
     page = _Page(blocks, thread)
     out = [COLUMNS[name](page) for name in names]
-    unmeasured = {i for i, b in enumerate(blocks) if b.features is None}
+    unmeasured = {i for i, f in enumerate(page.measured) if f is None} if None in page.measured else ()
     if unmeasured:
         out = [[0.0 if i in unmeasured else v for i, v in enumerate(column)] for column in out]
     return out
@@ -262,7 +271,7 @@ def _shape(page: _Page) -> list[Sequence[float]]:
     # for each length the page has.
     length_class = {w: min(int(math.log2(w + 1)), 6) for w in set(words)}
     capitals = map(str.isupper, map(FIRST_CHARACTER, texts))
-    shapes = list(zip(map(length_class.__getitem__, words), ends, capitals, _have_digits(texts)))
+    shapes = list(zip(map(length_class.__getitem__, words), ends, capitals, _have_digits(page)))
     others = max(n - 1, 1)
     # The share of the other lines each first word and each shape has, once a distinct one.
     start_share = {start: (count - 1) / others for start, count in Counter(starts).items()}
@@ -286,31 +295,38 @@ def _shape(page: _Page) -> list[Sequence[float]]:
     ]
 
 
-def _have_digits(texts: list[str]) -> list[bool]:
-    """Whether each text holds a digit (str.isdigit): a scan in C for the ASCII ones,
-    then, in a text without any, the non-ASCII characters one by one (other scripts'
-    digits, superscripts and circled digits: "²", "①")."""
-    return [found is not None or (not text.isascii() and any(map(str.isdigit, NON_ASCII.findall(text))))
-            for found, text in zip(map(ASCII_DIGIT.search, texts), texts)]
+def _have_digits(page: _Page) -> list[bool]:
+    """Whether each line holds a digit (str.isdigit). Its features' digit share says so
+    without a scan of the text: they were measured on a text that holds the line's (its
+    own, an identical line's, or its sentence's, where the converter broke one over
+    several lines), so a share of 0 means none, and a share above 0 of a line in no such
+    sentence means some. Only the other lines, and any without features, are searched:
+    the ASCII digits in C, then, in a text without any, the non-ASCII characters one by
+    one (other scripts' digits, superscripts and circled digits: "²", "①")."""
+    return [share > 0 and (group < 0 or _has_digit(text)) if f is not None else _has_digit(text)
+            for share, group, f, text in zip(page.fields["digit_share"], page.groups, page.measured, page.texts)]
 
 
-def _page(blocks: Sequence[Block], kept: list[float], logs: list[float]) -> list[float]:
+def _has_digit(text: str) -> bool:
+    return ASCII_DIGIT.search(text) is not None or (
+        not text.isascii() and any(map(str.isdigit, NON_ASCII.findall(text))))
+
+
+def _page(page: _Page) -> list[float]:
     """The page's shares of dated, signed, repeated-record, comment and repeated blocks,
-    its mean link density, the share kept and the mean (log) length of a block."""
-    n = len(blocks) or 1
-    dates = bylines = records = comments = repeats = 0
-    links = 0.0
-    for b in blocks:
-        f = b.features
-        if f is None:
-            continue
-        dates += f.is_date
-        bylines += f.is_byline
-        repeats += f.repeats > 0
-        links += f.link_density
-        records += "repeated_record" in b.reasons
-        comments += f.dom_cue == "comments" or "comment_section" in b.reasons
-    return [dates / n, bylines / n, records / n, comments / n, links / n, sum(kept) / n, repeats / n, sum(logs) / n]
+    its mean link density, the share kept and the mean (log) length of a block (blocks
+    without features, none in practice, count only in the denominator)."""
+    n, fields = page.n or 1, page.fields
+    reasons: Sequence[tuple[str, ...]] = page.reasons
+    if None in page.measured:
+        reasons = [r if f is not None else () for f, r in zip(page.measured, reasons)]
+    # Sums of columns, in C; an unmeasured block's row of UNMEASURED adds nothing.
+    dates, bylines, repeats = sum(fields["is_date"]), sum(fields["is_byline"]), sum(page.repeated)
+    links = sum(fields["link_density"])
+    records = sum(map(operator.contains, reasons, repeat("repeated_record")))
+    comments = sum([cue == "comments" or "comment_section" in r for cue, r in zip(fields["dom_cue"], reasons)])
+    return [dates / n, bylines / n, records / n, comments / n, links / n, sum(page.kept) / n, repeats / n,
+            sum(page.logs) / n]
 
 
 def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = False) -> list[Block]:
