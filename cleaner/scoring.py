@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from operator import itemgetter
+from typing import Any
 
 from .options import Options
 from .records import ADS, CONTENT, NAVIGATION, Block, Features, Label, judged
@@ -15,13 +16,25 @@ AD_REASONS = frozenset({"ad_phrase", "ad_container"})
 WEIGHT = itemgetter(1)
 Verdict = tuple[Label, float, tuple[str, ...]]  # label, score, reasons: as a Block holds them
 Verdicts = dict[tuple[tuple[str, float], ...], Verdict]  # by the evidence found
+# All that evidence() reads of a block's features, taken in one call (a named tuple's
+# field read is a descriptor call, several times a local's cost). Blocks alike in these
+# bring the same evidence: score() looks for it once for each such set.
+READS = ("words", "terminal_punctuation", "stopword_density", "capitalised_share", "digit_share", "link_density",
+         "repeats", "phrase", "dom_cue", "legal_terms", "is_date", "is_byline", "is_heading", "unbroken", "code")
+_read = itemgetter(*map(Features._fields.index, READS))
+Read = tuple[Any, ...]  # the READS of one block's features
 
 
 def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
     """The observations that move a block towards content (+) or boilerplate (-)."""
+    return _evidence(_read(f), options)
+
+
+def _evidence(read: Read, options: Options) -> list[tuple[str, float]]:
     w, t = options.weights, options.thresholds
     found: list[tuple[str, float]] = []
-    words = f.words  # read by most tests: a local, not a field lookup each time
+    (words, terminal_punctuation, stopword_density, capitalised_share, digit_share, link_density, repeats, phrase,
+     dom_cue, legal_terms, is_date, is_byline, is_heading, unbroken, code) = read
     if words >= t.long_words:
         found.append(("long", w.long))
     elif words >= t.medium_words:
@@ -30,73 +43,74 @@ def evidence(f: Features, options: Options) -> list[tuple[str, float]]:
         found.append(("very_short", w.tiny))
     elif words < t.short_words:
         found.append(("short", w.short))
-    if not f.code:  # code's words are not sentences: its shape says nothing of what it is
-        _add_prose_shape(f, options, found)
-    if f.link_density >= t.links_high and words >= t.medium_words:
+    if not code:  # code's words are not sentences: its shape says nothing of what it is
+        _add_prose_shape(read, options, found)
+    if link_density >= t.links_high and words >= t.medium_words:
         # A linked headline: a teaser in a listing, or a related link in a sidebar; the
         # container and region passes tell which.
         found.append(("linked_headline", w.links_long))
-    elif f.link_density >= t.links_high:
+    elif link_density >= t.links_high:
         found.append(("link_density", w.links_high))
-    elif f.link_density >= t.links_mid:
+    elif link_density >= t.links_mid:
         found.append(("some_links", w.links_mid))
-    if not f.code and f.legal_terms >= t.legal_terms and f.legal_terms * t.legal_words_per_term >= words:
+    if not code and legal_terms >= t.legal_terms and legal_terms * t.legal_words_per_term >= words:
         found.append(("legal_text", w.legal))
-    if f.phrase == "ads":
+    if phrase == "ads":
         found.append(("ad_phrase", w.phrase_ads))
-    elif f.phrase == "notice":
+    elif phrase == "notice":
         found.append(("notice", w.notice))
-    elif f.phrase in ("navigation", "related", "comments"):
+    elif phrase in ("navigation", "related", "comments"):
         found.append(("navigation_phrase", w.phrase_navigation))
-    elif f.phrase == "content":
+    elif phrase == "content":
         found.append(("content_phrase", w.phrase_content))
-    if f.dom_cue == "ads":
+    if dom_cue == "ads":
         found.append(("ad_container", w.dom_ads))
-    elif f.dom_cue == "landmark":
+    elif dom_cue == "landmark":
         found.append(("navigation_landmark", w.dom_landmark))
-    elif f.dom_cue == "navigation":
+    elif dom_cue == "navigation":
         found.append(("navigation_container", w.dom_navigation))
-    elif f.dom_cue == "content":
+    elif dom_cue == "content":
         found.append(("content_container", w.dom_content))
-    if f.repeats and words < t.medium_words:
+    if repeats and words < t.medium_words:
         found.append(("repeated", w.repeated))
-    elif f.repeats:
+    elif repeats:
         # The same paragraph twice: a carousel's clones, a teaser repeated in a sidebar.
         found.append(("repeated_prose", w.repeated_prose))
-    if f.is_date:
+    if is_date:
         found.append(("date", w.date))
-    if f.is_byline:
+    if is_byline:
         found.append(("byline", w.byline))
-    if f.is_heading:
+    if is_heading:
         found.append(("heading", w.heading))
     return found
 
 
-def _add_prose_shape(f: Features, options: Options, found: list[tuple[str, float]]) -> None:
+def _add_prose_shape(read: Read, options: Options, found: list[tuple[str, float]]) -> None:
     """What a block's words say as prose (sentences, stop words, capitals, digits), added
     to `found`: evidence() runs for every block, so no list of its own."""
     w, t = options.weights, options.thresholds
-    words = f.words
-    if f.terminal_punctuation and words >= t.tiny_words:
+    (words, terminal_punctuation, stopword_density, capitalised_share, digit_share, link_density, _, _, _, _, _, _,
+     is_heading, unbroken, _) = read
+    if terminal_punctuation and words >= t.tiny_words:
         found.append(("sentence_end", w.terminal_punctuation))
-    elif not f.terminal_punctuation and words >= t.medium_words:
+    elif not terminal_punctuation and words >= t.medium_words:
         found.append(("no_sentence_end", w.no_punctuation))
     if words >= t.tiny_words:
-        if f.stopword_density >= t.stopwords_high:
+        if stopword_density >= t.stopwords_high:
             found.append(("stopwords", w.stopwords_high))
-        elif f.stopword_density >= t.stopwords_mid:
+        elif stopword_density >= t.stopwords_mid:
             found.append(("some_stopwords", w.stopwords_mid))
-        elif f.stopword_density < t.stopwords_low and words >= t.short_words:
+        elif stopword_density < t.stopwords_low and words >= t.short_words:
             found.append(("few_stopwords", w.stopwords_low))
-    if f.capitalised_share >= t.capitalised_share and 2 <= words < t.long_words:
+    if capitalised_share >= t.capitalised_share and 2 <= words < t.long_words:
         found.append(("title_case", w.capitalised))
-    elif (f.capitalised_share >= t.capitalised_share and words >= t.long_words
-          and not f.terminal_punctuation and f.link_density < t.links_mid and not f.is_heading):
+    elif (capitalised_share >= t.capitalised_share and words >= t.long_words
+          and not terminal_punctuation and link_density < t.links_mid and not is_heading):
         # Long, unpunctuated and capitalised: a run of menu or filter labels, not prose.
         found.append(("keyword_run", w.keyword_run))
-    if f.unbroken:
+    if unbroken:
         found.append(("unbroken", w.unbroken))
-    if f.digit_share >= t.digit_share:
+    if digit_share >= t.digit_share:
         found.append(("digits", w.digits))
 
 
@@ -110,15 +124,20 @@ def score_one(block: Block, options: Options, verdicts: Verdicts | None = None) 
     """The block judged on its evidence; `verdicts` remembers what each set of evidence
     came to, for the other blocks of the page."""
     assert block.features is not None, "measure() before score()"
-    found = evidence(block.features, options)
-    if block.rule:  # a rules file's selector picked the block's element
-        found.append((f"rule_{block.rule}", options.weights.rule * (1 if block.rule == "keep" else -1)))
-    verdicts = {} if verdicts is None else verdicts
+    return judged(block, *_verdict_of(_read(block.features), block.rule, options, {} if verdicts is None else verdicts))
+
+
+def _verdict_of(read: Read, rule: str, options: Options, verdicts: Verdicts) -> Verdict:
+    """The verdict on a block's READS and rules-file `rule`, weighed once for each
+    evidence found (in `verdicts`)."""
+    found = _evidence(read, options)
+    if rule:  # a rules file's selector picked the block's element
+        found.append((f"rule_{rule}", options.weights.rule * (1 if rule == "keep" else -1)))
     key = tuple(found)
     verdict = verdicts.get(key)
     if verdict is None:
         verdict = verdicts[key] = _verdict(found, options)
-    return judged(block, *verdict)
+    return verdict
 
 
 def _verdict(found: list[tuple[str, float]], options: Options) -> Verdict:
@@ -136,6 +155,17 @@ def _verdict(found: list[tuple[str, float]], options: Options) -> Verdict:
 
 def score(blocks: list[Block], options: Options) -> list[Block]:
     """Each block judged on its own. A page's blocks often bring the same evidence (a
-    menu's items, a sentence's lines, a line and its repeats): it is weighed once."""
+    menu's items, a sentence's lines, a line and its repeats): it is found once for
+    blocks alike in what it reads, and weighed once."""
     verdicts: Verdicts = {}
-    return [score_one(b, options, verdicts) for b in blocks]
+    alike: dict[tuple[Read, str], Verdict] = {}  # by the READS and the rule
+    out = []
+    for b in blocks:
+        features, rule = b.features, b.rule
+        assert features is not None, "measure() before score()"
+        key = (_read(features), rule)
+        verdict = alike.get(key)
+        if verdict is None:
+            verdict = alike[key] = _verdict_of(*key, options, verdicts)
+        out.append(judged(b, *verdict))
+    return out
