@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from html import unescape
 from collections.abc import Callable, Iterator
 from typing import Any, TypeAlias
@@ -465,9 +464,11 @@ Opened: TypeAlias = "tuple[str, Element | None, str | None, int, str]"
 SKIPPED_OPEN: Opened = ("", None, None, -1, "")
 # Serial -> (DOM path, ancestors' serials) of the open elements that have them.
 Places: TypeAlias = dict[int, tuple[str, tuple[int, ...]]]
+# (Parent's DOM path, step) -> DOM path: a page's paths, one copy of each.
+Paths: TypeAlias = dict[tuple[str, str], str]
 
 
-def _place(stack: list[Opened], places: Places) -> tuple[str, tuple[int, ...]]:
+def _place(stack: list[Opened], places: Places, paths: Paths) -> tuple[str, tuple[int, ...]]:
     """The DOM path and the ancestors' serials (its own last) of the innermost open
     element (the stack's last). Each is built from its parent's, only when a block inside
     asks (most elements never hold a block's text), and kept in `places`."""
@@ -479,9 +480,14 @@ def _place(stack: list[Opened], places: Places) -> tuple[str, tuple[int, ...]]:
         first -= 1
     path, ancestors = places[stack[first - 1][3]] if first else ("", ())
     for _tag, el, names, serial, _rule in stack[first:]:
-        # Interned: the many siblings of a list or a feed share one copy of their path.
         step = _cue(el, names)
-        path = sys.intern(path + ">" + step if path else step)
+        # The many siblings of a list or a feed share one copy of their path, looked up by
+        # its parent's path and its step, two strings whose hashes are kept: no path is
+        # joined and hashed again, as sys.intern had them.
+        joined = paths.get((path, step))
+        if joined is None:
+            joined = paths[path, step] = path + ">" + step if path else step
+        path = joined
         ancestors += (serial,)
         places[serial] = (path, ancestors)
     return path, ancestors
@@ -530,6 +536,7 @@ class _BlockCollector:
         self.parts: list[str] = []
         self.link_chars = 0
         self.places: Places = {}
+        self.paths: Paths = {}
 
     def flush(self, stack: list[Opened], ordered: bool) -> None:
         """Emit the text gathered so far as a block of the innermost open element."""
@@ -537,19 +544,30 @@ class _BlockCollector:
         if not parts:
             return
         raw = parts[0] if len(parts) == 1 else _join(parts)
-        text = "" if raw.isspace() else nfc(" ".join(raw.split())).strip(EDGE_SPACE)
+        if raw.isascii() and raw.isprintable() and "  " not in raw and raw[0] != " " and raw[-1] != " ":
+            text = raw  # most blocks: one space between words, nothing for nfc to do
+        else:
+            text = " ".join(raw.split())
+            if not (text.isascii() and text.isprintable()):
+                text = nfc(text).strip(EDGE_SPACE)  # (ASCII holds no invisible character to strip)
         if text and stack:
             tag = "div"  # the tag of the block element the text sits in
             for opened in reversed(stack):
                 if opened[0] in BOX_TAGS:
                     tag = opened[0]
                     break
-            path, ancestors = _place(stack, self.places)
+            path, ancestors = _place(stack, self.places, self.paths)
             # Built as the tuple it is: Block's own __new__ takes keywords, and a page makes
             # hundreds of blocks. Fields up to `rule` in order, the rest at their defaults.
-            self.emit(tuple.__new__(Block, (
-                len(self.blocks), text, tag, path, ancestors, min(self.link_chars, len(text)),
-                NO_GROUP, NO_CELLS, ordered and tag == "li", stack[-1][4], *UNSCORED)))
+            blocks = self.blocks
+            link_chars = self.link_chars
+            blocks.append(tuple.__new__(Block, (
+                len(blocks), text, tag, path, ancestors, link_chars if link_chars < len(text) else len(text),
+                NO_GROUP, NO_CELLS, ordered and tag == "li", stack[-1][4]) + UNSCORED))
+            if self.budget is not None:  # (emit's test, written out: flush makes most blocks)
+                self.budget -= len(path) + 8 * len(ancestors)
+                if self.budget < 0:
+                    raise StructureTooLarge
         parts.clear()
         self.link_chars = 0
 
@@ -582,8 +600,9 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
     lists: list[bool] = []  # open lists, True for <ol>
     walker = lxml.etree.iterwalk(start, events=("start", "end"))
     parts = out.parts  # the collector's own list (flush empties it in place): read inline
-    # Whether the parts hold more than whitespace. Most block boundaries close only the
-    # whitespace between tags: it stays in the parts, where the next block strips it.
+    # Whether the parts hold more than whitespace. The whitespace between tags before a
+    # block's first word is never kept: the block would strip it (and most blocks are
+    # then one part, which needs no _join).
     ink = False
     # Whether an element closed since the last text with no tail of its own: text that an
     # element opens with then sits beside the closed one's only through styling
@@ -649,8 +668,9 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
                 closed_bare = True
                 continue
         closed_bare = False
-        parts.append(text)
-        ink = ink or not text.isspace()
+        if ink or not text.isspace():
+            parts.append(text)
+            ink = True
         if links:
             out.link_chars += len(text.strip())
     return out.blocks  # (what follows the last element's end belongs to no element: no block)
@@ -785,7 +805,7 @@ def _emit_whole(el, tag: str, stack: list[Opened], out: _BlockCollector) -> bool
     if tag == "pre":
         text = nfc(_pre_text(el).replace("\r\n", "\n").replace("\r", "\n").strip("\n"))
         if text.strip():
-            path, ancestors = _place(stack, out.places)
+            path, ancestors = _place(stack, out.places, out.paths)
             out.emit(Block(index=len(out.blocks), text=text, tag="pre", dom_path=path,
                            ancestors=ancestors, rule=stack[-1][4]))
         return True
@@ -802,7 +822,7 @@ def _emit_whole(el, tag: str, stack: list[Opened], out: _BlockCollector) -> bool
     if any(texts):
         link_chars = sum(len(text_of(a).strip()) for a in el.iter("a"))
         header = all(c.tag.lower() == "th" for c in cells)
-        path, ancestors = _place(stack, out.places)
+        path, ancestors = _place(stack, out.places, out.paths)
         out.emit(Block(
             index=len(out.blocks), text=" | ".join(texts), tag="th" if header else "tr",
             dom_path=path, ancestors=ancestors, link_chars=link_chars, cells=texts,
