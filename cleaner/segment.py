@@ -551,11 +551,9 @@ class _BlockCollector:
             if not (text.isascii() and text.isprintable()):
                 text = nfc(text).strip(EDGE_SPACE)  # (ASCII holds no invisible character to strip)
         if text and stack:
-            tag = "div"  # the tag of the block element the text sits in
-            for opened in reversed(stack):
-                if opened[0] in BOX_TAGS:
-                    tag = opened[0]
-                    break
+            tag = stack[-1][0]  # the tag of the block element the text sits in: most often the innermost
+            if tag not in BOX_TAGS:
+                tag = next((opened[0] for opened in reversed(stack) if opened[0] in BOX_TAGS), "div")
             path, ancestors = _place(stack, self.places, self.paths)
             # Built as the tuple it is: Block's own __new__ takes keywords, and a page makes
             # hundreds of blocks. Fields up to `rule` in order, the rest at their defaults.
