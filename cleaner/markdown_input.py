@@ -324,12 +324,12 @@ def inline(text: str) -> tuple[str, int]:
         links += len(_plain(match.group(1)))
         return match.group(1)
 
+    if "]{" in text:  # before the links: a link's text may be spans in spans ("[[[Brand]{.b}[Name]{.n}]{.t}](url)")
+        text = _unwrap_spans(text)
     if "](" in text:
         text = LINK.sub(link_text, text)
     if "][" in text:
         text = REFERENCE_LINK.sub(link_text, text)
-    if "]{" in text:
-        text = _unwrap_spans(text)
     if "<" in text:
         text = AUTOLINK.sub(link_text, text)
         text = INLINE_TAG.sub(lambda m: " " if m.group(1).lower() in BREAKING_TAGS else "", text)

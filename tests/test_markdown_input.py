@@ -265,6 +265,12 @@ def test_pandoc_attributes_and_spans_leave_their_text():
     assert inline("Chef\\'s \\\"pick\\\"") == ("Chef's \"pick\"", 0)
     assert inline("A set {of braces} and f(x){y} stay") == ("A set {of braces} and f(x){y} stay", 0)
     assert [line.text for line in _lines("## Kelp returns {#kelp .title}")] == ["Kelp returns"]
+    # A link whose text is spans in spans (a shop's card title, Sphinx's "[source]"): the
+    # spans go first, so the link is read, not left with its brackets and address.
+    assert inline('[[[Kelp Co]{.brand} [Sea Boots]{.title}]{role="heading"}](/p/236069){.card}') \
+        == ("Kelp Co Sea Boots", 17)
+    assert inline("[[[\\[source\\]]{.pre}]{.viewcode-link}](https://x.example/cache.py#L61){.reference}") \
+        == ("[source]", 8)
 
 
 SECOND = ("A new boat was ordered from a yard on the mainland last spring, and the first crossings are "
