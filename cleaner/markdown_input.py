@@ -321,8 +321,13 @@ def inline(text: str) -> tuple[str, int]:
 
     def link_text(match: re.Match[str]) -> str:
         nonlocal links
-        links += len(_plain(match.group(1)))
-        return match.group(1)
+        shown = match.group(1)
+        # A card's link may hold links of its own (its colour swatches, its tags), which
+        # one pass leaves whole inside its text: they are the card's text too.
+        while "](" in shown and (inner := LINK.sub(_shown, shown)) != shown:
+            shown = inner
+        links += len(_plain(shown))
+        return shown + _apart(match)
 
     if "]{" in text:  # before the links: a link's text may be spans in spans ("[[[Brand]{.b}[Name]{.n}]{.t}](url)")
         text = _unwrap_spans(text)
@@ -335,6 +340,16 @@ def inline(text: str) -> tuple[str, int]:
         text = INLINE_TAG.sub(lambda m: " " if m.group(1).lower() in BREAKING_TAGS else "", text)
     text = _plain(text)
     return text, min(links, len(text))
+
+
+def _shown(link: re.Match[str]) -> str:
+    return link.group(1) + _apart(link)
+
+
+def _apart(link: re.Match[str]) -> str:
+    """A space after a link that another link follows with nothing between ("[Black](/b)[Blue](/u)",
+    a card's colour swatches, a row of tags): they are separate words on the page."""
+    return " " if link.string.startswith("[", link.end()) and link.group(1)[-1:].isalnum() else ""
 
 
 def _unwrap_spans(text: str) -> str:

@@ -42,6 +42,15 @@ def test_a_headings_permalink_glyph_is_no_text(heading):
         ("Middleware", "h1"), ("This document explains the middleware.", "line")]
 
 
+def test_links_inside_a_cards_link_are_its_text_and_links_side_by_side_are_words_apart():
+    # html2text writes a product card as one link holding its swatches' links; each
+    # swatch is a word of its own, not glued to the next.
+    card = ('[ ![](https://x.example/cup.png)Joco Cup 8oz [Black](https://x.example/cup?c=black "Black")'
+            '[Blue](https://x.example/cup?c=blue "Blue")](https://x.example/cup)')
+    assert inline(card) == ("Joco Cup 8oz Black Blue", len("Joco Cup 8oz Black Blue"))
+    assert inline("Tags: [kelp](/t/kelp)[tides](/t/tides), [boats](/t/boats)") == ("Tags: kelp tides, boats", 14)
+
+
 def test_html_left_in_markdown_leaves_its_text():
     assert inline("Line one<br>line <b>two</b> and x<sup>2</sup> <https://x.example/a>") == (
         "Line one line two and x2 https://x.example/a", len("https://x.example/a"))
