@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import NamedTuple
 
+from .phrases import without_permalink
 from .wrapping import wrapped
 
 # [text](target "title"), with one level of brackets inside the text ("[a [b]](url)") and
@@ -273,11 +274,6 @@ def unwrap(lines: list[str], width: int) -> list[str]:
     return ["".join(pieces) for pieces in out]
 
 
-# What a converter leaves of a heading's link to its own place (Sphinx's and MkDocs'
-# "¶", a theme's "🔗"), after the heading or on a line of its own: a glyph, no words.
-PERMALINK_GLYPHS = ("¶", "🔗")
-
-
 def read_line(raw: str) -> Line | None:
     """One line of Markdown as plain text: its block syntax read, inline syntax removed."""
     tag, ordered = "line", False
@@ -287,8 +283,7 @@ def read_line(raw: str) -> Line | None:
     if heading := HEADING.match(line):  # a heading, or a card's title in a list item ("* ## [Name](url)")
         tag, line = f"h{len(heading.group(1))}", heading.group(2)
     text, links = inline(line)
-    if text.endswith(PERMALINK_GLYPHS):  # "# Middleware[¶](#middleware)"
-        text = text[:-1].rstrip()
+    text = without_permalink(text)  # "# Middleware[¶](#middleware)"
     if tag[0] == "h":  # a linked heading is a card's or a post's title, not a menu entry
         links = 0
     return Line(text, tag, links, ordered) if text else None

@@ -229,8 +229,7 @@ def _heading_text(heading: Element) -> str:
     text = text_of(heading).strip()
     for link in heading.iter("a"):
         glyph = text_of(link).strip()
-        if (glyph and link.get("href", "").startswith("#") and not any(map(str.isalnum, glyph))
-                and glyph != text):
+        if glyph and link.get("href", "").startswith("#") and phrases.is_glyph(glyph) and glyph != text:
             text = text.removesuffix(glyph) if text.endswith(glyph) else text.removeprefix(glyph)
     return text
 

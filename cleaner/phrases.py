@@ -113,3 +113,18 @@ BYLINE = re.compile(
     r"(?:\s*(?:,|\||\b(?i:and)\b|&|-|–|—|·).*)?"
     r"|(?:\[[^\]]{1,30}\]\s*)?(?P<reporter>[가-힣]{2,4}) ?기자(?:\s.*)?)$"
 )
+
+
+# What a converter leaves of a heading's link to its own place (Sphinx's and MkDocs'
+# "¶", a theme's "🔗"), after the heading or on a line of its own: a glyph, no words.
+PERMALINK_GLYPHS = ("¶", "🔗")
+
+
+def without_permalink(text: str) -> str:
+    """The text without a heading's permalink glyph at its end ("Middleware ¶")."""
+    return text[:-1].rstrip() if text.endswith(PERMALINK_GLYPHS) else text
+
+
+def is_glyph(text: str) -> bool:
+    """Whether a link's text is a glyph, no word (a permalink's "¶", "#", "🔗")."""
+    return not any(map(str.isalnum, text))

@@ -10,11 +10,11 @@ from typing import Any, TypeAlias
 import lxml.etree
 
 from . import dumps, markdown_input, wrapping
-from .markdown_input import PERMALINK_GLYPHS, Line
+from .markdown_input import Line
 from .decode import INVISIBLE, nfc
 from .memo import remember
 from .options import Phrases, Selectors
-from .phrases import BULLET, BYLINE, HEADING_TAGS, ends_sentence
+from .phrases import BULLET, BYLINE, HEADING_TAGS, ends_sentence, is_glyph, without_permalink
 from .records import Block, Kind
 from .rules import defaults
 
@@ -186,10 +186,9 @@ def _plain_lines(text: str, width: int, dump: bool = False) -> Iterator[tuple[Li
         if not line:
             yield None, False
             continue
-        if line.endswith(PERMALINK_GLYPHS):  # a heading's link to its own place, as a glyph
-            line = line[:-1].rstrip()
-            if not line:
-                continue  # the glyph alone on its line: no line of the page
+        line = without_permalink(line)
+        if not line:
+            continue  # a heading's permalink glyph alone on its line: no line of the page
         shown, links, item = line, 0, False
         if dump:
             item = dumps.is_item(raw)
@@ -557,15 +556,9 @@ class _BlockCollector:
             path, ancestors = _place(stack, self.places, self.paths)
             # Built as the tuple it is: Block's own __new__ takes keywords, and a page makes
             # hundreds of blocks. Fields up to `rule` in order, the rest at their defaults.
-            blocks = self.blocks
-            link_chars = self.link_chars
-            blocks.append(tuple.__new__(Block, (
-                len(blocks), text, tag, path, ancestors, link_chars if link_chars < len(text) else len(text),
+            self.emit(tuple.__new__(Block, (
+                len(self.blocks), text, tag, path, ancestors, min(self.link_chars, len(text)),
                 NO_GROUP, NO_CELLS, ordered and tag == "li", stack[-1][4]) + UNSCORED))
-            if self.budget is not None:  # (emit's test, written out: flush makes most blocks)
-                self.budget -= len(path) + 8 * len(ancestors)
-                if self.budget < 0:
-                    raise StructureTooLarge
         parts.clear()
         self.link_chars = 0
 
@@ -630,7 +623,7 @@ def split_html(root: Element, selectors: Selectors | None = None, budget: int | 
                 # is only a glyph (Sphinx's and MkDocs' "¶", a theme's "#" or "🔗") it is no
                 # part of the heading's words.
                 if headings and el.get("href", "").startswith("#"):
-                    if not any(map(str.isalnum, text_of(el))):
+                    if is_glyph(text_of(el)):
                         walker.skip_subtree()
                         stack[-1] = SKIPPED_OPEN  # its end event adds only the tail
                         continue
