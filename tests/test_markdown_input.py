@@ -290,7 +290,7 @@ THIRD = ("Islanders had travelled by a private launch in the meantime, at three 
 
 def test_a_pandoc_page_leaves_no_fence_or_attribute_and_keeps_its_article():
     # Each fence on its own line, as Pandoc writes them; one's values hold braces.
-    page = (f'::: {{#masthead .site-header data-settings="{{\\"a\\": 1}}"}}\n'
+    page = ('::: {#masthead .site-header data-settings="{\\"a\\": 1}"}\n'
             + MENU.replace(")", "){.menu-link}") + "\n:::\n\n::: {.entry-content}\n::: inner\n"
             f"# Ferry service returns {{#top}}\n\n{PROSE}\n\n[{SECOND}]{{.lead}}\n\n{THIRD}\n:::\n:::\n\n"
             f"::: {{.site-footer}}\n{MENU}\n:::\n")

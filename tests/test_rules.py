@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 from click.testing import CliRunner
 
-from cleaner import Label, Options, RulesError, clean, load_rules
+from cleaner import Options, RulesError, clean, load_rules
 from cleaner.cli import main
 
 PROSE = ("The harbour board met on Monday to agree the new timetable for the winter ferries, "
