@@ -1,4 +1,4 @@
-"""Command line: ``python -m bench [--data PATH] [--systems a,b] [--limit N] [--jobs N] [--out DIR]``."""
+"""Command line: ``python -m bench [--data PATH] [--systems a,b] [--limit N] [--jobs N] [--rounds N] [--out DIR]``."""
 from __future__ import annotations
 
 import argparse
@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from .run import DATASET, all_ids, benchmark
+from .run import DATASET, ROUNDS, all_ids, benchmark
 from .systems import SYSTEMS
 from .table import format_table
 
@@ -32,6 +32,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--ids-file", type=Path, default=None, help="only the page ids listed in this file, one a line")
     parser.add_argument("--jobs", type=int, default=1,
                         help="processes per system (default 1; >1 reports wall-clock throughput)")
+    parser.add_argument("--rounds", type=int, default=ROUNDS,
+                        help=f"with --jobs 1, run the systems side by side in this many rounds, each on its "
+                             f"chunk of the pages (default {ROUNDS}; 1 runs them one after another)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown (for the README)")
     parser.add_argument("--from-results", type=Path, default=None, metavar="RESULTS_JSON",
@@ -71,7 +74,7 @@ def main(argv: list[str] | None = None) -> None:
 
     if str(REPO_ROOT) not in sys.path:  # so `cleaner` imports when run from elsewhere
         sys.path.insert(0, str(REPO_ROOT))
-    results = benchmark(data, names, ids, max(1, args.jobs), args.out.resolve())
+    results = benchmark(data, names, ids, max(1, args.jobs), args.out.resolve(), max(1, args.rounds))
     print(format_table(results, args.markdown))
     print(f"[bench] wrote {args.out.resolve() / 'results.json'}", file=sys.stderr)
 

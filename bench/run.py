@@ -21,7 +21,13 @@ from .systems import SYSTEMS, Extractor, System, package_version
 DATASET = "wcxb-dev"
 PAGE_TYPES = ["article", "forum", "product", "collection", "listing", "documentation", "service"]
 CITATION = "WCXB (Web Content eXtraction Benchmark), Murrough Foley, 2026, CC-BY-4.0"
-PROGRESS_EVERY = 100
+PROGRESS_EVERY = 100  # pages, for a pool's progress lines
+# --jobs 1 runs the systems side by side in this many rounds, each on its own consecutive
+# chunk of pages (34 of the 1,358 dev pages, 10 of 400), so that a change of the machine's
+# pace, which comes over minutes, falls on every system alike. A chunk rather than a page
+# a turn keeps a system's caches warm between its calls.
+ROUNDS = 40
+PROGRESS_ROUNDS = 5
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,38 @@ class Run:
     bytes: int = 0  # input read by the system
     errors: int = 0
     error_example: Optional[str] = None
+
+    def record(self, page_id: str, text: str, error: Optional[str]) -> None:
+        self.texts[page_id] = text
+        if error:
+            self.errors += 1
+            self.error_example = self.error_example or f"{page_id}: {error}"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One turn of the interleaved schedule: a system's run over one chunk of page indexes."""
+
+    round: int
+    system: str
+    chunk: range
+
+
+def chunks(pages: int, rounds: int) -> list[range]:
+    """The page indexes cut into consecutive ranges of near-equal size, one a round."""
+    rounds = max(1, min(rounds, pages))
+    return [range(k * pages // rounds, (k + 1) * pages // rounds) for k in range(rounds)]
+
+
+def schedule(systems: list[str], page_chunks: list[range]) -> Iterator[Slot]:
+    """Round k runs every system on chunk k, the systems' order turned by k places, so that
+    none always runs first."""
+    if not systems:
+        return
+    for k, chunk in enumerate(page_chunks):
+        turn = k % len(systems)
+        for name in systems[turn:] + systems[:turn]:
+            yield Slot(k, name, chunk)
 
 
 def all_ids(dataset: Path) -> list[str]:
@@ -85,6 +123,11 @@ def _progress(system: System, done: int, total: int, run: Run, started: float) -
           file=sys.stderr, flush=True)
 
 
+def _round_progress(rounds_done: int, rounds: int, pages_done: int, total: int, started: float) -> None:
+    print(f"[bench] round {rounds_done}/{rounds}: {pages_done}/{total} pages by every system "
+          f"({time.perf_counter() - started:.0f} s elapsed)", file=sys.stderr, flush=True)
+
+
 # --- worker side of --jobs N>1 (module-level so the Pool can pickle it) -------------------------
 _worker_extract: Optional[Extractor] = None
 
@@ -98,40 +141,50 @@ def _work(item: tuple[str, Optional[bytes], Optional[str]]) -> tuple[str, str, O
     page_id, data, url = item
     if data is None:
         return page_id, "", "input file missing or unreadable", 0
+    assert _worker_extract is not None, "the pool's initializer loads it"
     try:
         return page_id, _worker_extract(data, url) or "", None, len(data)
     except Exception as err:  # a failing page counts as empty output
         return page_id, "", _describe(err), len(data)
 
 
-def run_system(system: System, extract: Extractor, dataset: Path, pages: list[Page], jobs: int) -> Run:
-    """Run one system over the pages; time only the extraction calls (or wall clock if jobs>1)."""
+def extract_timed(extract: Extractor, dataset: Path, input_kind: str, page: Page, run: Run) -> None:
+    """Run one extraction call on one page, adding its seconds (reading excluded) to the run."""
+    data = read_input(dataset, input_kind, page.id)
+    if data is None:
+        run.record(page.id, "", "input file missing or unreadable")
+        return
+    run.bytes += len(data)
+    text, error = "", None
+    t0 = time.perf_counter()
+    try:
+        text = extract(data, page.url) or ""
+    except Exception as err:  # a failing page counts as empty output
+        error = _describe(err)
+    run.seconds += time.perf_counter() - t0
+    run.record(page.id, text, error)
+
+
+def run_interleaved(systems: dict[str, tuple[System, Extractor]], dataset: Path, pages: list[Page],
+                    rounds: int = ROUNDS) -> dict[str, Run]:
+    """Run the systems side by side in rounds (see ROUNDS); time only the extraction calls."""
+    runs = {name: Run() for name in systems}
+    page_chunks = chunks(len(pages), rounds)
+    started = time.perf_counter()
+    for done, slot in enumerate(schedule(list(systems), page_chunks), 1):
+        system, extract = systems[slot.system]
+        for page in pages[slot.chunk.start:slot.chunk.stop]:
+            extract_timed(extract, dataset, system.input, page, runs[slot.system])
+        rounds_done = slot.round + 1
+        last_of_round = done % len(systems) == 0
+        if last_of_round and (rounds_done % PROGRESS_ROUNDS == 0 or rounds_done == len(page_chunks)):
+            _round_progress(rounds_done, len(page_chunks), slot.chunk.stop, len(pages), started)
+    return runs
+
+
+def run_pooled(system: System, dataset: Path, pages: list[Page], jobs: int) -> Run:
+    """Run one system over the pages in a pool of processes, timed by the wall clock."""
     run, total, started = Run(), len(pages), time.perf_counter()
-
-    def record(page_id: str, text: str, error: Optional[str]) -> None:
-        run.texts[page_id] = text
-        if error:
-            run.errors += 1
-            run.error_example = run.error_example or f"{page_id}: {error}"
-
-    if jobs <= 1:
-        for done, page in enumerate(pages, 1):
-            data = read_input(dataset, system.input, page.id)
-            text, error = "", None
-            if data is None:
-                error = "input file missing or unreadable"
-            else:
-                run.bytes += len(data)
-                t0 = time.perf_counter()
-                try:
-                    text = extract(data, page.url) or ""
-                except Exception as err:  # a failing page counts as empty output
-                    error = _describe(err)
-                run.seconds += time.perf_counter() - t0
-            record(page.id, text, error)
-            if done % PROGRESS_EVERY == 0 or done == total:
-                _progress(system, done, total, run, started)
-        return run
 
     def items() -> Iterator[tuple[str, Optional[bytes], Optional[str]]]:
         for page in pages:
@@ -140,7 +193,7 @@ def run_system(system: System, extract: Extractor, dataset: Path, pages: list[Pa
     with multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(system.name,)) as pool:
         t0 = time.perf_counter()
         for done, (page_id, text, error, size) in enumerate(pool.imap_unordered(_work, items(), chunksize=4), 1):
-            record(page_id, text, error)
+            run.record(page_id, text, error)
             run.bytes += size
             run.seconds = time.perf_counter() - t0  # wall clock
             if done % PROGRESS_EVERY == 0 or done == total:
@@ -187,7 +240,7 @@ def empty_where_truth(per_doc: Path, pages: list[Page]) -> int:
 
 def speed(run: Run, pages: list[Page], stages: Optional[dict[str, float]]) -> dict:
     """Docs/s, MB/s and, for pagecleaner, milliseconds per page in each stage."""
-    out = {
+    out: dict = {
         "docs_per_s": len(pages) / run.seconds if run.seconds > 0 else None,
         "mb_per_s": run.bytes / 1e6 / run.seconds if run.seconds > 0 else None,
         "seconds": run.seconds,
@@ -217,7 +270,57 @@ def summarize(run: Run, summary: dict, empty_nonempty: int, pages: list[Page]) -
     }
 
 
-def benchmark(data: Path, names: list[str], ids: list[str], jobs: int, out: Path) -> dict:
+def load_systems(names: list[str], entries: dict, versions: dict) -> dict[str, tuple[System, Extractor]]:
+    """Load the named systems, giving each an entry in the results; those that fail to load
+    (not installed, no converter for their rendering) are marked skipped and left out."""
+    loaded = {}
+    for name in names:
+        system = SYSTEMS[name]
+        entry = entries[name] = {"input": system.input, "package": system.package}
+        try:
+            if system.input.startswith(("markdown/", "rendered/")):
+                renderings.usable(system.input.split("/", 1)[1])  # its converter, or its cache
+            extract = system.load()
+        except Exception as err:  # not installed / not importable yet: skip
+            entry.update(status="skipped", note=f"not available: {_describe(err)}")
+            print(f"[bench] {name}: skipped ({entry['note']})", file=sys.stderr, flush=True)
+            continue
+        entry["version"] = versions[system.package] = package_version(system)
+        loaded[name] = (system, extract)
+    return loaded
+
+
+def run_all(systems: dict[str, tuple[System, Extractor]], dataset: Path, pages: list[Page], jobs: int,
+            rounds: int) -> dict[str, Run]:
+    """Side by side in rounds with one process (per-call timing), else a pool per system in turn."""
+    if jobs <= 1:
+        print(f"[bench] {', '.join(systems)}: side by side on {len(pages)} pages in "
+              f"{len(chunks(len(pages), rounds))} rounds", file=sys.stderr, flush=True)
+        return run_interleaved(systems, dataset, pages, rounds)
+    runs = {}
+    for name, (system, _) in systems.items():
+        print(f"[bench] {name}: running on {len(pages)} pages ({system.input})", file=sys.stderr, flush=True)
+        runs[name] = run_pooled(system, dataset, pages, jobs)
+    return runs
+
+
+def score_system(system: System, run: Run, entry: dict, pages: list[Page], score_py: Path,
+                 score_dataset: Path, out: Path) -> None:
+    """Write the system's predictions, score them with score.py and fill in its entry."""
+    pred = out / f"pred-{system.name}.jsonl"
+    write_predictions(pred, pages, run)
+    summary, per_doc, message = score(score_py, score_dataset, pred, out, system.name)
+    if summary is None:
+        entry.update(status="score-failed", note=message, errors=run.errors, seconds=run.seconds)
+        print(f"[bench] {system.name}: {message}", file=sys.stderr, flush=True)
+        return
+    entry.update(status="ok", **summarize(run, summary, empty_where_truth(per_doc, pages), pages))
+    if run.error_example:
+        entry["note"] = f"{run.errors} pages raised, e.g. {run.error_example}"
+        print(f"[bench] {system.name}: {entry['note']}", file=sys.stderr, flush=True)
+
+
+def benchmark(data: Path, names: list[str], ids: list[str], jobs: int, out: Path, rounds: int = ROUNDS) -> dict:
     """Run the chosen systems on the chosen pages, score them, and return the results record."""
     dataset = data / DATASET
     score_py = data / "score.py"
@@ -231,7 +334,8 @@ def benchmark(data: Path, names: list[str], ids: list[str], jobs: int, out: Path
         "pages": len(pages),
         "pages_by_type": {t: sum(p.page_type == t for p in pages) for t in PAGE_TYPES},
         "jobs": jobs,
-        "timing": "per-call" if jobs <= 1 else "wall-clock",
+        "timing": (f"per-call, interleaved in {len(chunks(len(pages), rounds))} rounds" if jobs <= 1
+                   else "wall-clock"),
         "versions": {"python": platform.python_version()},
         "command": "python -m bench " + " ".join(sys.argv[1:]),
         "systems": {},
@@ -242,38 +346,17 @@ def benchmark(data: Path, names: list[str], ids: list[str], jobs: int, out: Path
     except Exception:
         pass
 
+    systems = load_systems(names, results["systems"], results["versions"])
+    runs = run_all(systems, dataset, pages, jobs, rounds)
     with tempfile.TemporaryDirectory(prefix="pagecleaner-bench-") as tmp:
         full = len(ids) == len(all_ids(dataset))
         score_dataset = dataset if full else subset_dataset(dataset, ids, Path(tmp))
-        for name in names:
-            system = SYSTEMS[name]
-            entry: dict = {"input": system.input, "package": system.package}
-            results["systems"][name] = entry
-            try:
-                if system.input.startswith(("markdown/", "rendered/")):
-                    renderings.usable(system.input.split("/", 1)[1])  # its converter, or its cache
-                extract = system.load()
-            except Exception as err:  # not installed / not importable yet: skip
-                entry.update(status="skipped", note=f"not available: {_describe(err)}")
-                print(f"[bench] {name}: skipped ({entry['note']})", file=sys.stderr, flush=True)
-                continue
-            entry["version"] = results["versions"][system.package] = package_version(system)
-            print(f"[bench] {name}: running on {len(pages)} pages ({system.input})", file=sys.stderr, flush=True)
-            run = run_system(system, extract, dataset, pages, jobs)
+        for name, (system, extract) in systems.items():
+            run, entry = runs[name], results["systems"][name]
             entry.update(speed(run, pages, getattr(extract, "timings", None) if jobs <= 1 else None))
-            if not system.scored:
+            if system.scored:
+                score_system(system, run, entry, pages, score_py, score_dataset, out)
+            else:
                 entry.update(status="ok", scored=False, errors=run.errors)
-                continue
-            pred = out / f"pred-{name}.jsonl"
-            write_predictions(pred, pages, run)
-            summary, per_doc, message = score(score_py, score_dataset, pred, out, name)
-            if summary is None:
-                entry.update(status="score-failed", note=message, errors=run.errors, seconds=run.seconds)
-                print(f"[bench] {name}: {message}", file=sys.stderr, flush=True)
-                continue
-            entry.update(status="ok", **summarize(run, summary, empty_where_truth(per_doc, pages), pages))
-            if run.error_example:
-                entry["note"] = f"{run.errors} pages raised, e.g. {run.error_example}"
-                print(f"[bench] {name}: {entry['note']}", file=sys.stderr, flush=True)
     (out / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     return results
