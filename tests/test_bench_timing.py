@@ -83,3 +83,12 @@ def test_an_interleaved_run_gives_each_system_every_page_and_a_speed(tmp_path: P
     predictions = (tmp_path / "pred-pagecleaner-html.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["id"] for line in predictions] == ids
     assert any(json.loads(line)["text"] for line in predictions)
+
+
+def test_the_tables_footnote_says_how_the_systems_were_timed():
+    from bench.table import notes
+    results = {"pages": 3, "dataset": {"split": "wcxb-dev", "citation": "WCXB"}, "date": "today", "jobs": 1,
+               "systems": {}, "timing": f"per-call, interleaved in {ROUNDS} rounds"}
+    assert f"(1 process, the systems interleaved in {ROUNDS} rounds)" in notes(results)[2]
+    assert "(1 process)" in notes({**results, "timing": "per-call"})[2]  # a results.json of the old runner
+    assert "pool of 2 processes" in notes({**results, "timing": "wall-clock", "jobs": 2})[2]
