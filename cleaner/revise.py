@@ -492,6 +492,21 @@ def _record_key(path: str) -> str:
     go too (ATOMIC_NAME): on a page styled by a CSS-in-JS compiler the cards' paths
     differ by them alone; and so do the classes that show an element at some screen
     widths only (VARIANT_CLASS, DISPLAY_CLASS)."""
+    # Each pattern takes a whole name or nothing, a name running from its '.' or '#' to
+    # the next '.', '#' or '[' (or '>', for all but UNIQUE_CLASS): so a path cut before a
+    # '.' is keyed as its two parts joined. Cut before the last step, the part before is
+    # what the path shares with its siblings, keyed once for all of them, and each path
+    # adds a short string (a page's paths run to hundreds of characters, and each
+    # pattern reads a path through).
+    end = path.rfind(">")
+    cut = path.rfind(".", 0, end) if end > 0 else -1
+    if cut > 0:
+        return _record_key(path[:cut]) + _without_unique_names(path[cut:])
+    return _without_unique_names(path)
+
+
+def _without_unique_names(path: str) -> str:
+    """A path, or a part of one, without the names _record_key leaves out."""
     numbered = UNIQUE_CLASS_ASCII if path.isascii() else UNIQUE_CLASS
     path = numbered.sub("", path)
     if "#" in path:  # the id pattern opens with one

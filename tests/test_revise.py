@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import Block, Label, Options, clean, load_rules
 from cleaner.features import measure
-from cleaner.revise import _line_gains
+from cleaner.revise import _line_gains, _record_key, _without_unique_names
 from cleaner.scoring import score
 from cleaner.segment import split_lines
 from cleaner.writers import to_markdown
@@ -833,6 +835,23 @@ def test_rows_with_bare_number_ids_are_records_of_a_listing():
             f"<a href='/jobs'>jobs</a></td></tr></table><table>{rows}</table></body></html>")
     doc = clean(page.encode())
     assert all(job in doc.text for job in jobs)
+
+
+# Steps built from the names the record key drops or keeps, and from the characters
+# that bound a name, so that names run into each other and over a step's '>'.
+STEP_PARTS = st.sampled_from([
+    "div", "li", "h2", ".card", ".post-123", ".x6DXw1", ".aw", ".q", ".sm:block", ".md:hidden", ".hidden",
+    ".d-lg-block", ".visible-xs", "#47289357", "#B0GRC32G8X", "#slide_12", "#post-48213", "[main]",
+    ".", "#", "[", ">", ":", "-", "_", "7", "A", "٣", "é",
+])
+
+
+@settings(max_examples=2000, deadline=None, database=None, derandomize=True)
+@given(st.lists(st.lists(STEP_PARTS, max_size=6).map("".join), max_size=8).map(">".join))
+def test_a_paths_record_key_is_its_parts_keys_joined(path):
+    # _record_key keys a path's shared head once: the same key as the whole path read through.
+    _record_key.cache_clear()
+    assert _record_key(path) == _without_unique_names(path)
 
 
 def test_a_long_river_under_a_latest_news_heading_is_the_page_not_a_related_box():
