@@ -49,7 +49,8 @@ def _decided(blocks: list[Block], options: Options) -> list[bool]:
     """Whether each block can be judged on its own: long enough, or boilerplate by phrase
     or container."""
     words = options.thresholds.context_words
-    return [(f := b.features) is not None and (f.words >= words or _hard(b)) for b in blocks]
+    return [(f := b.features) is not None and (f.words >= words or not HARD_REASONS.isdisjoint(b.reasons))
+            for b in blocks]  # (_hard written out: a call fewer for every block of a page)
 
 
 def _nearest_decided(decided: list[bool], options: Options) -> tuple[list[int], list[int]]:
@@ -60,15 +61,15 @@ def _nearest_decided(decided: list[bool], options: Options) -> tuple[list[int], 
     reach = options.thresholds.reach
     n = len(decided)
     before, after = [-1] * n, [-1] * n
-    last = -1
-    for i in range(n):
-        if last >= 0 and i - last <= reach:
+    last = -reach - 1  # out of every block's reach until a decided block is met
+    for i, sure in enumerate(decided):
+        if i - last <= reach:
             before[i] = last
-        if decided[i]:
+        if sure:
             last = i
-    last = -1
+    last = n + reach
     for i in range(n - 1, -1, -1):
-        if last >= 0 and last - i <= reach:
+        if last - i <= reach:
             after[i] = last
         if decided[i]:
             last = i
@@ -643,7 +644,8 @@ def _comments_heading(blocks: list[Block], options: Options) -> int | None:
             continue
         opens_run = later.get(i, 0) >= t.comment_headers
         # `later` falls from header to header: a run starting within the next three blocks.
-        run_here = opens_run or any(later.get(j, 0) >= t.comment_headers for j in range(i + 1, i + 4))
+        # (Looked for only while headers remain: a page without one has none to look at.)
+        run_here = opens_run or bool(later) and any(later.get(j, 0) >= t.comment_headers for j in range(i + 1, i + 4))
         after_article = seen >= t.article_words and (run_here or seen >= total * t.comments_after_share)
         if i in later and not after_article and not b.features.is_byline:
             later = {}  # a post signed like the replies: a thread, where replies are content
@@ -680,7 +682,7 @@ def _gain(b: Block, options: Options) -> float:
     prose does not outweigh a run of short menu items). In scraped text, where no
     containers mark where the article ends, known chrome ("Share", "Related",
     "Advertisement") marks the edge of a stretch and costs more."""
-    if not b.dom_path and b.label is not CONTENT and _hard(b):
+    if not b.dom_path and b.label is not CONTENT and not HARD_REASONS.isdisjoint(b.reasons):  # (_hard written out)
         return -options.thresholds.chrome_gain
     return (b.score - 0.5) * math.sqrt(b.features.words + 1 if b.features else 1)
 
