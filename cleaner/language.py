@@ -101,17 +101,31 @@ def cjk_language(text: str) -> str | None:
     return None
 
 
+# Punctuation that ends or opens a word ("end.", "(so", "“quoted”"): no word character,
+# no mark, so a token stripped of it splits into the same words.
+WORD_EDGES = ".,:;!?()\"'’“”"
+
+
 def _words(text: str) -> list[str]:
-    """WORD.findall(text) at two thirds of the cost: most tokens between spaces are a
-    word whole (letters and digits alone), and only the others go to the regex. No word
-    spans two tokens: a space is neither a word character nor a mark."""
+    """WORD.findall(text) at half the cost: most tokens between spaces are a word whole
+    (letters and digits alone), or one once the punctuation at its ends is stripped, and
+    only the others go to the regex. No word spans two tokens: a space is neither a word
+    character nor a mark."""
     words: list[str] = []
     for token in text.split():
         if token.isalnum():
             words.append(token)
+        elif (inner := token.strip(WORD_EDGES)).isalnum():
+            words.append(inner)
         else:
-            words += WORD.findall(token)
+            words += WORD.findall(inner)
     return words
+
+
+def _stopword_count(words: list[str], language: str | None) -> int:
+    """How many of the words are the language's stop words: a set lookup a word, in C,
+    at half what counting each word first costs."""
+    return sum(map(stopwords(language).__contains__, words))
 
 
 def detect_language(text: str, declared: str | None = None) -> str | None:
@@ -123,16 +137,15 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     if script:
         return script
     words = _words(text.lower())[:SAMPLE_WORDS]
-    counts = Counter(words)
-    if declared in STOPLISTS.values() and sum(
-            counts[word] for word in stopwords(declared) & counts.keys()) >= DECLARED_AT_SIGHT * max(1, len(words)):
+    if declared in STOPLISTS.values() and _stopword_count(words, declared) >= DECLARED_AT_SIGHT * max(1, len(words)):
         return declared
     # Most pages are English, and one where English stop words make up a third of the
     # words is English: told so without reading the other 39 lists (40 ms a process).
-    if sum(counts[word] for word in stopwords("en") & counts.keys()) >= ENGLISH_AT_SIGHT * max(1, len(words)):
+    if _stopword_count(words, "en") >= ENGLISH_AT_SIGHT * max(1, len(words)):
         return "en"
     if len(words) < MIN_VOTES:
         return None  # too few words to outvote chance: the other 39 lists are not read
+    counts = Counter(words)
     voters = any_stopword()
     distinct = {word for word in counts if word in voters}  # the few words any language would vote for
     # Each stop word on the page votes, split between the lists that hold it: some lists

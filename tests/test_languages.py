@@ -379,3 +379,11 @@ def test_words_keep_their_vowel_signs_and_points(text, words, stop_share):
     block = next(b for b in _article("hi" if "न" in text else "ar", [text]).blocks if b.text == text)
     assert block.features.words == words == len(text.split())
     assert block.features.stopword_density >= stop_share
+
+
+def test_the_punctuation_stripped_from_a_token_is_in_no_word():
+    # language._words strips it before testing a token whole: it must part words as a space does.
+    from cleaner.language import WORD, WORD_EDGES, _words
+    assert not any(WORD.match(ch) for ch in WORD_EDGES)
+    text = "“Quoted,” (aside) end. it’s e-mail: the_one दिसंबर, done!"
+    assert _words(text) == WORD.findall(text)
