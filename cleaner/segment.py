@@ -55,7 +55,9 @@ LOST_TEXT_CHECK = 2000  # pages whose blocks hold this many characters are taken
 LOST_TEXT_SHARE = 0.2
 # Line-breaking converters cut sentences at inline elements: the next line then starts
 # in lower case or with punctuation, or this one ends on a comma or a function word.
-CONTINUATION_START = re.compile(r"^(?:[,.;:!?)\]»”’%]|[a-zß-öø-ÿа-я])")
+# The characters such a line starts with, as a set: a lookup costs a third of a regex match.
+CONTINUATION_FIRST = frozenset(",.;:!?)]»”’%" + "".join(
+    chr(c) for first, last in (("a", "z"), ("ß", "ö"), ("ø", "ÿ"), ("а", "я")) for c in range(ord(first), ord(last) + 1)))
 # The function words in lower case or capitalised, not in capitals: "6:45 p.m. ET" ends
 # on a time zone, not on French "et".
 OPEN_WORDS = ("a an the of to in on for and or but by with at from as is are was were be that this these our "
@@ -65,6 +67,9 @@ OPEN_END = re.compile(r"(?:[,(\[«“‘–—-]|\b(?:%s))$" % "|".join(OPEN_WOR
 # How far from its end a line can match OPEN_END: its longest word, and a final newline
 # that $ may stand before (\b still sees the character before where the search starts).
 OPEN_END_REACH = max(map(len, OPEN_WORDS)) + 1
+# The characters a line that matches OPEN_END can end with (a newline too, which $ may
+# stand before): a set lookup rules out many lines before the regex is asked.
+OPEN_END_LAST = frozenset(",([«“‘–—-\n" + "".join(w[-1] for w in OPEN_WORDS + [w.capitalize() for w in OPEN_WORDS]))
 # Comments before the first tag, each read once, atomically (a comment ends at its first
 # "-->"; left free to run on into the next, n comments cost 2^n tries: see feeds.FEED_START).
 LEADING_COMMENTS = r"\A\s*(?:(?><!--.*?-->)\s*)*"
@@ -141,8 +146,10 @@ def split_lines(text: str, phrases: Phrases | None = None, markdown: bool = Fals
             previous = _join_tail(blocks, tail)
         if blank or not (wrapped or (line.tag == previous.tag == "line" and _continues(previous.text, line.text, is_menu))):
             group = len(blocks)
-        blocks.append(Block(index=len(blocks), text=line.text, tag=line.tag, link_chars=line.link_chars,
-                            group=group, cells=line.cells, ordered=line.ordered))
+        # Built as the tuple it is, as _BlockCollector.flush builds HTML's blocks (Block's
+        # own __new__ takes keywords, at three times the cost): no DOM path, no rule.
+        blocks.append(tuple.__new__(Block, (len(blocks), line.text, line.tag, NO_PATH, NO_ANCESTORS, line.link_chars,
+                                            group, line.cells, line.ordered, NO_RULE) + UNSCORED))
         previous, blank = line, False
     if tail:
         _join_tail(blocks, tail)
@@ -169,7 +176,7 @@ def _plain_lines(text: str, width: int, dump: bool = False) -> Iterator[tuple[Li
     previous_raw = ""
     code: list[str] | None = None  # inside a ``` fence: its lines are one block, as <pre> is
     for raw in text.split("\n"):
-        if CODE_FENCE.match(raw):
+        if "```" in raw and CODE_FENCE.match(raw):  # (a substring search rules out most lines)
             if code is not None and (block := markdown_input.code_block(code)):
                 yield block, False
             code = [] if code is None else None
@@ -197,7 +204,7 @@ def _plain_lines(text: str, width: int, dump: bool = False) -> Iterator[tuple[Li
                 continue  # a line of form controls alone is no line of the page
         # The wrapper measured the line as it stood (a dump's with its link numbers).
         wrapped = bool(width) and wrapping.wrapped(previous_raw, line, width) and not (item or BULLET.match(shown))
-        yield Line(shown, tag="li" if item else "line", link_chars=links), wrapped
+        yield Line(shown, "li" if item else "line", links), wrapped  # (positional: half the cost of keywords)
         previous_raw = raw
     if code is not None:  # a fence left open to the end: its lines are lines after all
         for raw in code:
@@ -229,11 +236,12 @@ HANDLE = re.compile(r"^(?:@?[^\W\d_]+(?:_[^\W_]+)+|@[^\W\d_]\w*|[^\W\d_]{2,}\d{2
 def _ends_open(text: str) -> bool:
     """Whether the text ends on OPEN_END, looked for near its end only: a search for a
     pattern that ends at $ tries every character of a long line as its start."""
-    return OPEN_END.search(text, max(0, len(text) - OPEN_END_REACH)) is not None
+    return text[-1:] in OPEN_END_LAST and OPEN_END.search(text, max(0, len(text) - OPEN_END_REACH)) is not None
 
 
 def _continues(previous: str, line: str, is_menu: Callable[[str], bool]) -> bool:
-    if ends_sentence(previous) or not (CONTINUATION_START.match(line) or _ends_open(previous)):
+    # The line's start or the line above's end first: most lines stop there.
+    if not (line[:1] in CONTINUATION_FIRST or _ends_open(previous)) or ends_sentence(previous):
         return False
     # A byline written in lower case ("di Marco Rossi") under a standfirst starts a line
     # of its own: it does not carry on the standfirst's sentence.
@@ -523,6 +531,7 @@ BOX_TAGS = BLOCK_TAGS - {"br"}  # the elements whose tag a block takes: a <br> h
 BUILT_FIELDS = ("index", "text", "tag", "dom_path", "ancestors", "link_chars", "group", "cells", "ordered", "rule")
 assert Block._fields[:len(BUILT_FIELDS)] == BUILT_FIELDS
 NO_GROUP, NO_CELLS = Block._field_defaults["group"], Block._field_defaults["cells"]
+NO_PATH, NO_ANCESTORS, NO_RULE = (Block._field_defaults[name] for name in ("dom_path", "ancestors", "rule"))
 UNSCORED = tuple(Block._field_defaults[name] for name in Block._fields[len(BUILT_FIELDS):])
 
 
