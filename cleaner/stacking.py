@@ -116,6 +116,17 @@ class _Page:
         return [float(r > 0) for r in self.fields["repeats"]]
 
     @functools.cached_property
+    def reason_flags(self) -> dict[str, list[float]]:
+        """REASONS' columns: 1 where the block gives the reason. One pass over the blocks'
+        few reasons each, not a search of every block's for each reason the model reads."""
+        flags = {reason: [0.0] * self.n for reason in REASONS}
+        for i, reasons in enumerate(self.reasons):
+            for reason in reasons:
+                if reason in flags:
+                    flags[reason][i] = 1.0
+        return flags
+
+    @functools.cached_property
     def whole(self) -> list[float]:
         """WHOLE_PAGE's values."""
         return _page(self) + [float(self.thread)]
@@ -141,7 +152,7 @@ def _one_hot(values: Callable[[_Page], Sequence[str]], name: str, *aliases: str)
 
 
 def _reason(reason: str) -> Column:
-    return lambda page: list(map(float, map(operator.contains, page.reasons, repeat(reason))))
+    return lambda page: page.reason_flags[reason]
 
 
 def _neighbour(values: Callable[[_Page], list[float]], d: int) -> Column:
@@ -242,7 +253,7 @@ def _shape(page: _Page) -> list[Sequence[float]]:
     against the kept prose (before -1, within 0, after 1, and how far), and the mean
     length of a kept line. None of it needs tags: a rendering the model never saw keeps
     its lines' lengths and order."""
-    blocks, kept, words, n = page.blocks, page.kept, page.words, page.n
+    kept, words, n = page.kept, page.words, page.n
     ends = list(map(float, page.fields["terminal_punctuation"]))
     prose = [w >= PROSE_WORDS and e > 0 for w, e in zip(words, ends)]
     short = [0 < w < SHORT_WORDS for w in words]
@@ -265,7 +276,7 @@ def _shape(page: _Page) -> list[Sequence[float]]:
     for is_short, lines in groupby(short):
         length = len(list(lines))
         run += [float(length) if is_short else 0.0] * length
-    texts = [b.text for b in blocks]
+    texts = page.texts
     starts = [(text.split(None, 1) or [""])[0].lower() for text in texts]
     # A line's shape as a tuple of columns zipped in C; a length class worked out once
     # for each length the page has.
@@ -281,6 +292,7 @@ def _shape(page: _Page) -> list[Sequence[float]]:
     kept_lines = sum(kept)
     mean_kept = math.log1p(page.kept_words / kept_lines) if kept_lines else 0.0
     log1p = math.log1p
+    headings = list(map(float, heading))
     if body:  # before, within or after the prose, and how far from it
         side = [-1.0] * first + [0.0] * (final + 1 - first) + [1.0] * (n - 1 - final)
         gap = [*map(log1p, range(first, 0, -1)), *[0.0] * (final + 1 - first), *map(log1p, range(1, n - final))]
@@ -289,7 +301,7 @@ def _shape(page: _Page) -> list[Sequence[float]]:
     return [
         list(map(log1p, above)), list(map(log1p, below)), list(map(log1p, run)),
         [-1.0] + ends[:-1], ends[1:] + [-1.0],  # the ends of the lines above and below
-        [0.0] + [float(h) for h in heading[:-1]], [float(h) for h in heading[1:]] + [0.0],
+        [0.0] + headings[:-1], headings[1:] + [0.0],
         list(map(start_share.__getitem__, starts)), list(map(shape_share.__getitem__, shapes)),
         list(map(log1p, page.fields["repeats"])), side, gap, [mean_kept] * n,
     ]
@@ -412,7 +424,8 @@ class Model(NamedTuple):
         read = columns(blocks, thread, self.reads)
         # (A model of leaves alone reads no column.)
         sums = map(self.tree_sum, *read) if read else repeat(self.tree_sum(), len(blocks))
-        return list(map(_probability, sums))
+        # (_probability written out: a call a block cost as much again as its arithmetic)
+        return [1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0 for z in sums]
 
     def __call__(self, row: Sequence[float]) -> float:
         """The probability of one row of FEATURES."""
