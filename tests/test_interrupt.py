@@ -29,6 +29,13 @@ def _command(pages, out):
     return [sys.executable, "-m", "cleaner", "clean", str(pages), "-o", str(out)]
 
 
+def _as_at_a_terminal() -> None:
+    """Ctrl-C as a terminal delivers it. A test run started in the background (`cmd &` in
+    a script, nohup) hands its children SIGINT ignored, and Python then installs no
+    KeyboardInterrupt handler: the batch would run to its end whatever the test sends."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _wait_for_outputs(out, count: int, process: subprocess.Popen) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:
@@ -40,7 +47,8 @@ def _wait_for_outputs(out, count: int, process: subprocess.Popen) -> None:
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGKILL])
 def test_a_stopped_batch_leaves_only_whole_files_and_a_rerun_finishes(tmp_path, pages, stop):
     out = tmp_path / "out"
-    process = subprocess.Popen(_command(pages, out), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(_command(pages, out), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=_as_at_a_terminal)
     _wait_for_outputs(out, 20, process)
     process.send_signal(stop)
     _, stderr = process.communicate(timeout=60)
