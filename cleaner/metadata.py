@@ -238,7 +238,7 @@ def _author_elements(root: Element) -> Iterator[Element]:
     "c-byline__author", "username"). A walk in Python that stops at the first byline
     found costs half what an XPath over the whole tree did: libxml2's string functions
     on every class attribute were the slow part. Most pages that get here name no
-    author anywhere, and are not walked (_may_hold_byline)."""
+    author anywhere, and are not walked (_may_hold_byline, which reads the same rules)."""
     if not _may_hold_byline(root):
         return
     # Broken markup can leave the document more than one top element (a second <html>).
@@ -253,32 +253,34 @@ def _author_elements(root: Element) -> Iterator[Element]:
             if not keys:
                 continue
             names = el.get("class") if "class" in keys else None
-            if (names and ("author" in names or "byline" in names or "username" in names)
+            if (names and any(map(names.__contains__, BYLINE_CLASS_WORDS))
                     or ("rel" in keys or "itemprop" in keys) and "author" in (el.get("rel"), el.get("itemprop"))):
                 yield el
             elif "href" in keys and "/" in (href := el.get("href")) and _links_to_its_author_page(el, href):
                 yield el
 
 
-def _may_hold_byline(root: Element) -> bool:
-    """Whether any element's class, rel, itemprop or href can pass _author_elements'
-    tests: each attribute's values over the whole page, joined in C, hold what they test
-    for (their values joined by EXSLT's str:concat: one pass of libxml2's over the tree,
-    a sixth of a walk in Python)."""
-    classes = ALL_VALUES["class"](root)
-    return ("author" in classes or "byline" in classes or "username" in classes
-            or "author" in ALL_VALUES["rel"](root) or "author" in ALL_VALUES["itemprop"](root)
-            or AUTHOR_PAGE_PART.search(ALL_VALUES["href"](root)) is not None)
-
-
+# Each attribute's values over the whole page as one string: EXSLT's str:concat, one pass
+# of libxml2's over the tree, a sixth of a walk in Python.
 ALL_VALUES = {name: lxml.etree.XPath(f"str:concat(/descendant::*/@{name})", namespaces={"str": "http://exslt.org/strings"})
               for name in ("class", "rel", "itemprop", "href")}
 
 
-# An author's page on a site: ".../author/jane-doe/", "/authors/jane-doe", "/contributor/a._j._neal".
-AUTHOR_PAGE = re.compile(r"/(?:authors?|contributors?|writers?)/([^/?#]+)/?(?:[?#]|$)", re.I)
-# Its start, which any link to an author's page holds (and so the page's links joined).
+def _may_hold_byline(root: Element) -> bool:
+    """Whether any element's class, rel, itemprop or href can pass _author_elements'
+    tests: what each test looks for in one value is in all the values joined."""
+    classes = ALL_VALUES["class"](root)
+    return (any(map(classes.__contains__, BYLINE_CLASS_WORDS))
+            or "author" in ALL_VALUES["rel"](root) or "author" in ALL_VALUES["itemprop"](root)
+            or AUTHOR_PAGE_PART.search(ALL_VALUES["href"](root)) is not None)
+
+
+# What class names that mark a byline hold ("author-name", "c-byline__author", "username").
+BYLINE_CLASS_WORDS = ("author", "byline", "username")
+# An author's page on a site: ".../author/jane-doe/", "/authors/jane-doe", "/contributor/a._j._neal";
+# the part up to the name, which any link to one holds (and so the page's links joined).
 AUTHOR_PAGE_PART = re.compile(r"/(?:authors?|contributors?|writers?)/", re.I)
+AUTHOR_PAGE = re.compile(AUTHOR_PAGE_PART.pattern + r"([^/?#]+)/?(?:[?#]|$)", re.I)
 
 
 def _links_to_its_author_page(el: Element, href: str) -> bool:

@@ -83,12 +83,12 @@ class _Page:
     lists, and what several columns share, worked out once and only if one is asked for."""
 
     def __init__(self, blocks: Sequence[Block], thread: bool) -> None:
-        self.blocks, self.thread, self.n = blocks, thread, len(blocks)
+        self.thread, self.n = thread, len(blocks)
         # Each field of the blocks, then of their Features, as a column: transpositions in
         # C, not an attribute read a block for each field a column needs.
         of_blocks: dict[str, tuple[Any, ...]] = dict(zip(Block._fields, list(zip(*blocks)) or repeat(())))
         self.measured = of_blocks["features"]
-        self.groups, self.texts = of_blocks["group"], of_blocks["text"]
+        self.groups, self.texts, self.raw_tags = of_blocks["group"], of_blocks["text"], of_blocks["tag"]
         self.reasons: Sequence[tuple[str, ...]] = of_blocks["reasons"]
         measured = [f or UNMEASURED for f in self.measured]
         self.fields: dict[str, tuple[Any, ...]] = dict(zip(Features._fields, list(zip(*measured)) or repeat(())))
@@ -108,7 +108,7 @@ class _Page:
 
     @functools.cached_property
     def tags(self) -> list[str]:
-        return ["heading" if b.tag in HEADING_TAGS else "table" if b.tag in TABLE else b.tag for b in self.blocks]
+        return ["heading" if tag in HEADING_TAGS else "table" if tag in TABLE else tag for tag in self.raw_tags]
 
     @functools.cached_property
     def repeated(self) -> list[float]:
