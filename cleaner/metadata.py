@@ -253,7 +253,8 @@ def _author_elements(root: Element) -> Iterator[Element]:
             if not keys:
                 continue
             names = el.get("class") if "class" in keys else None
-            if (names and any(map(names.__contains__, BYLINE_CLASS_WORDS))
+            # (BYLINE_CLASS_WORDS written out: a map an element cost 0.4% of a page.)
+            if (names and ("author" in names or "byline" in names or "username" in names)
                     or ("rel" in keys or "itemprop" in keys) and "author" in (el.get("rel"), el.get("itemprop"))):
                 yield el
             elif "href" in keys and "/" in (href := el.get("href")) and _links_to_its_author_page(el, href):

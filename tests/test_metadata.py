@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from cleaner import Label, clean
+from cleaner import Label, clean, metadata
 from cleaner.dates import parse_date
 from cleaner.metadata import author_from_line, from_html
 from cleaner.segment import parse_html
@@ -179,6 +179,15 @@ def test_author_from_the_bylines_markup(body, author):
     # The markup is searched last, by the pipeline, when neither head nor article head names anyone.
     assert _page("<title>T</title>", body).author is None
     assert clean(f"<html><head><title>T</title></head><body>{body}</body></html>").author == author
+
+
+@pytest.mark.parametrize("word", metadata.BYLINE_CLASS_WORDS)
+def test_each_byline_class_word_is_found_by_the_walk_and_its_pre_check(word):
+    # The walk over the tree and the pre-check that spares it each spell the class words:
+    # both must find a byline marked by any one of them.
+    body = f'<p>Story text about the harbour.</p><span class="meta-{word}-name">Ian Marsh</span>'
+    root = parse_html(f"<html><head><title>T</title></head><body>{body}</body></html>")
+    assert root is not None and metadata.author_in_markup(root) == "Ian Marsh"
 
 
 @pytest.mark.parametrize("link, author", [
