@@ -1,12 +1,14 @@
-"""Bytes to text: HTTP chunks and deflate (WARC bodies), gzip, MIME (.mhtml), BOM, the page's own declaration, UTF-8, then a guess.
+"""Bytes to text: HTTP chunks and deflate (WARC bodies), gzip (bzip2, xz, zstd), MIME (.mhtml), BOM, the page's own declaration, UTF-8, then a guess.
 
 Detection is kept apart from decoding so each step can be tested with byte literals,
 and the result always says which encoding was used and how it was chosen.
 """
 from __future__ import annotations
 
+import bz2
 import codecs
 import functools
+import lzma
 import re
 import unicodedata
 import zlib
@@ -84,6 +86,55 @@ def _decompress(data: bytes, limit: int, wbits: int, name: str) -> bytes:
     if inflater.unconsumed_tail:
         raise InputError(f"{name} stream expands beyond {size_limit(limit)}")
     if not inflater.eof:
+        raise InputError(f"truncated {name} stream (the file was cut off)")
+    return out
+
+
+# A page saved with another compressor than gzip, told by its magic bytes: bzip2 and xz
+# (as dumps are shipped) by the standard library, zstd by the zstandard package if it is
+# there. Each is unpacked at most once, after any gzip layers.
+BZIP2_MAGIC, XZ_MAGIC, ZSTD_MAGIC = b"BZh", b"\xfd7zXZ\x00", b"\x28\xb5\x2f\xfd"
+# What follows bzip2's "BZh" and its level: a block's magic, or the end of an empty stream
+# (so that a text that happens to start "BZh9" is not taken for one).
+BZIP2_FIRST_BLOCK = (b"1AY&SY", b"\x17rE8P\x90")
+
+
+def unpack(data: bytes, limit: int = MAX_GUNZIPPED) -> tuple[bytes, str]:
+    """Data compressed with bzip2, xz or zstd decompressed, and the compressor's name ("" for
+    data none of them wrote), refusing a stream that expands beyond `limit` bytes."""
+    if data.startswith(BZIP2_MAGIC) and data[4:10] in BZIP2_FIRST_BLOCK and data[3:4] in b"123456789":
+        return _unpack(bz2.BZ2Decompressor(), data, limit, "bzip2"), "bzip2"
+    if data.startswith(XZ_MAGIC):
+        return _unpack(lzma.LZMADecompressor(lzma.FORMAT_XZ), data, limit, "xz"), "xz"
+    if data.startswith(ZSTD_MAGIC):
+        try:
+            import zstandard
+        except ImportError:
+            raise InputError("a zstd-compressed page: reading it needs the zstandard package (pip install zstandard)") from None
+        try:
+            # A reader stops at the limit; it says nothing of a frame cut short, which the
+            # decompressor object then tells (its output known to be within the limit).
+            if len(zstandard.ZstdDecompressor().stream_reader(data).read(limit + 1)) > limit:
+                raise InputError(f"zstd stream expands beyond {size_limit(limit)}")
+            unpacker = zstandard.ZstdDecompressor().decompressobj()
+            out = unpacker.decompress(data)
+        except zstandard.ZstdError as exc:
+            raise InputError(f"broken zstd stream ({exc})") from None
+        if not unpacker.eof:
+            raise InputError("truncated zstd stream (the file was cut off)")
+        return out, "zstd"
+    return data, ""
+
+
+def _unpack(decompressor: bz2.BZ2Decompressor | lzma.LZMADecompressor, data: bytes, limit: int, name: str) -> bytes:
+    """One bzip2 or xz stream decompressed, stopping at `limit` bytes (a bomb guard)."""
+    try:
+        out = decompressor.decompress(data, max_length=limit)
+    except (OSError, EOFError, lzma.LZMAError) as exc:
+        raise InputError(f"broken {name} stream ({exc})") from None
+    if not decompressor.eof:
+        if not decompressor.needs_input:  # it stopped at the limit with more to give
+            raise InputError(f"{name} stream expands beyond {size_limit(limit)}")
         raise InputError(f"truncated {name} stream (the file was cut off)")
     return out
 
@@ -418,6 +469,8 @@ def decode(data: bytes | str, normalise: bool = True, max_bytes: int = MAX_GUNZI
         if not data.startswith(GZIP_MAGIC):
             break
         data, prefix = gunzip(data, max_bytes), "gzip+"
+    data, packer = unpack(data, max_bytes)
+    prefix += packer + "+" if packer else ""
     if (page := mime_page(data)) is not None:
         data, charset, prefix = page[0], page[1] or charset, prefix + "mime+"
     encoding, method = detect_encoding(data, charset)

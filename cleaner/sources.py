@@ -10,7 +10,7 @@ from typing import Callable, Iterator
 from .errors import InputError, size_limit
 
 # In a directory, only files that look like pages are taken; named files are always taken.
-PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mhtml", ".mht", ".txt", ".text", ".gz", ""})
+PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mhtml", ".mht", ".txt", ".text", ".gz", ".bz2", ".xz", ".zst", ""})
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,12 +1,15 @@
 """The pagecleaner command through click's CliRunner."""
 from __future__ import annotations
 
+import bz2
 import json
+import lzma
 import re
 
 import click
 import pytest
 from click.testing import CliRunner
+import zstandard
 
 from cleaner import clean
 from cleaner.cli import main
@@ -74,6 +77,18 @@ def test_directory_and_files_to_output_dir(tree):
     result = _run("clean", str(tree / "single.txt"), str(tree / "in"), "-o", str(tree / "out"))
     assert result.exit_code == 0, result.stderr
     assert _files(tree / "out") == ["a.md", "single.md", "sub/b.md", "sub/deeper/c.md"]
+
+
+def test_pages_packed_by_bzip2_xz_or_zstd_in_a_folder_are_cleaned_as_the_page_is(tree):
+    (tree / "in" / "d.html.bz2").write_bytes(bz2.compress(HTML.encode()))
+    (tree / "in" / "e.html.xz").write_bytes(lzma.compress(HTML.encode()))
+    (tree / "in" / "f.html.zst").write_bytes(zstandard.ZstdCompressor().compress(HTML.encode()))
+    result = _run("clean", str(tree / "in"), "-o", str(tree / "out"))
+    assert result.exit_code == 0, result.stderr
+    assert {"d.md", "e.md", "f.md"} <= set(_files(tree / "out"))
+    plain = (tree / "out" / "a.md").read_text(encoding="utf-8")
+    assert all((tree / "out" / name).read_text(encoding="utf-8") == plain for name in ("d.md", "e.md", "f.md"))
+    assert PARAGRAPHS[0] in plain
 
 
 def test_output_dir_uses_format_extension(tree):

@@ -1,10 +1,13 @@
 """decode(): bytes to normalised text, with the encoding used and how it was chosen."""
 from __future__ import annotations
 
+import bz2
 import codecs
 import gzip
+import lzma
 
 import pytest
+import zstandard
 
 from cleaner import InputError, NoTextError, clean
 from cleaner.decode import decode
@@ -109,6 +112,31 @@ def test_truncated_gzip_stream():
     whole = gzip.compress(("A long page. " * 200).encode())
     with pytest.raises(InputError):
         decode(whole[: len(whole) // 2])
+
+
+PACKERS = {"bzip2": bz2.compress, "xz": lzma.compress, "zstd": lambda data: zstandard.ZstdCompressor().compress(data)}
+
+
+@pytest.mark.parametrize("packer", PACKERS)
+def test_a_page_packed_by_another_compressor_is_unpacked(packer):
+    page = "<p>Une page enregistrée compressée, comme les archives en sont livrées.</p>".encode()
+    d = decode(PACKERS[packer](page))
+    assert d.text == page.decode()
+    assert d.method.startswith(f"{packer}+")
+
+
+@pytest.mark.parametrize("packer", PACKERS)
+def test_a_cut_or_broken_packed_page_is_one_clear_error(packer):
+    whole = PACKERS[packer](("A long page. " * 2000).encode())
+    with pytest.raises(InputError, match=packer):
+        decode(whole[: len(whole) // 2])
+
+
+@pytest.mark.parametrize("packer", PACKERS)
+def test_a_packed_page_stops_unpacking_at_the_size_limit(packer):
+    bomb = PACKERS[packer](b"<p>" + b"a" * 5_000_000)
+    with pytest.raises(InputError, match="expands beyond"):
+        decode(bomb, max_bytes=1_000_000)
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\t \r\n", "", "  \n "])
