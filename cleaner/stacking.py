@@ -18,13 +18,13 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from itertools import accumulate, groupby, islice, repeat
+from itertools import accumulate, count, groupby, islice, repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from .options import Options
 from .phrases import HEADING_TAGS
-from .records import ADS, CONTENT, NAVIGATION, Block, Features, Kind, judged, sentence_lines
+from .records import ADS, CONTENT, JUDGED_AT, NAVIGATION, Block, Features, Kind
 from .revise import HARD_REASONS, ensure_content
 
 # Evidence the model does not overrule to keep a block: boilerplate by phrase, links, a
@@ -86,7 +86,8 @@ class _Page:
         self.thread, self.n = thread, len(blocks)
         # Each field of the blocks, then of their Features, as a column: transpositions in
         # C, not an attribute read a block for each field a column needs.
-        of_blocks: dict[str, tuple[Any, ...]] = dict(zip(Block._fields, list(zip(*blocks)) or repeat(())))
+        self.of_blocks: dict[str, tuple[Any, ...]] = dict(zip(Block._fields, list(zip(*blocks)) or repeat(())))
+        of_blocks = self.of_blocks
         self.measured = of_blocks["features"]
         self.groups, self.texts, self.raw_tags = of_blocks["group"], of_blocks["text"], of_blocks["tag"]
         self.reasons: Sequence[tuple[str, ...]] = of_blocks["reasons"]
@@ -232,7 +233,10 @@ def columns(blocks: Sequence[Block], thread: bool = False, names: Sequence[str] 
     """The named FEATURES of each block, a column a feature: its own measurements and
     labels, its neighbours', and the page's (`thread`: its URL names a discussion, where
     the passes keep the comments). Blocks without features (none reach here) read zeros."""
-    page = _Page(blocks, thread)
+    return _columns(_Page(blocks, thread), names)
+
+
+def _columns(page: _Page, names: Sequence[str]) -> list[Sequence[float]]:
     out = [COLUMNS[name](page) for name in names]
     unmeasured = {i for i, f in enumerate(page.measured) if f is None} if None in page.measured else ()
     if unmeasured:
@@ -353,44 +357,53 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
     if path is None or threshold <= 0 or len(blocks) < MIN_LINES:
         return blocks  # a rules file's `model = 0` turns the model off
     model = load(path)
-    out = list(blocks)
     last = _last_prose(blocks, options) if len(blocks) < SHORT_PAGE_LINES else -1
-    probabilities = _by_sentence(blocks, model.probabilities(blocks, thread))
-    for i, b in enumerate(blocks):
-        if b.role != "body" or b.rule or b.features is None or "site_boilerplate" in b.reasons:
+    page = _Page(blocks, thread)
+    of_blocks = page.of_blocks
+    # The blocks' judgements as columns, set where the model has its say, and the blocks
+    # built again from the columns at the end: one tuple a block made in C, not a copy of
+    # each block through judged() and a read of its fields one attribute at a time.
+    labels, scores, reasons = list(of_blocks["label"]), list(of_blocks["score"]), list(page.reasons)
+    probabilities = _by_sentence(page.groups, page.texts, model.page_probabilities(page))
+    for i, role, rule, measured, why, label, p in zip(count(), of_blocks["role"], of_blocks["rule"], page.measured,
+                                                      page.reasons, of_blocks["label"], probabilities):
+        if role != "body" or rule or measured is None or "site_boilerplate" in why:
             continue
-        p = round(probabilities[i], 3)
+        p = round(p, 3)
         keep = p >= threshold
-        if keep and b.label is not CONTENT and not NEVER_KEPT.isdisjoint(b.reasons):
+        if keep and label is not CONTENT and not NEVER_KEPT.isdisjoint(why):
             continue
-        if not keep and "content_phrase" in b.reasons:
+        if not keep and "content_phrase" in why:
             continue  # a line a rules file names as content
         if not keep and i == last:
             continue  # a short page's last paragraph
-        if keep == (b.label is CONTENT):
-            out[i] = judged(b, b.label, p, b.reasons)  # nearly every line
-        elif keep:
-            out[i] = judged(b, CONTENT, p, ("model_keep",) + b.reasons)
-        else:
-            label = ADS if b.label is ADS or "ad_phrase" in b.reasons else NAVIGATION
-            out[i] = judged(b, label, p, ("model_drop",) + b.reasons)
-    return ensure_content(out, options)
+        scores[i] = p  # nearly every line: the same label, the model's score
+        if keep != (label is CONTENT):
+            if keep:
+                labels[i], reasons[i] = CONTENT, ("model_keep",) + why
+            else:
+                labels[i] = ADS if label is ADS or "ad_phrase" in why else NAVIGATION
+                reasons[i] = ("model_drop",) + why
+    fields = [*(of_blocks[name] for name in Block._fields[:JUDGED_AT]), labels, scores, reasons,
+              *(of_blocks[name] for name in Block._fields[JUDGED_AT + 3:])]
+    return ensure_content(list(map(tuple.__new__, repeat(Block), zip(*fields))), options)
 
 
-def _by_sentence(blocks: list[Block], probabilities: list[float]) -> list[float]:
+def _by_sentence(groups: Sequence[int], texts: Sequence[str], probabilities: list[float]) -> list[float]:
     """Each line's probability, the lines one sentence runs across (a group) sharing their
     mean, weighted by length: a sentence a link cut in three is kept or dropped whole."""
-    lines = sentence_lines(blocks)
-    sums: dict[int, list[float]] = {}  # a sentence's length-weighted probabilities, and its length
-    for b, p in zip(blocks, probabilities):
-        if lines[b.group] > 1:
-            total = sums.setdefault(b.group, [0.0, 0.0])
-            total[0] += p * len(b.text)
-            total[1] += len(b.text)
-    if not sums:
+    lines = Counter(groups)  # how many lines each sentence runs over (-1: lines in none)
+    shared = {group for group, count in lines.items() if count > 1 and group >= 0}
+    if not shared:
         return probabilities
-    return [sums[b.group][0] / max(sums[b.group][1], 1.0) if b.group in sums else p
-            for b, p in zip(blocks, probabilities)]
+    sums: dict[int, list[float]] = {}  # a sentence's length-weighted probabilities, and its length
+    for group, text, p in zip(groups, texts, probabilities):
+        if group in shared:
+            total = sums.setdefault(group, [0.0, 0.0])
+            total[0] += p * len(text)
+            total[1] += len(text)
+    return [sums[group][0] / max(sums[group][1], 1.0) if group in sums else p
+            for group, p in zip(groups, probabilities)]
 
 
 def _last_prose(blocks: list[Block], options: Options) -> int:
@@ -419,11 +432,15 @@ class Model(NamedTuple):
     tree_sum: Callable[..., float]
 
     def probabilities(self, blocks: Sequence[Block], thread: bool = False) -> list[float]:
-        """Each block's probability of being content. The trees read the columns they
-        need, not rows of every feature."""
-        read = columns(blocks, thread, self.reads)
+        """Each block's probability of being content."""
+        return self.page_probabilities(_Page(blocks, thread))
+
+    def page_probabilities(self, page: _Page) -> list[float]:
+        """Each of the page's blocks' probability of being content. The trees read the
+        columns they need, not rows of every feature."""
+        read = _columns(page, self.reads)
         # (A model of leaves alone reads no column.)
-        sums = map(self.tree_sum, *read) if read else repeat(self.tree_sum(), len(blocks))
+        sums = map(self.tree_sum, *read) if read else repeat(self.tree_sum(), page.n)
         # (_probability written out: a call a block cost as much again as its arithmetic)
         return [1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0 for z in sums]
 
