@@ -14,7 +14,7 @@ from .markdown_input import Line
 from .decode import INVISIBLE, nfc
 from .memo import remember
 from .options import Phrases, Selectors
-from .phrases import BULLET, BYLINE, HEADING_TAGS, ends_sentence, is_glyph, without_permalink
+from .phrases import BULLET, BYLINE, HEADING_TAGS, PERMALINK_GLYPHS, ends_sentence, is_glyph, without_permalink
 from .records import Block, Kind
 from .rules import defaults
 
@@ -134,7 +134,7 @@ def split_lines(text: str, phrases: Phrases | None = None, markdown: bool = Fals
     # page's, so the paragraph is one line again, as Markdown's reader joins it (once it
     # is whole: joined line by line, a long paragraph would be copied once a line).
     tail: list[Line] = []
-    group, previous, blank = 0, Line(""), True
+    group, previous_text, previous_tag, blank = 0, "", "line", True
     for line, wrapped in lines:
         if line is None:
             blank = True
@@ -143,27 +143,30 @@ def split_lines(text: str, phrases: Phrases | None = None, markdown: bool = Fals
             tail.append(line)
             continue
         if tail:
-            previous = _join_tail(blocks, tail)
-        if blank or not (wrapped or (line.tag == previous.tag == "line" and _continues(previous.text, line.text, is_menu))):
+            previous_text, previous_tag = _join_tail(blocks, tail)
+        # The line's fields unpacked at once: a named tuple's field read by name is an
+        # attribute lookup each (five of them a line cost 3% of the split).
+        text, tag, link_chars, ordered, cells = line
+        if blank or not (wrapped or (tag == previous_tag == "line" and _continues(previous_text, text, is_menu))):
             group = len(blocks)
         # Built as the tuple it is, as _BlockCollector.flush builds HTML's blocks (Block's
         # own __new__ takes keywords, at three times the cost): no DOM path, no rule.
-        blocks.append(tuple.__new__(Block, (len(blocks), line.text, line.tag, NO_PATH, NO_ANCESTORS, line.link_chars,
-                                            group, line.cells, line.ordered, NO_RULE) + UNSCORED))
-        previous, blank = line, False
+        blocks.append(tuple.__new__(Block, (len(blocks), text, tag, NO_PATH, NO_ANCESTORS, link_chars,
+                                            group, cells, ordered, NO_RULE) + UNSCORED))
+        previous_text, previous_tag, blank = text, tag, False
     if tail:
         _join_tail(blocks, tail)
     return blocks
 
 
-def _join_tail(blocks: list[Block], tail: list[Line]) -> Line:
-    """The last block with the wrapped lines after it joined on (the tail is emptied), as
-    the Line the next one is compared with."""
+def _join_tail(blocks: list[Block], tail: list[Line]) -> tuple[str, str]:
+    """The last block with the wrapped lines after it joined on (the tail is emptied); its
+    text and tag, which the next line is compared with."""
     last = blocks[-1]
     blocks[-1] = last = last._replace(text=" ".join([last.text, *(line.text for line in tail)]),
                                       link_chars=last.link_chars + sum(line.link_chars for line in tail))
     tail.clear()
-    return Line(last.text, tag=last.tag)
+    return last.text, last.tag
 
 
 # A code fence in plain text: backticks only (a line of tildes is as often a divider).
@@ -193,9 +196,10 @@ def _plain_lines(text: str, width: int, dump: bool = False) -> Iterator[tuple[Li
         if not line:
             yield None, False
             continue
-        line = without_permalink(line)
-        if not line:
-            continue  # a heading's permalink glyph alone on its line: no line of the page
+        if line.endswith(PERMALINK_GLYPHS):  # (asked here: a call a line cost 3% of the split)
+            line = without_permalink(line)
+            if not line:
+                continue  # a heading's permalink glyph alone on its line: no line of the page
         shown, links, item = line, 0, False
         if dump:
             item = dumps.is_item(raw)
@@ -204,7 +208,9 @@ def _plain_lines(text: str, width: int, dump: bool = False) -> Iterator[tuple[Li
                 continue  # a line of form controls alone is no line of the page
         # The wrapper measured the line as it stood (a dump's with its link numbers).
         wrapped = bool(width) and wrapping.wrapped(previous_raw, line, width) and not (item or BULLET.match(shown))
-        yield Line(shown, "li" if item else "line", links), wrapped  # (positional: half the cost of keywords)
+        # Built as the tuple it is (text, tag, link_chars, ordered, cells): a named tuple's
+        # own __new__ is a Python function, a call that cost 3% of the split.
+        yield tuple.__new__(Line, (shown, "li" if item else "line", links, False, ())), wrapped
         previous_raw = raw
     if code is not None:  # a fence left open to the end: its lines are lines after all
         for raw in code:
