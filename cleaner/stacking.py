@@ -91,7 +91,8 @@ class _Page:
         self.measured = of_blocks["features"]
         self.groups, self.texts, self.raw_tags = of_blocks["group"], of_blocks["text"], of_blocks["tag"]
         self.reasons: Sequence[tuple[str, ...]] = of_blocks["reasons"]
-        measured = [f or UNMEASURED for f in self.measured]
+        self.all_measured = None not in self.measured  # (none unmeasured reach here in practice)
+        measured = self.measured if self.all_measured else [f or UNMEASURED for f in self.measured]
         self.fields: dict[str, tuple[Any, ...]] = dict(zip(Features._fields, list(zip(*measured)) or repeat(())))
         self.kept = [1.0 if label is CONTENT else 0.0 for label in of_blocks["label"]]
         self.scores = list(of_blocks["score"])
@@ -238,7 +239,7 @@ def columns(blocks: Sequence[Block], thread: bool = False, names: Sequence[str] 
 
 def _columns(page: _Page, names: Sequence[str]) -> list[Sequence[float]]:
     out = [COLUMNS[name](page) for name in names]
-    unmeasured = {i for i, f in enumerate(page.measured) if f is None} if None in page.measured else ()
+    unmeasured = {i for i, f in enumerate(page.measured) if f is None} if not page.all_measured else ()
     if unmeasured:
         out = [[0.0 if i in unmeasured else v for i, v in enumerate(column)] for column in out]
     return out
@@ -334,7 +335,7 @@ def _page(page: _Page) -> list[float]:
     without features, none in practice, count only in the denominator)."""
     n, fields = page.n or 1, page.fields
     reasons: Sequence[tuple[str, ...]] = page.reasons
-    if None in page.measured:
+    if not page.all_measured:
         reasons = [r if f is not None else () for f, r in zip(page.measured, reasons)]
     # Sums of columns, in C; an unmeasured block's row of UNMEASURED adds nothing.
     dates, bylines, repeats = sum(fields["is_date"]), sum(fields["is_byline"]), sum(page.repeated)
