@@ -316,7 +316,7 @@ def follow_containers(blocks: list[Block], options: Options) -> list[Block]:
     short = t.context_words
     for i, b in enumerate(blocks):
         f = b.features
-        if f is None or f.words >= short or _hard(b):
+        if f is None or f.words >= short or not HARD_REASONS.isdisjoint(b.reasons):  # (_hard written out)
             continue
         for prefix in prefixes[b.dom_path]:
             if prefix in sure:
@@ -506,8 +506,11 @@ def _record_key(path: str) -> str:
     return _without_unique_names(path)
 
 
+@functools.lru_cache(maxsize=8192)
 def _without_unique_names(path: str) -> str:
-    """A path, or a part of one, without the names _record_key leaves out."""
+    """A path, or a part of one, without the names _record_key leaves out. (Cached: the
+    parts after _record_key's cut recur on many paths, ".elementor-widget-container>p"
+    on every widget of a page; a third of them on the dev pages.)"""
     numbered = UNIQUE_CLASS_ASCII if path.isascii() else UNIQUE_CLASS
     path = numbered.sub("", path)
     if "#" in path:  # the id pattern opens with one
@@ -700,14 +703,15 @@ def keep_main_container(blocks: list[Block], options: Options, groups: dict[str,
     t = options.thresholds
     cards = _teaser_cards(blocks, groups, t.card_words)
     if cards:
-        article = 0  # words kept outside the cards
         racks: dict[int, int] = {}  # words kept in each grid of cards
-        for i, b in enumerate(blocks):
+        for i, rack in cards.items():
+            b = blocks[i]
             if b.label is CONTENT and b.features is not None:
-                if i in cards:
-                    racks[cards[i]] = racks.get(cards[i], 0) + b.features.words
-                else:
-                    article += b.features.words
+                racks[rack] = racks.get(rack, 0) + b.features.words
+        # The words kept outside the cards: all kept words less the cards' (one pass over
+        # the cards, one sum over the blocks).
+        kept = sum([f.words for b in blocks if b.label is CONTENT and (f := b.features) is not None])
+        article = kept - sum(racks.values())
         if article < t.card_dominance * max(racks.values(), default=0):
             cards = {}  # the cards are the page: a listing
     held: dict[int, float] = {}  # content under each element: the positive gains only
@@ -717,7 +721,11 @@ def keep_main_container(blocks: list[Block], options: Options, groups: dict[str,
         chain = b.ancestors
         if not chain:
             continue
-        gain, own = 0.0 if n in cards else _gain(b, options), chain[-1]
+        if n in cards:
+            gain = 0.0
+        else:  # (_gain written out for HTML, where every block has a path: a call fewer a block)
+            gain = (b.score - 0.5) * math.sqrt(f.words + 1 if (f := b.features) else 1)
+        own = chain[-1]
         held[own] = held.get(own, 0.0) + (gain if gain > 0.0 else 0.0)
         mass[own] = mass.get(own, 0.0) + gain
         for i in range(len(chain) - 1, 0, -1):  # the tree above, each element once
@@ -805,8 +813,11 @@ def _teaser_cards(blocks: list[Block], groups: dict[str, list[int]], card_words:
         if len(members) < 3:
             continue
         chains = [blocks[i].ancestors for i in members]
-        # Where a member's path parts from its neighbours' is where its card begins.
-        split = [-1] + [_divergence(a, b) for a, b in zip(chains, chains[1:])] + [-1]
+        # Where a member's path parts from its neighbours' is where its card begins. Most
+        # neighbours are siblings, apart at their own step under one parent: told without
+        # the call.
+        split = [-1] + [len(a) - 1 if len(a) == len(b) > 1 and a[-2] == b[-2] and a[-1] != b[-1]
+                        else _divergence(a, b) for a, b in zip(chains, chains[1:])] + [-1]
         for n, chain in enumerate(chains):
             depth = max(split[n], split[n + 1])
             if 0 < depth < len(chain) - 1:
