@@ -258,23 +258,32 @@ def keep_main_region(blocks: list[Block], options: Options) -> list[Block]:
 
 
 def _containers(paths: Iterable[str], limit: int) -> dict[str, list[str]]:
-    """Each path's ancestors' paths, nearest first, at most `limit` of them. A path's
-    parent is cut from it once a page and shared by every path below it: one string,
-    its hash computed once for all the sums keyed by it."""
+    """Each path's ancestors' paths, nearest first, at most `limit` of them. Sibling
+    paths share one chain, found once for their parent (rather than walked up for each);
+    an ancestor's path is cut once a page and shared by every chain through it: one
+    string, its hash computed once for all the sums keyed by it."""
     parents: dict[str, str] = {}
-    containers = {}
+    below: dict[str, list[str]] = {}  # by a parent's path: its children's chain
+    containers: dict[str, list[str]] = {}
     for path in paths:
-        chain: list[str] = []
-        step = path
-        while len(chain) < limit:
-            up = parents.get(step)
-            if up is None:
-                end = step.rfind(">")
-                if end < 0:
-                    break  # the top step
-                up = parents[step] = step[:end]
-            chain.append(up)
+        end = path.rfind(">")
+        if end < 0 or limit < 1:
+            containers[path] = []  # the top step (or no level asked for)
+            continue
+        up = path[:end]
+        chain = below.get(up)
+        if chain is None:
+            chain = below[up] = [up]
             step = up
+            while len(chain) < limit:
+                above = parents.get(step)
+                if above is None:
+                    end = step.rfind(">")
+                    if end < 0:
+                        break  # the top step
+                    above = parents[step] = step[:end]
+                chain.append(above)
+                step = above
         containers[path] = chain
     return containers
 
