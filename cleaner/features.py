@@ -361,9 +361,16 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
                 cue: str = "", options: Options | None = None, lowered: str | None = None) -> Features:
     """The block's features; `lowered` is its text in lower case, if the caller has it."""
     options = options or defaults()
-    t, p = options.thresholds, options.phrases
     text = block.text
-    lowered = text.lower() if lowered is None else lowered  # read by the sentence phrases and the legal terms
+    return _measured(text, block.tag, block.link_chars, block.dom_path, position, repeats, stops, script, cue,
+                     options.thresholds, options.phrases, text.lower() if lowered is None else lowered)
+
+
+def _measured(text: str, tag: str, link_chars: int, dom_path: str, position: float, repeats: int,
+              stops: frozenset[str], script: str, cue: str, t: Thresholds, p: Phrases, lowered: str) -> Features:
+    """measure_one on the block's fields as measure has them unpacked (a named tuple's
+    field read by name is an attribute lookup each). `lowered` is read by the sentence
+    phrases and the legal terms."""
     if text.isascii() or not WORDLIKE_PAST_ASCII.search(text):
         # Words of ASCII letters only: past ASCII at most curly quotes, dashes or no-break
         # spaces (four in five English blocks that have any). Lower-casing keeps every
@@ -389,22 +396,21 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
         stopword_density = _stopword_density(text, tokens, stops, words, script)
         digits = _digits(text) if not text.isalpha() else 0
     chars = len(text)
-    tag = block.tag
     # Every date shape has four digits or more: most lines need no search.
     is_date = words <= t.dateline_words and digits >= 4 and bool(phrases.DATE.search(text))
     phrase = phrase_kind(text, words, t, p, lowered)
     if is_date and not phrase and phrases.DATE_LABEL.match(text):
         phrase = "navigation"  # a dateline that names its kind ("Updated: ..."): the page's stamp, not its story
-    # In the order of Features' fields, not by keyword: a namedtuple's __new__ binds
-    # nineteen keywords at several times the cost of the tuple it builds.
-    return Features(
+    # Built as the tuple it is, in the order of Features' fields: a namedtuple's own
+    # __new__ is a Python function that binds nineteen arguments.
+    return tuple.__new__(Features, (
         words,
         chars,
         _ends_sentence(text, words),  # terminal_punctuation
         stopword_density,
         capitals / letters if letters else 0.0,  # capitalised_share
         digits / chars if chars else 0.0,  # digit_share
-        block.link_chars / chars if chars else 0.0,  # link_density
+        link_chars / chars if chars else 0.0,  # link_density
         text[:1].islower(),  # starts_lowercase
         position,
         repeats,
@@ -416,9 +422,11 @@ def measure_one(block: Block, position: float, repeats: int, stops: frozenset[st
         words <= t.dateline_words and bool(phrases.BYLINE.match(text)),  # is_byline
         tag in HEADING_TAGS,  # is_heading
         tag == "li" or bool(BULLET.match(text)),  # list_like
-        tag != "pre" and (words >= t.unbroken_words and _unbroken(text, words, t) or _is_data(block)),  # unbroken
+        # (only a text that opens with a bracket can be data: most blocks make no call)
+        tag != "pre" and (words >= t.unbroken_words and _unbroken(text, words, t)
+                          or text[:1] in "{[" and _is_data(text, dom_path)),  # unbroken
         tag == "pre",  # code
-    )
+    ))
 
 
 def _ends_sentence(text: str, words: int) -> bool:
@@ -438,9 +446,8 @@ def _ends_sentence(text: str, words: int) -> bool:
 DATA_BLOB = re.compile(r'\[?\s*\{\s*"[^"\n]{1,80}"\s*:')
 
 
-def _is_data(block: Block) -> bool:
-    text = block.text
-    return (bool(block.dom_path) and text[:1] in "{[" and text[-1:] in "}]"
+def _is_data(text: str, dom_path: str) -> bool:
+    return (bool(dom_path) and text[:1] in "{[" and text[-1:] in "}]"
             and text.count('":') >= 3 and DATA_BLOB.match(text) is not None)
 
 
@@ -477,39 +484,45 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
     # a card's "Read more"): one that matches it in text, tag, links and cue is measured once.
     seen: dict[tuple[str, str, int, str], Features] = {}
     cues: dict[str, str] = {"": ""}  # by path: siblings share theirs (scraped text has none)
+    t, p = options.thresholds, options.phrases
     out = []
     for b, low in zip(blocks, lowered):
-        position, repeats = b.index / last, counts[low] - 1
-        cue = cues.get(b.dom_path)
+        # The fields unpacked at once: a named tuple's field read by name is an attribute
+        # lookup each, and the block is rebuilt from them with its features.
+        index, text, tag, path, ancestors, link_chars, group, cells, ordered, rule, _, label, score, reasons, role = b
+        position, repeats = index / last, counts[low] - 1
+        cue = cues.get(path)
         if cue is None:
-            cue = cues[b.dom_path] = dom_cue(b.dom_path, options.phrases, memo)
+            cue = cues[path] = dom_cue(path, p, memo)
         if cue == "reviews":
             cue = reviews
-        group = members.get(b.group, [])
-        if len(group) > 1:
-            if b.group not in sentences:
-                whole = group[0]._replace(text=" ".join(m.text for m in group))
-                sentences[b.group] = measure_one(whole, position, 0, stops, script, cue, options)
-            f = _placed(sentences[b.group], position, repeats)
+        if group >= 0 and len(members[group]) > 1:
+            if group not in sentences:
+                whole = " ".join([m.text for m in members[group]])
+                first = members[group][0]
+                sentences[group] = _measured(whole, first.tag, first.link_chars, first.dom_path, position, 0,
+                                             stops, script, cue, t, p, whole.lower())
+            f = _placed(sentences[group], position, repeats)
         elif repeats:
-            key = (b.text, b.tag, b.link_chars, cue)
+            key = (text, tag, link_chars, cue)
             earlier = seen.get(key)
             if earlier is None:
-                f = seen[key] = measure_one(b, position, repeats, stops, script, cue, options, low)
+                f = seen[key] = _measured(text, tag, link_chars, path, position, repeats, stops, script, cue, t, p, low)
             else:
                 f = _placed(earlier, position, repeats)
         else:
-            f = measure_one(b, position, repeats, stops, script, cue, options, low)
-        out.append(tuple.__new__(Block, (*b[:FEATURES_AT], f, *b[FEATURES_AT + 1:])))
+            f = _measured(text, tag, link_chars, path, position, repeats, stops, script, cue, t, p, low)
+        out.append(tuple.__new__(Block, (index, text, tag, path, ancestors, link_chars, group, cells, ordered, rule,
+                                         f, label, score, reasons, role)))
     return out
 
 
-# Where measure puts a block's place and its features, for tuples built by slicing: a
-# namedtuple's _replace goes through a dict of its keywords, and measure makes one or two
-# a block.
+# Where _placed puts a block's place, for tuples built by slicing: a namedtuple's _replace
+# goes through a dict of its keywords. (measure unpacks a block into these fields, in order.)
 POSITION_AT = Features._fields.index("position")
 assert Features._fields[POSITION_AT:POSITION_AT + 2] == ("position", "repeats")
-FEATURES_AT = Block._fields.index("features")
+assert Block._fields == ("index", "text", "tag", "dom_path", "ancestors", "link_chars", "group", "cells", "ordered",
+                         "rule", "features", "label", "score", "reasons", "role")
 
 
 def _placed(features: Features, position: float, repeats: int) -> Features:
