@@ -42,7 +42,7 @@ THAI_FUNCTION_WORDS = re.compile("|".join(sorted((
     key=len, reverse=True)))
 # Class/id names are split into tokens at -, _, spaces, digits and case changes:
 # "siteFooter" -> site, footer.
-NAME_BREAK = re.compile(r"[-_\s:/\d]+")
+NAME_BREAK = re.compile(r"[-_\s:/\d.#\[\]]+")  # and at a path step's marks of class, id and role
 CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # "code-header", "module_header", "card-header", "PricingGridHeader": the header of a
 # component (a card's title, a code block's signature, an accordion's question), not the
@@ -190,8 +190,9 @@ def _read_step(step: str) -> tuple[str, str, tuple[str, ...]]:
         attrs = CSS_MODULE_HASH.sub("", attrs)
     if "eader" in attrs:
         attrs = COMPONENT_HEADER.sub(_component_name, attrs)
-    words = attrs.replace(".", " ").replace("#", " ").replace("[", " ").replace("]", " ")
+    words = attrs  # its class, id and role: NAME_BREAK splits at their marks (. # [ ]) too
     if DIGIT_LETTER.search(words):
+        words = attrs.replace(".", " ").replace("#", " ").replace("[", " ").replace("]", " ")
         words = "".join([" " if DIGIT_LETTER.search(part) else part for part in NAME_PARTS.split(words)])
     if words.islower():  # no capital, so no case change (and lower() changes nothing): most steps
         tokens = set(NAME_BREAK.split(words))

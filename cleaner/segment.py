@@ -571,18 +571,25 @@ class _BlockCollector:
             path, ancestors = _place(stack, self.places, self.paths)
             # Built as the tuple it is: Block's own __new__ takes keywords, and a page makes
             # hundreds of blocks. Fields up to `rule` in order, the rest at their defaults.
-            self.emit(tuple.__new__(Block, (
+            self.blocks.append(tuple.__new__(Block, (
                 len(self.blocks), text, tag, path, ancestors, min(self.link_chars, len(text)),
                 NO_GROUP, NO_CELLS, ordered and tag == "li", stack[-1][4]) + UNSCORED))
+            if self.budget is not None:  # (emit's, on the fields at hand: no call, no field read by name)
+                self.spend(path, ancestors)
         parts.clear()
         self.link_chars = 0
 
     def emit(self, block: Block) -> None:
         self.blocks.append(block)
         if self.budget is not None:
-            self.budget -= len(block.dom_path) + 8 * len(block.ancestors)
-            if self.budget < 0:
-                raise StructureTooLarge
+            self.spend(block.dom_path, block.ancestors)
+
+    def spend(self, path: str, ancestors: tuple[int, ...]) -> None:
+        """Take a new block's path and ancestors off the budget (see StructureTooLarge)."""
+        assert self.budget is not None
+        self.budget -= len(path) + 8 * len(ancestors)
+        if self.budget < 0:
+            raise StructureTooLarge
 
 
 def split_html(root: Element, selectors: Selectors | None = None, budget: int | None = None,
