@@ -262,7 +262,8 @@ def _author_elements(root: Element) -> Iterator[Element]:
 
 
 # Each attribute's values over the whole page as one string: EXSLT's str:concat, one pass
-# of libxml2's over the tree, a sixth of a walk in Python.
+# of libxml2's over the tree, about a third of a walk in Python (0.6 against 1.8 ms on a
+# page of 300 KB; the four together, on a page none of whose values can pass, about 1.3).
 ALL_VALUES = {name: lxml.etree.XPath(f"str:concat(/descendant::*/@{name})", namespaces={"str": "http://exslt.org/strings"})
               for name in ("class", "rel", "itemprop", "href")}
 

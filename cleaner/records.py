@@ -117,7 +117,12 @@ def sentence_lines(blocks: Iterable[Block]) -> Counter[int]:
     """How many lines each sentence runs over, by group (a converter broke it at links);
     0 for a block in no group. A line of a sentence of several lines carries the whole
     sentence's measurements, so passes that count lines share them out."""
-    return Counter(b.group for b in blocks if b.group >= 0)
+    return group_lines(b.group for b in blocks)
+
+
+def group_lines(groups: Iterable[int]) -> Counter[int]:
+    """sentence_lines from the blocks' groups alone (a column of them)."""
+    return Counter(group for group in groups if group >= 0)
 
 
 @dataclass(frozen=True, slots=True)

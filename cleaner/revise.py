@@ -696,6 +696,12 @@ def _gain(b: Block, options: Options) -> float:
     "Advertisement") marks the edge of a stretch and costs more."""
     if not b.dom_path and b.label is not CONTENT and not HARD_REASONS.isdisjoint(b.reasons):  # (_hard written out)
         return -options.thresholds.chrome_gain
+    return _weight(b)
+
+
+def _weight(b: Block) -> float:
+    """A block's gain by its score and length alone (all of _gain in HTML, where every
+    block has a path)."""
     return (b.score - 0.5) * math.sqrt(b.features.words + 1 if b.features else 1)
 
 
@@ -730,11 +736,7 @@ def keep_main_container(blocks: list[Block], options: Options, groups: dict[str,
         chain = b.ancestors
         if not chain:
             continue
-        if n in cards:
-            gain = 0.0
-        else:  # (_gain written out for HTML, where every block has a path: a call fewer a block)
-            gain = (b.score - 0.5) * math.sqrt(f.words + 1 if (f := b.features) else 1)
-        own = chain[-1]
+        gain, own = 0.0 if n in cards else _weight(b), chain[-1]
         held[own] = held.get(own, 0.0) + (gain if gain > 0.0 else 0.0)
         mass[own] = mass.get(own, 0.0) + gain
         for i in range(len(chain) - 1, 0, -1):  # the tree above, each element once

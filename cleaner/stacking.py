@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 
 from .options import Options
 from .phrases import HEADING_TAGS
-from .records import ADS, CONTENT, JUDGED_AT, NAVIGATION, Block, Features, Kind
+from .records import ADS, CONTENT, JUDGED_AT, NAVIGATION, Block, Features, Kind, group_lines
 from .revise import HARD_REASONS, ensure_content
 
 # Evidence the model does not overrule to keep a block: boilerplate by phrase, links, a
@@ -393,8 +393,7 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
 def _by_sentence(groups: Sequence[int], texts: Sequence[str], probabilities: list[float]) -> list[float]:
     """Each line's probability, the lines one sentence runs across (a group) sharing their
     mean, weighted by length: a sentence a link cut in three is kept or dropped whole."""
-    lines = Counter(groups)  # how many lines each sentence runs over (-1: lines in none)
-    shared = {group for group, count in lines.items() if count > 1 and group >= 0}
+    shared = {group for group, lines in group_lines(groups).items() if lines > 1}
     if not shared:
         return probabilities
     sums: dict[int, list[float]] = {}  # a sentence's length-weighted probabilities, and its length
