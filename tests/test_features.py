@@ -51,6 +51,7 @@ def _kind(text: str) -> str:
     ("body>main>div.mdx-table_root__adKqa>table>tbody>tr", "content"),
     ("body>div.Table_wrapper__Xy3aZ>table>tbody>tr", ""),
     ("body>div.sidebar__ad-slot>p", "ads"),
+    ("body>main>div.placement>div>h3.placement_title", "ads"),  # an ad server's slot
     # a teaser leads to the site's own pages: navigation, not advertising
     ("body>div.cmp-teaser>h3.cmp-teaser__title", "navigation"),
     # an anchor made from a heading's words is the text's name, not the element's
