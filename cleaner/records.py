@@ -5,6 +5,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 
@@ -113,16 +114,22 @@ def judged(block: Block, label: Label, score: float, reasons: tuple[str, ...]) -
     return tuple.__new__(Block, fields)
 
 
+GROUP = attrgetter("group")
+
+
 def sentence_lines(blocks: Iterable[Block]) -> Counter[int]:
     """How many lines each sentence runs over, by group (a converter broke it at links);
     0 for a block in no group. A line of a sentence of several lines carries the whole
     sentence's measurements, so passes that count lines share them out."""
-    return group_lines(b.group for b in blocks)
+    return group_lines(map(GROUP, blocks))
 
 
 def group_lines(groups: Iterable[int]) -> Counter[int]:
     """sentence_lines from the blocks' groups alone (a column of them)."""
-    return Counter(group for group in groups if group >= 0)
+    lines = Counter(groups)  # counted in C; then the few distinct groups below 0 (no group) left out
+    for group in [group for group in lines if group < 0]:
+        del lines[group]
+    return lines
 
 
 @dataclass(frozen=True, slots=True)

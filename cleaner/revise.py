@@ -230,7 +230,7 @@ def _line_gains(blocks: list[Block], options: Options) -> list[float]:
     of its own) are each measured as the whole sentence; their gain is shared among them,
     or "please use" / "this form" / "to report an issue" would count the sentence thrice."""
     lines = sentence_lines(blocks)
-    return [_gain(b, options) / (lines[b.group] or 1) for b in blocks]
+    return [gain / (lines[b.group] or 1) for b, gain in zip(blocks, _gains(blocks, options))]
 
 
 def keep_main_region(blocks: list[Block], options: Options) -> list[Block]:
@@ -688,21 +688,22 @@ def _comment_header(blocks: list[Block], i: int) -> bool:
     return dated and (not name.terminal_punctuation or text.rstrip().endswith(":"))
 
 
-def _gain(b: Block, options: Options) -> float:
-    """What a block adds to a region: positive for content, negative for boilerplate,
+def _gains(blocks: list[Block], options: Options) -> list[float]:
+    """What each block adds to a region: positive for content, negative for boilerplate,
     more for longer blocks (but less than in proportion, so one long block of sidebar
     prose does not outweigh a run of short menu items). In scraped text, where no
     containers mark where the article ends, known chrome ("Share", "Related",
     "Advertisement") marks the edge of a stretch and costs more."""
-    if not b.dom_path and b.label is not CONTENT and not HARD_REASONS.isdisjoint(b.reasons):  # (_hard written out)
-        return -options.thresholds.chrome_gain
-    return _weight(b)
+    chrome = -options.thresholds.chrome_gain
+    return [chrome if not b.dom_path and b.label is not CONTENT and not HARD_REASONS.isdisjoint(b.reasons) else weight
+            for b, weight in zip(blocks, _weights(blocks))]  # (_hard written out)
 
 
-def _weight(b: Block) -> float:
-    """A block's gain by its score and length alone (all of _gain in HTML, where every
-    block has a path)."""
-    return (b.score - 0.5) * math.sqrt(b.features.words + 1 if b.features else 1)
+def _weights(blocks: list[Block]) -> list[float]:
+    """Each block's gain by its score and length alone (all of _gains in HTML, where every
+    block has a path). A column for the page: a call a block cost as much as the sum."""
+    sqrt = math.sqrt
+    return [(b.score - 0.5) * sqrt(f.words + 1 if (f := b.features) else 1) for b in blocks]
 
 
 def keep_main_container(blocks: list[Block], options: Options, groups: dict[str, list[int]],
@@ -732,11 +733,12 @@ def keep_main_container(blocks: list[Block], options: Options, groups: dict[str,
     held: dict[int, float] = {}  # content under each element: the positive gains only
     mass: dict[int, float] = {}  # content less boilerplate: what a branch is worth
     parent: dict[int, int] = {}
+    weights = _weights(blocks)
     for n, b in enumerate(blocks):
         chain = b.ancestors
         if not chain:
             continue
-        gain, own = 0.0 if n in cards else _weight(b), chain[-1]
+        gain, own = 0.0 if n in cards else weights[n], chain[-1]
         held[own] = held.get(own, 0.0) + (gain if gain > 0.0 else 0.0)
         mass[own] = mass.get(own, 0.0) + gain
         for i in range(len(chain) - 1, 0, -1):  # the tree above, each element once
@@ -829,8 +831,8 @@ def _teaser_cards(blocks: list[Block], groups: dict[str, list[int]], card_words:
         # the call.
         split = [-1] + [len(a) - 1 if len(a) == len(b) > 1 and a[-2] == b[-2] and a[-1] != b[-1]
                         else _divergence(a, b) for a, b in zip(chains, chains[1:])] + [-1]
-        for n, chain in enumerate(chains):
-            depth = max(split[n], split[n + 1])
+        for chain, before, after in zip(chains, split, split[1:]):
+            depth = before if before > after else after  # apart from both neighbours
             if 0 < depth < len(chain) - 1:
                 roots[chain[depth]] = chain[depth - 1]
     carded = set(roots)

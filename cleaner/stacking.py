@@ -18,7 +18,7 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from itertools import accumulate, count, groupby, islice, repeat
+from itertools import accumulate, compress, count, groupby, islice, repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -127,6 +127,11 @@ class _Page:
                 if reason in flags:
                     flags[reason][i] = 1.0
         return flags
+
+    @functools.cached_property
+    def sentences(self) -> set[int]:
+        """The groups of the lines one sentence runs across (a converter broke it at links)."""
+        return {group for group, lines in group_lines(self.groups).items() if lines > 1}
 
     @functools.cached_property
     def whole(self) -> list[float]:
@@ -266,21 +271,26 @@ def _shape(page: _Page) -> list[Sequence[float]]:
     # scraped text has no tags to say so).
     heading = [0 < w <= PROSE_WORDS and not e and not lower and prose_below
                for w, e, lower, prose_below in zip(words, ends, page.fields["starts_lowercase"], prose[1:] + [False])]
-    far = float(n)  # no prose on that side
-    above, last = [far] * n, -1
-    for i in range(n):
-        above[i] = i - last if last >= 0 else far
-        if prose[i]:
-            last = i
-    below, last = [far] * n, -1
-    for i in reversed(range(n)):
-        below[i] = last - i if last >= 0 else far
-        if prose[i]:
-            last = i
+    # The columns of distances and run lengths are log1p of small whole numbers: read
+    # from one table, and built a stretch at a time (between two lines of prose the
+    # distance above counts 1, 2, 3...), not a line at a time.
+    log1p = math.log1p
+    logs = list(map(log1p, range(n + 1)))
+    far = log1p(float(n))  # no prose on that side
+    at = list(compress(range(n), prose))  # the lines of prose
+    if at:
+        above, below = [far] * (at[0] + 1), logs[at[0]:0:-1]
+        for here, after in zip(at, at[1:]):
+            above += logs[1:after - here + 1]
+            below += logs[after - here:0:-1]
+        above += logs[1:n - at[-1]]
+        below += [far] * (n - at[-1])
+    else:
+        above, below = [far] * n, [far] * n
     run: list[float] = []
     for is_short, lines in groupby(short):
         length = len(list(lines))
-        run += [float(length) if is_short else 0.0] * length
+        run += [logs[length] if is_short else 0.0] * length
     texts = page.texts
     starts = [(text.split(None, 1) or [""])[0].lower() for text in texts]
     # A line's shape as a tuple of columns zipped in C; a length class worked out once
@@ -292,19 +302,18 @@ def _shape(page: _Page) -> list[Sequence[float]]:
     # The share of the other lines each first word and each shape has, once a distinct one.
     start_share = {start: (count - 1) / others for start, count in Counter(starts).items()}
     shape_share = {shape: (count - 1) / others for shape, count in Counter(shapes).items()}
-    body = [i for i in range(n) if kept[i] and prose[i]]
-    first, final = (body[0], body[-1]) if body else (n, -1)
+    kept_prose = list(map(operator.mul, kept, prose))  # 1.0 for a line of prose the passes kept
+    first, final = (kept_prose.index(1.0), n - 1 - kept_prose[::-1].index(1.0)) if 1.0 in kept_prose else (n, -1)
     kept_lines = sum(kept)
     mean_kept = math.log1p(page.kept_words / kept_lines) if kept_lines else 0.0
-    log1p = math.log1p
     headings = list(map(float, heading))
-    if body:  # before, within or after the prose, and how far from it
+    if first < n:  # before, within or after the prose, and how far from it
         side = [-1.0] * first + [0.0] * (final + 1 - first) + [1.0] * (n - 1 - final)
-        gap = [*map(log1p, range(first, 0, -1)), *[0.0] * (final + 1 - first), *map(log1p, range(1, n - final))]
+        gap = [*logs[first:0:-1], *[0.0] * (final + 1 - first), *logs[1:n - final]]
     else:
         side, gap = [-1.0] * n, [-1.0] * n
     return [
-        list(map(log1p, above)), list(map(log1p, below)), list(map(log1p, run)),
+        above, below, run,
         [-1.0] + ends[:-1], ends[1:] + [-1.0],  # the ends of the lines above and below
         [0.0] + headings[:-1], headings[1:] + [0.0],
         list(map(start_share.__getitem__, starts)), list(map(shape_share.__getitem__, shapes)),
@@ -317,10 +326,12 @@ def _have_digits(page: _Page) -> list[bool]:
     without a scan of the text: they were measured on a text that holds the line's (its
     own, an identical line's, or its sentence's, where the converter broke one over
     several lines), so a share of 0 means none, and a share above 0 of a line in no such
-    sentence means some. Only the other lines, and any without features, are searched:
+    sentence (measured as itself) means some. Only the other lines, and any without
+    features, are searched:
     the ASCII digits in C, then, in a text without any, the non-ASCII characters one by
     one (other scripts' digits, superscripts and circled digits: "²", "①")."""
-    return [share > 0 and (group < 0 or _has_digit(text)) if f is not None else _has_digit(text)
+    sentences = page.sentences
+    return [share > 0 and (group not in sentences or _has_digit(text)) if f is not None else _has_digit(text)
             for share, group, f, text in zip(page.fields["digit_share"], page.groups, page.measured, page.texts)]
 
 
@@ -365,7 +376,7 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
     # built again from the columns at the end: one tuple a block made in C, not a copy of
     # each block through judged() and a read of its fields one attribute at a time.
     labels, scores, reasons = list(of_blocks["label"]), list(of_blocks["score"]), list(page.reasons)
-    probabilities = _by_sentence(page.groups, page.texts, model.page_probabilities(page))
+    probabilities = _by_sentence(page, model.page_probabilities(page))
     for i, role, rule, measured, why, label, p in zip(count(), of_blocks["role"], of_blocks["rule"], page.measured,
                                                       page.reasons, of_blocks["label"], probabilities):
         if role != "body" or rule or measured is None or "site_boilerplate" in why:
@@ -390,10 +401,10 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
     return ensure_content(list(map(tuple.__new__, repeat(Block), zip(*fields))), options)
 
 
-def _by_sentence(groups: Sequence[int], texts: Sequence[str], probabilities: list[float]) -> list[float]:
+def _by_sentence(page: _Page, probabilities: list[float]) -> list[float]:
     """Each line's probability, the lines one sentence runs across (a group) sharing their
     mean, weighted by length: a sentence a link cut in three is kept or dropped whole."""
-    shared = {group for group, lines in group_lines(groups).items() if lines > 1}
+    shared, groups, texts = page.sentences, page.groups, page.texts
     if not shared:
         return probabilities
     sums: dict[int, list[float]] = {}  # a sentence's length-weighted probabilities, and its length
