@@ -66,6 +66,7 @@ def _component_name(match: re.Match[str]) -> str:
 # A name part with a letter after a digit is a generated hash ("251ad163", "1ft5k6i"):
 # split at its digits it would spell "ad" or "ft" by chance.
 DIGIT_LETTER = re.compile(r"\d[a-zA-Z]")
+ASCII_DIGIT_LETTER = re.compile(r"[0-9][a-zA-Z]")  # the same in ASCII, where \d is 0-9: a cheaper test
 # "#receive-and-reply-to-an-inbound-sms", "#how-to-write-a-review": anchors that docs
 # and blog engines make from a heading's text (five words or more, or with a small
 # word in them), as against component ids like "#comments-area-wrap".
@@ -195,9 +196,10 @@ def _read_step(step: str) -> tuple[str, str, tuple[str, ...]]:
     if "eader" in attrs:
         attrs = COMPONENT_HEADER.sub(_component_name, attrs)
     words = attrs  # its class, id and role: NAME_BREAK splits at their marks (. # [ ]) too
-    if DIGIT_LETTER.search(words):
+    digit_letter = ASCII_DIGIT_LETTER if words.isascii() else DIGIT_LETTER
+    if digit_letter.search(words):
         words = attrs.replace(".", " ").replace("#", " ").replace("[", " ").replace("]", " ")
-        words = "".join([" " if DIGIT_LETTER.search(part) else part for part in NAME_PARTS.split(words)])
+        words = "".join([" " if digit_letter.search(part) else part for part in NAME_PARTS.split(words)])
     runs = words.encode().translate(ASCII_NAME_BREAKS).decode().split() if words.isascii() else NAME_BREAK.split(words)
     if words.islower():  # no capital, so no case change (and lower() changes nothing): most steps
         tokens = set(runs)

@@ -1,6 +1,7 @@
 """Rules as data: the built-in defaults.toml and users' --rules files, through the real CLI."""
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import asdict
 from importlib import resources
@@ -212,3 +213,26 @@ def test_default_phrases_that_start_with_words_are_tried_by_their_words():
                 if not head and rest.startswith("(?:"):
                     words = rest[3:rest.index(")")].split("|")
                     assert not all(word.replace(" ", "").isalnum() for word in words), (section, key, rest)
+
+
+def test_edges_taken_whole_before_a_letter_match_what_every_run_of_them_matches():
+    # _edged takes the marks before a phrase that opens with a letter whole ("*+"): the
+    # same lines must match as when every shorter run of them is tried too. ι is the one
+    # letter IGNORECASE matches to a mark (U+0345), so its phrases keep every run.
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cleaner.rules import LINE_EDGE, _edged, _heads, _trie
+
+    patterns = ["ads?", "ιδέα", "Ιx", "реклама", "广告", "à lire", "\\d+ thoughts", "-x", "©", "kelvin", "ſt", "ab|1c"]
+    edged = re.compile(f"^{_edged(patterns)}$", re.I)
+    every_run = re.compile(f"^{LINE_EDGE}*(?:{_trie(_heads(patterns))}){LINE_EDGE}*+$", re.I)
+    pieces = ["ad", "ads", "ιδέα", "ΙΔΈΑ", "\u0345", "\u1fbe", "ιx", "реклама", "广告", "à lire", "À LIRE", "3 thoughts",
+              "-x", "©", "\u212aelvin", "st", "ST", "1c", "ab", "1", "2", "-", "(", ")", ",", " ", "_", "é", "a"]
+
+    @settings(max_examples=1000, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=8).map("".join) | st.text(max_size=12))
+    def check(line):
+        assert (edged.match(line) is None) == (every_run.match(line) is None), line
+
+    check()
