@@ -196,11 +196,12 @@ def _read_step(step: str) -> tuple[str, str, tuple[str, ...]]:
     if "eader" in attrs:
         attrs = COMPONENT_HEADER.sub(_component_name, attrs)
     words = attrs  # its class, id and role: NAME_BREAK splits at their marks (. # [ ]) too
-    digit_letter = ASCII_DIGIT_LETTER if words.isascii() else DIGIT_LETTER
+    ascii_step = attrs.isascii()  # (what follows only puts spaces for ASCII marks: asked once)
+    digit_letter = ASCII_DIGIT_LETTER if ascii_step else DIGIT_LETTER
     if digit_letter.search(words):
         words = attrs.replace(".", " ").replace("#", " ").replace("[", " ").replace("]", " ")
         words = "".join([" " if digit_letter.search(part) else part for part in NAME_PARTS.split(words)])
-    runs = words.encode().translate(ASCII_NAME_BREAKS).decode().split() if words.isascii() else NAME_BREAK.split(words)
+    runs = words.encode().translate(ASCII_NAME_BREAKS).decode().split() if ascii_step else NAME_BREAK.split(words)
     if words.islower():  # no capital, so no case change (and lower() changes nothing): most steps
         tokens = set(runs)
         tokens.discard("")

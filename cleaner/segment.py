@@ -173,6 +173,11 @@ def _join_tail(blocks: list[Block], tail: list[Line]) -> tuple[str, str]:
 CODE_FENCE = re.compile(r"^\s{0,3}```[^`]*$")
 
 
+# The fields of a plain line after its text, tag and links, at Line's defaults.
+assert Line._fields[:3] == ("text", "tag", "link_chars")
+PLAIN_LINE_REST = tuple(Line._field_defaults[name] for name in Line._fields[3:])
+
+
 def _plain_lines(text: str, width: int, dump: bool = False) -> Iterator[tuple[Line | None, bool]]:
     """Each line of plain scraped text (None when blank), and whether a wrapper broke it
     off the line before. A text browser's `dump` is read back (dumps.py)."""
@@ -208,9 +213,9 @@ def _plain_lines(text: str, width: int, dump: bool = False) -> Iterator[tuple[Li
                 continue  # a line of form controls alone is no line of the page
         # The wrapper measured the line as it stood (a dump's with its link numbers).
         wrapped = bool(width) and wrapping.wrapped(previous_raw, line, width) and not (item or BULLET.match(shown))
-        # Built as the tuple it is (text, tag, link_chars, ordered, cells): a named tuple's
-        # own __new__ is a Python function, a call that cost 3% of the split.
-        yield tuple.__new__(Line, (shown, "li" if item else "line", links, False, ())), wrapped
+        # Built as the tuple it is: a named tuple's own __new__ is a Python function, a call
+        # that cost 3% of the split.
+        yield tuple.__new__(Line, (shown, "li" if item else "line", links) + PLAIN_LINE_REST), wrapped
         previous_raw = raw
     if code is not None:  # a fence left open to the end: its lines are lines after all
         for raw in code:
