@@ -66,6 +66,7 @@ CITIES = re.compile(
     re.I,
 )
 HEAD_SCAN = 40  # how many lines before the article the headline search looks at
+FILE_ENDINGS = frozenset({"html", "htm", "php", "asp", "aspx", "jsp"})  # a URL step's, not its words
 MIN_ANCHOR_WORDS = 3  # a <title> this long, echoed on a line of its own, is the headline
 TITLE_ECHO = "title_echo"  # the reason that marks a headline found that way
 # A name line guessed to be the byline (no "By") sits right under the headline.
@@ -477,12 +478,19 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
     first = next((i for i in content if _is_prose(blocks[i])), content[0])
     out = list(blocks)
     anchor = _headline_below(blocks, meta.url) if guess and not meta.title else None
+    headline = True  # whether the line at title_at is the headline, or only where the head starts
     if anchor is not None:
         title_at: int | None = anchor
     else:
         known = meta.title or (_echoed_title(blocks, first, meta.url) if guess else None)
         title_at = _find_title(blocks, first, known, guess)
-    if title_at is not None:
+        opening = _opening_title(blocks, meta.url) if guess and not known else None
+        if opening and (title_at is None or title_at == 0 or not _headline_confirmed(blocks, title_at, opening)):
+            # A guess weaker than the page's own <title>: that is the title. The guessed
+            # line stays in the body, but the article's head is still looked for under it.
+            meta = replace(meta, title=opening)
+            headline = title_at == 0
+    if title_at is not None and headline:
         if not meta.title:
             meta = replace(meta, title=blocks[title_at].text)
         # A link post's long title is the whole post: with no other content it stays
@@ -671,6 +679,43 @@ def _headline_below(blocks: list[Block], url: str | None) -> int | None:
     if at is None or not any(map(_is_prose, blocks[at + 1:at + 1 + HEAD_LINES])):
         return None
     return at
+
+
+def _opening_title(blocks: list[Block], url: str | None) -> str | None:
+    """The page's <title> without the site's name, where scraped text opens with it (a
+    converter that keeps the <head>'s title writes it first): a first line that names
+    the site in a part of its own ("Headline | Site") or says what the URL's last step
+    says ("/products/magnetic-project-mat"). A rendering that starts with the body
+    opens with a menu, a logo or a "Skip to content", which do neither. Without the URL
+    nothing tells them apart: None."""
+    line = blocks[0]
+    if line.features is None or line.features.phrase or len(line.text.split()) > HEADLINE_WORDS:
+        return None
+    sites = _site_names(None, url)
+    parts = [part for part in TITLE_PARTS.split(line.text) if part.strip()]
+    if len(parts) >= 2 and any(_names_site(part, sites) for part in parts) or _says_slug(line.text, url):
+        return _without_site(line.text, sites)
+    return None
+
+
+def _says_slug(text: str, url: str | None) -> bool:
+    """Whether a line holds the words of the URL's last path step ("mens-wool-runners"):
+    two of them, or half of a step of fewer (numbers and file endings aside)."""
+    try:
+        path = urlsplit(url).path if url else ""
+    except ValueError:
+        return False
+    step = next((part for part in reversed(path.split("/")) if part), "")
+    slug = {w for w in WORD.findall(step.casefold().replace("_", " ")) if not w.isdigit()} - FILE_ENDINGS
+    shared = len(slug.intersection(WORD.findall(text.casefold())))
+    return shared >= 2 or bool(slug) and shared >= len(slug) / 2
+
+
+def _headline_confirmed(blocks: list[Block], at: int, opening: str) -> bool:
+    """Whether a guessed headline holds up beside the page's <title>: it says the same,
+    or a byline or a date follows it, as under an article's headline."""
+    return _same_title(blocks[at].text, opening) or any(
+        _is_byline_or_date(b) for b in blocks[at + 1:at + 1 + BYLINE_REACH])
 
 
 def _own_line(blocks: list[Block], i: int) -> bool:

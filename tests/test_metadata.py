@@ -415,6 +415,61 @@ def test_scraped_text_that_opens_with_the_pages_title_takes_its_headline_from_th
     assert "Ferry returns" not in doc.text  # the headline is the title, not the body
 
 
+MAT = ["Keep every screw in its place while you take a laptop apart: the mat holds small parts on a magnetic "
+       "surface you can write on, so each step of the repair is labelled as you go.",
+       "The surface wipes clean with a damp cloth, and the mat rolls up for storage in a drawer or a bag when "
+       "the repair is done and the device is back together."]
+MAT_MENU = ["Shop", "Tools", "Parts", "Cart"]
+MAT_TAGLINE = "Organize all your small parts while you work on a device."
+MAT_FOOTER = ["Contact us", "About us", "Returns", "© 2026 Harbour Supply Co"]
+MAT_URL = "https://harboursupply.example/products/magnetic-project-mat"
+
+
+def test_scraped_text_that_opens_with_the_pages_title_and_has_no_headline_takes_the_title():
+    # A product page as get_text() renders it: the <title>, the menu, a tagline, the
+    # description. No line echoes the title, and the tagline is no headline.
+    text = "\n".join(["Magnetic Project Mat | Harbour Supply Co", *MAT_MENU, MAT_TAGLINE, *MAT, *MAT_FOOTER])
+    doc = clean(text.encode(), url=MAT_URL)
+    assert doc.metadata.title == "Magnetic Project Mat"
+    assert MAT_TAGLINE in doc.text and all(p in doc.text for p in MAT)  # the tagline stays in the body
+    assert not any(b.role == "title" for b in doc.blocks)
+
+
+def test_a_first_line_that_neither_names_the_site_nor_the_url_is_not_taken_for_the_title():
+    # A rendering without the <head> opens with the logo's text: not the page's title.
+    text = "\n".join(["Harbour Supply Co", *MAT_MENU, MAT_TAGLINE, *MAT, *MAT_FOOTER])
+    assert clean(text.encode(), url=MAT_URL).metadata.title != "Harbour Supply Co"
+    # The same lines without a URL: nothing says the first is the <title>.
+    text = "\n".join(["Magnetic Project Mat | Harbour Supply Co", *MAT_MENU, MAT_TAGLINE, *MAT, *MAT_FOOTER])
+    assert clean(text.encode()).metadata.title != "Magnetic Project Mat"
+
+
+HEADER_MENU = ["Home", "News", "Sport", "Business", "Weather", "Contact"]
+
+
+def test_a_guessed_headline_with_a_byline_under_it_wins_over_the_pages_title():
+    # A news story's <title> is written for search; the headline over the byline is the story's.
+    text = "\n".join(["Winter ferry service to resume in November | The Harbour Courier", *HEADER_MENU,
+                      "The ferry is coming back to the harbour", "By Jane Doe", "October 22, 2025", *FERRY])
+    doc = clean(text.encode(), url="https://harbourcourier.example/news/winter-ferry-service-resumes")
+    assert doc.metadata.title == "The ferry is coming back to the harbour"
+    assert doc.metadata.author == "Jane Doe"
+
+
+@pytest.mark.parametrize("text, url, says", [
+    ("Magnetic Project Mat", MAT_URL, True),
+    ("Men's Wool Runners", "https://shop.example/products/mens-wool-runners.html", True),
+    ("Backup Strategy", "https://blog.example/2025/12/backup-strategy/", True),
+    ("Dota 2 on Steam", "https://store.example/app/570/Dota_2/", True),
+    ("Shop", MAT_URL, False),
+    ("Skip to content", "https://blog.example/2025/12/skip-the-queue", False),
+    ("Laptops", "https://shop.example/item/123456", False),  # a step of numbers says nothing
+    ("Laptops", None, False),
+])
+def test_a_line_says_the_urls_last_step(text, url, says):
+    assert metadata._says_slug(text, url) is says
+
+
 FERRY = [
     "The council voted on Tuesday night to bring back the winter ferry between the two harbours, "
     "three years after the service was cut to save money, and the first crossing is planned for November.",
