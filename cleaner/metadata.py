@@ -81,6 +81,7 @@ who why with you your el la los las de del y o en con por para un una cómo qué
 avec comment plus der die das und oder mit für von wie was ein eine mehr il lo gli di e per come più os do da
 dos em um uma como mais het een van voor hoe""".split())
 HEAD_LINES = 12  # how far after the headline a byline or date may sit
+AUTHOR_BOX_LINES = 5  # how far past the article's last line its author box may name the author
 LONG_TITLE_WORDS = 20  # a "title" this long, alone on the page, is the post itself
 
 
@@ -543,6 +544,9 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
         # lines keep their labels (the scraped-text model was fitted on them as they are).
         labelled = (_name_under_label(out, i) for i in range(head_start, min(len(out), head_start + HEAD_LINES)))
         meta = replace(meta, author=next((name for name in labelled if name), None))
+    if guess and not meta.author:
+        # Scraped text's byline may stand far from the headline found, or under the article.
+        meta = replace(meta, author=_labelled_author(out, max(content) + AUTHOR_BOX_LINES))
     if title_at is not None and not meta.date:
         out, meta = _date_above(out, title_at, meta)
     # "First Published: ..." lines anywhere after the headline belong to the metadata.
@@ -576,7 +580,20 @@ def _name_under_label(blocks: list[Block], i: int) -> str | None:
     if f is None or f.words > AUTHOR_WORDS or f.phrase or f.is_date or not (label.group("by") or _looks_like_name(text)):
         return None
     name = author_from_line("By " + text)
-    return name if name and _is_author(name) and not AUTHOR_LABEL.search(name) else None
+    # A code listing's "GROUP BY" over "DEFAULT", or a table's "By" over "C-": a name has
+    # a lower-case letter or more than one word.
+    if not name or not any(map(str.islower, name)) and len(name.split()) < 2:
+        return None
+    return name if _is_author(name) and not AUTHOR_LABEL.search(name) else None
+
+
+def _labelled_author(blocks: list[Block], end: int) -> str | None:
+    """The name under the lone byline labels (LONE_BYLINE_LABEL) of the lines above
+    `end`, when they all name the same one: an article's byline away from the headline,
+    or its author box after the text. A listing's "by" under each book, or a thread's
+    under each post, names many, none of them the page's author."""
+    names = [name for i in range(min(end, len(blocks))) if (name := _name_under_label(blocks, i))]
+    return names[0] if names and len(set(names)) == 1 else None
 
 
 def _bare_name(blocks: list[Block], i: int, author: str | None, guess: bool) -> bool:

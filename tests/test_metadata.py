@@ -522,6 +522,39 @@ def test_a_masthead_on_the_first_line_is_no_headline_to_cut_above():
     assert all(p in doc.text for p in FERRY)
 
 
+# A story longer than the dozen lines under its headline where a byline is looked for first.
+LONG_STORY = [f"On day {n} of the harbour works, the crews {task}, and the council's engineers said the job "
+              f"was on time and that the ferry could still sail in November as the council had planned."
+              for n, task in enumerate(["drained the old dock", "lifted the broken railings", "cut the new steps",
+                                        "poured the concrete for the ramp", "painted the bollards",
+                                        "laid the cables for the lights", "tested the new gangway",
+                                        "cleared the channel of silt", "fixed the tide gauge",
+                                        "rebuilt the ticket office", "hung the new signs",
+                                        "checked the fenders", "swept the quay", "opened the waiting room"], 1)]
+
+
+def test_an_author_box_under_the_article_names_the_author_of_scraped_text():
+    # No byline near the headline; the box under the text has the label on one line and
+    # the name on the next, as get_text() splits them.
+    text = "\n".join(["Ferry returns to the harbour next winter | The Harbour Courier", *HEADER_MENU,
+                      "Ferry returns to the harbour next winter", *LONG_STORY,
+                      "Written by", "Jane Doe", "Jane covers the harbour and the council for the Courier.", *FOOTER])
+    doc = clean(text.encode(), url="https://harbourcourier.example/news/ferry-returns")
+    assert doc.metadata.author == "Jane Doe"
+    assert all(p in doc.text for p in LONG_STORY)
+
+
+def test_labels_that_name_many_people_or_a_code_word_name_no_author():
+    books = [line for title, name in [("Animal Farm", "George Orwell"), ("Emma", "Jane Austen"),
+                                      ("Dracula", "Bram Stoker")] for line in (title, "by", name)]
+    text = "\n".join(["Classic novels | Harbour Books", *HEADER_MENU, *LONG_STORY, *books, *FOOTER])
+    assert clean(text.encode(), url="https://harbourbooks.example/lists/classics").metadata.author is None
+    # A SQL manual's lines, as a converter that breaks at every span writes them.
+    code = ["CREATE TABLE t (id INT", "GENERATED", "BY", "DEFAULT", "AS IDENTITY)"]
+    text = "\n".join(["Identity columns | Harbour DB manual", *HEADER_MENU, *LONG_STORY, *code, *FOOTER])
+    assert clean(text.encode(), url="https://harbourdb.example/docs/identity-columns").metadata.author is None
+
+
 def test_a_title_case_heading_under_the_headline_is_not_the_author():
     # In scraped text a name line needs no "By" to be a byline, but it sits where bylines
     # do, by a date; a service page's first heading is no one's name.
