@@ -25,6 +25,7 @@ CAPTION = re.compile(
 HEADLINE_NEAR = 12  # lines above the article within which position does not matter
 BYLINE_REACH = 6  # how far below a headline its byline or date may be
 DATE_ABOVE = 2  # how far above the headline a dateline may stand
+DATE_BEFORE_PROSE = 30  # how far above the article's first prose scraped text's dateline may stand
 DATELINE_WORDS = 14  # a dateline is no longer than this ("Published Dec. 3, 2026, 6:45 p.m. ET")
 COPYRIGHT = re.compile(
     r"(?:(?:©|\(c\)|copyright|bản quyền(?: thuộc về)?)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?P<name>[^|.,©]{3,40}?)"
@@ -555,6 +556,8 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
         if f and f.is_date and phrases.DATE_LABEL.match(out[i].text):
             meta = meta if meta.date else replace(meta, date=parse_date(out[i].text))
             out[i] = out[i]._replace(role="date", label=Label.CONTENT)
+    if guess and not meta.date:
+        meta = replace(meta, date=_day_above_prose(out, first))
     if len(out) == 1:
         # A page of one line (a rendering that kept only the page's title) is its title
         # or date and its body both: the line is not left out of the text. A sentence
@@ -594,6 +597,16 @@ def _labelled_author(blocks: list[Block], end: int) -> str | None:
     under each post, names many, none of them the page's author."""
     names = [name for i in range(min(end, len(blocks))) if (name := _name_under_label(blocks, i))]
     return names[0] if names and len(set(names)) == 1 else None
+
+
+def _day_above_prose(blocks: list[Block], first: int) -> str | None:
+    """Scraped text's dateline where no headline was found over it, or it stands apart
+    from the headline (a date over the headline, a byline and a share bar between): the
+    day the date lines just above the article's first prose give, when they all give
+    one. Under the prose stand a thread's replies and other stories, each with its own."""
+    days = {day for b in blocks[max(0, first - DATE_BEFORE_PROSE):first]
+            if (f := b.features) is not None and f.is_date and f.words <= DATELINE_WORDS and (day := parse_date(b.text))}
+    return days.pop() if len(days) == 1 else None
 
 
 def _bare_name(blocks: list[Block], i: int, author: str | None, guess: bool) -> bool:

@@ -555,6 +555,21 @@ def test_labels_that_name_many_people_or_a_code_word_name_no_author():
     assert clean(text.encode(), url="https://harbourdb.example/docs/identity-columns").metadata.author is None
 
 
+def test_a_date_line_above_the_headline_dates_scraped_text():
+    # The dateline stands over the headline with the reading time and the share bar
+    # between, too far up for the lines next to the headline.
+    text = "\n".join(["Ferry returns to the harbour next winter | The Harbour Courier", *HEADER_MENU, "Local news",
+                      "October 22, 2025", "5 min read", "Listen", "Ferry returns to the harbour next winter",
+                      *LONG_STORY, *FOOTER])
+    doc = clean(text.encode(), url="https://harbourcourier.example/news/ferry-returns")
+    assert doc.metadata.date == "2025-10-22"
+    # Other stories' dates above the article: which one is its own is not told.
+    latest = ["Latest", "Harbour fees to rise", "October 20, 2025", "New pier lights", "October 21, 2025"]
+    text = "\n".join(["Ferry returns to the harbour next winter | The Harbour Courier", *HEADER_MENU, *latest,
+                      "5 min read", "Listen", "Ferry returns to the harbour next winter", *LONG_STORY, *FOOTER])
+    assert clean(text.encode(), url="https://harbourcourier.example/news/ferry-returns").metadata.date is None
+
+
 def test_a_title_case_heading_under_the_headline_is_not_the_author():
     # In scraped text a name line needs no "By" to be a byline, but it sits where bylines
     # do, by a date; a service page's first heading is no one's name.
