@@ -294,10 +294,14 @@ def _shape(page: _Page) -> list[Sequence[float]]:
     texts = page.texts
     starts = [(text.split(None, 1) or [""])[0].lower() for text in texts]
     # A line's shape as a tuple of columns zipped in C; a length class worked out once
-    # for each length the page has.
-    length_class = {w: min(int(math.log2(w + 1)), 6) for w in set(words)}
+    # for each length the page has. Its parts are the measured whole numbers and
+    # booleans, not the model's floats of them: those hash as themselves, where a
+    # float's hash is worked out at each lookup (the same shapes, one to one).
+    word_counts = page.fields["words"]
+    length_class = {w: min(int(math.log2(w + 1)), 6) for w in set(word_counts)}
     capitals = map(str.isupper, map(FIRST_CHARACTER, texts))
-    shapes = list(zip(map(length_class.__getitem__, words), ends, capitals, _have_digits(page)))
+    shapes = list(zip(map(length_class.__getitem__, word_counts), page.fields["terminal_punctuation"], capitals,
+                      _have_digits(page)))
     others = max(n - 1, 1)
     # The share of the other lines each first word and each shape has, once a distinct one.
     start_share = {start: (count - 1) / others for start, count in Counter(starts).items()}
@@ -326,13 +330,21 @@ def _have_digits(page: _Page) -> list[bool]:
     without a scan of the text: they were measured on a text that holds the line's (its
     own, an identical line's, or its sentence's, where the converter broke one over
     several lines), so a share of 0 means none, and a share above 0 of a line in no such
-    sentence (measured as itself) means some. Only the other lines, and any without
-    features, are searched:
+    sentence (measured as itself) means some. Only the lines with a share in such a
+    sentence, and any without features, are searched:
     the ASCII digits in C, then, in a text without any, the non-ASCII characters one by
     one (other scripts' digits, superscripts and circled digits: "²", "①")."""
-    sentences = page.sentences
-    return [share > 0 and (group not in sentences or _has_digit(text)) if f is not None else _has_digit(text)
-            for share, group, f, text in zip(page.fields["digit_share"], page.groups, page.measured, page.texts)]
+    # The shares compared in C: most lines have none (an unmeasured line's UNMEASURED
+    # neither), and only those with one are looked at again.
+    have = list(map(operator.gt, page.fields["digit_share"], repeat(0)))
+    sentences, groups, texts = page.sentences, page.groups, page.texts
+    for i in compress(range(page.n), have):  # (compress has read have[i] when it is set)
+        if groups[i] in sentences:
+            have[i] = _has_digit(texts[i])
+    if not page.all_measured:
+        for i in compress(range(page.n), map(operator.is_, page.measured, repeat(None))):
+            have[i] = _has_digit(texts[i])
+    return have
 
 
 def _has_digit(text: str) -> bool:
@@ -407,14 +419,19 @@ def _by_sentence(page: _Page, probabilities: list[float]) -> list[float]:
     shared, groups, texts = page.sentences, page.groups, page.texts
     if not shared:
         return probabilities
+    # The lines of those sentences, found in C: most lines are in none, and only these
+    # are looked at again.
+    lines = list(compress(range(page.n), map(shared.__contains__, groups)))
     sums: dict[int, list[float]] = {}  # a sentence's length-weighted probabilities, and its length
-    for group, text, p in zip(groups, texts, probabilities):
-        if group in shared:
-            total = sums.setdefault(group, [0.0, 0.0])
-            total[0] += p * len(text)
-            total[1] += len(text)
-    return [sums[group][0] / max(sums[group][1], 1.0) if group in sums else p
-            for group, p in zip(groups, probabilities)]
+    for i in lines:
+        total = sums.setdefault(groups[i], [0.0, 0.0])
+        total[0] += probabilities[i] * len(texts[i])
+        total[1] += len(texts[i])
+    shared_out = probabilities[:]
+    for i in lines:
+        weighted, length = sums[groups[i]]
+        shared_out[i] = weighted / max(length, 1.0)
+    return shared_out
 
 
 def _last_prose(blocks: list[Block], options: Options) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import accumulate
+from itertools import accumulate, repeat
 
 from .phrases import BULLET_MARKS
 
@@ -37,7 +37,8 @@ def wrap_width(text: str) -> int:
         return 0
     lengths = Counter(map(len, long))
     # up_to[n]: lines of length n or less, so a window of lengths is one subtraction.
-    up_to = list(accumulate(lengths[n] for n in range(WRAP_WIDTHS.stop)))
+    # (get, not the Counter's [] whose missing lengths each call its __missing__.)
+    up_to = list(accumulate(map(lengths.get, range(WRAP_WIDTHS.stop), repeat(0))))
     best, width = 0, 0
     for candidate in WRAP_WIDTHS:
         near = up_to[candidate] - up_to[candidate - WRAP_SLACK]
