@@ -569,8 +569,9 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
 
 
 # A byline's label on a line of its own, the name on the next: "Written by", "Article by:",
-# or "Author" (a search form's field too: the name after it must look like one).
-LONE_BYLINE_LABEL = re.compile(r"^(?:(?:written|posted|published|reported|article|story|words)\s+)?(?P<by>by)\s*:?$"
+# a forum thread's "Thread starter" (XenForo's, over the opening post's user name), or
+# "Author" (a search form's field too: the name after it must look like one).
+LONE_BYLINE_LABEL = re.compile(r"^(?:(?:written|posted|published|reported|article|story|words)\s+)?(?P<by>by|thread\s+starter)\s*:?$"
                                r"|^(?:author|autor|auteur|autore|autorin|yazar|автор)\s*:?$", re.I)
 
 

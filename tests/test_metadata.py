@@ -544,6 +544,17 @@ def test_an_author_box_under_the_article_names_the_author_of_scraped_text():
     assert all(p in doc.text for p in LONG_STORY)
 
 
+def test_a_forum_threads_starter_is_its_author():
+    # A XenForo thread as get_text() renders it: the label, the user name, the start date.
+    replies = ["I had the same trouble with the winter timetable last year and the harbour office "
+               "sorted it out within a week, so it is worth writing to them.", "harbourfan22", "Oct 23, 2025",
+               "Thanks, I will write to them tomorrow and report back here once I hear anything at all."]
+    text = "\n".join(["Winter ferry timetable? | Harbour Forum", *HEADER_MENU, "Winter ferry timetable?",
+                      "Thread starter", "ferrywatcher", "Start date", "Oct 22, 2025", *FERRY[:2], *replies])
+    doc = clean(text.encode(), url="https://forum.harbour.example/threads/winter-ferry-timetable.4417/")
+    assert doc.metadata.author == "ferrywatcher"
+
+
 def test_labels_that_name_many_people_or_a_code_word_name_no_author():
     books = [line for title, name in [("Animal Farm", "George Orwell"), ("Emma", "Jane Austen"),
                                       ("Dracula", "Bram Stoker")] for line in (title, "by", name)]
