@@ -8,7 +8,7 @@ import re
 import unicodedata
 from dataclasses import replace
 from typing import Any, Iterator
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import lxml.etree
 
@@ -352,12 +352,18 @@ def _headline(titles: list[str], h1: str | None, sites: set[str]) -> str | None:
 
 
 def host_of(url: str | None) -> str:
-    """The URL's host name, lower case; "" for none, or for a URL that does not parse
+    """The URL's host name, lower case; "" for none, or for a URL that does not parse."""
+    parts = _url_parts(url)
+    return (parts.hostname or "") if parts else ""
+
+
+def _url_parts(url: str | None) -> SplitResult | None:
+    """The URL split into its parts; None for none, or for one that does not parse
     ("http://[::1" from a page's canonical link)."""
     try:
-        return (urlsplit(url).hostname or "") if url else ""
+        return urlsplit(url) if url else None
     except ValueError:
-        return ""
+        return None
 
 
 def _site_names(site: str | None, url: str | None) -> set[str]:
@@ -732,11 +738,8 @@ def _opening_title(blocks: list[Block], url: str | None) -> str | None:
 def _says_slug(text: str, url: str | None) -> bool:
     """Whether a line holds the words of the URL's last path step ("mens-wool-runners"):
     two of them, or half of a step of fewer (numbers and file endings aside)."""
-    try:
-        path = urlsplit(url).path if url else ""
-    except ValueError:
-        return False
-    step = next((part for part in reversed(path.split("/")) if part), "")
+    parts = _url_parts(url)
+    step = next((part for part in reversed(parts.path.split("/")) if part), "") if parts else ""
     slug = {w for w in WORD.findall(step.casefold().replace("_", " ")) if not w.isdigit()} - FILE_ENDINGS
     shared = len(slug.intersection(WORD.findall(text.casefold())))
     return shared >= 2 or bool(slug) and shared >= len(slug) / 2
@@ -745,8 +748,12 @@ def _says_slug(text: str, url: str | None) -> bool:
 def _headline_confirmed(blocks: list[Block], at: int, opening: str) -> bool:
     """Whether a guessed headline holds up beside the page's <title>: it says the same,
     or a byline or a date follows it, as under an article's headline."""
-    return _same_title(blocks[at].text, opening) or any(
-        _is_byline_or_date(b) for b in blocks[at + 1:at + 1 + BYLINE_REACH])
+    return _same_title(blocks[at].text, opening) or _byline_or_date_below(blocks, at)
+
+
+def _byline_or_date_below(blocks: list[Block], i: int) -> bool:
+    """Whether a byline or a date line follows the line within BYLINE_REACH lines."""
+    return any(_is_byline_or_date(b) for b in blocks[i + 1:i + 1 + BYLINE_REACH])
 
 
 def _own_line(blocks: list[Block], i: int) -> bool:
@@ -800,7 +807,7 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool)
         # The headline sits near the article, above its standfirst: among close lines
         # the first good one wins, farther up lines lose a little for each step.
         score -= 0.02 * max(0, first - i - HEADLINE_NEAR)
-        if any(_is_byline_or_date(n) for n in blocks[i + 1:i + 1 + BYLINE_REACH]):
+        if _byline_or_date_below(blocks, i):
             score += 0.5  # and a byline or a date follows it
         scored[i] = words
         if score > best_score:

@@ -427,11 +427,11 @@ def _by_sentence(page: _Page, probabilities: list[float]) -> list[float]:
         total = sums.setdefault(groups[i], [0.0, 0.0])
         total[0] += probabilities[i] * len(texts[i])
         total[1] += len(texts[i])
-    shared_out = probabilities[:]
+    out = probabilities[:]
     for i in lines:
         weighted, length = sums[groups[i]]
-        shared_out[i] = weighted / max(length, 1.0)
-    return shared_out
+        out[i] = weighted / max(length, 1.0)
+    return out
 
 
 def _last_prose(blocks: list[Block], options: Options) -> int:
