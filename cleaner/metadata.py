@@ -39,6 +39,9 @@ COPYRIGHT = re.compile(
 # A company's legal form after its name ("Example Media Ltd.", "Gazzetta S.p.A." cut at its first dot).
 LEGAL_FORM = re.compile(r"(?:\s+|,\s*)(?:[A-Z]|Inc|Ltd|Limited|LLC|GmbH|AG|SA|SAS|SL|SpA|Srl|BV|NV|Co|Corp|plc|Pty|AB|AS|Oy)\.?$")
 MASTHEAD_SMALL_WORDS = frozenset("the of and a an for from on in de la le du des el y der die das".split())
+# The steps of a breadcrumb trail ("Home » Blog » Headline", "News › Local"): the path to
+# the headline, not the headline, however close to the article it stands.
+BREADCRUMB = re.compile(r"\S\s+[>»›▸]\s+\S")
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÀ-ÖØ-Þ]")
 # Between the parts of a dateline: "Jane Doe · May 2", "2026-12-03 来源：晨报 作者：李明" (Chinese
 # and Japanese set their labelled parts apart with a space).
@@ -729,8 +732,7 @@ def _opening_title(blocks: list[Block], url: str | None) -> str | None:
     if line.features is None or line.features.phrase or len(line.text.split()) > HEADLINE_WORDS:
         return None
     sites = _site_names(None, url)
-    parts = [part for part in TITLE_PARTS.split(line.text) if part.strip()]
-    if len(parts) >= 2 and any(_names_site(part, sites) for part in parts) or _says_slug(line.text, url):
+    if _names_site_apart(line.text, sites) or _says_slug(line.text, url):
         return _without_site(line.text, sites)
     return None
 
@@ -769,12 +771,30 @@ def _echoed_title(blocks: list[Block], first: int, url: str | None) -> str | Non
     opening = blocks[0].text if blocks else ""
     if len(opening.split()) > HEADLINE_WORDS:
         return None
-    own = _without_site(opening, _site_names(None, url))
+    sites = _site_names(None, url)
+    if not (_may_be_title(blocks[0]) or _names_site_apart(opening, sites)):
+        return None
+    own = _without_site(opening, sites)
     wanted = _title_words(own)  # once, not once a line
     echoes = [b.text for b in blocks[1: first + HEAD_SCAN]
               if b.text != opening and _same_words(_title_words(b.text), wanted, strict=True)]
     exact = [text for text in echoes if _squash(text) == _squash(own)]
     return next(iter(exact or echoes), None)
+
+
+def _may_be_title(b: Block) -> bool:
+    """Whether a rendering's first line may be the page's <title>: not a list's item or a
+    menu's ("* Home", "+ About Us", "Skip to content"), which a rendering that opens with
+    the body has there. (One that names the site in a part of its own is the <title>,
+    whatever phrase it holds: "Category:Programming languages - Wikipedia".)"""
+    f = b.features
+    return f is None or not (f.phrase or f.list_like or b.text.startswith("+ "))
+
+
+def _names_site_apart(text: str, sites: set[str]) -> bool:
+    """Whether a line names the site in a part of its own ("Headline | Site")."""
+    parts = [part for part in TITLE_PARTS.split(text) if part.strip()]
+    return len(parts) >= 2 and any(_names_site(part, sites) for part in parts)
 
 
 def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool) -> int | None:
@@ -798,6 +818,8 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool)
             words = max(words, word_count(b.text))
         if f is None or f.phrase or f.is_date or f.link_density > 0.5 or not 3 <= words <= 30:
             continue
+        if f.list_like and not f.is_heading or BREADCRUMB.search(b.text):
+            continue  # a menu's item ("* Local news"; a numbered heading, "5. Data Structures", may be one)
         if b.text.endswith((".", "!")) and words > 12 or CAPTION.search(b.text):
             continue  # a sentence or a photo caption, not a headline
         if not _own_line(blocks, i):

@@ -447,6 +447,40 @@ def test_a_first_line_that_neither_names_the_site_nor_the_url_is_not_taken_for_t
 HEADER_MENU = ["Home", "News", "Sport", "Business", "Weather", "Contact"]
 
 
+def test_a_rendering_that_opens_with_a_menu_item_takes_no_echo_of_it_for_the_title():
+    # A text browser's rendering starts with the body: its first line is the logo's link
+    # ("Home"), which the bulleted menu under it repeats. The headline is the title.
+    menu = ["* Home", "* News", "* Sport", "* Contact"]
+    text = "\n".join(["Home", *menu, "The ferry is coming back to the harbour", *FERRY])
+    doc = clean(text.encode(), url="https://harbourcourier.example/news/winter-ferry")
+    assert doc.metadata.title == "The ferry is coming back to the harbour"
+
+
+def test_a_list_item_is_not_guessed_for_the_headline():
+    # Bulleted lines above the article are a menu's, however long their words run.
+    menu = ["* Local elections, council business and the county's planning decisions",
+            "* Harbour and coast news from every town and village along the bay"]
+    text = "\n".join(["Ferry returns to the harbour", *menu, *FERRY])
+    doc = clean(text.encode())
+    assert doc.metadata.title == "Ferry returns to the harbour"
+
+
+def test_a_breadcrumb_trail_is_not_guessed_for_the_headline():
+    # The trail ends with the headline's words, and runs longer: the line under it is the headline.
+    text = "\n".join([*HEADER_MENU, "Home » News » Harbour » The ferry is coming back to the harbour",
+                      "The ferry is coming back to the harbour", *FERRY])
+    doc = clean(text.encode())
+    assert doc.metadata.title == "The ferry is coming back to the harbour"
+
+
+def test_a_first_line_that_names_the_site_apart_is_the_title_whatever_it_opens_with():
+    # "Category:" opens a label line ("Filed under: ..."), but a part of its own naming the
+    # site says the line is the <title>: its echo over the article is still the headline.
+    text = "\n".join(["Category:Harbour ferries - Harbour Wiki", *HEADER_MENU, "Category:Harbour ferries", *FERRY])
+    doc = clean(text.encode(), url="https://wiki.harbour.example/wiki/Category:Harbour_ferries")
+    assert doc.metadata.title == "Category:Harbour ferries"
+
+
 def test_a_guessed_headline_with_a_byline_under_it_wins_over_the_pages_title():
     # A news story's <title> is written for search; the headline over the byline is the story's.
     text = "\n".join(["Winter ferry service to resume in November | The Harbour Courier", *HEADER_MENU,
