@@ -90,6 +90,11 @@ def test_dom_cue(path, cue):
 
 @pytest.mark.parametrize("text, kind", [
     ("Listen to This Article", "navigation"),
+    # a show-or-hide control's label, whatever it shows or hides; a sentence that opens
+    # with the word is not one
+    ("Toggle the table of contents", "navigation"),
+    ("Toggle Light / Dark / Auto color theme", "navigation"),
+    ("Toggled settings are saved on this device for your next visit.", ""),
     ("Advertisement", "ads"),
     ("Sign in", "navigation"),
     ("Share on Facebook", "navigation"),
