@@ -69,6 +69,7 @@ CITIES = re.compile(
     r"geneva|toronto|mexico city|madrid|rome|kyiv|islamabad|dhaka|nairobi|lagos|seoul)$",
     re.I,
 )
+SLUG_BONUS = 1.0
 HEAD_SCAN = 40  # how many lines before the article the headline search looks at
 FILE_ENDINGS = frozenset({"html", "htm", "php", "asp", "aspx", "jsp"})  # a URL step's, not its words
 MIN_ANCHOR_WORDS = 3  # a <title> this long, echoed on a line of its own, is the headline
@@ -494,7 +495,7 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
         title_at: int | None = anchor
     else:
         known = meta.title or (_echoed_title(blocks, first, meta.url) if guess else None)
-        title_at = _find_title(blocks, first, known, guess)
+        title_at = _find_title(blocks, first, known, guess, meta.url)
         opening = _opening_title(blocks, meta.url) if guess and not known else None
         if opening and (title_at is None or title_at == 0 or not _headline_confirmed(blocks, title_at, opening)):
             # A guess weaker than the page's own <title>: that is the title. The guessed
@@ -739,10 +740,10 @@ def _opening_title(blocks: list[Block], url: str | None) -> str | None:
 
 def _says_slug(text: str, url: str | None) -> bool:
     """Whether a line holds the words of the URL's last path step ("mens-wool-runners"):
-    two of them, or half of a step of fewer (numbers and file endings aside)."""
+    two of them, or half of a step of fewer (numbers, ids and hashes, and file endings aside)."""
     parts = _url_parts(url)
     step = next((part for part in reversed(parts.path.split("/")) if part), "") if parts else ""
-    slug = {w for w in WORD.findall(step.casefold().replace("_", " ")) if not w.isdigit()} - FILE_ENDINGS
+    slug = {w for w in WORD.findall(step.casefold().replace("_", " ")) if w.isalpha()} - FILE_ENDINGS
     shared = len(slug.intersection(WORD.findall(text.casefold())))
     return shared >= 2 or bool(slug) and shared >= len(slug) / 2
 
@@ -797,7 +798,8 @@ def _names_site_apart(text: str, sites: set[str]) -> bool:
     return len(parts) >= 2 and any(_names_site(part, sites) for part in parts)
 
 
-def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool) -> int | None:
+def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool,
+                url: str | None = None) -> int | None:
     """The headline: the known title if it is on the page, else (for scraped text, which
     has no markup to say so) the likeliest heading just before the article starts."""
     if known:
@@ -810,6 +812,7 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool)
     if not guess:
         return next((i for i, b in enumerate(blocks[: first + HEAD_SCAN]) if b.tag == "h1"), None)
     best, best_score = None, 0.0
+    sites = _site_names(None, url)
     scored: dict[int, int] = {}  # the lines that may be the headline, and their words
     for i in range(max(0, first - HEAD_SCAN), min(len(blocks), first + 1)):
         b, f = blocks[i], blocks[i].features
@@ -831,6 +834,8 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool)
         score -= 0.02 * max(0, first - i - HEADLINE_NEAR)
         if _byline_or_date_below(blocks, i):
             score += 0.5  # and a byline or a date follows it
+        if _says_slug(b.text, url) and not _names_site_apart(b.text, sites):
+            score += SLUG_BONUS
         scored[i] = words
         if score > best_score:
             best, best_score = i, score

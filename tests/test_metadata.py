@@ -465,6 +465,18 @@ def test_a_list_item_is_not_guessed_for_the_headline():
     assert doc.metadata.title == "Ferry returns to the harbour"
 
 
+def test_the_line_that_says_the_urls_last_step_is_the_likelier_headline():
+    # A browser's copy of a page has no markup and no <title>: of the lines over the
+    # article, the one holding the words of the URL's slug is the headline, not the
+    # longer promotion nearer the prose.
+    promotion = "Book your winter crossing now and save a third on every fare"
+    text = "\n".join([*HEADER_MENU, "Ferry returns to the harbour", promotion, *FERRY])
+    url = "https://harbourcourier.example/news/2025/10/ferry-returns-to-the-harbour"
+    assert clean(text.encode(), url=url).metadata.title == "Ferry returns to the harbour"
+    # An id or a hash in the last step spells no words ("5e2cdc32"): it says nothing.
+    assert not metadata._says_slug("Save 5e2cdc32 to your computer", "https://gist.example/someone/5e2cdc32")
+
+
 def test_a_breadcrumb_trail_is_not_guessed_for_the_headline():
     # The trail ends with the headline's words, and runs longer: the line under it is the headline.
     text = "\n".join([*HEADER_MENU, "Home » News » Harbour » The ferry is coming back to the harbour",
