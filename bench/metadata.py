@@ -1,6 +1,6 @@
 """Metadata: how often the title, author and date a cleaner gives match the ground truth's.
 
-    python -m bench.metadata [--data PATH] [--limit N] [--jobs N] [--out DIR]
+    python -m bench.metadata [--data PATH] [--limit N] [--jobs N] [--out DIR] [--renderings a,b]
 
 WCXB's truth names each page's title, author and publish date (or None). pagecleaner
 (on the HTML, and on the dataset's two scraped-text renderings, where the lines alone
@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from .__main__ import DEFAULT_DATA, DEFAULT_OUT, REPO_ROOT, fail
+from .renderings import CONVERTERS, RenderingError, usable
 from .run import CITATION, DATASET, PAGE_TYPES, all_ids, read_input
 
 FIELDS = ("title", "author", "date")
@@ -83,11 +84,19 @@ SYSTEMS = {
     "pagecleaner-text-htmltext": ("text/htmltext", _pagecleaner("text")),
     "trafilatura": ("html", _trafilatura),
 }
+# The name of pagecleaner on one of bench.renderings' renderings (--renderings).
+RENDERED = "pagecleaner-rendered-"
+
+
+def _system(name: str) -> tuple[str, Callable[[bytes, Optional[str]], dict[str, Any]]]:
+    if name.startswith(RENDERED):
+        return f"rendered/{name[len(RENDERED):]}", _pagecleaner("text")
+    return SYSTEMS[name]
 
 
 def _one(task: tuple[str, str, Path]) -> tuple[str, dict[str, Any]]:
     system, page_id, dataset = task
-    kind, find = SYSTEMS[system]
+    kind, find = _system(system)
     data = read_input(dataset, kind, page_id)
     url = json.loads((dataset / "ground-truth" / f"{page_id}.json").read_text(encoding="utf-8")).get("url")
     try:
@@ -144,7 +153,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N page ids (sorted)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes (default: one a core)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
+    parser.add_argument("--renderings", default="",
+                        help="also pagecleaner on these of bench.renderings' renderings, comma-separated "
+                             f"({', '.join(CONVERTERS)}): most open with the body, not the <title>")
     args = parser.parse_args(argv)
+    converters = [name for name in args.renderings.split(",") if name]
+    unknown = sorted(set(converters) - set(CONVERTERS))
+    if unknown:
+        fail(f"unknown rendering {', '.join(unknown)} (known: {', '.join(CONVERTERS)})")
+    for name in converters:
+        try:
+            usable(name)
+        except (RenderingError, ImportError) as exc:
+            fail(f"cannot read the {name} rendering: {exc}")
     data = (args.data or Path(os.environ.get("PAGECLEANER_BENCH") or DEFAULT_DATA)).resolve()
     dataset = data / DATASET
     if not (dataset / "ground-truth").is_dir():
@@ -155,7 +176,7 @@ def main(argv: list[str] | None = None) -> None:
     truths = {page_id: truth_of(dataset, page_id) for page_id in ids}
     results = {}
     with multiprocessing.get_context("spawn").Pool(max(1, args.jobs)) as pool:
-        for system in SYSTEMS:
+        for system in [*SYSTEMS, *(RENDERED + name for name in converters)]:
             print(f"[bench.metadata] {system}: {len(ids)} pages", file=sys.stderr)
             found = dict(pool.imap_unordered(_one, [(system, page_id, dataset) for page_id in ids], chunksize=8))
             results[system] = score(found, truths)
