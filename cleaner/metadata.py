@@ -41,7 +41,7 @@ LEGAL_FORM = re.compile(r"(?:\s+|,\s*)(?:[A-Z]|Inc|Ltd|Limited|LLC|GmbH|AG|SA|SA
 MASTHEAD_SMALL_WORDS = frozenset("the of and a an for from on in de la le du des el y der die das".split())
 # The steps of a breadcrumb trail ("Home » Blog » Headline", "News › Local"): the path to
 # the headline, not the headline, however close to the article it stands.
-BREADCRUMB = re.compile(r"\S\s+[>»›▸]\s+\S")
+BREADCRUMB = re.compile(r"\S\s+[>»›▸]\s+\S|\S\s+/\s+\S.*\s+/\s+\S")
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÀ-ÖØ-Þ]")
 # Between the parts of a dateline: "Jane Doe · May 2", "2026-12-03 来源：晨报 作者：李明" (Chinese
 # and Japanese set their labelled parts apart with a space).
@@ -70,6 +70,7 @@ CITIES = re.compile(
     re.I,
 )
 SLUG_BONUS = 1.0
+SENTENCE_END_PENALTY = 0.4
 HEAD_SCAN = 40  # how many lines before the article the headline search looks at
 FILE_ENDINGS = frozenset({"html", "htm", "php", "asp", "aspx", "jsp"})  # a URL step's, not its words
 MIN_ANCHOR_WORDS = 3  # a <title> this long, echoed on a line of its own, is the headline
@@ -829,6 +830,7 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool,
             continue  # a piece of a sentence broken over lines
         score = min(words, 12) / 12 + (1.0 if f.is_heading else 0.0) + (0.5 if b.tag == "h1" else 0.0)
         score -= 0.6 if words > 20 or SENTENCE_BREAK.search(b.text) else 0.0  # a standfirst, not a headline
+        score -= SENTENCE_END_PENALTY if b.text.endswith(".") and not b.text.endswith("..") else 0.0
         # The headline sits near the article, above its standfirst: among close lines
         # the first good one wins, farther up lines lose a little for each step.
         score -= 0.02 * max(0, first - i - HEADLINE_NEAR)

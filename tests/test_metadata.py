@@ -479,10 +479,18 @@ def test_the_line_that_says_the_urls_last_step_is_the_likelier_headline():
 
 def test_a_breadcrumb_trail_is_not_guessed_for_the_headline():
     # The trail ends with the headline's words, and runs longer: the line under it is the headline.
-    text = "\n".join([*HEADER_MENU, "Home » News » Harbour » The ferry is coming back to the harbour",
-                      "The ferry is coming back to the harbour", *FERRY])
-    doc = clean(text.encode())
-    assert doc.metadata.title == "The ferry is coming back to the harbour"
+    for trail in ("Home » News » Harbour » The ferry is coming back to the harbour",
+                  "Home / News / Harbour / The ferry is coming back to the harbour"):
+        text = "\n".join([*HEADER_MENU, trail, "The ferry is coming back to the harbour", *FERRY])
+        assert clean(text.encode()).metadata.title == "The ferry is coming back to the harbour"
+
+
+def test_a_standfirst_that_ends_like_a_sentence_is_not_the_headline():
+    # No byline under them to tell them apart: the line that ends with a full stop is
+    # the standfirst, though it runs longer and stands nearer the prose.
+    standfirst = "The council has voted to bring the winter crossing back."
+    text = "\n".join([*HEADER_MENU, "Winter ferry returns to the harbour", standfirst, *FERRY])
+    assert clean(text.encode()).metadata.title == "Winter ferry returns to the harbour"
 
 
 def test_a_first_line_that_names_the_site_apart_is_the_title_whatever_it_opens_with():
