@@ -820,8 +820,11 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool,
         words = len(b.text.split())  # the line's own, not its sentence group's
         if not b.text.isascii():  # Thai or Chinese put few spaces between words, if any
             words = max(words, word_count(b.text))
-        if f is None or f.phrase or f.is_date or f.link_density > 0.5 or not 3 <= words <= 30:
+        if f is None or f.phrase or f.is_date or f.link_density > 0.5 or words > 30:
             continue
+        slug = _says_slug(b.text, url) and not _names_site_apart(b.text, sites)
+        if words < 3 and not slug:
+            continue  # a menu's item or a label, unless it says what the URL says ("Standing desks")
         if f.list_like and not f.is_heading or BREADCRUMB.search(b.text):
             continue  # a menu's item ("* Local news"; a numbered heading, "5. Data Structures", may be one)
         if b.text.endswith((".", "!")) and words > 12 or CAPTION.search(b.text):
@@ -836,7 +839,7 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool,
         score -= 0.02 * max(0, first - i - HEADLINE_NEAR)
         if _byline_or_date_below(blocks, i):
             score += 0.5  # and a byline or a date follows it
-        if _says_slug(b.text, url) and not _names_site_apart(b.text, sites):
+        if slug:
             score += SLUG_BONUS
         scored[i] = words
         if score > best_score:

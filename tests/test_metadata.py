@@ -480,6 +480,16 @@ def test_the_line_that_says_the_urls_last_step_is_the_likelier_headline():
     assert not metadata._says_slug("Save 5e2cdc32 to your computer", "https://gist.example/someone/5e2cdc32")
 
 
+def test_a_headline_of_two_words_is_guessed_when_it_says_the_urls_last_step():
+    # A shop's category page, as a browser copies it: "Standing desks" is a menu item's
+    # length, but the URL names the page for it.
+    text = "\n".join([*MAT_MENU, "Standing desks", "Free delivery on every order over fifty pounds this month", *MAT])
+    doc = clean(text.encode(), url="https://harboursupply.example/collections/standing-desks")
+    assert doc.metadata.title == "Standing desks"
+    # Without the URL to say so, a line that short is no headline.
+    assert clean(text.encode()).metadata.title != "Standing desks"
+
+
 def test_a_breadcrumb_trail_is_not_guessed_for_the_headline():
     # The trail ends with the headline's words, and runs longer: the line under it is the headline.
     for trail in ("Home » News » Harbour » The ferry is coming back to the harbour",
