@@ -852,4 +852,17 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool,
     if (above in scored and scored[above] < scored[above + 1] and blocks[above].label is CONTENT
             and any(_is_byline_or_date(b) for b in blocks[above + 2:above + 4])):
         return above
+    if best is not None:
+        # A line that ends with another candidate's words after two or more capitalised
+        # ones is that line with a trail in front ("Home Glossary Mobile App What is a
+        # Mobile App?", a breadcrumb whose marks a copy dropped): the other is the headline.
+        chosen = blocks[best].text
+        return next((i for i in scored if i != best and chosen.endswith(" " + blocks[i].text)
+                     and _is_trail(chosen[:-len(blocks[i].text)])), best)
     return best
+
+
+def _is_trail(text: str) -> bool:
+    """Two or more words, each capitalised (or a mark between them): "Home Glossary", "Blog /"."""
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)

@@ -498,6 +498,17 @@ def test_a_breadcrumb_trail_is_not_guessed_for_the_headline():
         assert clean(text.encode()).metadata.title == "The ferry is coming back to the harbour"
 
 
+def test_a_trail_whose_marks_a_copy_dropped_is_not_the_headline():
+    # A browser's copy of a breadcrumb list loses its marks: capitalised steps, then the
+    # headline's words, which the next line says alone.
+    trail = "Home News Harbour The ferry is coming back to the harbour"
+    text = "\n".join([*HEADER_MENU, trail, "The ferry is coming back to the harbour", *FERRY])
+    assert clean(text.encode()).metadata.title == "The ferry is coming back to the harbour"
+    # One word before a shorter line's is no trail (a maker's name before its product's).
+    text = "\n".join([*HEADER_MENU, "Harbourline Winter Ferry Timetable", "Winter Ferry Timetable", *FERRY])
+    assert clean(text.encode()).metadata.title == "Harbourline Winter Ferry Timetable"
+
+
 def test_a_standfirst_that_ends_like_a_sentence_is_not_the_headline():
     # No byline under them to tell them apart: the line that ends with a full stop is
     # the standfirst, though it runs longer and stands nearer the prose.
