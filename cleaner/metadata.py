@@ -69,6 +69,9 @@ CITIES = re.compile(
     r"geneva|toronto|mexico city|madrid|rome|kyiv|islamabad|dhaka|nairobi|lagos|seoul)$",
     re.I,
 )
+# The headline guess's score (_find_title): a line that holds the URL's slug is the page's
+# name for itself, more telling than a heading's shape; a line that ends with a full stop
+# is more often the standfirst under the headline than the headline.
 SLUG_BONUS = 1.0
 SENTENCE_END_PENALTY = 0.4
 HEAD_SCAN = 40  # how many lines before the article the headline search looks at
@@ -826,7 +829,7 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool,
         if words < 3 and not slug:
             continue  # a menu's item or a label, unless it says what the URL says ("Standing desks")
         if f.list_like and not f.is_heading or BREADCRUMB.search(b.text):
-            continue  # a menu's item ("* Local news"; a numbered heading, "5. Data Structures", may be one)
+            continue  # a menu's item ("* Local news"; a numbered heading, "5. Data Structures", may be one), a trail
         if b.text.endswith((".", "!")) and words > 12 or CAPTION.search(b.text):
             continue  # a sentence or a photo caption, not a headline
         if not _own_line(blocks, i):
