@@ -777,9 +777,12 @@ def _echoed_title(blocks: list[Block], first: int, url: str | None) -> str | Non
     if len(opening.split()) > HEADLINE_WORDS:
         return None
     sites = _site_names(None, url)
-    if not (_may_be_title(blocks[0]) or _names_site_apart(opening, sites)):
+    titled = _names_site_apart(opening, sites)
+    if not (_may_be_title(blocks[0]) or titled):
         return None
     own = _without_site(opening, sites)
+    if len(own.split()) < MIN_ANCHOR_WORDS and not (titled or _says_slug(opening, url)):
+        return None  # "Forums", "Blog": a menu's first item, echoed by "Forum" or "Blogs" under it
     wanted = _title_words(own)  # once, not once a line
     echoes = [b.text for b in blocks[1: first + HEAD_SCAN]
               if b.text != opening and _same_words(_title_words(b.text), wanted, strict=True)]

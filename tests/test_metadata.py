@@ -459,6 +459,17 @@ def test_a_rendering_that_opens_with_a_menu_item_takes_no_echo_of_it_for_the_tit
     assert doc.metadata.title == "The ferry is coming back to the harbour"
 
 
+def test_a_first_line_of_one_word_is_no_title_for_a_later_line_to_echo():
+    # A browser's copy opens with the menu's first item ("Forums"), and a tab under it
+    # says "Forum": neither is the page's <title>. The thread's own line is the headline.
+    text = "\n".join(["Forums", "New posts", "Log in", "Forum", "Ferry timetable thoughts", *FERRY])
+    doc = clean(text.encode(), url="https://forums.harbour.example/threads/ferry-timetable-thoughts.3237/")
+    assert doc.metadata.title == "Ferry timetable thoughts"
+    # A short <title> that names the site apart is still echoed ("Models | Django documentation").
+    text = "\n".join(["Timetables | Harbour Courier", *HEADER_MENU, "Timetables", *FERRY])
+    assert clean(text.encode(), url="https://harbourcourier.example/ferry/").metadata.title == "Timetables"
+
+
 def test_a_list_item_is_not_guessed_for_the_headline():
     # Bulleted lines above the article are a menu's, however long their words run.
     menu = ["* Local elections, council business and the county's planning decisions",
