@@ -538,6 +538,10 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
             meta = meta if meta.date else replace(meta, date=parse_date(b.text))
             # "August 9, 2025 · Jane Doe · 12 comments": a date line may name the author too.
             names = [n for part in PART_SEPARATORS.split(b.text) if (n := author_from_line(part.strip()))]
+            if not names:  # a copy may drop the marks between them: "By Jane Doe December 2, 2025"
+                parts = PART_SEPARATORS.split(phrases.DATE.sub(" · ", b.text))
+                names = [n for part in parts if phrases.BYLINE.match(part.strip())
+                         and (n := author_from_line(part.strip()))]
             if names and not meta.author:
                 meta = replace(meta, author=names[0])
             out[i] = b._replace(role="date", label=Label.CONTENT)

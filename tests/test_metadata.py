@@ -470,6 +470,18 @@ def test_a_first_line_of_one_word_is_no_title_for_a_later_line_to_echo():
     assert clean(text.encode(), url="https://harbourcourier.example/ferry/").metadata.title == "Timetables"
 
 
+@pytest.mark.parametrize("dateline, author", [
+    ("By Jane Doe October 22, 2025", "Jane Doe"),  # a copy dropped the mark between the two
+    ("October 22, 2025 By Jane Doe", "Jane Doe"),
+    ("Published On October 22, 2025", None),  # a label, not a name
+])
+def test_a_byline_and_a_date_run_together_name_the_author(dateline, author):
+    text = "\n".join([*HEADER_MENU, "The ferry is coming back to the harbour", dateline, *FERRY])
+    doc = clean(text.encode())
+    assert doc.metadata.author == author
+    assert doc.metadata.date == "2025-10-22"
+
+
 def test_a_list_item_is_not_guessed_for_the_headline():
     # Bulleted lines above the article are a menu's, however long their words run.
     menu = ["* Local elections, council business and the county's planning decisions",
