@@ -540,8 +540,7 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
             names = [n for part in PART_SEPARATORS.split(b.text) if (n := author_from_line(part.strip()))]
             if not names:  # a copy may drop the marks between them: "By Jane Doe December 2, 2025"
                 parts = PART_SEPARATORS.split(phrases.DATE.sub(" · ", b.text))
-                names = [n for part in parts if phrases.BYLINE.match(part.strip())
-                         and (n := author_from_line(part.strip()))]
+                names = [n for part in parts if phrases.BYLINE.match(p := part.strip()) and (n := author_from_line(p))]
             if names and not meta.author:
                 meta = replace(meta, author=names[0])
             out[i] = b._replace(role="date", label=Label.CONTENT)
@@ -747,13 +746,23 @@ def _opening_title(blocks: list[Block], url: str | None) -> str | None:
 
 
 def _says_slug(text: str, url: str | None) -> bool:
-    """Whether a line holds the words of the URL's last path step ("mens-wool-runners"):
-    two of them, or half of a step of fewer (numbers, ids and hashes, and file endings aside)."""
+    """Whether a line holds the words of the URL's last path step ("mens-wool-runners")."""
+    return _holds_slug(text, _slug_words(url))
+
+
+def _slug_words(url: str | None) -> frozenset[str]:
+    """The words of the URL's last path step (numbers, ids and hashes, and file endings aside)."""
     parts = _url_parts(url)
     step = next((part for part in reversed(parts.path.split("/")) if part), "") if parts else ""
-    slug = {w for w in WORD.findall(step.casefold().replace("_", " ")) if w.isalpha()} - FILE_ENDINGS
+    return frozenset(w for w in WORD.findall(step.casefold().replace("_", " ")) if w.isalpha()) - FILE_ENDINGS
+
+
+def _holds_slug(text: str, slug: frozenset[str]) -> bool:
+    """Two of the slug's words, or half of a slug of fewer."""
+    if not slug:
+        return False
     shared = len(slug.intersection(WORD.findall(text.casefold())))
-    return shared >= 2 or bool(slug) and shared >= len(slug) / 2
+    return shared >= 2 or shared >= len(slug) / 2
 
 
 def _headline_confirmed(blocks: list[Block], at: int, opening: str) -> bool:
@@ -800,7 +809,13 @@ def _may_be_title(b: Block) -> bool:
     the body has there. (One that names the site in a part of its own is the <title>,
     whatever phrase it holds: "Category:Programming languages - Wikipedia".)"""
     f = b.features
-    return f is None or not (f.phrase or f.list_like or b.text.startswith("+ "))
+    return f is None or not (f.phrase or _is_list_item(b))
+
+
+def _is_list_item(b: Block) -> bool:
+    """A bulleted or numbered line, or inscriptis's second-level item ("+ About Us"; the
+    "+" is not among the bullets the features know, which the text model was fitted on)."""
+    return b.features is not None and b.features.list_like or b.text.startswith("+ ")
 
 
 def _names_site_apart(text: str, sites: set[str]) -> bool:
@@ -823,7 +838,7 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool,
     if not guess:
         return next((i for i, b in enumerate(blocks[: first + HEAD_SCAN]) if b.tag == "h1"), None)
     best, best_score = None, 0.0
-    sites = _site_names(None, url)
+    sites, slug_words = _site_names(None, url), _slug_words(url)  # once a page, not once a line
     scored: dict[int, int] = {}  # the lines that may be the headline, and their words
     for i in range(max(0, first - HEAD_SCAN), min(len(blocks), first + 1)):
         b, f = blocks[i], blocks[i].features
@@ -832,10 +847,10 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool,
             words = max(words, word_count(b.text))
         if f is None or f.phrase or f.is_date or f.link_density > 0.5 or words > 30:
             continue
-        slug = _says_slug(b.text, url) and not _names_site_apart(b.text, sites)
+        slug = _holds_slug(b.text, slug_words) and not _names_site_apart(b.text, sites)
         if words < 3 and not slug:
             continue  # a menu's item or a label, unless it says what the URL says ("Standing desks")
-        if f.list_like and not f.is_heading or BREADCRUMB.search(b.text):
+        if _is_list_item(b) and not f.is_heading or BREADCRUMB.search(b.text):
             continue  # a menu's item ("* Local news"; a numbered heading, "5. Data Structures", may be one), a trail
         if b.text.endswith((".", "!")) and words > 12 or CAPTION.search(b.text):
             continue  # a sentence or a photo caption, not a headline

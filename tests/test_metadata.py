@@ -482,10 +482,11 @@ def test_a_byline_and_a_date_run_together_name_the_author(dateline, author):
     assert doc.metadata.date == "2025-10-22"
 
 
-def test_a_list_item_is_not_guessed_for_the_headline():
+@pytest.mark.parametrize("bullet", ["*", "+"])  # "+": inscriptis's second level
+def test_a_list_item_is_not_guessed_for_the_headline(bullet):
     # Bulleted lines above the article are a menu's, however long their words run.
-    menu = ["* Local elections, council business and the county's planning decisions",
-            "* Harbour and coast news from every town and village along the bay"]
+    menu = [f"{bullet} Local elections, council business and the county's planning decisions",
+            f"{bullet} Harbour and coast news from every town and village along the bay"]
     text = "\n".join(["Ferry returns to the harbour", *menu, *FERRY])
     doc = clean(text.encode())
     assert doc.metadata.title == "Ferry returns to the harbour"
