@@ -470,12 +470,15 @@ def is_thread(url: str | None) -> bool:
 
 
 def measure(blocks: list[Block], language: str | None, options: Options | None = None,
-            article: bool = False) -> list[Block]:
+            article: bool = False, landmarks: bool = True) -> list[Block]:
     """Blocks with their features filled in (new blocks; the input is left as it was).
     Lines of scraped text that one sentence runs across are measured as that sentence,
     so a link cut out of a paragraph reads as part of the paragraph. On a page whose
     markup says it is an `article`, "review" containers hold the article (a buyer's
-    guide's reviewed products); anywhere else they are customer reviews: comments."""
+    guide's reviewed products); anywhere else they are customer reviews: comments.
+    With `landmarks` False, a block inside a landmark (a nav, footer or aside, a menu, a
+    consent dialog) is only placed, not read (`unjudged`, _placed_only): the pipeline
+    sets such blocks aside as navigation."""
     options = options or defaults()
     reviews = "" if article else "comments"
     stops = stopwords(language)
@@ -505,7 +508,9 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
             cue = cues[path] = dom_cue(path, p, memo)
         if cue == "reviews":
             cue = reviews
-        if group >= 0 and len(members[group]) > 1:
+        if not landmarks and unjudged(cue, path, rule):
+            f = _placed_only(text, link_chars, position, repeats)
+        elif group >= 0 and len(members[group]) > 1:
             if group not in sentences:
                 whole = " ".join([m.text for m in members[group]])
                 first = members[group][0]
@@ -524,6 +529,21 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
         out.append(tuple.__new__(Block, (index, text, tag, path, ancestors, link_chars, group, cells, ordered, rule,
                                          f, label, score, reasons, role)))
     return out
+
+
+def unjudged(cue: str, path: str, rule: str) -> bool:
+    """Whether an HTML block may go unread and unjudged, as navigation: it sits in a
+    landmark, which outweighs any prose, and no rules file's selector picked it. A figure's
+    caption is judged all the same (a code listing's is the text's: revise.keep_code_captions)."""
+    return cue == "landmark" and not rule and "figcaption" not in path
+
+
+def _placed_only(text: str, link_chars: int, position: float, repeats: int) -> Features:
+    """A landmark's block, not read: its length, links, place and cue, for what reports
+    it (explain, JSON); nothing judges it."""
+    chars = len(text)
+    return tuple.__new__(Features, (len(text.split()), chars, False, 0.0, 0.0, 0.0, link_chars / chars if chars else 0.0,
+                                    False, position, repeats, "", "landmark", 0, False, False, False, False, False, False))
 
 
 # Where _placed puts a block's place, for tuples built by slicing: a namedtuple's _replace

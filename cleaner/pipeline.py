@@ -8,10 +8,11 @@ from . import feeds, markdown_input, metadata, segment
 from .dates import parse_date
 from .decode import decode, nfc, normalize
 from .errors import InputError
-from .features import is_thread, measure, word_count
+from .features import is_thread, measure, unjudged, word_count
 from .language import detect_language, language_sample
 from .options import Options, Phrases
 from .records import CONTENT, Block, Decoded, Document, Kind, Label, Metadata
+from .rules import defaults
 from .revise import drop_above_headline, drop_author_bio, drop_forms, drop_other_articles, ensure_content, revise
 from .scoring import score
 from .stacking import relabel
@@ -41,18 +42,19 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
         raise InputError(f"more than {options.limits.max_lines:,} lines (the max_lines limit)")
     language = detect_language(language_sample(b.text for b in blocks), meta.language) or meta.language
     lap("language")
-    blocks = measure(blocks, language, options, article=meta.page_type == "article")
+    article, thread = meta.page_type == "article", is_thread(url)
+    apart = kind is Kind.HTML and _may_set_aside(options)
+    measured = measure(blocks, language, options, article=article, landmarks=not apart)
     lap("features")
-    blocks = score(blocks, options)
-    lap("score")
-    thread = is_thread(url)
-    blocks = revise(blocks, options, thread=thread, boilerplate=boilerplate, dated=meta.date is not None)
-    blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
-    if kind is Kind.HTML:
-        blocks = drop_other_articles(blocks, options, meta.title, thread)
-        blocks = drop_forms(blocks, meta.page_type == "article", options, thread)
-    blocks = ensure_content(blocks, options)
-    lap("revise")
+    page, chrome = _landmarks_apart(measured) if apart else (measured, [])
+    judged, judged_meta = _judge(page, meta, kind, options, thread, boilerplate, lap) if page else ([], meta)
+    if chrome and not _has_body(judged):
+        # Nothing outside the landmarks makes a body (a page whose text is all in asides or
+        # a footer): the page is judged whole, landmarks and all, as any page once was.
+        measured = measure(blocks, language, options, article=article)
+        lap("features")
+        (judged, judged_meta), chrome = _judge(measured, meta, kind, options, thread, boilerplate, lap), []
+    blocks, meta = _in_order(judged, chrome), judged_meta
     if meta.author is None and root is not None:
         # The markup's bylines last: a search of the whole tree, for pages whose head and
         # article head name no one.
@@ -74,6 +76,62 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     )
     lap("assemble")
     return document
+
+
+def _judge(blocks: list[Block], meta: Metadata, kind: Kind, options: Options, thread: bool,
+           boilerplate: frozenset[str], lap: Laps) -> tuple[list[Block], Metadata]:
+    """Score the blocks, revise them in context, and find the headline's and the
+    byline's (the page's title, author and date as its lines give them)."""
+    blocks = score(blocks, options)
+    lap("score")
+    blocks = revise(blocks, options, thread=thread, boilerplate=boilerplate, dated=meta.date is not None)
+    blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
+    if kind is Kind.HTML:
+        blocks = drop_other_articles(blocks, options, meta.title, thread)
+        blocks = drop_forms(blocks, meta.page_type == "article", options, thread)
+    blocks = ensure_content(blocks, options)
+    lap("revise")
+    return blocks, meta
+
+
+def _may_set_aside(options: Options) -> bool:
+    """Whether a landmark's blocks can be labelled navigation unjudged: a landmark weighs
+    as heavily as the built-in rules have it (it outweighs any prose), and no rules file
+    names content by its words, which a landmark's lines might say."""
+    phrases = options.phrases
+    return (options.weights.dom_landmark <= defaults().weights.dom_landmark
+            and phrases.line_content is None and phrases.sentence_content is None)
+
+
+# What a landmark's block says for itself when it is set aside unjudged.
+LANDMARK_REASONS = ("navigation_landmark",)
+
+
+def _landmarks_apart(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+    """The page's blocks to judge, and those inside its landmarks (a nav, footer or aside,
+    a menu, a consent dialog: 38% of a dev page's blocks), labelled navigation unjudged.
+    The scorer's landmark weight outweighs any prose, and the context passes had brought
+    back 0.4% of these blocks, more often wrongly than not (on all 1,358 dev pages from
+    HTML, word F1 +0.0002 without them; 108 pages move, 64 up). features.unjudged tells
+    which: a block a rules file's selector picked, or a figure's caption, is judged."""
+    page: list[Block] = []
+    chrome: list[Block] = []
+    for b in blocks:
+        if b.features is not None and unjudged(b.features.dom_cue, b.dom_path, b.rule):
+            chrome.append(b._replace(label=Label.NAVIGATION, score=0.0, reasons=LANDMARK_REASONS))
+        else:
+            page.append(b)
+    return page, chrome
+
+
+def _in_order(judged: list[Block], chrome: list[Block]) -> list[Block]:
+    """The judged blocks and those set aside, in the page's order again. (Blocks keep
+    their index, the place on the page, through every pass.)"""
+    return sorted(judged + chrome, key=_index) if chrome else judged
+
+
+def _index(block: Block) -> int:
+    return block.index
 
 
 def prepare(data: bytes | str, options: Options, charset: str | None = None) -> tuple[Decoded, Kind, str]:

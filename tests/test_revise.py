@@ -1366,3 +1366,37 @@ def test_a_see_also_entry_of_a_sidebar_contents_list_heads_nothing_on_the_page()
                 f"<h2>See also</h2><ul><li><a href='/guide'>Writing WebSocket client applications</a></li></ul>"
                 f"</article></main>")
     assert _content(doc, *[t for t, _ in terms]) == [True] * len(terms)
+
+
+# Landmarks (a nav, footer or aside) outweigh any prose: their blocks are set aside as
+# navigation before the context passes run (pipeline._landmarks_apart).
+ASIDE_TIP = f"<main><h1>{HEADLINE}</h1><p>{ARTICLE[0]}</p><aside><p>Quick tip</p></aside><p>{ARTICLE[1]}</p><p>{ARTICLE[2]}</p></main>"
+
+
+def test_a_short_line_in_an_aside_between_paragraphs_stays_out_but_is_still_listed():
+    """The context passes once kept a short aside between two paragraphs, as they keep a
+    subheading there ("between_content"); an aside is no part of the text around it."""
+    doc = _html(ASIDE_TIP)
+    tip = _at(doc, "Quick tip")
+    assert tip.label is Label.NAVIGATION and tip.reasons == ("navigation_landmark",)
+    assert "Quick tip" not in doc.text and ARTICLE[1] in doc.text
+    assert [b.index for b in doc.blocks] == list(range(len(doc.blocks)))  # every block, in the page's order
+
+
+def test_a_page_whose_text_is_all_in_landmarks_is_judged_whole():
+    """With nothing outside its asides and footer, a page is judged as it always was: its
+    text is not lost to the landmark rule."""
+    doc = _html(f"<aside><h2>{HEADLINE}</h2><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p></aside><footer><p>© Varnell Gazette</p></footer>")
+    assert ARTICLE[0] in doc.text
+
+
+def test_an_aside_a_rules_file_keeps_or_weighs_lightly_is_judged(tmp_path):
+    """A selector that keeps an aside, or a lighter landmark weight, puts its blocks
+    before the passes again."""
+    keep = tmp_path / "keep.toml"
+    keep.write_text("[selectors]\nkeep = ['aside']\n")
+    assert "Quick tip" in clean(f"<html><body>{ASIDE_TIP}</body></html>", options=load_rules(keep)).text
+    light = tmp_path / "light.toml"
+    light.write_text("[weights]\ndom_landmark = -0.5\n")
+    tip = _at(clean(f"<html><body>{ASIDE_TIP}</body></html>", options=load_rules(light)), "Quick tip")
+    assert tip.reasons != ("navigation_landmark",)  # measured and judged, not set aside
