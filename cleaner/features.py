@@ -477,8 +477,8 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
     markup says it is an `article`, "review" containers hold the article (a buyer's
     guide's reviewed products); anywhere else they are customer reviews: comments.
     With `landmarks` False, a block inside a landmark (a nav, footer or aside, a menu, a
-    consent dialog) is only placed, not read (`unjudged`, _placed_only): the pipeline
-    sets such blocks aside as navigation."""
+    consent dialog) is placed and given its shape only, not read as prose (`unjudged`,
+    _placed_only): the pipeline sets such blocks aside as navigation."""
     options = options or defaults()
     reviews = "" if article else "comments"
     stops = stopwords(language)
@@ -509,7 +509,7 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
         if cue == "reviews":
             cue = reviews
         if not landmarks and unjudged(cue, path, rule):
-            f = _placed_only(text, link_chars, position, repeats)
+            f = _placed_only(text, tag, link_chars, position, repeats, t)
         elif group >= 0 and len(members[group]) > 1:
             if group not in sentences:
                 whole = " ".join([m.text for m in members[group]])
@@ -538,12 +538,18 @@ def unjudged(cue: str, path: str, rule: str) -> bool:
     return cue == "landmark" and not rule and "figcaption" not in path
 
 
-def _placed_only(text: str, link_chars: int, position: float, repeats: int) -> Features:
-    """A landmark's block, not read: its length, links, place and cue, for what reports
-    it (explain, JSON); nothing judges it."""
-    chars = len(text)
-    return tuple.__new__(Features, (len(text.split()), chars, False, 0.0, 0.0, 0.0, link_chars / chars if chars else 0.0,
-                                    False, position, repeats, "", "landmark", 0, False, False, False, False, False, False))
+def _placed_only(text: str, tag: str, link_chars: int, position: float, repeats: int, t: Thresholds) -> Features:
+    """A landmark's block, not read as prose: its length, links, place and cue, and the
+    shapes the search for the article's byline and date reads (an author box's "Last
+    updated: August 1, 2025"). No phrase, stop-word or case counts: nothing scores it."""
+    words, chars = word_count(text), len(text)
+    short = words <= t.dateline_words
+    return tuple.__new__(Features, (
+        words, chars, _ends_sentence(text, words), 0.0, 0.0, 0.0, link_chars / chars if chars else 0.0, False,
+        position, repeats, "", "landmark", 0,
+        short and _digits(text) >= 4 and bool(phrases.DATE.search(text)),  # is_date
+        short and bool(phrases.BYLINE.match(text)),  # is_byline
+        tag in HEADING_TAGS, False, False, False))
 
 
 # Where _placed puts a block's place, for tuples built by slicing: a namedtuple's _replace

@@ -47,14 +47,14 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     measured = measure(blocks, language, options, article=article, landmarks=not apart)
     lap("features")
     page, chrome = _landmarks_apart(measured) if apart else (measured, [])
-    judged, judged_meta = _judge(page, meta, kind, options, thread, boilerplate, lap) if page else ([], meta)
+    judged, judged_meta = _judge(page, chrome, meta, kind, options, thread, boilerplate, lap)
     if chrome and not _has_body(judged):
         # Nothing outside the landmarks makes a body (a page whose text is all in asides or
         # a footer): the page is judged whole, landmarks and all, as any page once was.
         measured = measure(blocks, language, options, article=article)
         lap("features")
-        (judged, judged_meta), chrome = _judge(measured, meta, kind, options, thread, boilerplate, lap), []
-    blocks, meta = _in_order(judged, chrome), judged_meta
+        judged, judged_meta = _judge(measured, [], meta, kind, options, thread, boilerplate, lap)
+    blocks, meta = judged, judged_meta
     if meta.author is None and root is not None:
         # The markup's bylines last: a search of the whole tree, for pages whose head and
         # article head name no one.
@@ -78,14 +78,15 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     return document
 
 
-def _judge(blocks: list[Block], meta: Metadata, kind: Kind, options: Options, thread: bool,
+def _judge(page: list[Block], chrome: list[Block], meta: Metadata, kind: Kind, options: Options, thread: bool,
            boilerplate: frozenset[str], lap: Laps) -> tuple[list[Block], Metadata]:
-    """Score the blocks, revise them in context, and find the headline's and the
-    byline's (the page's title, author and date as its lines give them)."""
-    blocks = score(blocks, options)
+    """Score the page's blocks and revise them in context; then, with the blocks set
+    aside (`chrome`) in their places again, find the headline, byline and date lines (an
+    author box's date is the article's) and the page's title, author and date they give."""
+    blocks = score(page, options)
     lap("score")
     blocks = revise(blocks, options, thread=thread, boilerplate=boilerplate, dated=meta.date is not None)
-    blocks, meta = metadata.find_roles(blocks, meta, guess=kind is Kind.TEXT)
+    blocks, meta = metadata.find_roles(_in_order(blocks, chrome), meta, guess=kind is Kind.TEXT)
     if kind is Kind.HTML:
         blocks = drop_other_articles(blocks, options, meta.title, thread)
         blocks = drop_forms(blocks, meta.page_type == "article", options, thread)

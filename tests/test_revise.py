@@ -1400,3 +1400,13 @@ def test_an_aside_a_rules_file_keeps_or_weighs_lightly_is_judged(tmp_path):
     light.write_text("[weights]\ndom_landmark = -0.5\n")
     tip = _at(clean(f"<html><body>{ASIDE_TIP}</body></html>", options=load_rules(light)), "Quick tip")
     assert tip.reasons != ("navigation_landmark",)  # measured and judged, not set aside
+
+
+def test_an_author_box_beside_the_headline_still_gives_the_date():
+    """A landmark's lines are set aside unjudged, but the search for the article's head
+    still reads them: an author box's "Last Updated: August 1, 2025" under the headline is
+    the article's date."""
+    doc = _html(f"<main><h1>{HEADLINE}</h1><aside class='author-box'><p>Written By:</p><p>Cazzy Magennis</p>"
+                f"<p>Last Updated:</p><p>August 1, 2025</p></aside>" + "".join(f"<p>{p}</p>" for p in ARTICLE[:4]) + "</main>")
+    assert doc.date == "2025-08-01"
+    assert _at(doc, "Cazzy").label is Label.NAVIGATION and ARTICLE[0] in doc.text
