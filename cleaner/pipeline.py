@@ -12,7 +12,7 @@ from .features import is_thread, measure, unjudged, word_count
 from .language import detect_language, language_sample
 from .options import Options, Phrases
 from .records import CONTENT, Block, Decoded, Document, Kind, Label, Metadata
-from .rules import defaults
+from .rules import default_weight
 from .revise import drop_above_headline, drop_author_bio, drop_forms, drop_other_articles, ensure_content, revise
 from .scoring import score
 from .stacking import relabel
@@ -100,7 +100,7 @@ def _may_set_aside(options: Options) -> bool:
     as heavily as the built-in rules have it (it outweighs any prose), and no rules file
     names content by its words, which a landmark's lines might say."""
     phrases = options.phrases
-    return (options.weights.dom_landmark <= defaults().weights.dom_landmark
+    return (options.weights.dom_landmark <= default_weight("dom_landmark")
             and phrases.line_content is None and phrases.sentence_content is None)
 
 

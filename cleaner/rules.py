@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from dataclasses import fields
+from dataclasses import fields, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -411,8 +411,17 @@ def defaults() -> Options:
     return build(_default_data(), "defaults.toml")
 
 
+def default_weight(name: str) -> float:
+    """A weight as the built-in rules set it (read without building their options)."""
+    return float(_default_data()["weights"][name])
+
+
 def load(*paths: str | Path, input_kind: str = "auto") -> Options:
-    """The built-in rules with each rules file laid over them, in order."""
+    """The built-in rules with each rules file laid over them, in order. With none, the
+    built-in options themselves: their phrases are compiled once a process, and what is
+    worked out from them is shared across pages (features._STEP_CUES)."""
+    if not paths:
+        return replace(defaults(), input_kind=input_kind)
     data = _default_data()
     for path in paths:
         data = merge(data, read(path), str(path))

@@ -64,3 +64,18 @@ def test_a_page_of_two_words_reads_no_stop_lists_but_english():
             "clean(b'<p>Hallo Welt</p>'); print(any_stopword.cache_info().currsize, stopwords.cache_info().currsize)")
     sets, lists = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert sets == "0" and int(lists) <= 2
+
+
+def test_one_page_builds_the_built_in_rules_once(tmp_path):
+    # Building the rules compiles their phrase patterns, the largest part of a one-file
+    # run's start-up: the command without a rules file and the pipeline share one build.
+    page = tmp_path / "page.html"
+    page.write_text("<p>One short page of text that is long enough to keep.</p>")
+    code = ("import sys; import cleaner.rules as r; calls = []; build = r.build; "
+            "r.build = lambda *a, **k: calls.append(1) or build(*a, **k); "
+            "from cleaner.cli import main\n"
+            f"try: main([{str(page)!r}])\n"
+            "except SystemExit: pass\n"
+            "print(len(calls), file=sys.stderr)")
+    builds = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stderr.split()[-1]
+    assert builds == "1"
