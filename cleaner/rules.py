@@ -418,8 +418,7 @@ def default_weight(name: str) -> float:
 
 def load(*paths: str | Path, input_kind: str = "auto") -> Options:
     """The built-in rules with each rules file laid over them, in order. With none, the
-    built-in options themselves: their phrases are compiled once a process, and what is
-    worked out from them is shared across pages (features._STEP_CUES)."""
+    built-in options themselves, whose phrases are compiled once a process."""
     if not paths:
         return replace(defaults(), input_kind=input_kind)
     data = _default_data()
