@@ -405,8 +405,7 @@ def _measured(text: str, tag: str, link_chars: int, dom_path: str, position: flo
         stopword_density = _stopword_density(text, tokens, stops, words, script)
         digits = _digits(text) if not text.isalpha() else 0
     chars = len(text)
-    # Every date shape has four digits or more: most lines need no search.
-    is_date = words <= t.dateline_words and digits >= 4 and bool(phrases.DATE.search(text))
+    is_date = _is_dateline(text, words, digits, t)
     phrase = phrase_kind(text, words, t, p, lowered)
     if is_date and not phrase and phrases.DATE_LABEL.match(text):
         phrase = "navigation"  # a dateline that names its kind ("Updated: ..."): the page's stamp, not its story
@@ -428,7 +427,7 @@ def _measured(text: str, tag: str, link_chars: int, dom_path: str, position: flo
         # Only prose can be legal prose, and only short lines are bylines.
         len(p.legal.findall(lowered)) if words >= t.legal_min_words else 0,  # legal_terms
         is_date,
-        words <= t.dateline_words and bool(phrases.BYLINE.match(text)),  # is_byline
+        _is_byline(text, words, t),
         tag in HEADING_TAGS,  # is_heading
         tag == "li" or bool(BULLET.match(text)),  # list_like
         # (only a text that opens with a bracket can be data: most blocks make no call)
@@ -436,6 +435,17 @@ def _measured(text: str, tag: str, link_chars: int, dom_path: str, position: flo
                           or text[:1] in "{[" and _is_data(text, dom_path)),  # unbroken
         tag == "pre",  # code
     ))
+
+
+def _is_dateline(text: str, words: int, digits: int, t: Thresholds) -> bool:
+    """A short line in a date's shape. Every date shape has four digits or more: most
+    lines need no search."""
+    return words <= t.dateline_words and digits >= 4 and phrases.DATE.search(text) is not None
+
+
+def _is_byline(text: str, words: int, t: Thresholds) -> bool:
+    """A short line in a byline's shape ("By Jane Doe")."""
+    return words <= t.dateline_words and phrases.BYLINE.match(text) is not None
 
 
 def _ends_sentence(text: str, words: int) -> bool:
@@ -547,8 +557,7 @@ def _placed_only(text: str, tag: str, link_chars: int, position: float, repeats:
     return tuple.__new__(Features, (
         words, chars, _ends_sentence(text, words), 0.0, 0.0, 0.0, link_chars / chars if chars else 0.0, False,
         position, repeats, "", "landmark", 0,
-        short and _digits(text) >= 4 and bool(phrases.DATE.search(text)),  # is_date
-        short and bool(phrases.BYLINE.match(text)),  # is_byline
+        short and _is_dateline(text, words, _digits(text), t), _is_byline(text, words, t),
         tag in HEADING_TAGS, False, False, False))
 
 
