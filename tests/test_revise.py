@@ -991,6 +991,38 @@ def test_a_thread_keeps_its_posts_beside_the_first_post_s_article(post):
     assert all(p in doc.text for p in ARTICLE[4:7])
 
 
+SIGNATURE = ("Retired hydrologist, forty years on the Varnell catchment. Opinions are my own and "
+             "not those of any water board I have ever worked for, past or present.")
+
+
+@pytest.mark.parametrize("chrome", [
+    f'<div class="signature"><p>{SIGNATURE}</p></div>',  # phpBB, vBulletin: under every post
+    f'<div class="ipsEntry__signature"><div class="ipsRichText"><p>{SIGNATURE}</p></div></div>',
+])
+def test_a_poster_s_signature_is_not_the_post(chrome):
+    """A signature sits inside the post's own "content" box, which a navigation token
+    cannot outrank: it is a landmark, set aside wherever it stands."""
+    posts = "".join(f'<div class="post"><div class="content"><p>{p}</p>{chrome}</div></div>' for p in ARTICLE[4:7])
+    page = (f"<!DOCTYPE html><html><head><title>{HEADLINE}</title></head><body><main>"
+            f"<h1>{HEADLINE}</h1>{posts}</main></body></html>")
+    doc = clean(page, url="https://forum.example.org/t/varnell-reservoir/4411")
+    assert all(p in doc.text for p in ARTICLE[4:7])
+    assert SIGNATURE[:40] not in doc.text
+    assert _at(doc, SIGNATURE[:40]).reasons == ("navigation_landmark",)
+
+
+def test_a_board_s_notices_are_not_the_thread():
+    notice = ("Welcome to the Varnell board! Please read the house rules before you post, and remember "
+              "that the spring meeting is held at the library on the first Tuesday of May.")
+    posts = "".join(f'<div class="post"><div class="content"><p>{p}</p></div></div>' for p in ARTICLE[4:7])
+    page = (f"<!DOCTYPE html><html><head><title>{HEADLINE}</title></head><body><main>"
+            f'<ul class="notices notices--block"><li class="notice"><div class="notice-content">{notice}</div></li></ul>'
+            f"<h1>{HEADLINE}</h1>{posts}</main></body></html>")
+    doc = clean(page, url="https://forum.example.org/t/varnell-reservoir/4411")
+    assert all(p in doc.text for p in ARTICLE[4:7])
+    assert notice[:40] not in doc.text
+
+
 def test_a_blog_front_page_of_whole_posts_keeps_them_all():
     # Its title is the blog's, no post's: every post is the page's content.
     doc = _html(f"<main>{_story(1, HEADLINES[0])}{_story(2, HEADLINES[1])}</main>")
