@@ -66,6 +66,13 @@ def _kind(text: str) -> str:
     ("body>article>div.auteur-bio>p", "landmark"),
     ("body>article>div.author>p", "navigation"),  # "author" alone: a byline, not a landmark
     ("body>article>div.footnotes>ol>li", "navigation"),
+    # a shop's basket and delivery terms and a page's customer quotes, on every page alike
+    ("body>main>div.mini-cart>p", "navigation"),
+    ("body>main>div.product-shipping>p", "navigation"),
+    ("body>main>div.testimonials>div.testimonial-card>p", "navigation"),
+    # a byline's box and a board's notices outrank the content boxes inside them
+    ("body>main>div.card>div.card__byline>div.content>span", "landmark"),
+    ("body>main>ul.notices>li.notice>div.notice-content", "landmark"),
     # a table's class names its look (a header that sticks), not a region of the page;
     # a layout table's cells still name theirs
     ("body>div.entry-content>table.wikitable.sticky-header>tbody>tr", "content"),

@@ -991,24 +991,18 @@ def test_a_thread_keeps_its_posts_beside_the_first_post_s_article(post):
     assert all(p in doc.text for p in ARTICLE[4:7])
 
 
-SIGNATURE = ("Retired hydrologist, forty years on the Varnell catchment. Opinions are my own and "
-             "not those of any water board I have ever worked for, past or present.")
-
-
-@pytest.mark.parametrize("chrome", [
-    f'<div class="signature"><p>{SIGNATURE}</p></div>',  # phpBB, vBulletin: under every post
-    f'<div class="ipsEntry__signature"><div class="ipsRichText"><p>{SIGNATURE}</p></div></div>',
-])
-def test_a_poster_s_signature_is_not_the_post(chrome):
-    """A signature sits inside the post's own "content" box, which a navigation token
-    cannot outrank: it is a landmark, set aside wherever it stands."""
-    posts = "".join(f'<div class="post"><div class="content"><p>{p}</p>{chrome}</div></div>' for p in ARTICLE[4:7])
-    page = (f"<!DOCTYPE html><html><head><title>{HEADLINE}</title></head><body><main>"
-            f"<h1>{HEADLINE}</h1>{posts}</main></body></html>")
-    doc = clean(page, url="https://forum.example.org/t/varnell-reservoir/4411")
-    assert all(p in doc.text for p in ARTICLE[4:7])
-    assert SIGNATURE[:40] not in doc.text
-    assert _at(doc, SIGNATURE[:40]).reasons == ("navigation_landmark",)
+@pytest.mark.parametrize("box", ["member-signature", "tsd-signature", "signature"])
+def test_an_api_reference_keeps_its_method_signatures(box):
+    """Javadoc, TypeDoc and Dokka name a method's signature line so: it is the reference's
+    text, not a forum poster's signature."""
+    def method(n: int) -> str:
+        return (f'<section class="detail"><h3>get{n}</h3><div class="{box}"><span class="modifiers">public</span>'
+                f'&nbsp;<span class="return-type">String</span>&nbsp;<span class="element-name">get{n}</span>'
+                f'<span class="parameters">(int&nbsp;index)</span></div><div class="block">Returns the element at '
+                f'the given position in this list, counting from zero, as a string.</div></section>')
+    doc = _html("<main><h1>Class ArrayList</h1><p>Resizable-array implementation of the List interface, which "
+                "permits all elements, including null.</p>" + "".join(method(n) for n in range(5)) + "</main>")
+    assert all(f"public String get{n}(int index)" in doc.text for n in range(5))
 
 
 def test_a_board_s_notices_are_not_the_thread():
@@ -1021,6 +1015,30 @@ def test_a_board_s_notices_are_not_the_thread():
     doc = clean(page, url="https://forum.example.org/t/varnell-reservoir/4411")
     assert all(p in doc.text for p in ARTICLE[4:7])
     assert notice[:40] not in doc.text
+
+
+SHIPPING = "Free standard delivery on orders over $50, and returns are free within 30 days."
+
+
+def test_a_shop_s_delivery_terms_are_chrome():
+    # The same on every product page of the shop: between the description's paragraphs,
+    # no part of its text.
+    doc = _html(f"<main><h1>{HEADLINE}</h1><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p>"
+                f'<div class="product-shipping"><p>{SHIPPING}</p></div><p>{ARTICLE[2]}</p></main>')
+    assert all(p in doc.text for p in ARTICLE[:3])
+    assert SHIPPING not in doc.text
+
+
+def test_a_listing_s_card_bylines_are_chrome_and_still_name_the_author():
+    card = ('<div class="card"><h2><a href="/story-{n}">{title}</a></h2><p>{teaser}</p>'
+            '<div class="card__byline">Jane Roe and John Doe | {n} days ago</div></div>')
+    cards = "".join(card.format(n=n, title=t, teaser=ARTICLE[n]) for n, t in enumerate(HEADLINES[:4]))
+    doc = _html(f"<main><h1>Latest stories</h1>{cards}</main>")
+    assert all(ARTICLE[n] in doc.text for n in range(4))
+    assert "Jane Roe and John Doe" not in doc.text
+    story = _html(f'<article><h1>{HEADLINE}</h1><div class="byline">By Jane Roe</div>'
+                  + "".join(f"<p>{p}</p>" for p in ARTICLE[:4]) + "</article>")
+    assert story.metadata.author == "Jane Roe" and "By Jane Roe" not in story.text
 
 
 def test_a_blog_front_page_of_whole_posts_keeps_them_all():
