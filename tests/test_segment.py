@@ -120,6 +120,15 @@ def test_screen_reader_text_is_skipped_but_its_tail_kept():
     assert "Skip to content" in [b.text for b in split_html(page)]  # nothing skipped without the list
 
 
+def test_korean_sites_screen_reader_text_is_skipped():
+    # "blind" is what Korean sites call the class (Naver, Samsung): a skip link, a video's
+    # spoken description.
+    page = parse_html('<!DOCTYPE html><html><body><a class="blind" href="#content">본문 바로가기</a>'
+                      '<figure><p class="blind">A phone is seen being held while a video plays.</p></figure>'
+                      '<p>갤럭시 S25 울트라는 가장 가벼운 울트라입니다.</p></body></html>')
+    assert [b.text for b in split_html(page, unseen=UNSEEN)] == ["갤럭시 S25 울트라는 가장 가벼운 울트라입니다."]
+
+
 def test_a_form_s_honeypot_field_is_skipped():
     # Hidden from people by the form's own stylesheet, so that only bots fill it in.
     page = parse_html('<!DOCTYPE html><html><body><form><div class="gfield"><label>Your email</label></div>'
