@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import atexit
 import gzip
+import importlib.util
 import re
 import shutil
 import subprocess
@@ -152,11 +153,8 @@ class RenderingError(OSError):
 
 def _chromium_paths() -> tuple[str, str]:
     chromium, chromedriver = shutil.which("chromium") or CHROMIUM, shutil.which("chromedriver") or CHROMEDRIVER
-    try:
-        import selenium  # noqa: F401
-        found = Path(chromium).is_file() and Path(chromedriver).is_file()
-    except ImportError:
-        found = False
+    found = (importlib.util.find_spec("selenium") is not None
+             and Path(chromium).is_file() and Path(chromedriver).is_file())
     if not found:
         raise RenderingError(f"the browser rendering needs Chromium, chromedriver and selenium: {INSTALL}")
     return chromium, chromedriver
