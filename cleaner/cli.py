@@ -46,7 +46,8 @@ class DefaultGroup(click.Group):
 input_kind_option = click.option(
     "--input-kind", type=click.Choice(INPUT_KINDS), default="auto", show_default=True,
     help="What the input is: HTML, scraped text, or sniffed from the content. Scraped text "
-         "with a few Markdown links is read as Markdown; `markdown` says so for any text.")
+         "with a few Markdown links, or headings on two levels or a table's rule, is read as "
+         "Markdown; `markdown` says so for any text.")
 rules_option = click.option(
     "--rules", "rules_files", multiple=True, type=click.Path(dir_okay=False),
     help="A rules file (TOML, the shape of the built-in defaults.toml): phrases and patterns per "

@@ -94,10 +94,18 @@ BLOCK_START = re.compile("|".join(f"(?:{p.pattern})" for p in (HEADING, QUOTE, F
                          + r"|^\s*\|")
 
 # Markdown's own marks: a link to a URL, an ATX heading. Code comments open with "# "
-# too, so headings alone do not make a text Markdown; links do.
+# too, so a heading sign alone does not make a text Markdown; links do.
 LINK_SIGN = re.compile(r"\]\((?:https?:|/|#|mailto:|data:)")
 HEADING_SIGN = re.compile(r"^#{1,6} \S", re.M)
 MIN_LINKS = 3
+# Markdown without links (a converter told to leave them out): headings set apart by
+# blank lines, as Markdown writes them, one of them below the first level; or a table's
+# rule under its header row ("|---|---|"). A code comment ("# install it") or a root
+# shell's prompt ("# systemctl restart nginx") opens with one "#", and a scraped page's
+# code often stands line by line between blank lines.
+HEADING_BLOCK = re.compile(r"\n[ \t]*\n(#{1,6}) [^\n]*\S[^\n]*(?=\n[ \t]*(?:\n|\Z)|\Z)")  # (read after "\n\n")
+MIN_HEADINGS = 2
+TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", re.M)
 
 
 # A header of fields before the page: YAML front matter (Markdown exporters, pagecleaner's
@@ -127,9 +135,17 @@ class Line(NamedTuple):
 
 def is_markdown(text: str) -> bool:
     """Whether scraped text is written in Markdown: a few links to URLs, or one and a
-    heading. Plain text rarely has `](http`."""
+    heading (plain text rarely has `](http`); with no link, headings standing apart or a
+    table's rule."""
     links = len(list(islice(LINK_SIGN.finditer(text), MIN_LINKS)))
-    return links >= MIN_LINKS or (links > 0 and HEADING_SIGN.search(text) is not None)
+    if links >= MIN_LINKS or (links > 0 and HEADING_SIGN.search(text) is not None):
+        return True
+    # (Each pattern only where its first characters stand: a scan in C, most texts have none.)
+    if "\n#" in text or text.startswith("#"):
+        levels = [len(heading.group(1)) for heading in HEADING_BLOCK.finditer("\n\n" + text)]
+        if len(levels) >= MIN_HEADINGS and max(levels) > 1:
+            return True
+    return "---" in text and "|" in text and TABLE_RULE.search(text) is not None
 
 
 def front_matter(text: str) -> tuple[dict[str, str], str]:

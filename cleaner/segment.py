@@ -116,7 +116,7 @@ def split_lines(text: str, phrases: Phrases | None = None, markdown: bool = Fals
     of the line before (a converter broke it at a link or a bold word) shares its group;
     a whole line of menu words (Phrases.is_menu) never does. In hard-wrapped
     text, the lines a wrapper broke a paragraph into are one line again (wrapping.py).
-    Text is read as Markdown when `markdown` says so or its links show it
+    Text is read as Markdown when `markdown` says so or its marks show it
     (markdown_input.is_markdown); there headings, list items and table rows start their
     own group."""
     is_menu = (phrases or defaults().phrases).is_menu

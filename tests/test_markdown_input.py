@@ -98,9 +98,15 @@ def test_code_fences_keep_their_lines_as_written():
     assert [(line.tag, line.text) for line in lines] == [("line", "Intro line."), ("pre", "x = a_b * c_d  # **not bold**")]
 
 
-def test_only_text_with_links_to_urls_is_read_as_markdown():
+def test_text_is_read_as_markdown_by_its_links_or_by_headings_and_tables_without_them():
     assert is_markdown(MENU)
     assert not is_markdown("# accumulate([1,2,3])\n# Connection settings\nmax_connections = 100\n")
+    # A converter told to leave links out still writes headings apart and tables' rules;
+    # a scraped page's code comments and root prompts stand apart too, but at one level.
+    assert is_markdown(f"# Ferry service returns\n\n{PROSE}\n\n## What the council said\n\n{PROSE}\n")
+    assert is_markdown(f"{PROSE}\n\n| Day | Sailings |\n|---|---|\n| Monday | 4 |\n")
+    assert not is_markdown("# install the package\n\npip install ferry\n\n# systemctl restart ferry\n\n"
+                           "# run the timetable\n\npython timetable.py\n")
     assert not is_markdown(PROSE + "\n[1] A footnote, not a link.\n")
     # Plain scraped text keeps its characters: no Markdown reading without Markdown.
     plain = "Price: *only* today\n" + PROSE
@@ -168,6 +174,16 @@ def test_markdown_without_links_is_read_as_markdown_when_the_user_says_so(tmp_pa
     result = json.loads(told.stdout)
     assert result["title"] == "Ferry service returns"
     assert result["text"].split("\n\n") == [PROSE, PROSE.replace("Tuesday", "Monday")]
+
+
+def test_markdown_without_links_keeps_its_headings_and_tables(tmp_path):
+    page = tmp_path / "notes.md"
+    page.write_text(f"# Ferry service returns\n\n{PROSE}\n\n## The new timetable\n\n"
+                    "| Day | Sailings |\n|---|---|\n| Monday | 4 |\n| Tuesday | 6 |\n\n"
+                    f"{PROSE.replace('Tuesday', 'Monday')}\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "cleaner", str(page)], capture_output=True, text=True, check=True).stdout
+    assert out.startswith("# Ferry service returns\n") and "\n## The new timetable\n" in out
+    assert "# #" not in out and "|---|" not in out
 
 
 def test_a_link_around_blocks_written_over_several_lines_leaves_no_brackets():
