@@ -846,8 +846,8 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool,
         words = len(b.text.split())  # the line's own, not its sentence group's
         if not b.text.isascii():  # Thai or Chinese put few spaces between words, if any
             words = max(words, word_count(b.text))
-        if f is None or f.phrase or f.is_date or f.link_density > 0.5 or words > 30:
-            continue
+        if f is None or f.phrase or f.is_date or f.link_density > 0.5 or words > 30 or b.cells:
+            continue  # (a table's row, a header row too, is no headline)
         slug = _holds_slug(b.text, slug_words) and not _names_site_apart(b.text, sites)
         if words < 3 and not slug:
             continue  # a menu's item or a label, unless it says what the URL says ("Standing desks")

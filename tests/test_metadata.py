@@ -459,6 +459,15 @@ def test_a_rendering_that_opens_with_a_menu_item_takes_no_echo_of_it_for_the_tit
     assert doc.metadata.title == "The ferry is coming back to the harbour"
 
 
+@pytest.mark.parametrize("row", ["| Day | Sailings | First boat |\n|---|---|---|", "Day\tSailings\tFirst boat"])
+def test_a_table_s_header_row_is_no_headline(row):
+    # A browser's copy of a table keeps its cells apart with tabs, Markdown with pipes:
+    # its header row is as short as a headline and stands above the text, but is neither.
+    rows = row + "\n" + ("| Monday | 4 | 06:10 |" if "|" in row else "Monday\t4\t06:10")
+    doc = clean(f"{rows}\n\n" + "\n\n".join(FERRY) + "\n")
+    assert doc.metadata.title is None or "Sailings" not in doc.metadata.title
+
+
 def test_a_first_line_of_one_word_is_no_title_for_a_later_line_to_echo():
     # A browser's copy opens with the menu's first item ("Forums"), and a tab under it
     # says "Forum": neither is the page's <title>. The thread's own line is the headline.
