@@ -89,6 +89,9 @@ TABLE_PARTS = frozenset({"table", "thead", "tbody", "caption"})
 # says it heads that; at the top of the walk it is the page's banner, whose mega-menus and
 # promos would otherwise pass for content or for a listing's records.
 BANNER = "banner"
+# The cue carried up from a poster's signature (dom_post_chrome) while the walk looks for
+# the post it stands in: a landmark there, navigation if there is none.
+SIGNED = "signed"
 
 
 class CueMemo:
@@ -132,8 +135,8 @@ def dom_cue(path: str, p: Phrases | None = None, memo: CueMemo | None = None) ->
             answer = cue if verdict is None else verdict
             break
         path = above
-    if answer == BANNER:  # a <header> with no article or main above it: the page's banner
-        answer = "navigation"
+    if answer in (BANNER, SIGNED):  # a <header> with no article or main above it: the page's banner;
+        answer = "navigation"  # a signature outside any post
     for key in walked:
         memo.tails[key] = answer
     return answer
@@ -143,6 +146,8 @@ def _step_cue(step: str, cue: str, p: Phrases, builder: frozenset[str] = frozens
     """One step of the walk up a path, nearest first: the verdict if this step decides
     it, and the cue carried on to the steps above."""
     tag, role, tokens = read_step(step)
+    if cue == SIGNED and not p.dom_posts.isdisjoint(tokens):
+        return "landmark", cue  # the post a signature stands in (an <article class="message"> too)
     if tag in phrases.TAG_NAVIGATION or role in phrases.ROLE_NAVIGATION:
         return "landmark", cue
     if tag in phrases.TAG_CONTENT or role in phrases.ROLE_CONTENT:
@@ -154,6 +159,8 @@ def _step_cue(step: str, cue: str, p: Phrases, builder: frozenset[str] = frozens
     if not p.dom_landmarks.isdisjoint(tokens) or (not p.dom_author.isdisjoint(tokens)
                                                    and not p.dom_author_box.isdisjoint(tokens)):
         return "landmark", cue
+    if cue in ("", "content") and not p.dom_post_chrome.isdisjoint(tokens):
+        return None, SIGNED
     if cue in ("", "content") and not p.dom_comments.isdisjoint(tokens):
         return None, "comments"  # a review's or comment's "text-content" is still the comment's
     if cue in ("", "content") and not p.dom_reviews.isdisjoint(tokens):

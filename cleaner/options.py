@@ -133,6 +133,8 @@ class Phrases:
     dom_landmarks: frozenset[str]  # navigation that outranks any name inside it
     dom_author: frozenset[str]  # the word "author", in the languages class names are written in
     dom_author_box: frozenset[str]  # with an author word in one class, a landmark
+    dom_post_chrome: frozenset[str]  # inside a post (dom_posts above it), a landmark
+    dom_posts: frozenset[str]
     dom_ads: frozenset[str]
     dom_content: frozenset[str]
     dom_comments: frozenset[str]

@@ -26,7 +26,8 @@ LISTS = {
     "related": ("lines",),
     "legal": ("terms",),
     "content": ("lines", "sentences"),
-    "dom": ("navigation", "landmarks", "author", "author_box", "ads", "content", "comments", "reviews", "unseen"),
+    "dom": ("navigation", "landmarks", "author", "author_box", "post_chrome", "posts", "ads", "content", "comments",
+            "reviews", "unseen"),
     "selectors": ("drop", "keep"),
 }
 NEVER = re.compile(r"(?!)")
@@ -387,6 +388,8 @@ def build(data: dict[str, Any], source: str, input_kind: str = "auto") -> Option
         dom_landmarks=frozenset(t.lower() for t in get("dom", "landmarks")),
         dom_author=frozenset(t.lower() for t in get("dom", "author")),
         dom_author_box=frozenset(t.lower() for t in get("dom", "author_box")),
+        dom_post_chrome=frozenset(t.lower() for t in get("dom", "post_chrome")),
+        dom_posts=frozenset(t.lower() for t in get("dom", "posts")),
         dom_ads=frozenset(t.lower() for t in get("dom", ads)),
         dom_content=frozenset(t.lower() for t in get("dom", "content")),
         dom_comments=frozenset(t.lower() for t in get("dom", "comments")),

@@ -70,6 +70,13 @@ def _kind(text: str) -> str:
     ("body>main>div.mini-cart>p", "navigation"),
     ("body>main>div.product-shipping>p", "navigation"),
     ("body>main>div.testimonials>div.testimonial-card>p", "navigation"),
+    # a poster's signature is a landmark inside the post (or comment) it signs; an API
+    # reference's method signature, in no post, is what a signature is anywhere else
+    ("body>div.post>div.postbody>div.signature>div.content>p", "landmark"),
+    ("body>article.message>div.message-inner>div.message-signature>div", "landmark"),
+    ("body>ol.commentlist>li.comment>div.comment-signature>p", "landmark"),
+    ("body>main>section.detail>div.member-signature", "navigation"),
+    ("body>div.signature>p", "navigation"),
     # a byline's box and a board's notices outrank the content boxes inside them
     ("body>main>div.card>div.card__byline>div.content>span", "landmark"),
     ("body>main>ul.notices>li.notice>div.notice-content", "landmark"),

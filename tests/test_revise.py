@@ -991,6 +991,28 @@ def test_a_thread_keeps_its_posts_beside_the_first_post_s_article(post):
     assert all(p in doc.text for p in ARTICLE[4:7])
 
 
+SIGNATURE = ("Retired hydrologist, forty years on the Varnell catchment. Opinions are my own and "
+             "not those of any water board I have ever worked for, past or present.")
+
+
+@pytest.mark.parametrize("post", [
+    '<div class="post"><div class="postbody"><div class="content"><p>{}</p></div>'
+    '<div class="signature"><p>{}</p></div></div></div>',  # phpBB, SMF
+    '<article class="message"><div class="message-content"><p>{}</p></div>'
+    '<div class="message-signature"><div class="bbWrapper">{}</div></div></article>',  # XenForo
+])
+def test_a_poster_s_signature_is_not_the_post(post):
+    """A signature's prose outweighs a navigation cue, and the passes kept it among the
+    posts' paragraphs: inside the post it signs, it is a landmark."""
+    posts = "".join(post.format(p, SIGNATURE) for p in ARTICLE[4:7])
+    page = (f"<!DOCTYPE html><html><head><title>{HEADLINE}</title></head><body><main>"
+            f"<h1>{HEADLINE}</h1>{posts}</main></body></html>")
+    doc = clean(page, url="https://forum.example.org/t/varnell-reservoir/4411")
+    assert all(p in doc.text for p in ARTICLE[4:7])
+    assert SIGNATURE[:40] not in doc.text
+    assert _at(doc, SIGNATURE[:40]).reasons == ("navigation_landmark",)
+
+
 @pytest.mark.parametrize("box", ["member-signature", "tsd-signature", "signature"])
 def test_an_api_reference_keeps_its_method_signatures(box):
     """Javadoc, TypeDoc and Dokka name a method's signature line so: it is the reference's
