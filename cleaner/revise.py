@@ -94,6 +94,8 @@ def revise(blocks: list[Block], options: Options, thread: bool = False,
     out = follow_containers(after_related(records, options, groups), options)
     if not thread:
         out = drop_comments(out, options)
+    elif html:
+        out = drop_post_comments(out, options)
     # In HTML the elements draw the article's bounds; scraped text has only the stretches.
     out = keep_main_container(out, options, groups, dated) if html else keep_main_region(out, options)
     out = drop_article_copies(drop_duplicates(drop_contents_lists(out), options), options)
@@ -608,6 +610,40 @@ def drop_comments(blocks: list[Block], options: Options) -> list[Block]:
     return [_relabel(b, NAVIGATION, "comment_section", min(b.score, 0.4))
             if b.label is CONTENT and in_section(i, b) else b
             for i, b in enumerate(blocks)]
+
+
+POST_CUES = ("content", "")  # where a post's own prose stands: no comment's, menu's or ad's box
+
+
+def drop_post_comments(blocks: list[Block], options: Options) -> list[Block]:
+    """HTML thread: the comments under each of several posts (a Q&A page's remarks on the
+    question and on every answer) are not the thread's posts. A forum whose replies are
+    comments has them under the thread, one place; these hang from two posts or more,
+    each comment under the nearest element that holds a post's own prose."""
+    medium = options.thresholds.medium_words
+    comments = [i for i, b in enumerate(blocks)
+                if b.label is CONTENT and (f := b.features) is not None and f.dom_cue == "comments"]
+    if not comments:
+        return blocks  # most threads: told in one look
+    prose: set[int] = set()  # the elements that hold a post's own prose (not a comment's, nor a form's)
+    for b in blocks:
+        if b.label is CONTENT and (f := b.features) is not None and f.dom_cue in POST_CUES and f.words >= medium:
+            prose.update(b.ancestors)
+    posts: dict[int, int] = {}  # comment -> the post it hangs from
+    above: set[int] = set()  # elements above some post: the thread, the page, not a post
+    for i in comments:
+        chain = blocks[i].ancestors
+        at = next((k for k in range(len(chain) - 1, -1, -1) if chain[k] in prose), None)
+        if at is not None:
+            posts[i] = chain[at]
+            above.update(chain[:at])
+    hanging = {i: post for i, post in posts.items() if post not in above}
+    if len(set(hanging.values())) < 2:
+        return blocks  # one post's comments, or a thread's replies: the thread
+    out = list(blocks)
+    for i in hanging:
+        out[i] = _relabel(blocks[i], NAVIGATION, "post_comment", min(blocks[i].score, 0.4))
+    return out
 
 
 def _cards_with_reviews(blocks: list[Block], options: Options) -> set[int]:

@@ -1013,6 +1013,41 @@ def test_a_poster_s_signature_is_not_the_post(post):
     assert _at(doc, SIGNATURE[:40]).reasons == ("navigation_landmark",)
 
 
+REMARKS = ["Could you say which version of the pump you have? The older ones had a different valve.",
+           "Have you checked the fuse on the controller board before replacing anything else?",
+           "This answer saved me an afternoon of digging through the manual, thank you for writing it."]
+
+
+def _qa_post(kind: str, n: int, remark: str) -> str:
+    return (f'<div class="{kind}" id="{kind}-{n}"><div class="post-layout"><div class="s-prose">'
+            f'<p>{ARTICLE[n]}</p><p>{ARTICLE[n + 1]}</p></div>'
+            f'<div class="comments"><ul class="comments-list"><li class="comment"><div class="comment-body">'
+            f'<span class="comment-copy">{remark}</span></div></li></ul></div></div></div>')
+
+
+def test_a_question_and_answers_keep_their_text_and_drop_the_remarks_under_each():
+    """A Q&A page is a thread, whose comments are its content when they are its replies;
+    the remarks under the question and under each answer are not."""
+    page = (f"<!DOCTYPE html><html><head><title>{HEADLINE}</title></head><body><main>"
+            f'<h1>{HEADLINE}</h1>{_qa_post("question", 0, REMARKS[0])}'
+            f'<div id="answers">{_qa_post("answer", 2, REMARKS[1])}{_qa_post("answer", 4, REMARKS[2])}</div>'
+            "</main></body></html>")
+    doc = clean(page, url="https://qa.example.org/questions/4411/why-does-the-pump-stop")
+    assert all(ARTICLE[n] in doc.text for n in range(6))
+    for remark in REMARKS:
+        assert remark not in doc.text and "post_comment" in _at(doc, remark).reasons
+
+
+def test_a_forum_whose_replies_are_comments_keeps_them():
+    # One post, then the replies in a comment list: they hang from the thread, not a post.
+    replies = "".join(f'<li class="comment"><div class="comment-body"><p>{p}</p></div></li>' for p in ARTICLE[3:6])
+    page = (f"<!DOCTYPE html><html><head><title>{HEADLINE}</title></head><body><main><h1>{HEADLINE}</h1>"
+            f'<div class="post"><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p></div><ol class="comments">{replies}</ol>'
+            "</main></body></html>")
+    doc = clean(page, url="https://forum.example.org/t/varnell-reservoir/4411")
+    assert all(p in doc.text for p in ARTICLE[3:6])
+
+
 @pytest.mark.parametrize("box", ["member-signature", "tsd-signature", "signature"])
 def test_an_api_reference_keeps_its_method_signatures(box):
     """Javadoc, TypeDoc and Dokka name a method's signature line so: it is the reference's
