@@ -135,8 +135,10 @@ def dom_cue(path: str, p: Phrases | None = None, memo: CueMemo | None = None) ->
             answer = cue if verdict is None else verdict
             break
         path = above
-    if answer in (BANNER, SIGNED):  # a <header> with no article or main above it: the page's banner;
-        answer = "navigation"  # a signature outside any post
+    # A <header> with no article or main above it is the page's banner; a signature
+    # outside any post is what the navigation token says of it anywhere.
+    if answer in (BANNER, SIGNED):
+        answer = "navigation"
     for key in walked:
         memo.tails[key] = answer
     return answer
