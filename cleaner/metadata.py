@@ -78,6 +78,7 @@ HEAD_SCAN = 40  # how many lines before the article the headline search looks at
 FILE_ENDINGS = frozenset({"html", "htm", "php", "asp", "aspx", "jsp"})  # a URL step's, not its words
 MIN_ANCHOR_WORDS = 3  # a <title> this long, echoed on a line of its own, is the headline
 TITLE_ECHO = "title_echo"  # the reason that marks a headline found that way
+PAGE_TITLE = "page_title"  # the reason that marks scraped text's opening copy of the <title>
 # A name line guessed to be the byline (no "By") sits right under the headline.
 GUESSED_BYLINE_REACH = 5
 NAME_NEAR_DATE = 4  # ...and has a date line this close ("Jane Doe", "Follow", "8 min read", "Oct 4, 2025")
@@ -576,6 +577,11 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
             out[i] = out[i]._replace(role="date", label=Label.CONTENT)
     if guess and not meta.date:
         meta = replace(meta, date=_day_above_prose(out, first))
+    if guess and len(out) > 1 and out[0].role == "body" and _opening_title(out, meta.url):
+        # The converter's copy of the <title> ("Headline | Site") names the page, it is
+        # not a line of it: the headline, if the page shows one, stands under it.
+        out[0] = out[0]._replace(label=Label.NAVIGATION, score=min(out[0].score, 0.3),
+                                 reasons=(PAGE_TITLE,) + out[0].reasons)
     if len(out) == 1:
         # A page of one line (a rendering that kept only the page's title) is its title
         # or date and its body both: the line is not left out of the text. A sentence

@@ -16,7 +16,7 @@ from itertools import accumulate, groupby
 
 from .features import read_step, word_count
 from .language import stopwords
-from .metadata import TITLE_ECHO
+from .metadata import PAGE_TITLE, TITLE_ECHO
 from .options import Options, Thresholds
 from .phrases import BULLET
 from .records import CONTENT, NAVIGATION, Block, Label, judged, sentence_lines
@@ -42,7 +42,7 @@ PHRASE_REASONS = frozenset({"ad_phrase", "navigation_phrase", "notice", "ad_cont
 # The DOM cues of chrome: a record group under one is a menu, prose under one no page's own.
 BOILERPLATE_CUES = frozenset({"landmark", "navigation", "ads", "comments"})
 # Boilerplate by phrase, container, links or its site's say: neighbours cannot overrule it.
-HARD_REASONS = PHRASE_REASONS | {"link_density", "rule_drop", "site_boilerplate"}
+HARD_REASONS = PHRASE_REASONS | {"link_density", "rule_drop", "site_boilerplate", PAGE_TITLE}
 
 
 def _decided(blocks: list[Block], options: Options) -> list[bool]:

@@ -438,6 +438,26 @@ def test_scraped_text_that_opens_with_the_pages_title_and_has_no_headline_takes_
     assert "Harbour Supply Co" not in doc.text
 
 
+def test_the_opening_copy_of_the_title_is_never_the_body_where_another_line_is_the_headline():
+    # A converter wrote the <title> first; the headline under the menu is the title's line.
+    # However the passes (or the model) judged the opening copy, it names the page and is
+    # not a line of the article: navigation, and no later pass brings it back.
+    from cleaner.features import measure
+    from cleaner.records import Metadata
+    from cleaner.segment import split_lines
+
+    lines = ["Ferry returns to the harbour | The Harbour Courier", *HEADER_MENU, "Ferry returns to the harbour", *FERRY]
+    blocks = [b._replace(label=Label.CONTENT, score=0.6) for b in measure(split_lines("\n".join(lines)), "en")]
+    url = "https://harbourcourier.example/news/ferry-returns-to-the-harbour"
+    found, meta = metadata.find_roles(blocks, Metadata(url=url), guess=True)
+    assert meta.title == "Ferry returns to the harbour"
+    assert found[0].label is Label.NAVIGATION and found[0].reasons[0] == "page_title"
+    assert [b.text for b in found if b.role == "title"] == ["Ferry returns to the harbour"]
+    # The whole pipeline: the copy is not in the text, the article is.
+    doc = clean("\n".join(lines).encode(), url=url)
+    assert "Harbour Courier" not in doc.text and all(p in doc.text for p in FERRY)
+
+
 def test_a_first_line_that_neither_names_the_site_nor_the_url_is_not_taken_for_the_title():
     # A rendering without the <head> opens with the logo's text: not the page's title.
     text = "\n".join(["Harbour Supply Co", *MAT_MENU, MAT_TAGLINE, *MAT, *MAT_FOOTER])
