@@ -13,7 +13,8 @@ from .language import detect_language, language_sample
 from .options import Options, Phrases
 from .records import CONTENT, Block, Decoded, Document, Kind, Label, Metadata
 from .rules import default_weight
-from .revise import drop_above_headline, drop_author_bio, drop_forms, drop_other_articles, ensure_content, revise
+from .revise import (drop_above_headline, drop_author_bio, drop_forms, drop_other_articles, ensure_content,
+                     keep_legal_prose, revise)
 from .scoring import score
 from .stacking import relabel
 
@@ -62,7 +63,7 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
         meta = replace(meta, author=nfc(author) if author else None)
         lap("metadata")
     blocks = drop_author_bio(blocks, meta.author, options, language)
-    blocks = relabel(blocks, kind, options, thread)
+    blocks = keep_legal_prose(relabel(blocks, kind, options, thread), language)
     if kind is Kind.TEXT:  # only scraped text's headline is found by its echo of the <title>
         blocks = drop_above_headline(blocks, options)
     lap("model")

@@ -1143,6 +1143,54 @@ BIO_LINE_WORDS = 6  # a line of the note's box that names the author: "About Jan
 AUTHORS_APART = re.compile(r"\s*(?:,|&|\band\b)\s*")  # "Jane Doe, John Roe and Ann Poe"
 
 
+# How far (in blocks) keep_legal_prose looks for the prose around a legal paragraph, and
+# how long that prose and the paragraph must be; and the share of the paragraph's words
+# (CONTENT_WORD) the rest of the kept text must share.
+LEGAL_PROSE_REACH = 3
+LEGAL_PROSE_WORDS = 20
+LEGAL_PARAGRAPH_WORDS = 15
+LEGAL_COHESION = 0.2
+CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")  # words of four letters or more: what a text is about
+
+
+def keep_legal_prose(blocks: list[Block], language: str | None = None) -> list[Block]:
+    """A paragraph that talks like a privacy notice or terms of use ("pursuant",
+    "third-party vendors", "liability") between two kept paragraphs of prose that do not,
+    and on their subject, is the article's, written on a legal matter (an LLC's filing,
+    a VPN's logging policy, an insurer's cover). A consent dialog that a converter wrote
+    into the middle of a story shares none of its words; a site's privacy policy stands
+    among more of its own kind. Run after the model, which never brings legal text back."""
+    candidates = [i for i, b in enumerate(blocks)
+                  if "legal_text" in b.reasons and b.label is not CONTENT and b.role == "body"
+                  and b.features is not None and b.features.words >= LEGAL_PARAGRAPH_WORDS and not _hard(b)
+                  and _plain_prose_near(blocks, range(i - 1, max(-1, i - 1 - LEGAL_PROSE_REACH), -1))
+                  and _plain_prose_near(blocks, range(i + 1, min(len(blocks), i + 1 + LEGAL_PROSE_REACH)))]
+    if not candidates:  # nearly every page: no legal paragraph between plain ones
+        return blocks
+    stops = stopwords(language)
+    kept = {w for b in blocks if b.label is CONTENT and b.role == "body" for w in _content_words(b.text, stops)}
+    out = list(blocks)
+    for i in candidates:
+        words = _content_words(blocks[i].text, stops)
+        if words and len(words & kept) >= LEGAL_COHESION * len(words):
+            out[i] = _relabel(blocks[i], CONTENT, "legal_in_prose", max(blocks[i].score, 0.5))
+    return out
+
+
+def _content_words(text: str, stops: frozenset[str]) -> set[str]:
+    return {w for w in CONTENT_WORD.findall(text.lower()) if w not in stops}
+
+
+def _plain_prose_near(blocks: list[Block], near: range) -> bool:
+    """Whether the first paragraph of prose in `near` is kept body text with no legal
+    vocabulary of its own."""
+    for j in near:
+        b, f = blocks[j], blocks[j].features
+        if f is not None and f.words >= LEGAL_PROSE_WORDS:
+            return b.label is CONTENT and b.role == "body" and f.legal_terms == 0
+    return False
+
+
 def drop_author_bio(blocks: list[Block], author: str | None, options: Options,
                     language: str | None = None) -> list[Block]:
     """An author's note ("Jane Doe is a freelance writer living in...") is the page's

@@ -139,6 +139,35 @@ def test_cookie_notice_inside_an_article_is_not_content(legal):
     assert all(_content(doc, *ARTICLE[:4]))
 
 
+LLC_HEADLINE = "How to form a limited liability company in your state"
+LLC_ARTICLE = [
+    "Forming a limited liability company starts with a name that no other company in the state already "
+    "uses, and most states let owners search the register online before they file anything at all.",
+    "Owners file the articles of organization with the secretary of state, pay the filing fee, and name "
+    "an agent who will accept legal papers for the company at an address inside the state.",
+    "Once the state accepts the articles, the company exists, and the owners can open a bank account, "
+    "hire staff and sign leases in the company's name rather than their own.",
+]
+LLC_LEGAL = ("A limited liability company shields its owners from personal liability for the company's debts, "
+             "and the operating agreement, filed pursuant to state law, sets out how the owners share profits, "
+             "losses and the duties of each member.")
+
+
+def test_a_legal_paragraph_on_the_articles_own_subject_is_kept():
+    # An article on forming a company talks like terms of service in places; between two
+    # plain paragraphs, and on their subject, the paragraph is the article's.
+    doc = _text(LLC_HEADLINE, LLC_ARTICLE[0], LLC_ARTICLE[1], LLC_LEGAL, LLC_ARTICLE[2])
+    paragraph = _at(doc, "A limited liability company")
+    assert paragraph.label is Label.CONTENT and "legal_text" in paragraph.reasons
+    assert LLC_LEGAL in doc.text and all(p in doc.text for p in LLC_ARTICLE)
+    # The same paragraph in a story on another subject shares none of its words: dropped.
+    doc = _text(HEADLINE, ARTICLE[0], ARTICLE[1], LLC_LEGAL, ARTICLE[2], ARTICLE[3])
+    assert LLC_LEGAL not in doc.text and all(_content(doc, *ARTICLE[:4]))
+    # And as the article's last paragraph, with no prose after it, it is a notice.
+    doc = _text(LLC_HEADLINE, *LLC_ARTICLE, LLC_LEGAL)
+    assert LLC_LEGAL not in doc.text
+
+
 SPLIT = ("The reservoir held only 41 per cent of its capacity last week, according to figures from the\n"
          "Varnell Water Authority\n"
          ", the lowest level since the drought of 1976 and well below the average for August.\n")
