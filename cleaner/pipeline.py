@@ -62,8 +62,8 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
         author = metadata.author_in_markup(root)
         meta = replace(meta, author=nfc(author) if author else None)
         lap("metadata")
-    blocks = drop_author_bio(blocks, meta.author, options, language)
-    blocks = keep_legal_prose(relabel(blocks, kind, options, thread), language)
+    blocks = keep_legal_prose(drop_author_bio(blocks, meta.author, options, language), language)
+    blocks = relabel(blocks, kind, options, thread)
     if kind is Kind.TEXT:  # only scraped text's headline is found by its echo of the <title>
         blocks = drop_above_headline(blocks, options)
     lap("model")

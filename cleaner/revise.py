@@ -1159,7 +1159,8 @@ def keep_legal_prose(blocks: list[Block], language: str | None = None) -> list[B
     and on their subject, is the article's, written on a legal matter (an LLC's filing,
     a VPN's logging policy, an insurer's cover). A consent dialog that a converter wrote
     into the middle of a story shares none of its words; a site's privacy policy stands
-    among more of its own kind. Run after the model, which never brings legal text back."""
+    among more of its own kind. Run before the model, which leaves such a paragraph kept
+    (it never brings legal text back itself)."""
     candidates = [i for i, b in enumerate(blocks)
                   if "legal_text" in b.reasons and b.label is not CONTENT and b.role == "body"
                   and b.features is not None and b.features.words >= LEGAL_PARAGRAPH_WORDS and not _hard(b)

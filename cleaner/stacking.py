@@ -397,8 +397,8 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
         keep = p >= threshold
         if keep and label is not CONTENT and not NEVER_KEPT.isdisjoint(why):
             continue
-        if not keep and "content_phrase" in why:
-            continue  # a line a rules file names as content
+        if not keep and ("content_phrase" in why or "legal_in_prose" in why):
+            continue  # a line a rules file names as content; the article's own legal paragraph
         if not keep and i == last:
             continue  # a short page's last paragraph
         scores[i] = p  # nearly every line: the same label, the model's score
