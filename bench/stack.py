@@ -54,6 +54,10 @@ WORDS: Callable[[str], list[str]] = str.split
 # on 2026-12-04 on rows of that day's code, 31 leaves a tree did no better (bs4 0.8132,
 # html-text 0.8244, inscriptis 0.8172 against 0.8127 / 0.8247 / 0.8182 with 16); on rows
 # a few commits older they had looked 0.002-0.003 better, so compare on current rows.
+# On 2026-12-07 (rows of 565d686; these settings 0.8190 / 0.8290 / 0.8219): 120 rows a
+# leaf gave 0.8179 / 0.8293 / 0.8227, and 40 trees at a rate of 0.22 gave 0.8194 / 0.8299 /
+# 0.8215, the model stage a sixth quicker (bs4 12.7 -> 12.4 ms a page) but in-sample bs4
+# 0.8349 -> 0.8327: both inside the folds' noise, neither worth a new model.
 TREES, LEAVES, RATE, MIN_LEAF = 60, 16, 0.15, 40
 
 
