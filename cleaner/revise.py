@@ -1166,9 +1166,12 @@ def keep_legal_prose(blocks: list[Block], language: str | None = None) -> list[B
                   and b.features is not None and b.features.words >= LEGAL_PARAGRAPH_WORDS and not _hard(b)
                   and _plain_prose_near(blocks, range(i - 1, max(-1, i - 1 - LEGAL_PROSE_REACH), -1))
                   and _plain_prose_near(blocks, range(i + 1, min(len(blocks), i + 1 + LEGAL_PROSE_REACH)))]
-    if not candidates:  # nearly every page: no legal paragraph between plain ones
-        return blocks
     stops = stopwords(language)
+    if not candidates or not stops:
+        # Nearly every page has no legal paragraph between plain ones; and without the
+        # language's stop words, its function words ("your", "with") would pass for a
+        # shared subject.
+        return blocks
     kept = {w for b in blocks if b.label is CONTENT and b.role == "body" for w in _content_words(b.text, stops)}
     out = list(blocks)
     for i in candidates:

@@ -168,6 +168,21 @@ def test_a_legal_paragraph_on_the_articles_own_subject_is_kept():
     assert LLC_LEGAL not in doc.text
 
 
+def test_a_legal_paragraph_is_kept_only_where_the_pages_language_has_a_stop_list():
+    # Without the language's stop words, function words ("your", "with", "their") would
+    # pass for the subject a legal paragraph shares with the story: the pass stays out.
+    from cleaner.revise import keep_legal_prose
+
+    doc = _text(LLC_HEADLINE, LLC_ARTICLE[0], LLC_ARTICLE[1], LLC_LEGAL, LLC_ARTICLE[2])
+    blocks = [b._replace(label=Label.NAVIGATION, reasons=b.reasons[1:]) if "legal_in_prose" in b.reasons else b
+              for b in doc.blocks]
+    at = next(i for i, b in enumerate(blocks) if b.text == LLC_LEGAL)
+    assert blocks[at].label is Label.NAVIGATION and "legal_text" in blocks[at].reasons
+    assert keep_legal_prose(blocks, "en")[at].label is Label.CONTENT
+    assert keep_legal_prose(blocks, None)[at].label is Label.NAVIGATION
+    assert keep_legal_prose(blocks, "xx")[at].label is Label.NAVIGATION  # a language with no stop list
+
+
 SPLIT = ("The reservoir held only 41 per cent of its capacity last week, according to figures from the\n"
          "Varnell Water Authority\n"
          ", the lowest level since the drought of 1976 and well below the average for August.\n")
