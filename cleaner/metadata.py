@@ -405,6 +405,25 @@ def _without_site(title: str, sites: set[str]) -> str:
     return title[title.index(kept[0]):title.rindex(kept[-1]) + len(kept[-1])].strip()
 
 
+# The most words the last part of a <title> has when it names the site or gives its
+# tagline ("| Mountain Bike Reviews Forum", "- Professional Tutoring").
+SITE_PART_WORDS = 6
+
+
+def _without_tagline(title: str) -> str:
+    """Scraped text's opening <title> line (known for one by the page's URL) without a last
+    part the URL did not tell for the site's name: a short part after a title separator,
+    not opening in lower case ("The No. 1 workout of 2024 — and 5 trends to expect" goes on
+    with its headline). Without a URL the opening line may be a logo's or a menu's."""
+    parts = [part for part in TITLE_PARTS.split(title) if part.strip()]
+    last = parts[-1].strip() if len(parts) >= 2 else ""
+    if not last or len(last.split()) > SITE_PART_WORDS or last[:1].islower():
+        return title
+    head = title[:title.rindex(last)]
+    separators = list(TITLE_PARTS.finditer(head))
+    return head[:separators[-1].start()].strip() if separators else title
+
+
 def _names_site(part: str, sites: set[str]) -> bool:
     """A title part that is the site's name, or holds it with a word or two more
     ("Walmart.com", "The Verge", "Example News")."""
@@ -506,11 +525,12 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
         if opening and (title_at is None or title_at == 0 or not _headline_confirmed(blocks, title_at, opening)):
             # A guess weaker than the page's own <title>: that is the title. The guessed
             # line stays in the body, but the article's head is still looked for under it.
-            meta = replace(meta, title=opening)
+            meta = replace(meta, title=_without_tagline(opening))
             headline = title_at == 0
     if title_at is not None and headline:
         if not meta.title:
-            meta = replace(meta, title=blocks[title_at].text)
+            title = blocks[title_at].text
+            meta = replace(meta, title=_without_tagline(title) if guess and title_at == 0 and meta.url else title)
         # A link post's long title is the whole post: with no other content it stays
         # the body too, rather than leave the page to its best scraps of chrome.
         alone = all(i == title_at for i in content)

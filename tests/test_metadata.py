@@ -458,6 +458,33 @@ def test_the_opening_copy_of_the_title_is_never_the_body_where_another_line_is_t
     assert "Harbour Courier" not in doc.text and all(p in doc.text for p in FERRY)
 
 
+BIKE_POST = [
+    "I am looking for my first mountain bike and would like something that can handle local trails without "
+    "costing a fortune.",
+    "Most of the riding around here is dry hardpack with a few rocky climbs, and I would be riding twice a week "
+    "at most.",
+    "Any suggestions for brands or models that hold up well for a beginner would be very welcome, thanks in advance.",
+]
+BIKE_URL = "https://www.mtbtalk.example/threads/suggestions-for-a-beginner-mountain-bike.123/"
+
+
+@pytest.mark.parametrize("opening, title", [
+    # The forum's name is not the URL's host: the short last part is still the site's.
+    ("Suggestions for a beginner mountain bike | Trail Riders Forum", "Suggestions for a beginner mountain bike"),
+    ("Suggestions for a beginner mountain bike - Trail Riders", "Suggestions for a beginner mountain bike"),
+    # A headline that goes on after a dash in lower case is one headline; so is a long last part.
+    ("The most popular workout of 2024 — and five trends to expect",
+     "The most popular workout of 2024 — and five trends to expect"),
+    ("Beginner bikes | What the shop staff told me after three years of selling them to riders",
+     "Beginner bikes | What the shop staff told me after three years of selling them to riders"),
+])
+def test_the_opening_title_line_loses_a_short_last_part_the_url_does_not_name(opening, title):
+    text = "\n".join([opening, "Home", "Forums", "New posts", *BIKE_POST, "Reply", "Share"])
+    doc = clean(text.encode(), url=BIKE_URL)
+    assert doc.metadata.title == title
+    assert all(p in doc.text for p in BIKE_POST)
+
+
 def test_a_first_line_that_neither_names_the_site_nor_the_url_is_not_taken_for_the_title():
     # A rendering without the <head> opens with the logo's text: not the page's title.
     text = "\n".join(["Harbour Supply Co", *MAT_MENU, MAT_TAGLINE, *MAT, *MAT_FOOTER])
