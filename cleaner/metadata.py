@@ -14,7 +14,7 @@ import lxml.etree
 
 from . import phrases
 from .dates import parse_date
-from .features import word_count
+from .features import is_thread, word_count
 from .records import CONTENT, Block, Label, Metadata
 from .rules import defaults
 from .segment import Element, text_of
@@ -424,6 +424,24 @@ def _without_tagline(title: str) -> str:
     return head[:separators[-1].start()].strip() if separators else title
 
 
+# A forum's user name: one token of letters, digits and the marks handles use, with a
+# letter in it ("hayley.p", "xJewishNinjax", "b.scherer"), and the display name some
+# forums add in brackets ("amondale (Amondale)").
+POSTER = re.compile(r"^(?=[\w.-]*[^\W\d_])([\w.-]{2,40})(?:\s+\([^()]{1,60}\))?$")
+
+
+def _poster_before_date(text: str) -> str | None:
+    """The user name a thread's post header gives before its date ("hayley.p 2 May 2025
+    18:48"): the one token before the date, not a label ("Posted", "Updated")."""
+    date = phrases.DATE.search(text)
+    if date is None:
+        return None
+    poster = POSTER.match(text[:date.start()].strip())
+    if poster is None or phrases.DATE_LABEL.match(poster.group(1)) or poster.group(1).casefold() in NOT_AUTHORS:
+        return None
+    return poster.group(1)
+
+
 def _names_site(part: str, sites: set[str]) -> bool:
     """A title part that is the site's name, or holds it with a word or two more
     ("Walmart.com", "The Verge", "Example News")."""
@@ -563,6 +581,8 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
             if not names:  # a copy may drop the marks between them: "By Jane Doe December 2, 2025"
                 parts = PART_SEPARATORS.split(phrases.DATE.sub(" · ", b.text))
                 names = [n for part in parts if phrases.BYLINE.match(p := part.strip()) and (n := author_from_line(p))]
+            if not names and guess and is_thread(meta.url) and (poster := _poster_before_date(b.text)):
+                names = [poster]  # a thread's first post: "amondale (Amondale) November 8, 2024, 7:33pm"
             if names and not meta.author:
                 meta = replace(meta, author=names[0])
             out[i] = b._replace(role="date", label=Label.CONTENT)

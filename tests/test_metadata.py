@@ -485,6 +485,27 @@ def test_the_opening_title_line_loses_a_short_last_part_the_url_does_not_name(op
     assert all(p in doc.text for p in BIKE_POST)
 
 
+@pytest.mark.parametrize("header, poster", [
+    ("hayley.p 2 May 2025 18:48 1", "hayley.p"),  # Discourse as html-text writes it
+    ("trailrider_77 (Sam) November 8, 2024, 7:33pm", "trailrider_77"),
+])
+def test_a_threads_author_is_the_user_name_over_its_first_post(header, poster):
+    text = "\n".join(["Suggestions for a beginner mountain bike", "Bikes", header, *BIKE_POST, "Reply"])
+    doc = clean(text.encode(), url=BIKE_URL)
+    assert doc.metadata.author == poster
+    assert doc.metadata.date is not None and all(p in doc.text for p in BIKE_POST)
+
+
+def test_a_dateline_with_a_label_or_a_name_of_two_words_names_no_poster():
+    # "Updated" is the date's label, not a user; a full name with no "By" is no handle.
+    for header in ("Updated 2 May 2025 18:48", "Hayley Parker 2 May 2025 18:48"):
+        text = "\n".join(["Suggestions for a beginner mountain bike", "Bikes", header, *BIKE_POST, "Reply"])
+        assert clean(text.encode(), url=BIKE_URL).metadata.author in (None, "Hayley Parker")
+    # Off a thread (an article's URL) the token before a date is not read as a poster.
+    text = "\n".join(["Suggestions for a beginner mountain bike", "Bikes", "hayley.p 2 May 2025 18:48", *BIKE_POST])
+    assert clean(text.encode(), url="https://www.mtbtalk.example/blog/beginner-bikes").metadata.author != "hayley.p"
+
+
 def test_a_first_line_that_neither_names_the_site_nor_the_url_is_not_taken_for_the_title():
     # A rendering without the <head> opens with the logo's text: not the page's title.
     text = "\n".join(["Harbour Supply Co", *MAT_MENU, MAT_TAGLINE, *MAT, *MAT_FOOTER])
