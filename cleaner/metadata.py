@@ -415,13 +415,13 @@ def _without_tagline(title: str) -> str:
     part the URL did not tell for the site's name: a short part after a title separator,
     not opening in lower case ("The No. 1 workout of 2024 — and 5 trends to expect" goes on
     with its headline). Without a URL the opening line may be a logo's or a menu's."""
-    parts = [part for part in TITLE_PARTS.split(title) if part.strip()]
-    last = parts[-1].strip() if len(parts) >= 2 else ""
-    if not last or len(last.split()) > SITE_PART_WORDS or last[:1].islower():
+    separator = next(reversed(list(TITLE_PARTS.finditer(title))), None)
+    if separator is None:
         return title
-    head = title[:title.rindex(last)]
-    separators = list(TITLE_PARTS.finditer(head))
-    return head[:separators[-1].start()].strip() if separators else title
+    last, head = title[separator.end():].strip(), title[:separator.start()].strip()
+    if not last or not head or len(last.split()) > SITE_PART_WORDS or last[:1].islower():
+        return title
+    return head
 
 
 # A forum's user name: one token of letters, digits and the marks handles use, with a
@@ -437,7 +437,7 @@ def _poster_before_date(text: str) -> str | None:
     if date is None:
         return None
     poster = POSTER.match(text[:date.start()].strip())
-    if poster is None or phrases.DATE_LABEL.match(poster.group(1)) or poster.group(1).casefold() in NOT_AUTHORS:
+    if poster is None or phrases.DATE_LABEL.match(poster.group(1)) or not _is_author(poster.group(1)):
         return None
     return poster.group(1)
 
@@ -532,6 +532,7 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
     # The article proper starts at its first paragraph of prose; the headline is above it.
     first = next((i for i in content if _is_prose(blocks[i])), content[0])
     out = list(blocks)
+    titled = _opening_title(blocks, meta.url) if guess else None  # the line and the title it gives
     anchor = _headline_below(blocks, meta.url) if guess and not meta.title else None
     headline = True  # whether the line at title_at is the headline, or only where the head starts
     if anchor is not None:
@@ -539,7 +540,7 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
     else:
         known = meta.title or (_echoed_title(blocks, first, meta.url) if guess else None)
         title_at = _find_title(blocks, first, known, guess, meta.url)
-        opening = _opening_title(blocks, meta.url) if guess and not known else None
+        opening = titled if not known else None
         if opening and (title_at is None or title_at == 0 or not _headline_confirmed(blocks, title_at, opening)):
             # A guess weaker than the page's own <title>: that is the title. The guessed
             # line stays in the body, but the article's head is still looked for under it.
@@ -617,7 +618,7 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
             out[i] = out[i]._replace(role="date", label=Label.CONTENT)
     if guess and not meta.date:
         meta = replace(meta, date=_day_above_prose(out, first))
-    if guess and len(out) > 1 and out[0].role == "body" and _opening_title(out, meta.url):
+    if titled and len(out) > 1 and out[0].role == "body":
         # The converter's copy of the <title> ("Headline | Site") names the page, it is
         # not a line of it: the headline, if the page shows one, stands under it.
         out[0] = out[0]._replace(label=Label.NAVIGATION, score=min(out[0].score, 0.3),

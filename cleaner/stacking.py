@@ -32,6 +32,8 @@ from .revise import HARD_REASONS, ensure_content
 # options, however much it looks like the article around it; a headline under a
 # "Related" heading (a link to another page until prose resumes).
 NEVER_KEPT = HARD_REASONS | {"legal_text", "keyword_run", "unbroken", "after_related_heading", "author_bio"}
+# ...and what it never drops: a line a rules file names as content, the article's own legal paragraph.
+NEVER_DROPPED = frozenset({"content_phrase", "legal_in_prose"})
 
 HERE = Path(__file__).resolve().parent
 PHRASES = ("navigation", "related", "comments", "ads", "content")
@@ -374,7 +376,8 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
     and the site's own boilerplate keep the last word, and so do blocks outside the body;
     a block that is boilerplate by strong evidence of its own (NEVER_KEPT: "Advertisement",
     "Listen to This Article", a cookie notice) is not brought back by what surrounds it,
-    and a short page's last paragraph is not dropped (SHORT_PAGE_LINES). Like the
+    nor are a rules file's content lines and the article's own legal paragraphs dropped
+    (NEVER_DROPPED), nor a short page's last paragraph (SHORT_PAGE_LINES). Like the
     passes, the model never leaves a page with text empty (ensure_content)."""
     threshold = options.thresholds.model
     path = _model_path(options.model, kind)
@@ -397,8 +400,8 @@ def relabel(blocks: list[Block], kind: Kind, options: Options, thread: bool = Fa
         keep = p >= threshold
         if keep and label is not CONTENT and not NEVER_KEPT.isdisjoint(why):
             continue
-        if not keep and ("content_phrase" in why or "legal_in_prose" in why):
-            continue  # a line a rules file names as content; the article's own legal paragraph
+        if not keep and not NEVER_DROPPED.isdisjoint(why):
+            continue
         if not keep and i == last:
             continue  # a short page's last paragraph
         scores[i] = p  # nearly every line: the same label, the model's score
