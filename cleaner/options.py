@@ -128,6 +128,8 @@ class Phrases:
     line_content: re.Pattern[str] | None  # None when no rules name content: most runs
     # The sentence_* and legal patterns are searched in the lower-cased text (see rules._anywhere).
     sentence_content: re.Pattern[str] | None
+    # Headings over customer reviews (fullmatch), which open scraped text's comment section.
+    line_reviews: re.Pattern[str]
     legal: re.Pattern[str]
     dom_navigation: frozenset[str]
     dom_landmarks: frozenset[str]  # navigation that outranks any name inside it

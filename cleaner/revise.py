@@ -591,9 +591,11 @@ def after_related(blocks: list[Block], options: Options, groups: dict[str, list[
 
 
 def drop_comments(blocks: list[Block], options: Options) -> list[Block]:
-    """Reader comments under an article are not the article; but when nearly all the
-    content sits in comment containers, the page is a thread and the comments stay."""
-    # Where there is no DOM, a "12 Comments" heading after the article opens the section.
+    """Reader comments under an article are not the article, nor customer reviews under
+    a product's description; but when nearly all the content sits in comment
+    containers, the page is a thread and the comments stay."""
+    # Where there is no DOM, a "12 Comments" or "Customer Reviews" heading after the
+    # article opens the section.
     heading = _comments_heading(blocks, options)
     if heading is None and not any(b.label is CONTENT and (f := b.features) is not None and f.dom_cue == "comments"
                                    for b in blocks):
@@ -672,17 +674,29 @@ def _cards_with_reviews(blocks: list[Block], options: Options) -> set[int]:
     return {serial for serials in per_key.values() if len(serials) >= least for serial in serials}
 
 
+# Words a reviews heading may have (as measured: a broken sentence's line counts the sentence's).
+# (Customer reviews open a comment section in scraped text: [comments] reviews in the rules.)
+REVIEWS_HEADING_WORDS = 6
+# A line of at most this many words, none a digit, is a menu's or tabs' item.
+MENU_ITEM_WORDS = 3
+
+
 def _comments_heading(blocks: list[Block], options: Options) -> int | None:
     """Where the comment section of scraped text opens, if it does after a full article:
-    at a "12 Comments" heading, or at the first of a run of comment headers (a name line
-    over a date line), unless one heads the first post too: then the page is a thread.
+    at a "12 Comments" or "Customer Reviews" heading, or at the first of a run of comment
+    headers (a name line over a date line), unless one heads the first post too: then
+    the page is a thread.
     A heading with no run of headers at or just after it must also come after most of
     the page's content (a "Comments" link in the page header opens nothing)."""
     if not blocks or blocks[0].dom_path:
         return None  # HTML has its comment containers instead
     t = options.thresholds
     headers = [i for i in range(len(blocks) - 1) if _comment_header(blocks, i)]
-    if not headers and not any(b.features is not None and b.features.phrase == "comments" for b in blocks):
+    reviews = options.phrases.line_reviews.fullmatch
+    openers = {i for i, b in enumerate(blocks) if (f := b.features) is not None
+               and (f.phrase == "comments" or f.words <= REVIEWS_HEADING_WORDS and reviews(b.text) is not None
+                    and not _in_menu(blocks, i))}
+    if not headers and not openers:
         return None  # nothing below could open the section: most pages, in one pass
     total = sum(b.features.words for b in blocks if b.features and b.label is CONTENT)
     later = {h: len(headers) - n for n, h in enumerate(headers)}  # headers from here to the end
@@ -697,11 +711,18 @@ def _comments_heading(blocks: list[Block], options: Options) -> int | None:
         after_article = seen >= t.article_words and (run_here or seen >= total * t.comments_after_share)
         if i in later and not after_article and not b.features.is_byline:
             later = {}  # a post signed like the replies: a thread, where replies are content
-        if after_article and (b.features.phrase == "comments" or opens_run):
+        if after_article and (i in openers or opens_run):
             return i
         if b.label is CONTENT:
             seen += b.features.words
     return None
+
+
+def _in_menu(blocks: list[Block], i: int) -> bool:
+    """Whether a "Reviews" heading is one of a menu's or tabs' items ("Overview", "Specs",
+    "Reviews"), not a section's: the two lines above it are such items too."""
+    return all((f := b.features) is not None and f.words <= MENU_ITEM_WORDS and not f.digit_share
+               for b in blocks[max(0, i - 2):i])
 
 
 def _comment_header(blocks: list[Block], i: int) -> bool:

@@ -22,7 +22,7 @@ NUMBERS = {"weights": Weights, "thresholds": Thresholds}
 LISTS = {
     "navigation": ("lines", "prefixes", "sentences"),
     "ads": ("lines", "sentences"),
-    "comments": ("lines",),
+    "comments": ("lines", "reviews"),
     "related": ("lines",),
     "legal": ("terms",),
     "content": ("lines", "sentences"),
@@ -275,6 +275,14 @@ def _line(patterns: list[str], source: str) -> re.Pattern[str]:
     return _compile(f"^{_edged(patterns)}$", re.I, patterns, source)
 
 
+def _heading(patterns: list[str], source: str) -> re.Pattern[str]:
+    """The whole line is the heading, with at most a count in brackets after it
+    ("Reviews (12)"): a count before it ("(0) 0 reviews") is a card's, not a heading."""
+    if not patterns:
+        return NEVER
+    return _compile(rf"(?:{'|'.join(patterns)})(?:\s*\(\d[\d,.]*\))?", re.I, patterns, source)
+
+
 def _line_kinds(kinds: dict[str, list[str]], source: str) -> re.Pattern[str]:
     """Whole lines of each kind as one pattern, a named group a kind, tried in the order
     given: a line both lists name goes to the first. Each group holds its own edges, so
@@ -383,6 +391,7 @@ def build(data: dict[str, Any], source: str, input_kind: str = "auto") -> Option
         sentence_any=_anywhere(text(ads, "sentences") + text(nav, "sentences"), source),
         line_content=_line(text("content", "lines"), source) if get("content", "lines") else None,
         sentence_content=_anywhere(text("content", "sentences"), source) if get("content", "sentences") else None,
+        line_reviews=_heading(text("comments", "reviews"), source),
         legal=_anywhere(text("legal", "terms"), source),
         dom_navigation=frozenset(t.lower() for t in get("dom", nav)),
         dom_landmarks=frozenset(t.lower() for t in get("dom", "landmarks")),

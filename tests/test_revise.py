@@ -7,6 +7,7 @@ codes, never scores, so the weights can move without breaking it.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -228,6 +229,60 @@ def test_comments_link_in_the_header_menu_opens_no_section():
     doc = _with_comments("Varnell Gazette", "Home", "News", "Comments", "Weather")
     assert all(_content(doc, *ARTICLE))
     assert not any(_content(doc, *COMMENTS))  # the real "12 Comments" heading still counts
+
+
+PRODUCT = [
+    "The Harbor daypack is a light, weatherproof bag for long days on the trail and short trips into town. "
+    "Its roll-top main compartment keeps a spare layer and lunch dry in a downpour, and the side zip lets "
+    "you reach the bottom of the bag without unpacking everything above it.",
+    "The back panel is made of a ventilated foam that keeps air moving between the pack and your shirt, and "
+    "the shoulder straps are cut in an S shape so they sit flat on narrow and broad shoulders alike. A "
+    "removable hip belt carries part of the load on steep climbs and tucks away when you do not need it.",
+    "Inside there is a padded sleeve that fits a laptop of up to fifteen inches or a hydration bladder of up "
+    "to three litres, with a port for the drinking tube on each side. Two stretch pockets on the outside "
+    "hold a water bottle or a folded map, and a daisy chain on the front takes a trekking pole.",
+]
+REVIEWS = [
+    "I took this pack on a twelve mile loop in the rain last weekend and everything inside stayed dry. The "
+    "hip belt made a real difference on the steep sections of the trail.",
+    "I bought it for hiking but now I use it every day on my bike ride to work, and the roll top swallows "
+    "my gym clothes and a lunch box without any trouble at all.",
+    "The bag itself is comfortable and well made, but my tall water bottle keeps falling out of the side "
+    "pockets when I bend over to tie my boots. I would still recommend it.",
+]
+
+
+def _reviewed(*between: str):
+    """A product page as scraped text: description, what stands between, customer reviews."""
+    reviews = [line for n, r in zip(["Dana K.", "Marcus T.", "Ellie R."], REVIEWS) for line in (n, "Verified buyer", r)]
+    return _text("Harbor 28L Daypack", *PRODUCT, *between, "4.6 out of 5 stars", "212 ratings", *reviews)
+
+
+@pytest.mark.parametrize("heading", ["Customer Reviews", "Reviews (212)", "Ratings & Reviews", "Kundenbewertungen"])
+def test_customer_reviews_under_a_product_description_are_navigation(heading):
+    assert sum(len(p.split()) for p in PRODUCT) >= 150  # a description long enough to stand above a section
+    doc = _reviewed(heading)
+    assert all(_content(doc, *PRODUCT))
+    for review in REVIEWS:
+        assert "comment_section" in _at(doc, review[:40]).reasons
+
+
+def test_reviews_among_tabs_or_a_cards_count_open_no_section():
+    # A "Reviews" tab beside "Overview" and "Specs", and a card's "(3) 3 reviews", head nothing below.
+    for between in (["Overview", "Specs", "Reviews"], ["Ridgeway 40L Backpack", "(3) 3 reviews"]):
+        doc = _reviewed(*between)
+        assert all(_content(doc, *PRODUCT, *REVIEWS)), between
+        assert not any("comment_section" in b.reasons for b in doc.blocks)
+
+
+def test_a_rules_file_names_its_own_reviews_heading(tmp_path):
+    rules = tmp_path / "rules.toml"
+    rules.write_text("[comments]\nreviews = ['buyer feedback']\n", encoding="utf-8")
+    options = replace(load_rules(rules, input_kind="text"), model="")
+    text = "\n\n".join(["Harbor 28L Daypack", *PRODUCT, "Buyer feedback", *REVIEWS])
+    assert all("comment_section" in _at(clean(text, options=options), r[:40]).reasons for r in REVIEWS)
+    assert not any("comment_section" in b.reasons for b in _text("Harbor 28L Daypack", *PRODUCT, "Buyer feedback",
+                                                                   *REVIEWS).blocks)
 
 
 STAMPS = ["Margaret Hale", "June 3, 2025, 9:46 pm", "Tom B. says:", "June 3, 2025 at 10:02 pm",
