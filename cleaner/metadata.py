@@ -41,6 +41,9 @@ LEGAL_FORM = re.compile(r"(?:\s+|,\s*)(?:[A-Z]|Inc|Ltd|Limited|LLC|GmbH|AG|SA|SA
 MASTHEAD_SMALL_WORDS = frozenset("the of and a an for from on in de la le du des el y der die das".split())
 # The steps of a breadcrumb trail ("Home » Blog » Headline", "News › Local"): the path to
 # the headline, not the headline, however close to the article it stands.
+# A rating line ("4.6 out of 5 stars (212)", "4,4 de 5", "Rated 4 stars out of 5", "★★★★☆"):
+# a shop's product head has one beside the name, often the longer line.
+RATING = re.compile(r"\b[0-5](?:[.,]\d)?\s*(?:out of|of|/|von|sur|de|su|из|z)\s*5\b|\brated\b.{0,20}\bstars?\b|[★☆]", re.I)
 BREADCRUMB = re.compile(r"\S\s+[>»›▸]\s+\S|\S\s+/\s+\S.*\s+/\s+\S")
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÀ-ÖØ-Þ]")
 # Between the parts of a dateline: "Jane Doe · May 2", "2026-12-03 来源：晨报 作者：李明" (Chinese
@@ -900,8 +903,8 @@ def _find_title(blocks: list[Block], first: int, known: str | None, guess: bool,
             continue  # a menu's item or a label, unless it says what the URL says ("Standing desks")
         if _is_list_item(b) and not f.is_heading or BREADCRUMB.search(b.text):
             continue  # a menu's item ("* Local news"; a numbered heading, "5. Data Structures", may be one), a trail
-        if b.text.endswith((".", "!")) and words > 12 or CAPTION.search(b.text):
-            continue  # a sentence or a photo caption, not a headline
+        if b.text.endswith((".", "!")) and words > 12 or CAPTION.search(b.text) or RATING.search(b.text):
+            continue  # a sentence, a photo caption or a product's rating, not a headline
         if not _own_line(blocks, i):
             continue  # a piece of a sentence broken over lines
         score = min(words, 12) / 12 + (1.0 if f.is_heading else 0.0) + (0.5 if b.tag == "h1" else 0.0)

@@ -569,6 +569,14 @@ def test_a_list_item_is_not_guessed_for_the_headline(bullet):
     assert doc.metadata.title == "Ferry returns to the harbour"
 
 
+@pytest.mark.parametrize("rating", ["4.6 out of 5 stars (212 customer ratings)", "Rated 4 stars out of 5 by our buyers",
+                                    "4,4 de 5 estrellas (87 valoraciones)", "★★★★☆ 212 ratings from verified buyers"])
+def test_a_products_rating_line_is_not_guessed_for_the_headline(rating):
+    # A shop's product head as a browser copies it: the name, then its rating, the longer line.
+    text = "\n".join([*HEADER_MENU, "Harbour ferry model kit", rating, *FERRY])
+    assert clean(text.encode()).metadata.title == "Harbour ferry model kit"
+
+
 def test_the_line_that_says_the_urls_last_step_is_the_likelier_headline():
     # A browser's copy of a page has no markup and no <title>: of the lines over the
     # article, the one holding the words of the URL's slug is the headline, not the
