@@ -39,11 +39,11 @@ COPYRIGHT = re.compile(
 # A company's legal form after its name ("Example Media Ltd.", "Gazzetta S.p.A." cut at its first dot).
 LEGAL_FORM = re.compile(r"(?:\s+|,\s*)(?:[A-Z]|Inc|Ltd|Limited|LLC|GmbH|AG|SA|SAS|SL|SpA|Srl|BV|NV|Co|Corp|plc|Pty|AB|AS|Oy)\.?$")
 MASTHEAD_SMALL_WORDS = frozenset("the of and a an for from on in de la le du des el y der die das".split())
-# The steps of a breadcrumb trail ("Home » Blog » Headline", "News › Local"): the path to
-# the headline, not the headline, however close to the article it stands.
 # A rating line ("4.6 out of 5 stars (212)", "4,4 de 5", "Rated 4 stars out of 5", "★★★★☆"):
 # a shop's product head has one beside the name, often the longer line.
-RATING = re.compile(r"\b[0-5](?:[.,]\d)?\s*(?:out of|of|/|von|sur|de|su|из|z)\s*5\b|\brated\b.{0,20}\bstars?\b|[★☆]", re.I)
+RATING = re.compile(r"\b[0-5](?:[.,]\d)?\s*(?:out of|of|/|von|sur|de|su|из|z)\s*5\b|(?<![^\W\d])rated\b.{0,20}\bstars?\b|[★☆]", re.I)
+# The steps of a breadcrumb trail ("Home » Blog » Headline", "News › Local"): the path to
+# the headline, not the headline, however close to the article it stands.
 BREADCRUMB = re.compile(r"\S\s+[>»›▸]\s+\S|\S\s+/\s+\S.*\s+/\s+\S")
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÀ-ÖØ-Þ]")
 # Between the parts of a dateline: "Jane Doe · May 2", "2026-12-03 来源：晨报 作者：李明" (Chinese
