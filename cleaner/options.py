@@ -130,6 +130,7 @@ class Phrases:
     sentence_content: re.Pattern[str] | None
     # Headings over customer reviews (fullmatch), which open scraped text's comment section.
     line_reviews: re.Pattern[str]
+    line_footer: re.Pattern[str]  # headings that name the page's footer (fullmatch): scraped text ends there
     legal: re.Pattern[str]
     dom_navigation: frozenset[str]
     dom_landmarks: frozenset[str]  # navigation that outranks any name inside it

@@ -13,8 +13,8 @@ from .language import detect_language, language_sample
 from .options import Options, Phrases
 from .records import CONTENT, Block, Decoded, Document, Kind, Label, Metadata
 from .rules import default_weight
-from .revise import (drop_above_headline, drop_author_bio, drop_forms, drop_other_articles, ensure_content,
-                     keep_legal_prose, revise)
+from .revise import (drop_above_headline, drop_author_bio, drop_below_footer, drop_forms, drop_other_articles,
+                     ensure_content, keep_legal_prose, revise)
 from .scoring import score
 from .stacking import relabel
 
@@ -65,7 +65,7 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     blocks = keep_legal_prose(drop_author_bio(blocks, meta.author, options, language), language)
     blocks = relabel(blocks, kind, options, thread)
     if kind is Kind.TEXT:  # only scraped text's headline is found by its echo of the <title>
-        blocks = drop_above_headline(blocks, options)
+        blocks = drop_below_footer(drop_above_headline(blocks, options), options)
     lap("model")
     if not _has_body(blocks):
         summary = metadata.summary(root) if root is not None else markdown_input.front_matter(text)[0].get("summary")

@@ -20,7 +20,7 @@ from .options import Options, Phrases, Selectors, Thresholds, Weights
 
 NUMBERS = {"weights": Weights, "thresholds": Thresholds}
 LISTS = {
-    "navigation": ("lines", "prefixes", "sentences"),
+    "navigation": ("lines", "prefixes", "sentences", "footer"),
     "ads": ("lines", "sentences"),
     "comments": ("lines", "reviews"),
     "related": ("lines",),
@@ -392,6 +392,7 @@ def build(data: dict[str, Any], source: str, input_kind: str = "auto") -> Option
         line_content=_line(text("content", "lines"), source) if get("content", "lines") else None,
         sentence_content=_anywhere(text("content", "sentences"), source) if get("content", "sentences") else None,
         line_reviews=_heading(text("comments", "reviews"), source),
+        line_footer=_heading(text(nav, "footer"), source),
         legal=_anywhere(text("legal", "terms"), source),
         dom_navigation=frozenset(t.lower() for t in get("dom", nav)),
         dom_landmarks=frozenset(t.lower() for t in get("dom", "landmarks")),

@@ -285,6 +285,41 @@ def test_a_rules_file_names_its_own_reviews_heading(tmp_path):
                                                                    *REVIEWS).blocks)
 
 
+FINE_PRINT = [
+    "Prices shown include sales tax where it applies and may change without notice. Offers are valid while "
+    "stocks last and cannot be combined with any other discount, voucher or loyalty reward.",
+    "Delivery times are estimates that depend on the carrier, the weather and the address given at checkout, "
+    "and orders placed after two in the afternoon are sent the next working day.",
+]
+
+
+def test_scraped_text_below_a_footer_heading_is_navigation():
+    # A screen reader's label of the footer landmark, which a converter writes out as a line
+    # (one word may name it: the site's, "Apple Footer").
+    for heading in ("Footer", "Site footer", "Gazette Footer", "Footer navigation", "Fußzeile"):
+        doc = _text(HEADLINE, *ARTICLE, heading, *FINE_PRINT)
+        assert all(_content(doc, *ARTICLE)), heading
+        for line in FINE_PRINT:
+            assert "below_footer" in _at(doc, line[:40]).reasons, heading
+
+
+def test_a_rules_file_names_its_own_footer_heading(tmp_path):
+    rules = tmp_path / "rules.toml"
+    rules.write_text("[navigation]\nfooter = ['bottom of the page']\n", encoding="utf-8")
+    text = "\n\n".join([HEADLINE, *ARTICLE, "Bottom of the page", *FINE_PRINT])
+    doc = clean(text, options=replace(load_rules(rules, input_kind="text"), model=""))
+    assert all("below_footer" in _at(doc, line[:40]).reasons for line in FINE_PRINT)
+    assert not any("below_footer" in b.reasons for b in _text(HEADLINE, *ARTICLE, "Bottom of the page", *FINE_PRINT).blocks)
+
+
+def test_a_footer_heading_before_the_pages_own_text_ends_nothing():
+    # A "Skip to footer" target up top, or a page about layouts with a "Footer" section early on.
+    for lines in (["Footer", HEADLINE, *ARTICLE], [HEADLINE, ARTICLE[0], "Footer", *ARTICLE[1:]]):
+        doc = _text(*lines)
+        assert all(_content(doc, *ARTICLE))
+        assert not any("below_footer" in b.reasons for b in doc.blocks)
+
+
 STAMPS = ["Margaret Hale", "June 3, 2025, 9:46 pm", "Tom B. says:", "June 3, 2025 at 10:02 pm",
           "Priya", "June 4, 2025, 7:15 am"]
 
