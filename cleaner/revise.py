@@ -1276,27 +1276,30 @@ def drop_above_headline(blocks: list[Block], options: Options) -> list[Block]:
                            for i, b in enumerate(blocks)], options)
 
 
+# Characters a footer's heading may have: a cheap test before the patterns are tried.
+FOOTER_HEADING_CHARS = 40
+
+
 def drop_below_footer(blocks: list[Block], options: Options) -> list[Block]:
     """Scraped text: below a heading that names the page's footer ("Footer", "Site
     footer", "Footer navigation": a screen reader's label of the landmark, which a
     converter writes out) all is the footer's, once the page's own text stands above it
     (as a comment section's heading must). Run last, as the landmark is set aside in HTML."""
     footer = options.phrases.line_footer.fullmatch
-    at = next((i for i, b in enumerate(blocks) if len(b.text) <= FOOTER_HEADING_CHARS and footer(b.text)), None)
-    if at is None:
+    headings = [i for i, b in enumerate(blocks) if len(b.text) <= FOOTER_HEADING_CHARS and footer(b.text)]
+    if not headings:
         return blocks  # most pages, told in one look
     t = options.thresholds
     kept = [_words(b) if b.label is CONTENT else 0 for b in blocks]
-    above, total = sum(kept[:at]), sum(kept)
-    if above < t.article_words or above < total * t.comments_after_share:
-        return blocks  # a "Footer" section of a page about page layouts, or a menu's item up top
+    total = sum(kept)
+    # Not a "Skip to footer" target up top, nor a "Footer" section of a page about layouts.
+    at = next((i for i in headings if (above := sum(kept[:i])) >= t.article_words
+               and above >= total * t.comments_after_share), None)
+    if at is None:
+        return blocks
     return ensure_content([_relabel(b, NAVIGATION, "below_footer", min(b.score, 0.4))
                            if i > at and b.label is CONTENT else b
                            for i, b in enumerate(blocks)], options)
-
-
-# Characters a footer's heading may have: a cheap test before the patterns are tried.
-FOOTER_HEADING_CHARS = 40
 
 
 def _names(text: str, names: list[str]) -> bool:

@@ -301,6 +301,10 @@ def test_scraped_text_below_a_footer_heading_is_navigation():
         assert all(_content(doc, *ARTICLE)), heading
         for line in FINE_PRINT:
             assert "below_footer" in _at(doc, line[:40]).reasons, heading
+    # A "Footer" menu item up top opens nothing, and the footer's own heading still counts.
+    doc = _text("Footer", HEADLINE, *ARTICLE, "Footer", *FINE_PRINT)
+    assert all(_content(doc, *ARTICLE))
+    assert all("below_footer" in _at(doc, line[:40]).reasons for line in FINE_PRINT)
 
 
 def test_a_rules_file_names_its_own_footer_heading(tmp_path):
