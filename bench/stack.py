@@ -59,10 +59,10 @@ WORDS: Callable[[str], list[str]] = str.split
 # 0.8215, the model stage a sixth quicker (bs4 12.7 -> 12.4 ms a page) but in-sample bs4
 # 0.8349 -> 0.8327: both inside the folds' noise, neither worth a new model.
 # Refitted with these settings on rows of 081dfbc (2026-12-07 11:40, after the reviews and
-# footer passes): held out as before (0.8194 / 0.8313 / 0.8237), but in-sample worse than the
-# shipped model on the rows it was not fitted on: html-text 0.8486 -> 0.8466, bs4 0.8370 ->
-# 0.8348, inscriptis -0.003, browser -0.003, w3m -0.005, Markdown +0.000 to +0.002 (about 950
-# pages move on each): not shipped.
+# footer passes): held out as before (0.8194 / 0.8313 / 0.8237), but on all dev pages worse
+# than the shipped model: html-text 0.8486 -> 0.8466, bs4 0.8370 -> 0.8348, and on renderings
+# neither model learnt from inscriptis -0.003, browser -0.003, w3m -0.005, Markdown +0.000 to
+# +0.002 (about 950 pages move on each): not shipped.
 TREES, LEAVES, RATE, MIN_LEAF = 60, 16, 0.15, 40
 
 
