@@ -674,11 +674,18 @@ def _cards_with_reviews(blocks: list[Block], options: Options) -> set[int]:
     return {serial for serials in per_key.values() if len(serials) >= least for serial in serials}
 
 
-# Words a reviews heading may have (as measured: a broken sentence's line counts the sentence's).
-# (Customer reviews open a comment section in scraped text: [comments] reviews in the rules.)
-REVIEWS_HEADING_WORDS = 6
+# Words a heading of the rules' lists ([comments] reviews, [navigation] footer) may have, as
+# measured: a line of a sentence broken over lines counts the sentence's, and is no heading.
+HEADING_WORDS = 6
 # A line of at most this many words, none a digit, is a menu's or tabs' item.
 MENU_ITEM_WORDS = 3
+
+
+def _headings(blocks: list[Block], pattern: re.Pattern[str]) -> list[int]:
+    """Scraped text: the lines that are, whole, a heading `pattern` names."""
+    match = pattern.fullmatch
+    return [i for i, b in enumerate(blocks)
+            if (f := b.features) is not None and f.words <= HEADING_WORDS and match(b.text) is not None]
 
 
 def _comments_heading(blocks: list[Block], options: Options) -> int | None:
@@ -692,10 +699,8 @@ def _comments_heading(blocks: list[Block], options: Options) -> int | None:
         return None  # HTML has its comment containers instead
     t = options.thresholds
     headers = [i for i in range(len(blocks) - 1) if _comment_header(blocks, i)]
-    reviews = options.phrases.line_reviews.fullmatch
-    openers = {i for i, b in enumerate(blocks) if (f := b.features) is not None
-               and (f.phrase == "comments" or f.words <= REVIEWS_HEADING_WORDS and reviews(b.text) is not None
-                    and not _in_menu(blocks, i))}
+    openers = {i for i, b in enumerate(blocks) if b.features is not None and b.features.phrase == "comments"}
+    openers.update(i for i in _headings(blocks, options.phrases.line_reviews) if not _in_menu(blocks, i))
     if not headers and not openers:
         return None  # nothing below could open the section: most pages, in one pass
     total = sum(b.features.words for b in blocks if b.features and b.label is CONTENT)
@@ -1276,25 +1281,19 @@ def drop_above_headline(blocks: list[Block], options: Options) -> list[Block]:
                            for i, b in enumerate(blocks)], options)
 
 
-# Characters a footer's heading may have: a cheap test before the patterns are tried.
-FOOTER_HEADING_CHARS = 40
-
-
 def drop_below_footer(blocks: list[Block], options: Options) -> list[Block]:
     """Scraped text: below a heading that names the page's footer ("Footer", "Site
     footer", "Footer navigation": a screen reader's label of the landmark, which a
     converter writes out) all is the footer's, once the page's own text stands above it
     (as a comment section's heading must). Run last, as the landmark is set aside in HTML."""
-    footer = options.phrases.line_footer.fullmatch
-    headings = [i for i, b in enumerate(blocks) if len(b.text) <= FOOTER_HEADING_CHARS and footer(b.text)]
+    headings = _headings(blocks, options.phrases.line_footer)
     if not headings:
         return blocks  # most pages, told in one look
     t = options.thresholds
-    kept = [_words(b) if b.label is CONTENT else 0 for b in blocks]
-    total = sum(kept)
+    above = [0, *accumulate(_words(b) if b.label is CONTENT else 0 for b in blocks)]  # kept words above each line
     # Not a "Skip to footer" target up top, nor a "Footer" section of a page about layouts.
-    at = next((i for i in headings if (above := sum(kept[:i])) >= t.article_words
-               and above >= total * t.comments_after_share), None)
+    at = next((i for i in headings if above[i] >= t.article_words and above[i] >= above[-1] * t.comments_after_share),
+              None)
     if at is None:
         return blocks
     return ensure_content([_relabel(b, NAVIGATION, "below_footer", min(b.score, 0.4))
