@@ -553,7 +553,7 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
 def unjudged(cue: str, path: str, rule: str) -> bool:
     """Whether an HTML block may go unread and unjudged, as navigation: it sits in a
     landmark, which outweighs any prose, and no rules file's selector picked it. A figure's
-    caption is judged all the same (a code listing's is the text's: revise.keep_code_captions)."""
+    caption is judged all the same (a code listing's is the text's: revise.neighbours.keep_code_captions)."""
     return cue == "landmark" and not rule and "figcaption" not in path
 
 

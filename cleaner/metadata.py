@@ -557,7 +557,7 @@ def find_roles(blocks: list[Block], meta: Metadata, guess: bool) -> tuple[list[B
         # the body too, rather than leave the page to its best scraps of chrome.
         alone = all(i == title_at for i in content)
         if not (alone and _is_long_title(blocks[title_at])):
-            # An echo of the opening <title> says so, for revise.drop_above_headline.
+            # An echo of the opening <title> says so, for revise.sections.drop_above_headline.
             echo = (TITLE_ECHO,) if title_at == anchor else ()
             out[title_at] = blocks[title_at]._replace(role="title", label=Label.CONTENT,
                                                       reasons=echo + blocks[title_at].reasons)

@@ -13,8 +13,10 @@ from .language import detect_language, language_sample
 from .options import Options, Phrases
 from .records import CONTENT, Block, Decoded, Document, Kind, Label, Metadata
 from .rules import default_weight
-from .revise import (drop_above_headline, drop_author_bio, drop_below_footer, drop_forms, drop_other_articles,
-                     ensure_content, keep_legal_prose, revise)
+from .revise import revise
+from .revise.article import drop_author_bio, drop_forms, drop_other_articles, keep_legal_prose
+from .revise.common import ensure_content
+from .revise.sections import drop_above_headline, drop_below_footer
 from .scoring import score
 from .stacking import relabel
 

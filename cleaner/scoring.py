@@ -1,7 +1,7 @@
 """Features to labels: each block judged on its own, from the evidence it carries.
 
 Every observation adds a weight from `Options` in log-odds; the block's score is the
-logistic of the sum. The context passes that follow live in revise.py.
+logistic of the sum. The context passes that follow live in the revise package.
 """
 from __future__ import annotations
 

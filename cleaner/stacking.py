@@ -25,10 +25,10 @@ from typing import Any, NamedTuple
 from .options import Options
 from .phrases import HEADING_TAGS
 from .records import ADS, CONTENT, JUDGED_AT, NAVIGATION, Block, Features, Kind, group_lines
-from .revise import HARD_REASONS, ensure_content
+from .revise.common import HARD_REASONS, ensure_content
 
 # Evidence the model does not overrule to keep a block: boilerplate by phrase, links, a
-# rule or the site (as in revise.py); prose that is legal text, or a run of labels or
+# rule or the site (as in the revise passes); prose that is legal text, or a run of labels or
 # options, however much it looks like the article around it; a headline under a
 # "Related" heading (a link to another page until prose resumes).
 NEVER_KEPT = HARD_REASONS | {"legal_text", "keyword_run", "unbroken", "after_related_heading", "author_bio"}
@@ -41,7 +41,7 @@ PHRASE_ALIASES = {"navigation": ("notice",)}  # a notice is navigation's phrase,
 CUES = ("landmark", "navigation", "ads", "comments", "content")
 TAGS = ("heading", "li", "p", "table", "pre", "line")
 TABLE = frozenset({"tr", "th", "td"})
-# What the context passes concluded (revise.py) and the strongest of the scorer's reasons.
+# What the context passes concluded (the revise package) and the strongest of the scorer's reasons.
 REASONS = (
     "between_content", "heading_before_content", "short_between_boilerplate", "in_content_container",
     "in_boilerplate_container", "repeated_record", "outside_main_region", "outside_main_container",

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from cleaner import Block, Label, Options, clean, load_rules
 from cleaner.features import measure
-from cleaner.revise import _line_gains, _record_key, _without_unique_names
+from cleaner.revise.listings import _without_unique_names, record_key
+from cleaner.revise.regions import _line_gains
 from cleaner.scoring import score
 from cleaner.segment import split_lines
 from cleaner.writers import to_markdown
@@ -172,7 +173,7 @@ def test_a_legal_paragraph_on_the_articles_own_subject_is_kept():
 def test_a_legal_paragraph_is_kept_only_where_the_pages_language_has_a_stop_list():
     # Without the language's stop words, function words ("your", "with", "their") would
     # pass for the subject a legal paragraph shares with the story: the pass stays out.
-    from cleaner.revise import keep_legal_prose
+    from cleaner.revise.article import keep_legal_prose
 
     doc = _text(LLC_HEADLINE, LLC_ARTICLE[0], LLC_ARTICLE[1], LLC_LEGAL, LLC_ARTICLE[2])
     blocks = [b._replace(label=Label.NAVIGATION, reasons=b.reasons[1:]) if "legal_in_prose" in b.reasons else b
@@ -987,9 +988,9 @@ STEP_PARTS = st.sampled_from([
 @settings(max_examples=2000, deadline=None, database=None, derandomize=True)
 @given(st.lists(st.lists(STEP_PARTS, max_size=6).map("".join), max_size=8).map(">".join))
 def test_a_paths_record_key_is_its_parts_keys_joined(path):
-    # _record_key keys a path's shared head once: the same key as the whole path read through.
-    _record_key.cache_clear()
-    assert _record_key(path) == _without_unique_names(path)
+    # record_key keys a path's shared head once: the same key as the whole path read through.
+    record_key.cache_clear()
+    assert record_key(path) == _without_unique_names(path)
 
 
 def test_a_long_river_under_a_latest_news_heading_is_the_page_not_a_related_box():

@@ -1,0 +1,44 @@
+"""What the context passes share: the evidence no neighbour overrules, how a pass
+relabels a block (its reason first), and the promise that a page with text keeps some."""
+from __future__ import annotations
+
+from ..metadata import PAGE_TITLE
+from ..options import Options
+from ..records import CONTENT, Block, Label, judged
+
+
+PHRASE_REASONS = frozenset({"ad_phrase", "navigation_phrase", "notice", "ad_container"})
+# The DOM cues of chrome: a record group under one is a menu, prose under one no page's own.
+BOILERPLATE_CUES = frozenset({"landmark", "navigation", "ads", "comments"})
+# Boilerplate by phrase, container, links or its site's say: neighbours cannot overrule it.
+HARD_REASONS = PHRASE_REASONS | {"link_density", "rule_drop", "site_boilerplate", PAGE_TITLE}
+
+
+def is_hard(block: Block) -> bool:
+    return not HARD_REASONS.isdisjoint(block.reasons)
+
+
+def relabelled(block: Block, label: Label, reason: str, score: float) -> Block:
+    return judged(block, label, round(score, 3), (reason,) + block.reasons)
+
+
+def words_of(b: Block) -> int:
+    """A block's words (0 before it is measured)."""
+    return b.features.words if b.features is not None else 0
+
+
+def ensure_content(blocks: list[Block], options: Options) -> list[Block]:
+    """A page with text never comes out empty: with no content found, keep the blocks
+    that scored best (the top of the score range), so the user sees the likeliest part.
+    Run again once the headline is known, it finds a body for a page whose only content
+    was its headline."""
+    # (Most pages have kept text: one look, stopped at its first block.)
+    if any(b.label is CONTENT and b.role == "body" for b in blocks):
+        return blocks
+    body = [b for b in blocks if b.role == "body"]
+    if not body:
+        return blocks
+    top = max(b.score for b in body)
+    floor = top - options.thresholds.fallback_margin
+    return [relabelled(b, CONTENT, "best_of_page", b.score)
+            if b.role == "body" and b.score >= floor and b.score > 0 and not is_hard(b) else b for b in blocks]
