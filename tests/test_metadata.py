@@ -9,7 +9,7 @@ import pytest
 
 from cleaner import Label, clean, metadata
 from cleaner.dates import parse_date
-from cleaner.metadata import author_from_line, from_html
+from cleaner.metadata import author_from_line, from_html, markup, titles
 from cleaner.segment import parse_html
 
 
@@ -181,7 +181,7 @@ def test_author_from_the_bylines_markup(body, author):
     assert clean(f"<html><head><title>T</title></head><body>{body}</body></html>").author == author
 
 
-@pytest.mark.parametrize("word", metadata.BYLINE_CLASS_WORDS)
+@pytest.mark.parametrize("word", markup.BYLINE_CLASS_WORDS)
 def test_each_byline_class_word_is_found_by_the_walk_and_its_pre_check(word):
     # The walk over the tree and the pre-check that spares it each spell the class words:
     # both must find a byline marked by any one of them.
@@ -586,7 +586,7 @@ def test_the_line_that_says_the_urls_last_step_is_the_likelier_headline():
     url = "https://harbourcourier.example/news/2025/10/ferry-returns-to-the-harbour"
     assert clean(text.encode(), url=url).metadata.title == "Ferry returns to the harbour"
     # An id or a hash in the last step spells no words ("5e2cdc32"): it says nothing.
-    assert not metadata._says_slug("Save 5e2cdc32 to your computer", "https://gist.example/someone/5e2cdc32")
+    assert not titles.says_slug("Save 5e2cdc32 to your computer", "https://gist.example/someone/5e2cdc32")
 
 
 def test_a_headline_of_two_words_is_guessed_when_it_says_the_urls_last_step():
@@ -654,7 +654,7 @@ def test_a_guessed_headline_with_a_byline_under_it_wins_over_the_pages_title():
     ("Laptops", None, False),
 ])
 def test_a_line_says_the_urls_last_step(text, url, says):
-    assert metadata._says_slug(text, url) is says
+    assert titles.says_slug(text, url) is says
 
 
 FERRY = [
