@@ -114,6 +114,15 @@ def judged(block: Block, label: Label, score: float, reasons: tuple[str, ...]) -
     return tuple.__new__(Block, fields)
 
 
+# What the splitters (segment's HTML walk and line splitter) fill in a block they build by
+# position, in Block's order; the rest are defaults.
+BUILT_FIELDS = ("index", "text", "tag", "dom_path", "ancestors", "link_chars", "group", "cells", "ordered", "rule")
+assert Block._fields[:len(BUILT_FIELDS)] == BUILT_FIELDS
+NO_GROUP, NO_CELLS = Block._field_defaults["group"], Block._field_defaults["cells"]
+NO_PATH, NO_ANCESTORS, NO_RULE = (Block._field_defaults[name] for name in ("dom_path", "ancestors", "rule"))
+UNSCORED = tuple(Block._field_defaults[name] for name in Block._fields[len(BUILT_FIELDS):])
+
+
 GROUP = attrgetter("group")
 
 
