@@ -432,14 +432,22 @@ def strip_controls(text: str) -> str:
     return CONTROLS.sub("", text) if CONTROLS.search(text) else text
 
 
+# Spaces of other widths between words (a no-break space, "&nbsp;" as a converter writes it
+# out; French typography's narrow one before "?"; CJK's ideographic space) read as plain
+# ones: the phrases and menu words are written with spaces, and HTML's blocks have theirs
+# made plain as their text is taken out of the tree. (A regex's class scan: str.translate
+# with a table takes fifteen times as long on a page of text past ASCII.)
+WIDE_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
 def normalize(text: str) -> str:
-    """NFC, one kind of newline, no control characters, and lines holding only
-    (non-breaking) spaces made blank."""
+    """NFC, one kind of newline, no control characters, every width of space a plain one
+    (WIDE_SPACE), and lines holding only spaces made blank."""
     text = strip_controls(unmojibake(text))
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
+        text = WIDE_SPACE.sub(" ", unicodedata.normalize("NFC", text))
     return SPACES_ONLY_LINE.sub("\n", "\n" + text)[1:]
 
 

@@ -303,3 +303,21 @@ def test_a_newsletter_email_laid_out_in_one_cell_rows_keeps_its_letter_not_its_f
     assert result.exit_code == 0
     assert PARAGRAPHS[0] in result.stdout and PARAGRAPHS[1] in result.stdout
     assert "browser" not in result.stdout and "Unsubscribe" not in result.stdout and "|" not in result.stdout
+
+
+@pytest.mark.parametrize("fixture", ["news-pt.txt", "product-es.txt", "recipe-en.txt"])
+def test_scraped_text_with_no_break_spaces_cleans_as_with_plain_ones(tmp_path, fixture):
+    """A converter that writes "&nbsp;" out as U+00A0 (BeautifulSoup does): the lines are
+    judged, and come out, as the same page with plain spaces."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "fixtures" / fixture).read_text(encoding="utf-8")
+    plain, nbsp = tmp_path / "plain.txt", tmp_path / "nbsp.txt"
+    plain.write_text(text, encoding="utf-8")
+    nbsp.write_text(text.replace(" ", "\u00a0"), encoding="utf-8")
+    results = [_run(str(path), "--format", "json") for path in (plain, nbsp)]
+    assert all(r.exit_code == 0 for r in results)
+    first, second = (json.loads(r.output) for r in results)
+    assert [(line["label"], line["text"]) for line in first["lines"]] == [
+        (line["label"], line["text"]) for line in second["lines"]]
+    assert first["markdown"] == second["markdown"] and first["markdown"].strip()
