@@ -438,6 +438,10 @@ def strip_controls(text: str) -> str:
 # made plain as their text is taken out of the tree. (A regex's class scan: str.translate
 # with a table takes fifteen times as long on a page of text past ASCII.)
 WIDE_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# A zero-width space (or word joiner, or byte order mark) beside a space or a line's end
+# parts nothing the space does not: dropped, so that "Read \u200bmore" is the phrase
+# "Read more". Inside a word it stays, as the page has it.
+STRAY_INVISIBLE = re.compile(f"(?<=[ \t\n])[{INVISIBLE}]+|[{INVISIBLE}]+(?=[ \t\n]|\\Z)")
 
 
 def normalize(text: str) -> str:
@@ -447,7 +451,7 @@ def normalize(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():
-        text = WIDE_SPACE.sub(" ", unicodedata.normalize("NFC", text))
+        text = _without_stray_invisibles(WIDE_SPACE.sub(" ", unicodedata.normalize("NFC", text)))
     return SPACES_ONLY_LINE.sub("\n", "\n" + text)[1:]
 
 
@@ -458,7 +462,13 @@ def nfc(text: str) -> str:
     if text.isascii() and text.isprintable():
         return text  # most blocks: no mojibake, no control character, nothing to compose
     text = strip_controls(unmojibake(text))
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
+    return text if text.isascii() else _without_stray_invisibles(unicodedata.normalize("NFC", text))
+
+
+def _without_stray_invisibles(text: str) -> str:
+    if "\u200b" in text or "\u2060" in text or "\ufeff" in text:  # (three scans in C, not the pattern's)
+        return STRAY_INVISIBLE.sub("", text)
+    return text
 
 
 def _is_binary(data: bytes) -> bool:

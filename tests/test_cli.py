@@ -305,17 +305,19 @@ def test_a_newsletter_email_laid_out_in_one_cell_rows_keeps_its_letter_not_its_f
     assert "browser" not in result.stdout and "Unsubscribe" not in result.stdout and "|" not in result.stdout
 
 
+@pytest.mark.parametrize("space", ["\u00a0", " \u200b"], ids=["no-break", "zero-width-after"])
 @pytest.mark.parametrize("fixture", ["news-pt.txt", "product-es.txt", "recipe-en.txt"])
-def test_scraped_text_with_no_break_spaces_cleans_as_with_plain_ones(tmp_path, fixture):
-    """A converter that writes "&nbsp;" out as U+00A0 (BeautifulSoup does): the lines are
-    judged, and come out, as the same page with plain spaces."""
+def test_scraped_text_with_other_spaces_cleans_as_with_plain_ones(tmp_path, fixture, space):
+    """A converter that writes "&nbsp;" out as U+00A0 (BeautifulSoup does), or leaves a
+    page's zero-width spaces beside its spaces: the lines are judged, and come out, as the
+    same page with plain spaces."""
     from pathlib import Path
 
     text = (Path(__file__).resolve().parent.parent / "fixtures" / fixture).read_text(encoding="utf-8")
-    plain, nbsp = tmp_path / "plain.txt", tmp_path / "nbsp.txt"
+    plain, other = tmp_path / "plain.txt", tmp_path / "other.txt"
     plain.write_text(text, encoding="utf-8")
-    nbsp.write_text(text.replace(" ", "\u00a0"), encoding="utf-8")
-    results = [_run(str(path), "--format", "json") for path in (plain, nbsp)]
+    other.write_text(text.replace(" ", space), encoding="utf-8")
+    results = [_run(str(path), "--format", "json") for path in (plain, other)]
     assert all(r.exit_code == 0 for r in results)
     first, second = (json.loads(r.output) for r in results)
     assert [(line["label"], line["text"]) for line in first["lines"]] == [

@@ -170,6 +170,11 @@ def test_spaces_of_every_width_become_plain_spaces():
     assert d.text == "Read" + "more".join(" " * len(wide)) + "now"
 
 
+def test_zero_width_spaces_beside_spaces_go_and_inside_words_stay():
+    d = decode("Read \u200bmore\u200b\nSign\u2060 in\nab\u200bsofort".encode())
+    assert d.text == "Read more\nSign in\nab\u200bsofort"
+
+
 def test_str_input_is_accepted():
     d = decode("\ufeffAlready decoded text")
     assert (d.text, d.method) == ("Already decoded text", "unicode")
