@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import unescape
 from itertools import islice
 from typing import NamedTuple
 
@@ -398,12 +399,32 @@ def _attribute(match: re.Match[str]) -> str:
     return match.group()
 
 
+# A character reference, which Markdown reads as its character outside code ("&nbsp;",
+# "&amp;", "&#8217;"; a converter leaves them where the page's text had them). Only with
+# its ";": a bare "&copy=2" in a URL's query is text.
+ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _characters(text: str) -> str:
+    """The text with its character references read, but in code spans."""
+    if "`" not in text:
+        return ENTITY.sub(_character, text)
+    parts = CODE_SPAN.split(text)  # with its group: text, code, text, code, ..., text
+    return "".join(ENTITY.sub(_character, part) if k % 2 == 0 else f"`{part}`" for k, part in enumerate(parts))
+
+
+def _character(match: re.Match[str]) -> str:
+    return unescape(match.group())
+
+
 def _plain(text: str) -> str:
     parked = "\\" in text
     if parked:  # escaped marks wait in the private use area, out of the emphasis pattern's sight
         text = ESCAPE.sub(lambda m: chr(PARKED + ord(m.group(1))), text)
         if text.endswith("\\") and text[:-1].strip():
             text = text[:-1]  # a hard line break: Pandoc's "\" after a line's text
+    if "&" in text:  # (after the escapes: "\&amp;" is text)
+        text = _characters(text)
     if "`" in text:
         text = CODE_SPAN.sub(r"\1", text)
     if "*" in text or "_" in text:

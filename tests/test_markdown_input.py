@@ -176,6 +176,26 @@ def test_markdown_without_links_is_read_as_markdown_when_the_user_says_so(tmp_pa
     assert result["text"].split("\n\n") == [PROSE, PROSE.replace("Tuesday", "Monday")]
 
 
+def test_character_references_are_read_as_their_characters_but_in_code():
+    assert inline("Fish &amp; chips&nbsp;on the &#8220;quay&#x201D;")[0] == "Fish & chips on the \u201cquay\u201d"
+    assert inline("Write `&amp;` for &lt;&amp;&gt;")[0] == "Write &amp; for <&>"
+    # Escaped, or without its ";" (a URL's query), a reference is text.
+    assert inline(r"Literal \&amp; here, and ?a=1&copy=2")[0] == "Literal &amp; here, and ?a=1&copy=2"
+
+
+def test_a_converters_character_references_do_not_reach_the_output(tmp_path):
+    page = tmp_path / "notes.md"
+    page.write_text(f"# Ferry service&nbsp;returns\n\n{PROSE.replace(', which', ' &amp; its quay, which')}\n\n"
+                    f"[Timetable](https://x.example/t) &middot; [Fares](https://x.example/f)\n\n"
+                    f"{PROSE.replace('Tuesday', 'Monday')}\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "cleaner", "-f", "json", str(page)],
+                         capture_output=True, text=True, check=True).stdout
+    result = json.loads(out)
+    assert result["title"] == "Ferry service returns"
+    assert PROSE.replace(", which", " & its quay, which") in result["text"]
+    assert "&amp;" not in out and "&nbsp;" not in out and "&middot;" not in out
+
+
 def test_markdown_without_links_keeps_its_headings_and_tables(tmp_path):
     page = tmp_path / "notes.md"
     page.write_text(f"# Ferry service returns\n\n{PROSE}\n\n## The new timetable\n\n"
