@@ -432,12 +432,14 @@ def strip_controls(text: str) -> str:
     return CONTROLS.sub("", text) if CONTROLS.search(text) else text
 
 
-# Spaces of other widths between words (a no-break space, "&nbsp;" as a converter writes it
-# out; French typography's narrow one before "?"; CJK's ideographic space) read as plain
-# ones: the phrases and menu words are written with spaces, and HTML's blocks have theirs
-# made plain as their text is taken out of the tree. (A regex's class scan: str.translate
-# with a table takes fifteen times as long on a page of text past ASCII.)
-WIDE_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Spaces of other widths between words read as plain ones: the no-break space ("&nbsp;" as a
+# converter writes it out), the narrow one (French typography's before "?", a formatted
+# time's before "PM"), the thin and the figure space, CJK's ideographic space. The phrases
+# and menu words are written with plain spaces, and HTML's blocks have theirs made plain as
+# their text is taken out of the tree. Each is looked for in turn, a scan in C: a regex's
+# class of them reads a page of text past ASCII fifteen times as slowly, str.translate
+# slower still; the rarer widths are not worth a scan of every page.
+WIDE_SPACES = "\u00a0\u202f\u2009\u2007\u3000"
 # A zero-width space (or word joiner, or byte order mark) beside a space or a line's end
 # parts nothing the space does not: dropped, so that "Read \u200bmore" is the phrase
 # "Read more". Inside a word it stays, as the page has it.
@@ -445,13 +447,13 @@ STRAY_INVISIBLE = re.compile(f"(?<=[ \t\n])[{INVISIBLE}]+|[{INVISIBLE}]+(?=[ \t\
 
 
 def normalize(text: str) -> str:
-    """NFC, one kind of newline, no control characters, every width of space a plain one
-    (WIDE_SPACE), and lines holding only spaces made blank."""
+    """NFC, one kind of newline, no control characters, the common spaces of other widths
+    plain ones (WIDE_SPACES), and lines holding only spaces made blank."""
     text = strip_controls(unmojibake(text))
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():
-        text = _without_stray_invisibles(WIDE_SPACE.sub(" ", unicodedata.normalize("NFC", text)))
+        text = _without_stray_invisibles(_plain_spaces(unicodedata.normalize("NFC", text)))
     return SPACES_ONLY_LINE.sub("\n", "\n" + text)[1:]
 
 
@@ -463,6 +465,13 @@ def nfc(text: str) -> str:
         return text  # most blocks: no mojibake, no control character, nothing to compose
     text = strip_controls(unmojibake(text))
     return text if text.isascii() else _without_stray_invisibles(unicodedata.normalize("NFC", text))
+
+
+def _plain_spaces(text: str) -> str:
+    for space in WIDE_SPACES:
+        if space in text:
+            text = text.replace(space, " ")
+    return text
 
 
 def _without_stray_invisibles(text: str) -> str:
