@@ -181,6 +181,8 @@ def test_character_references_are_read_as_their_characters_but_in_code():
     assert inline("Write `&amp;` for &lt;&amp;&gt;")[0] == "Write &amp; for <&>"
     # Escaped, or without its ";" (a URL's query), a reference is text.
     assert inline(r"Literal \&amp; here, and ?a=1&copy=2")[0] == "Literal &amp; here, and ?a=1&copy=2"
+    # A reference to a control character reads as nothing: no escape sequence reaches a terminal.
+    assert "\x1b" not in inline("Red &#27;[31mtext&#x1b;[0m here")[0]
 
 
 def test_a_converters_character_references_do_not_reach_the_output(tmp_path):
