@@ -167,6 +167,9 @@ def test_pages_built_to_be_slow_stay_linear(tmp_path):
         # the sentence's length, so each was searched for every other line's opening as a
         # possible copy of the article (90 s).
         "list.txt": f"{PROSE}\n\n" + "".join(f"item {n} of the harbour list,\n" for n in range(50_000)),
+        # A line of 100,000 heading marks over prose: the test for Markdown's headings split
+        # it at every mark in turn (a line of 20,000 took 6 s, this one about ten minutes).
+        "marks.txt": "# " * 100_000 + f"\n{PROSE}\n",
     }
     for name, page in pages.items():
         started = time.perf_counter()
