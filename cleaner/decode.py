@@ -64,9 +64,14 @@ C0_BYTES = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0E, 0x20)) + b"\x7
 # Characters that show nothing and join nothing: a zero-width space, a word joiner, and a
 # byte order mark left inside a page (server-side includes leave them between blocks).
 INVISIBLE = "\u200b\u2060\ufeff"
-# A line of nothing but (non-breaking, zero-width) spaces; it starts with its newline, a
-# literal the regex engine can skip to, which is many times faster than trying (?m)^ everywhere.
-SPACES_ONLY_LINE = re.compile(rf"\n[ \t\u00a0\u2007\u202f{INVISIBLE}]+(?=\n|\Z)")
+# A line of nothing but spaces and zero-width ones (normalize has made the no-break kinds
+# plain by then); it starts with its newline, a literal the regex engine can skip to, which
+# is many times faster than trying (?m)^ everywhere.
+SPACES_ONLY_LINE = re.compile(rf"\n[ \t{INVISIBLE}]+(?=\n|\Z)")
+# A character reference ("&amp;", "&#8217;", "&#x2014;") with its ";", in text that was read
+# once already: a CMS's second escaping in a <meta> value, Markdown's own escaping. A bare
+# "&copy=2" in a URL's query is text.
+CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def gunzip(data: bytes, limit: int = MAX_GUNZIPPED) -> bytes:

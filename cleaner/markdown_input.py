@@ -20,6 +20,7 @@ from html import unescape
 from itertools import islice
 from typing import NamedTuple
 
+from .decode import CHARACTER_REFERENCE
 from .phrases import without_permalink
 from .wrapping import wrapped
 
@@ -402,22 +403,10 @@ def _attribute(match: re.Match[str]) -> str:
     return match.group()
 
 
-# A character reference, which Markdown reads as its character outside code ("&nbsp;",
-# "&amp;", "&#8217;"; a converter leaves them where the page's text had them). Only with
-# its ";": a bare "&copy=2" in a URL's query is text.
-ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-
-
-def _characters(text: str) -> str:
-    """The text with its character references read, but in code spans."""
-    if "`" not in text:
-        return ENTITY.sub(_character, text)
-    parts = CODE_SPAN.split(text)  # with its group: text, code, text, code, ..., text
-    return "".join(ENTITY.sub(_character, part) if k % 2 == 0 else f"`{part}`" for k, part in enumerate(parts))
-
-
-def _character(match: re.Match[str]) -> str:
-    return unescape(match.group())
+def _character(reference: re.Match[str]) -> str:
+    """A character reference as Markdown reads it outside code: its character ("&nbsp;",
+    "&amp;", "&#8217;", which a converter leaves where the page's text had them)."""
+    return unescape(reference.group())
 
 
 def _plain(text: str) -> str:
@@ -426,10 +415,14 @@ def _plain(text: str) -> str:
         text = ESCAPE.sub(lambda m: chr(PARKED + ord(m.group(1))), text)
         if text.endswith("\\") and text[:-1].strip():
             text = text[:-1]  # a hard line break: Pandoc's "\" after a line's text
-    if "&" in text:  # (after the escapes: "\&amp;" is text)
-        text = _characters(text)
+    # (After the escapes: "\&amp;" is text.) Code spans lose their marks and keep their text
+    # as written, character references and all.
     if "`" in text:
-        text = CODE_SPAN.sub(r"\1", text)
+        parts = CODE_SPAN.split(text)  # with its group: text, code, text, code, ..., text
+        text = "".join(CHARACTER_REFERENCE.sub(_character, part) if k % 2 == 0 and "&" in part else part
+                       for k, part in enumerate(parts))
+    elif "&" in text:
+        text = CHARACTER_REFERENCE.sub(_character, text)
     if "*" in text or "_" in text:
         text = EMPTY_EMPHASIS.sub(" ", EMPHASIS.sub("", text))
     return " ".join((text.translate(UNPARK) if parked else text).split())

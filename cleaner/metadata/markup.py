@@ -12,6 +12,7 @@ import lxml.etree
 
 from .. import phrases
 from ..dates import parse_date
+from ..decode import CHARACTER_REFERENCE
 from ..records import Metadata
 from ..rules import defaults
 from ..segment import Element, text_of
@@ -23,13 +24,9 @@ def _clean(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     value = " ".join(value.split())  # str.split breaks where \s matches, at a fifth of a regex sub's cost
-    if "&" in value and ENTITY.search(value):  # escaped twice by the CMS: "TFC8&amp;reg;"
+    if "&" in value and CHARACTER_REFERENCE.search(value):  # escaped twice by the CMS: "TFC8&amp;reg;"
         value = html.unescape(value)
     return value or None
-
-
-# A character reference left in text the parser has already unescaped once.
-ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5});")
 
 
 def _meta(root: Element) -> dict[str, str]:
