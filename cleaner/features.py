@@ -23,6 +23,20 @@ SPACE_PUNCTUATED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 # word inside unspaced text, or by word.
 SCRIPTS = {"zh": "chars", "ja": "chars", "ko": "endings", "th": "thai", "ar": "pointed", "fa": "pointed",
            "ur": "pointed", "he": "pointed"}
+
+# Pages whose stop words are counted from a list of words (not from the script's function
+# characters or endings: see _stopword_density).
+WORD_LISTS = frozenset(("", "pointed"))
+# A stop list that finds fewer than this share of the words of a page's blocks is not the
+# list of the page's language (a language with no list, or a page that declares one it is
+# not in): its counts say nothing of a block, neither prose nor chrome. English prose runs
+# to 40% and more; of the dev pages, from HTML and as scraped text, the one richest in
+# labels (a shop's 10,000 words of part names) has 3.2%, and pages in a language with no
+# list (the dev pages with every letter enciphered) have 0-1%.
+STOP_LIST_MIN_SHARE = 0.025
+STOP_LIST_MIN_WORDS = 50  # on a page of fewer words, the counts stand as they are
+NO_STOP_LIST = -1.0  # a block's stopword_density where the page's stop list does not fit
+
 # Any letter of HAN, HIRAGANA_KATAKANA or SPACE_PUNCTUATED: the scripts that write words without spaces.
 UNSPACED_RANGES = "\u4e00-\u9fff\u3040-\u30ff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"  # a class's body
 UNSPACED_SCRIPT = re.compile(f"[{UNSPACED_RANGES}]")
@@ -497,7 +511,9 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
     guide's reviewed products); anywhere else they are customer reviews: comments.
     With `landmarks` False, a block inside a landmark (a nav, footer or aside, a menu, a
     consent dialog) is placed and given its shape only, not read as prose (`unjudged`,
-    _placed_only): the pipeline sets such blocks aside as navigation."""
+    _placed_only): the pipeline sets such blocks aside as navigation. Where the stop list
+    finds almost none of the words read (STOP_LIST_MIN_SHARE), the page is not in its
+    language, and every block's stopword_density is NO_STOP_LIST: not known."""
     options = options or defaults()
     reviews = "" if article else "comments"
     stops = stopwords(language)
@@ -517,6 +533,7 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
     cues: dict[str, str] = {"": ""}  # by path: siblings share theirs (scraped text has none)
     t, p = options.thresholds, options.phrases
     out = []
+    read = stopped = 0.0  # the words of the blocks read as prose, and of those the stop words
     for b, low in zip(blocks, lowered):
         # The fields unpacked at once: a named tuple's field read by name is an attribute
         # lookup each, and the block is rebuilt from them with its features.
@@ -529,6 +546,9 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
             cue = reviews
         if not landmarks and unjudged(cue, path, rule):
             f = _placed_only(text, tag, link_chars, position, repeats, t)
+            out.append(tuple.__new__(Block, (index, text, tag, path, ancestors, link_chars, group, cells, ordered,
+                                             rule, f, label, score, reasons, role)))
+            continue  # (not read: no stop words counted)
         elif group >= 0 and len(members[group]) > 1:
             if group not in sentences:
                 whole = " ".join([m.text for m in members[group]])
@@ -547,6 +567,11 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
             f = _measured(text, tag, link_chars, path, position, repeats, stops, script, cue, t, p, low)
         out.append(tuple.__new__(Block, (index, text, tag, path, ancestors, link_chars, group, cells, ordered, rule,
                                          f, label, score, reasons, role)))
+        read += f.words
+        stopped += f.words * f.stopword_density
+    if script in WORD_LISTS and read >= STOP_LIST_MIN_WORDS and stopped < STOP_LIST_MIN_SHARE * read:
+        return [b._replace(features=b.features._replace(stopword_density=NO_STOP_LIST)) for b in out
+                if b.features is not None]  # (measure gave every block its features)
     return out
 
 

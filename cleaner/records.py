@@ -48,7 +48,7 @@ class Features(NamedTuple):
     words: int
     chars: int
     terminal_punctuation: bool
-    stopword_density: float
+    stopword_density: float  # features.NO_STOP_LIST (-1) where the page's stop list does not fit it
     capitalised_share: float
     digit_share: float
     link_density: float

@@ -95,7 +95,7 @@ def _add_prose_shape(read: Read, options: Options, found: list[tuple[str, float]
         found.append(("sentence_end", w.terminal_punctuation))
     elif not terminal_punctuation and words >= t.medium_words:
         found.append(("no_sentence_end", w.no_punctuation))
-    if words >= t.tiny_words:
+    if words >= t.tiny_words and stopword_density >= 0.0:  # (not where the page's stop list does not fit)
         if stopword_density >= t.stopwords_high:
             found.append(("stopwords", w.stopwords_high))
         elif stopword_density >= t.stopwords_mid:

@@ -311,6 +311,29 @@ def test_stopword_density_higher_for_prose_than_menu():
     assert prose.features.stopword_density > menu.features.stopword_density
 
 
+# Somali: no stop list of jusText's, and the words of none of them.
+SOMALI = ("Roob culus ayaa ka da'ay magaalada Muqdisho saddexdii maalmood ee la soo dhaafay, taasoo "
+          "keentay inay qoysas badan ka barakacaan guryahooda oo ay u guuraan xeryo ku yaal duleedka.",
+          "Dowladda hoose ayaa sheegtay inay xirtay waddada weyn ee isku xirta magaalooyinka muddo kooban "
+          "kadib markii biyuhu qaadeen buundo ku taal meel u dhow wabiga.",
+          "Hay'adaha gargaarka ayaa bilaabay inay qaybiyaan cunto, biyo nadiif ah iyo teendhooyin.")
+
+
+@pytest.mark.parametrize("language", [None, "en"])
+def test_a_page_the_stop_list_does_not_fit_has_no_stop_word_counts(language):
+    # With no list for the page's language (or the list of another one, the language it
+    # declares in error), every block would read as a menu does: no stop words.
+    from cleaner.features import NO_STOP_LIST
+    blocks = _measured(*SOMALI, "Bogga hore", language=language)
+    assert [b.features.stopword_density for b in blocks] == [NO_STOP_LIST] * 4
+
+
+def test_a_page_of_too_few_words_keeps_its_stop_word_counts():
+    # Under STOP_LIST_MIN_WORDS the share says nothing of the list: a title and a menu.
+    (block,) = _measured("Bogga hore iyo wararka", language="en")
+    assert block.features.stopword_density == 0.0
+
+
 def test_korean_prose_counts_its_particles_as_stop_words():
     # Korean has no stop-word list: the particles and endings that close its words of
     # prose stand in, and the nouns of a menu or a headline have none.

@@ -22,6 +22,12 @@ def _block(text: str, **kw) -> Block:
     return measure([Block(index=0, text=text, **kw)], "en")[0]
 
 
+def _on_a_page(text: str, **kw) -> Block:
+    """The block measured on a page of English prose, as stop words are counted (alone, a
+    block of code is a page the English list does not fit: features.STOP_LIST_MIN_SHARE)."""
+    return measure([Block(index=0, text=PROSE), Block(index=1, text=PROSE2), Block(index=2, text=text, **kw)], "en")[2]
+
+
 def _page(*texts: str) -> list[Block]:
     blocks = measure([Block(index=i, text=t) for i, t in enumerate(texts)], "en")
     return revise(score(blocks, OPTIONS), OPTIONS)
@@ -283,9 +289,24 @@ def test_code_is_not_judged_as_prose():
     not a sign of a menu: in the side column of a three-column reference (a class
     named "aside"), the example stays, judged on its length and its column alone;
     the same text as a paragraph is still a run of labels."""
-    code = score_one(_block(EXAMPLE_RESPONSE, tag="pre", dom_path="body>div.ApiSection-Aside>pre"), OPTIONS)
+    code = score_one(_on_a_page(EXAMPLE_RESPONSE, tag="pre", dom_path="body>div.ApiSection-Aside>pre"), OPTIONS)
     assert code.label is Label.CONTENT
     assert not {"few_stopwords", "no_sentence_end"} & set(dict(evidence(code.features, OPTIONS)))
-    prose = score_one(_block(EXAMPLE_RESPONSE, tag="p", dom_path="body>div.ApiSection-Aside>p"), OPTIONS)
+    prose = score_one(_on_a_page(EXAMPLE_RESPONSE, tag="p", dom_path="body>div.ApiSection-Aside>p"), OPTIONS)
     assert prose.label is Label.NAVIGATION
     assert {"few_stopwords", "no_sentence_end"} <= set(prose.reasons)
+
+
+def test_no_stop_word_evidence_where_the_pages_stop_list_does_not_fit():
+    # A Somali page (no stop list) measured against English's: its prose finds no stop
+    # words, and is not marked down for it, nor its menu line up.
+    somali = ("Roob culus ayaa ka da'ay magaalada Muqdisho saddexdii maalmood ee la soo dhaafay, taasoo "
+              "keentay inay qoysas badan ka barakacaan guryahooda oo ay u guuraan xeryo ku yaal duleedka.",
+              "Dowladda hoose ayaa sheegtay inay xirtay waddada weyn ee isku xirta magaalooyinka muddo kooban "
+              "kadib markii biyuhu qaadeen buundo ku taal meel u dhow wabiga.",
+              "Wararka maanta ee ugu dambeeyay")
+    blocks = score(measure([Block(index=i, text=t) for i, t in enumerate(somali)], "en"), OPTIONS)
+    reasons = {r for b in blocks for r in b.reasons}
+    assert reasons.isdisjoint({"stopwords", "some_stopwords", "few_stopwords"})
+    assert [b.label for b in blocks[:2]] == [Label.CONTENT, Label.CONTENT]
+

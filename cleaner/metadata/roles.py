@@ -303,7 +303,7 @@ def _is_long_title(b: Block) -> bool:
 
 def _is_head_matter(b: Block) -> bool:
     """A photo caption or a line of keywords (no stop words), as against a dek."""
-    return CAPTION.search(b.text) is not None or (b.features is not None and not b.features.stopword_density)
+    return CAPTION.search(b.text) is not None or (b.features is not None and b.features.stopword_density <= 0)
 
 
 def _is_prose(b: Block) -> bool:
