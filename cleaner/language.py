@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-# jusText list name -> ISO 639-1 code, for the languages we detect.
+# jusText list name -> ISO 639-1 code, for the languages the vote tells apart (detect_language).
 STOPLISTS = {
     "Afrikaans": "af", "Arabic": "ar", "Bulgarian": "bg", "Catalan": "ca", "Croatian": "hr",
     "Czech": "cs", "Danish": "da", "Dutch": "nl", "English": "en", "Estonian": "et",
@@ -19,12 +19,43 @@ STOPLISTS = {
     "Serbian": "sr", "Slovak": "sk", "Slovenian": "sl", "Spanish": "es", "Swedish": "sv",
     "Tagalog": "tl", "Turkish": "tr", "Ukrainian": "uk", "Vietnamese": "vi", "Welsh": "cy",
 }
+# Languages with a list that takes no part in the vote. Those written in a script of
+# their own are known by it (OWN_SCRIPTS); the others are believed where the page
+# declares them and its words bear it out: a Latin-script list drawn from Wikipedia that
+# holds so many English words it would take an English page's labels for its own
+# (Uzbek's holds all twenty of the commonest), or a list close to a bigger neighbour's
+# (Belarusian, Kazakh and Macedonian beside Russian and Bulgarian, Marathi and Nepali
+# beside Hindi, Urdu beside Persian).
+UNVOTED = {
+    "Albanian": "sq", "Armenian": "hy", "Azerbaijani": "az", "Basque": "eu", "Belarusian": "be",
+    "Bengali": "bn", "Georgian": "ka", "Gujarati": "gu", "Irish": "ga", "Kannada": "kn",
+    "Kazakh": "kk", "Macedonian": "mk", "Malayalam": "ml", "Maltese": "mt", "Marathi": "mr",
+    "Nepali": "ne", "Swahili": "sw", "Tamil": "ta", "Telugu": "te", "Urdu": "ur", "Uzbek": "uz",
+    "Yoruba": "yo",
+}
+# The words of an UNVOTED list that are taken, the commonest: the function words, about
+# as many as English's list holds. Further down, the lists drawn from Wikipedia hold its
+# nouns (Tamil's 6,349 words make 15 of the 19 words of a news sentence stop words).
+UNVOTED_WORDS = 500
+# The UNVOTED languages written in a script other than Latin. Their lists hold English
+# words too ("the", "of", "and" in Marathi's): an English phrase on the page would count
+# as their stop words. Their words in ASCII are left out. (The voting lists keep theirs,
+# as they always have: Hindi's and Bulgarian's English words count a page's English
+# titles under a Hindi or Bulgarian menu.)
+NON_LATIN = frozenset(("be", "bn", "gu", "hy", "ka", "kk", "kn", "mk", "ml", "mr", "ne", "ta", "te", "ur"))
 # Languages without spaces between words, told apart by script.
 HIRAGANA_KATAKANA = re.compile(r"[\u3040-\u30ff]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
 THAI = re.compile(r"[\u0e00-\u0e7f]")
-ANY_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+# Scripts that one language of the lists writes alone (Bengali's shared with Assamese):
+# a page written mostly in one is in that language.
+OWN_SCRIPTS = {
+    "hy": re.compile(r"[\u0530-\u058f]"), "bn": re.compile(r"[\u0980-\u09ff]"), "gu": re.compile(r"[\u0a80-\u0aff]"),
+    "ta": re.compile(r"[\u0b80-\u0bff]"), "te": re.compile(r"[\u0c00-\u0c7f]"), "kn": re.compile(r"[\u0c80-\u0cff]"),
+    "ml": re.compile(r"[\u0d00-\u0d7f]"), "ka": re.compile(r"[\u10a0-\u10ff]"),
+}
+ANY_SCRIPT = re.compile(r"[\u0530-\u058f\u0980-\u0d7f\u0e00-\u0e7f\u10a0-\u10ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 # Characters that play the part of stop words in running Chinese and Japanese prose.
 CJK_FUNCTION_CHARS = frozenset("的了是在和有我也不就都这那他她它们个之与而为以及或但所被把从对到说要会能可着过还没很得地吗呢吧啊のにはをがでとも")
 # The last syllables of Korean particles and verb endings (은/는, 을/를, 에서, 했다...):
@@ -63,18 +94,23 @@ def stopwords(language: str | None) -> frozenset[str]:
     """The stop words of a language by ISO code (empty when unknown). jusText's files are
     read straight from its package folder: importing jusText would cost a start-up
     tenth of a second (it pulls in urllib and http) for nothing else used of it."""
-    name = next((n for n, code in STOPLISTS.items() if code == language), None)
+    name = next((n for n, code in (*STOPLISTS.items(), *UNVOTED.items()) if code == language), None)
     if name is None:
         return frozenset()
     data = (_stoplist_folder() / f"{name}.txt").read_bytes().decode("utf-8")
     # Lowered whole, then split: the same words (lowering makes and takes no line break)
-    # at a third of the cost of lowering each; all 40 lists are most of a short run's start.
-    return frozenset(data.lower().splitlines())
+    # at a third of the cost of lowering each; all the lists are most of a short run's start.
+    words = data.lower().splitlines()
+    if name in UNVOTED:  # the commonest words only (the lists run from the commonest down)
+        words = words[:UNVOTED_WORDS]
+        if language in NON_LATIN:
+            words = [word for word in words if not word.isascii()]
+    return frozenset(words)
 
 
 @lru_cache(maxsize=1)
 def any_stopword() -> frozenset[str]:
-    """Every stop list's words in one set (62,000 of them): the words that vote for a
+    """Every voting stop list's words in one set (62,000 of them): the words that vote for a
     language, and that tell which reading of a page's bytes spells real words."""
     return frozenset().union(*(stopwords(code) for code in STOPLISTS.values()))
 
@@ -87,8 +123,9 @@ def _stoplist_folder() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "stoplists"
 
 
-def cjk_language(text: str) -> str | None:
-    """ja / zh / ko / th when the text is mostly written in that script."""
+def script_language(text: str) -> str | None:
+    """ja / zh / ko / th, or a language of OWN_SCRIPTS, when the text is mostly written in
+    that script."""
     if not ANY_SCRIPT.search(text):  # most pages: one scan instead of four
         return None
     kana, han = len(HIRAGANA_KATAKANA.findall(text)), len(HAN.findall(text))
@@ -100,6 +137,13 @@ def cjk_language(text: str) -> str | None:
         return "ko"
     if len(THAI.findall(text)) > 100:
         return "th"
+    words = None
+    for language, script in OWN_SCRIPTS.items():
+        letters = len(script.findall(text))
+        if letters > 50:
+            words = len(WORD.findall(text)) if words is None else words
+            if letters > words:  # a word of these scripts is several letters: most of the words are in it
+                return language
     return None
 
 
@@ -135,18 +179,18 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     the page `declared` (<html lang>) is believed when its stop words make up a tenth of
     the words or more: a page of short labels (colours, sizes, names) has few stop
     words of any language, and some lists are long enough to catch them by chance."""
-    script = cjk_language(text)
+    script = script_language(text)
     if script:
         return script
     words = _words(text.lower())[:SAMPLE_WORDS]
-    if declared in STOPLISTS.values() and _stopword_count(words, declared) >= DECLARED_AT_SIGHT * max(1, len(words)):
+    if (declared in STOPLISTS.values() or declared in UNVOTED.values()) and _stopword_count(words, declared) >= DECLARED_AT_SIGHT * max(1, len(words)):
         return declared
     # Most pages are English, and one where English stop words make up a third of the
-    # words is English: told so without reading the other 39 lists (40 ms a process).
+    # words is English: told so without reading the other 39 lists of the vote (30 ms a process).
     if _stopword_count(words, "en") >= ENGLISH_AT_SIGHT * max(1, len(words)):
         return "en"
     if len(words) < MIN_VOTES:
-        return None  # too few words to outvote chance: the other 39 lists are not read
+        return None  # too few words to outvote chance: the other lists are not read
     counts = Counter(words)
     voters = any_stopword()
     distinct = {word for word in counts if word in voters}  # the few words any language would vote for

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from cleaner import Options, clean
+from cleaner.language import UNVOTED
+from cleaner.rules import defaults
 
 PAGES = {
     "it": (["Accedi", "Cerca", "Condividi", "Pubblicità", "Leggi anche: Il nuovo piano per il porto",
@@ -387,3 +389,51 @@ def test_the_punctuation_stripped_from_a_token_is_in_no_word():
     assert not any(WORD.match(ch) for ch in WORD_EDGES)
     text = "“Quoted,” (aside) end. it’s e-mail: the_one दिसंबर, done!"
     assert _words(text) == WORD.findall(text)
+
+
+# News prose in languages whose stop lists take no part in the vote (language.UNVOTED):
+# each is written in a script of its own, and known by it, with no <html lang> to say so.
+OWN_SCRIPT_PROSE = {
+    "ta": ["சென்னை மற்றும் அதன் சுற்றுவட்டார மாவட்டங்களில் நேற்று இரவு முதல் விடாமல் கனமழை பெய்து வருகிறது. "
+           "இதன் காரணமாக பல தாழ்வான பகுதிகளில் மழைநீர் தேங்கியுள்ளது.",
+           "வானிலை ஆய்வு மையம் அடுத்த இரண்டு நாட்களுக்கு மழை தொடரும் என்று தெரிவித்துள்ளது."],
+    "bn": ["কলকাতায় আজ সকাল থেকে ভারী বৃষ্টি হচ্ছে এবং শহরের বিভিন্ন এলাকায় জল জমে গেছে। "
+           "অনেক রাস্তায় যান চলাচল বন্ধ হয়ে গেছে।",
+           "আবহাওয়া দপ্তর জানিয়েছে যে আগামী দুই দিন এই বৃষ্টি চলবে এবং মানুষকে সতর্ক থাকতে বলা হয়েছে।"],
+    "ka": ["თბილისში დღეს ძლიერი წვიმა მოვიდა და ქალაქის რამდენიმე ქუჩა დაიტბორა. "
+           "მერიის თქმით, სამუშაოები მთელი ღამე გაგრძელდება.",
+           "მეტეოროლოგების თქმით, წვიმა ხვალაც გაგრძელდება და მოსახლეობას სიფრთხილისკენ მოუწოდებენ."],
+    "hy": ["Երևանում այսօր տեղացել է ուժեղ անձրև, և քաղաքի մի քանի փողոցներ ջրածածկ են եղել։ "
+           "Քաղաքապետարանը հայտնել է, որ աշխատանքները կշարունակվեն ամբողջ գիշեր։",
+           "Օդերևութաբանները նշում են, որ անձրևը կշարունակվի նաև վաղը, և բնակիչներին խորհուրդ է տրվում զգույշ լինել։"],
+}
+
+
+@pytest.mark.parametrize("language", sorted(OWN_SCRIPT_PROSE))
+def test_a_language_of_its_own_script_is_known_by_it_and_read_with_its_stop_list(language):
+    page = "".join(f"<p>{line}</p>" for line in OWN_SCRIPT_PROSE[language])
+    doc = clean(f"<!DOCTYPE html><html><body><article>{page}</article></body></html>".encode())
+    assert doc.metadata.language == language
+    # No paragraph reads as having few stop words, as every one did with no list to count
+    # them by (Georgian, which joins its particles to the words, counts fewest).
+    assert min(b.features.stopword_density for b in doc.blocks) >= defaults().thresholds.stopwords_low
+
+
+SWAHILI = ["Mvua kubwa iliyonyesha kwa siku tatu mfululizo imesababisha mafuriko katika vijiji kadhaa vya "
+           "mikoa ya Pwani, huku familia mamia zikilazimika kuhama makazi yao.",
+           "Idara ya hali ya hewa imetabiri kuwa mvua itaendelea hadi mwisho wa wiki, na imewataka wananchi "
+           "wanaoishi karibu na mito kuchukua tahadhari."]
+
+
+def test_a_declared_language_outside_the_vote_is_believed_when_its_words_bear_it_out():
+    # Swahili's list is drawn from Wikipedia and holds "the", "of" and "and": in the vote it
+    # would take English labels for Swahili. Declared, and borne out, it is read.
+    doc = _article("sw", SWAHILI)
+    assert doc.metadata.language == "sw"
+    assert min(b.features.stopword_density for b in doc.blocks) >= defaults().thresholds.stopwords_mid
+
+
+def test_an_english_page_of_labels_is_never_taken_for_a_language_outside_the_vote():
+    # Uzbek's list holds all twenty of English's commonest words, Marathi's "the", "of" and "and".
+    page = f'<html><head><title>Cups</title></head><body><main><p>{LABELS}</p></main></body></html>'
+    assert clean(page.encode()).metadata.language not in UNVOTED.values()
