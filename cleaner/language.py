@@ -33,6 +33,13 @@ UNVOTED = {
     "Nepali": "ne", "Swahili": "sw", "Tamil": "ta", "Telugu": "te", "Urdu": "ur", "Uzbek": "uz",
     "Yoruba": "yo",
 }
+# Every language with a list, and those known by their script alone.
+LISTED = frozenset(STOPLISTS.values()) | frozenset(UNVOTED.values())
+BY_SCRIPT = frozenset(("ja", "zh", "ko", "th"))
+# Codes pages declare for a language of the lists, old or other than jusText's.
+DECLARED_ALIASES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "fil": "tl", "sh": "sr"}
+# An ISO 639 code of a language (not "und", "mul" or "zxx", which name none).
+LANGUAGE_CODE = re.compile(r"(?!und$|mul$|zxx$)[a-z]{2,3}")
 # The words of an UNVOTED list that are taken, the commonest: the function words, about
 # as many as English's list holds. Further down, the lists drawn from Wikipedia hold its
 # nouns (Tamil's 6,349 words make 15 of the 19 words of a news sentence stop words).
@@ -183,12 +190,17 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     if script:
         return script
     words = _words(text.lower())[:SAMPLE_WORDS]
-    if (declared in STOPLISTS.values() or declared in UNVOTED.values()) and _stopword_count(words, declared) >= DECLARED_AT_SIGHT * max(1, len(words)):
+    declared = DECLARED_ALIASES.get(declared or "", declared)
+    if declared in LISTED and _stopword_count(words, declared) >= DECLARED_AT_SIGHT * max(1, len(words)):
         return declared
     # Most pages are English, and one where English stop words make up a third of the
     # words is English: told so without reading the other 39 lists of the vote (30 ms a process).
     if _stopword_count(words, "en") >= ENGLISH_AT_SIGHT * max(1, len(words)):
         return "en"
+    if declared and declared not in LISTED and declared not in BY_SCRIPT and LANGUAGE_CODE.fullmatch(declared):
+        # A language no list knows (Somali, Amharic, Khmer): the vote would find only the
+        # words its text shares with other languages by chance.
+        return declared
     if len(words) < MIN_VOTES:
         return None  # too few words to outvote chance: the other lists are not read
     counts = Counter(words)
