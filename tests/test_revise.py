@@ -885,6 +885,30 @@ def test_a_button_on_every_card_is_not_a_record_where_css_modules_number_every_c
     assert not any(label in doc.text for label in ("Add to Compare", "Key Features", "Calculate Shipping"))
 
 
+def test_cards_and_footer_links_styled_by_css_modules_keep_apart():
+    # Every class name of the page is a CSS module's, with a digit in its hash: stripped as
+    # a card's own name would be, the cards' title links and the footer's links fell on
+    # one bare path (div>div>div>div>a), and the group of both was no listing. Names that
+    # ten elements or more bear are the page's styles, and stay in the keys.
+    titles = ["Harbour view cottage with garden", "Two-bedroom flat near the station", "Detached house on Mill Lane",
+              "Studio above the old bakery", "Family home with a large kitchen", "Riverside apartment with balcony",
+              "Stone barn conversion in Ashby", "Terraced house close to the park"]
+    cards = "".join(
+        f'<div class="Card_card__x1Tq2"><div class="Card_body__k3Lm9"><a href="/h/{n}">{title}</a></div>'
+        f'<div class="Card_body__k3Lm9"><span>£{n + 2}95,000</span></div></div>' for n, title in enumerate(titles))
+    links = ["About our agency", "Careers with us", "Press and media", "Help centre", "Contact the team",
+             "Privacy notice", "Cookie settings", "Terms of use", "Sell your home", "Book a valuation",
+             "Mortgage advice", "Area guides"]
+    footer = "".join(f'<div class="Footer_col__p8Hh1"><div class="Footer_item__q2W3e"><a href="/f/{i}">{link}</a></div></div>'
+                     for i, link in enumerate(links))
+    page = (f'<html><body><div class="Layout_page__a1B2c"><div class="Header_bar__z9Y8x"><a href="/">Homes</a></div>'
+            f'<div class="Results_grid__r4S5t"><h1>Homes for sale in Ashby</h1>{cards}</div>'
+            f'<div class="Footer_wrap__f6G7h">{footer}</div></div></body></html>')
+    doc = clean(page.encode())
+    assert all(title in doc.text for title in titles) and "£995,000" in doc.text
+    assert not any(link in doc.text for link in links)
+
+
 @pytest.mark.parametrize("shown", [
     ["block", "block", "hidden sm:block", "hidden md:block", "hidden xl:block", "hidden", "hidden"],  # utility CSS
     ["col", "col", "col d-none d-md-block", "col d-none d-md-block", "col d-none d-lg-block", "col d-none",
