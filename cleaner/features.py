@@ -30,9 +30,9 @@ WORD_LISTS = frozenset(("", "pointed"))
 # A stop list that finds fewer than this share of the words of a page's blocks is not the
 # list of the page's language (a language with no list, or a page that declares one it is
 # not in): its counts say nothing of a block, neither prose nor chrome. English prose runs
-# to 40% and more; of the dev pages, from HTML and as scraped text, the one richest in
-# labels (a shop's 10,000 words of part names) has 3.2%, and pages in a language with no
-# list (the dev pages with every letter enciphered) have 0-1%.
+# to 40% and more; of the dev pages, from HTML and in eleven renderings, the one richest
+# in labels (a shop's 10,000 words of part names) has 2-3%, under the bar in one rendering,
+# and pages in a language with no list (the dev pages with every letter enciphered) 0-1%.
 STOP_LIST_MIN_SHARE = 0.025
 STOP_LIST_MIN_WORDS = 50  # on a page of fewer words, the counts stand as they are
 NO_STOP_LIST = -1.0  # a block's stopword_density where the page's stop list does not fit
@@ -544,11 +544,9 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
             cue = cues[path] = dom_cue(path, p, memo)
         if cue == "reviews":
             cue = reviews
-        if not landmarks and unjudged(cue, path, rule):
+        placed_only = not landmarks and unjudged(cue, path, rule)
+        if placed_only:
             f = _placed_only(text, tag, link_chars, position, repeats, t)
-            out.append(tuple.__new__(Block, (index, text, tag, path, ancestors, link_chars, group, cells, ordered,
-                                             rule, f, label, score, reasons, role)))
-            continue  # (not read: no stop words counted)
         elif group >= 0 and len(members[group]) > 1:
             if group not in sentences:
                 whole = " ".join([m.text for m in members[group]])
@@ -567,11 +565,12 @@ def measure(blocks: list[Block], language: str | None, options: Options | None =
             f = _measured(text, tag, link_chars, path, position, repeats, stops, script, cue, t, p, low)
         out.append(tuple.__new__(Block, (index, text, tag, path, ancestors, link_chars, group, cells, ordered, rule,
                                          f, label, score, reasons, role)))
-        read += f.words
-        stopped += f.words * f.stopword_density
+        if not placed_only:  # (a landmark's block set aside unread has no stop words counted)
+            read += f.words
+            stopped += f.words * f.stopword_density
     if script in WORD_LISTS and read >= STOP_LIST_MIN_WORDS and stopped < STOP_LIST_MIN_SHARE * read:
-        return [b._replace(features=b.features._replace(stopword_density=NO_STOP_LIST)) for b in out
-                if b.features is not None]  # (measure gave every block its features)
+        return [b._replace(features=measured._replace(stopword_density=NO_STOP_LIST))
+                if (measured := b.features) is not None else b for b in out]
     return out
 
 

@@ -249,12 +249,11 @@ def _style_names(blocks: list[Block]) -> dict[str, str]:
         k = len(ancestors)
         while k and ancestors[k - 1] not in read:
             k -= 1
-        if k == len(ancestors):
-            continue
+        new = len(ancestors) - k
         path = b.dom_path
-        if path.count(">") + 1 != len(ancestors):
-            continue  # a path cut short: its steps and serials do not pair
-        for serial, step in zip(ancestors[k:], path.rsplit(">", len(ancestors) - k)[-(len(ancestors) - k):]):
+        if not new or path.count(">") + 1 != len(ancestors):
+            continue  # nothing new, or a path cut short: its steps and serials do not pair
+        for serial, step in zip(ancestors[k:], path.rsplit(">", new)[-new:]):
             read.add(serial)
             names = numbered.get(step)
             if names is None:
