@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-# jusText list name -> ISO 639-1 code, for the languages the vote tells apart (detect_language).
+# jusText list name -> ISO 639-1 code: the lists read whole, which the vote tells apart (detect_language).
 STOPLISTS = {
     "Afrikaans": "af", "Arabic": "ar", "Bulgarian": "bg", "Catalan": "ca", "Croatian": "hr",
     "Czech": "cs", "Danish": "da", "Dutch": "nl", "English": "en", "Estonian": "et",
@@ -19,14 +19,13 @@ STOPLISTS = {
     "Serbian": "sr", "Slovak": "sk", "Slovenian": "sl", "Spanish": "es", "Swedish": "sv",
     "Tagalog": "tl", "Turkish": "tr", "Ukrainian": "uk", "Vietnamese": "vi", "Welsh": "cy",
 }
-# Languages with a list that takes no part in the vote. Those written in a script of
-# their own are known by it (OWN_SCRIPTS); the others are believed where the page
-# declares them and its words bear it out: a Latin-script list drawn from Wikipedia that
-# holds so many English words it would take an English page's labels for its own
-# (Uzbek's holds all twenty of the commonest), or a list close to a bigger neighbour's
-# (Belarusian, Kazakh and Macedonian beside Russian and Bulgarian, Marathi and Nepali
-# beside Hindi, Urdu beside Persian).
-UNVOTED = {
+# The lists of 22 more languages, read to their commonest words (SHORT_LIST_WORDS). Those
+# written in a script of their own are known by it (OWN_SCRIPTS); those in Latin script
+# vote, without the words they share with English's list (LATIN_VOTERS); the others are
+# believed where the page declares them and its words bear it out, being close to a bigger
+# neighbour's (Belarusian, Kazakh and Macedonian beside Russian and Bulgarian, Marathi and
+# Nepali beside Hindi, Urdu beside Persian).
+SHORT_LISTS = {
     "Albanian": "sq", "Armenian": "hy", "Azerbaijani": "az", "Basque": "eu", "Belarusian": "be",
     "Bengali": "bn", "Georgian": "ka", "Gujarati": "gu", "Irish": "ga", "Kannada": "kn",
     "Kazakh": "kk", "Macedonian": "mk", "Malayalam": "ml", "Maltese": "mt", "Marathi": "mr",
@@ -34,20 +33,25 @@ UNVOTED = {
     "Yoruba": "yo",
 }
 # Every language with a list, and those known by their script alone.
-LISTED = frozenset(STOPLISTS.values()) | frozenset(UNVOTED.values())
+LISTED = frozenset(STOPLISTS.values()) | frozenset(SHORT_LISTS.values())
 BY_SCRIPT = frozenset(("ja", "zh", "ko", "th"))
 # Codes pages declare for a language of the lists, old or other than jusText's.
 DECLARED_ALIASES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "fil": "tl", "sh": "sr"}
 # An ISO 639 code of a language (not "und", "mul" or "zxx", which name none).
 LANGUAGE_CODE = re.compile(r"(?!und$|mul$|zxx$)[a-z]{2,3}")
-# The words of an UNVOTED list that are taken, the commonest: the function words, about
+# The words of a SHORT_LISTS list that are taken, the commonest: the function words, about
 # as many as English's list holds. Further down, the lists drawn from Wikipedia hold its
 # nouns (Tamil's 6,349 words make 15 of the 19 words of a news sentence stop words).
-UNVOTED_WORDS = 500
-# The UNVOTED languages written in a script other than Latin. Their lists hold English
+SHORT_LIST_WORDS = 500
+# The Latin-script ones. Drawn from Wikipedia, they hold English's commonest words too
+# (Uzbek's all twenty): with those, an English page of labels came out Romanian in the
+# vote, and they are left out.
+LATIN_VOTERS = frozenset(("az", "eu", "ga", "sq", "sw", "uz", "yo"))
+VOTERS = (*STOPLISTS.values(), *sorted(LATIN_VOTERS))  # the lists of the vote (detect_language)
+# The SHORT_LISTS languages written in a script other than Latin. Their lists hold English
 # words too ("the", "of", "and" in Marathi's): an English phrase on the page would count
-# as their stop words. Their words in ASCII are left out. (The voting lists keep theirs,
-# as they always have: Hindi's and Bulgarian's English words count a page's English
+# as their stop words. Their words in ASCII are left out. (The 40 lists read whole keep
+# theirs, as they always have: Hindi's and Bulgarian's English words count a page's English
 # titles under a Hindi or Bulgarian menu.)
 NON_LATIN = frozenset(("be", "bn", "gu", "hy", "ka", "kk", "kn", "mk", "ml", "mr", "ne", "ta", "te", "ur"))
 # Languages without spaces between words, told apart by script.
@@ -101,17 +105,20 @@ def stopwords(language: str | None) -> frozenset[str]:
     """The stop words of a language by ISO code (empty when unknown). jusText's files are
     read straight from its package folder: importing jusText would cost a start-up
     tenth of a second (it pulls in urllib and http) for nothing else used of it."""
-    name = next((n for n, code in (*STOPLISTS.items(), *UNVOTED.items()) if code == language), None)
+    name = next((n for n, code in (*STOPLISTS.items(), *SHORT_LISTS.items()) if code == language), None)
     if name is None:
         return frozenset()
     data = (_stoplist_folder() / f"{name}.txt").read_bytes().decode("utf-8")
     # Lowered whole, then split: the same words (lowering makes and takes no line break)
     # at a third of the cost of lowering each; all the lists are most of a short run's start.
     words = data.lower().splitlines()
-    if name in UNVOTED:  # the commonest words only (the lists run from the commonest down)
-        words = words[:UNVOTED_WORDS]
+    if name in SHORT_LISTS:  # the commonest words only (the lists run from the commonest down)
+        words = words[:SHORT_LIST_WORDS]
         if language in NON_LATIN:
             words = [word for word in words if not word.isascii()]
+        elif language in LATIN_VOTERS:
+            english = stopwords("en")
+            words = [word for word in words if word not in english]
     return frozenset(words)
 
 
@@ -119,7 +126,7 @@ def stopwords(language: str | None) -> frozenset[str]:
 def any_stopword() -> frozenset[str]:
     """Every voting stop list's words in one set (62,000 of them): the words that vote for a
     language, and that tell which reading of a page's bytes spells real words."""
-    return frozenset().union(*(stopwords(code) for code in STOPLISTS.values()))
+    return frozenset().union(*(stopwords(code) for code in VOTERS))
 
 
 @lru_cache(maxsize=1)
@@ -210,7 +217,7 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     # are long and hold English words too ("the", "and", "new" are Finnish stop words in
     # jusText's list), and a page of English labels must not come out Finnish. (An index
     # of each word's languages would be quicker, but costs a one-file run 40 ms to build.)
-    shared = {code: stopwords(code) & distinct for code in STOPLISTS.values()}
+    shared = {code: stopwords(code) & distinct for code in VOTERS}
     lists = Counter(word for found in shared.values() for word in found)
     best, share, hits = None, 0.0, 0
     for code, found in shared.items():
