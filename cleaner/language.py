@@ -22,9 +22,10 @@ STOPLISTS = {
 # The lists of 22 more languages, read to their commonest words (SHORT_LIST_WORDS). Those
 # written in a script of their own are known by it (OWN_SCRIPTS); those in Latin script
 # vote, without the words they share with English's list (LATIN_VOTERS); the others are
-# believed where the page declares them and its words bear it out, being close to a bigger
+# believed where the page declares them and its words bear it out: lists close to a bigger
 # neighbour's (Belarusian, Kazakh and Macedonian beside Russian and Bulgarian, Marathi and
-# Nepali beside Hindi, Urdu beside Persian).
+# Nepali beside Hindi, Urdu beside Persian), and Maltese, whose "meta" is every key of a
+# Markdown converter's front matter.
 SHORT_LISTS = {
     "Albanian": "sq", "Armenian": "hy", "Azerbaijani": "az", "Basque": "eu", "Belarusian": "be",
     "Bengali": "bn", "Georgian": "ka", "Gujarati": "gu", "Irish": "ga", "Kannada": "kn",
