@@ -211,16 +211,29 @@ def record_groups(blocks: list[Block]) -> dict[str, list[int]]:
     names (_style_names) stay in the keys, written without their digits."""
     styles = _style_names(blocks)
     keys: dict[str, str] = {}  # path -> its key: the blocks of a list share their path
+    steps: dict[str, str] = {}  # a step -> the same with its style names written without digits
     groups: dict[str, list[int]] = {}
     for i, b in enumerate(blocks):
         path = b.dom_path
         if path:
             key = keys.get(path)
             if key is None:
-                named = CLASS_NAME.sub(lambda name: styles.get(name.group(), name.group()), path) if styles else path
-                key = keys[path] = record_key(named)
+                key = keys[path] = record_key(_styled(path, styles, steps) if styles else path)
             groups.setdefault(key, []).append(i)
     return groups
+
+
+def _styled(path: str, styles: dict[str, str], steps: dict[str, str]) -> str:
+    """The path with the page's style names written without digits, a step at a time
+    (the page's paths share most of their steps: each is rewritten once)."""
+    parts = path.split(">")
+    for k, step in enumerate(parts):
+        styled = steps.get(step)
+        if styled is None:
+            styled = steps[step] = CLASS_NAME.sub(lambda name: styles.get(name.group(), name.group()), step) \
+                if "." in step else step
+        parts[k] = styled
+    return ">".join(parts)
 
 
 # A class name with a digit that this many elements of a page bear is the name of a style
