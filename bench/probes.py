@@ -26,13 +26,13 @@ import sys
 import tempfile
 from multiprocessing import Pool
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 import lxml.etree
 import lxml.html
 
 from .__main__ import DEFAULT_DATA, DEFAULT_OUT, REPO_ROOT, fail
-from .run import CITATION, DATASET, PAGE_TYPES, all_ids, score
+from .run import CITATION, DATASET, PAGE_TYPES, Run, all_ids, load_pages, score, subset_dataset, write_predictions
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 PERMUTED = "qwertyuiopasdfghjklzxcvbnm"
@@ -102,8 +102,8 @@ def _one(item: tuple[str, str, str, str, Optional[str]]) -> tuple[str, str]:
         return page_id, ""
 
 
-def _truth(folder: Path, ids: list[str], change: Callable[[str], str]) -> Path:
-    """A dataset folder with the pages' ground truth, its texts changed by `change`."""
+def _enciphered_truth(folder: Path, ids: list[str]) -> Path:
+    """A dataset folder with the pages' ground truth, its texts enciphered."""
     out = folder / DATASET / "ground-truth"
     out.mkdir(parents=True)
     for page_id in ids:
@@ -111,10 +111,10 @@ def _truth(folder: Path, ids: list[str], change: Callable[[str], str]) -> Path:
         truth = record.get("ground_truth") or {}
         for key in ("main_content", "title"):
             if isinstance(truth.get(key), str):
-                truth[key] = change(truth[key])
+                truth[key] = truth[key].translate(ENCIPHER)
         for key in ("with", "without"):
             if isinstance(truth.get(key), list):
-                truth[key] = [change(s) if isinstance(s, str) else s for s in truth[key]]
+                truth[key] = [s.translate(ENCIPHER) if isinstance(s, str) else s for s in truth[key]]
         (out / f"{page_id}.json").write_text(json.dumps(record), encoding="utf-8")
     return folder / DATASET
 
@@ -133,21 +133,18 @@ def main(argv: list[str] | None = None) -> None:
     if str(REPO_ROOT) not in sys.path:
         sys.path.insert(0, str(REPO_ROOT))
     ids = all_ids(DATA / DATASET)[::max(1, args.step)]
-    urls = {i: json.loads((DATA / DATASET / "ground-truth" / f"{i}.json").read_text(encoding="utf-8")).get("url")
-            for i in ids}
+    pages = load_pages(DATA / DATASET, ids)
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     rows = []
     with tempfile.TemporaryDirectory() as tmp, Pool(max(1, args.jobs)) as pool:
-        datasets = {"plain": _truth(Path(tmp) / "plain", ids, lambda s: s),
-                    "enciphered": _truth(Path(tmp) / "enciphered", ids, lambda s: s.translate(ENCIPHER))}
+        datasets = {"plain": subset_dataset(DATA / DATASET, ids, Path(tmp) / "plain"),
+                    "enciphered": _enciphered_truth(Path(tmp) / "enciphered", ids)}
         for probe, system, kind in RUNS:
-            texts = dict(pool.map(_one, [(probe, system, kind, i, urls[i]) for i in ids], chunksize=4))
+            texts = dict(pool.map(_one, [(probe, system, kind, p.id, p.url) for p in pages], chunksize=4))
             name = f"probe-{probe.replace(' ', '-')}-{system}-{kind.replace('/', '-')}"
             pred = out / f"pred-{name}.jsonl"
-            with pred.open("w", encoding="utf-8") as handle:
-                for i in ids:
-                    handle.write(json.dumps({"id": i, "text": texts.get(i, "")}) + "\n")
+            write_predictions(pred, pages, Run(texts=texts))
             summary, _, message = score(DATA / "score.py", datasets["enciphered" if probe == "enciphered" else "plain"],
                                         pred, out, name)
             if summary is None:

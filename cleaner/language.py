@@ -21,11 +21,10 @@ STOPLISTS = {
 }
 # The lists of 22 more languages, read to their commonest words (SHORT_LIST_WORDS). Those
 # written in a script of their own are known by it (OWN_SCRIPTS); those in Latin script
-# vote, without the words they share with English's list (LATIN_VOTERS); the others are
-# believed where the page declares them and its words bear it out: lists close to a bigger
-# neighbour's (Belarusian, Kazakh and Macedonian beside Russian and Bulgarian, Marathi and
-# Nepali beside Hindi, Urdu beside Persian), and Maltese, whose "meta" is every key of a
-# Markdown converter's front matter.
+# vote, Maltese aside (LATIN_SHORT_LISTS); the others, and Maltese, are believed where the
+# page declares them and its words bear it out: lists close to a bigger neighbour's
+# (Belarusian, Kazakh and Macedonian beside Russian and Bulgarian, Marathi and Nepali
+# beside Hindi, Urdu beside Persian).
 SHORT_LISTS = {
     "Albanian": "sq", "Armenian": "hy", "Azerbaijani": "az", "Basque": "eu", "Belarusian": "be",
     "Bengali": "bn", "Georgian": "ka", "Gujarati": "gu", "Irish": "ga", "Kannada": "kn",
@@ -46,28 +45,21 @@ LANGUAGE_CODE = re.compile(r"(?!und$|mul$|zxx$)[a-z]{2,3}")
 SHORT_LIST_WORDS = 500
 # The Latin-script ones. Drawn from Wikipedia, they hold English's commonest words too
 # (Uzbek's all twenty): with those, an English page of labels came out Romanian in the
-# vote, and they are left out.
-LATIN_VOTERS = frozenset(("az", "eu", "ga", "sq", "sw", "uz", "yo"))
-VOTERS = (*STOPLISTS.values(), *sorted(LATIN_VOTERS))  # the lists of the vote (detect_language)
-# The SHORT_LISTS languages written in a script other than Latin. Their lists hold English
-# words too ("the", "of", "and" in Marathi's): an English phrase on the page would count
-# as their stop words. Their words in ASCII are left out. (The 40 lists read whole keep
-# theirs, as they always have: Hindi's and Bulgarian's English words count a page's English
-# titles under a Hindi or Bulgarian menu.)
-NON_LATIN = frozenset(("be", "bn", "gu", "hy", "ka", "kk", "kn", "mk", "ml", "mr", "ne", "ta", "te", "ur"))
+# vote, and they are left out. All but Maltese vote: its "meta" is every key of a Markdown
+# converter's front matter.
+LATIN_SHORT_LISTS = frozenset(("az", "eu", "ga", "mt", "sq", "sw", "uz", "yo"))
+VOTERS = (*STOPLISTS.values(), *sorted(LATIN_SHORT_LISTS - {"mt"}))  # the lists of the vote (detect_language)
 # Languages without spaces between words, told apart by script.
 HIRAGANA_KATAKANA = re.compile(r"[\u3040-\u30ff]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
 THAI = re.compile(r"[\u0e00-\u0e7f]")
-# Scripts that one language of the lists writes alone (Bengali's shared with Assamese):
-# a page written mostly in one is in that language.
-OWN_SCRIPTS = {
-    "hy": re.compile(r"[\u0530-\u058f]"), "bn": re.compile(r"[\u0980-\u09ff]"), "gu": re.compile(r"[\u0a80-\u0aff]"),
-    "ta": re.compile(r"[\u0b80-\u0bff]"), "te": re.compile(r"[\u0c00-\u0c7f]"), "kn": re.compile(r"[\u0c80-\u0cff]"),
-    "ml": re.compile(r"[\u0d00-\u0d7f]"), "ka": re.compile(r"[\u10a0-\u10ff]"),
-}
-ANY_SCRIPT = re.compile(r"[\u0530-\u058f\u0980-\u0d7f\u0e00-\u0e7f\u10a0-\u10ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+# Scripts that one language of the lists writes alone (Bengali's shared with Assamese), as
+# character ranges: a page written mostly in one is in that language.
+OWN_SCRIPT_RANGES = {"hy": "\u0530-\u058f", "bn": "\u0980-\u09ff", "gu": "\u0a80-\u0aff", "ta": "\u0b80-\u0bff",
+                     "te": "\u0c00-\u0c7f", "kn": "\u0c80-\u0cff", "ml": "\u0d00-\u0d7f", "ka": "\u10a0-\u10ff"}
+OWN_SCRIPTS = {language: re.compile(f"[{letters}]") for language, letters in OWN_SCRIPT_RANGES.items()}
+ANY_SCRIPT = re.compile(f"[\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af{''.join(OWN_SCRIPT_RANGES.values())}]")
 # Characters that play the part of stop words in running Chinese and Japanese prose.
 CJK_FUNCTION_CHARS = frozenset("的了是在和有我也不就都这那他她它们个之与而为以及或但所被把从对到说要会能可着过还没很得地吗呢吧啊のにはをがでとも")
 # The last syllables of Korean particles and verb endings (은/는, 을/를, 에서, 했다...):
@@ -115,11 +107,15 @@ def stopwords(language: str | None) -> frozenset[str]:
     words = data.lower().splitlines()
     if name in SHORT_LISTS:  # the commonest words only (the lists run from the commonest down)
         words = words[:SHORT_LIST_WORDS]
-        if language in NON_LATIN:
-            words = [word for word in words if not word.isascii()]
-        elif language in LATIN_VOTERS:
+        if language in LATIN_SHORT_LISTS:
             english = stopwords("en")
             words = [word for word in words if word not in english]
+        else:
+            # Written in another script, they hold English words too ("the", "of", "and" in
+            # Marathi's): an English phrase on the page would count as their stop words. (The
+            # 40 lists read whole keep theirs, as they always have: Hindi's and Bulgarian's
+            # count a page's English titles under a Hindi or Bulgarian menu.)
+            words = [word for word in words if not word.isascii()]
     return frozenset(words)
 
 
