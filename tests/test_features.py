@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from click.testing import CliRunner
 
 from cleaner import Block, Label, clean
+from cleaner.cli import main
 from cleaner.features import dom_cue, measure, phrase_kind
 from cleaner.phrases import ends_sentence
 from cleaner.rules import defaults
@@ -97,9 +99,47 @@ def _kind(text: str) -> str:
     ("body>div.site-header>ul>li", "navigation"),
     ("body>div.td-header-wrap>ul>li", "navigation"),
     ("body>div.sticky-header>ul>li", "navigation"),
+    # ARIA's menu widgets and search landmark say what <menu> and a search form do
+    ("body>div>ul[menubar]>li[menuitem]>div>p", "landmark"),
+    ("body>div>div[menu]>a", "landmark"),
+    ("body>div[search]>form>p", "landmark"),
 ])
 def test_dom_cue(path, cue):
     assert dom_cue(path) == cue
+
+
+MENU_ITEMS = [
+    ("Radiology", "Prioritize findings and activate care teams in streamlined workflows."),
+    ("Cardiology", "Consistently measure disease and capture incidental findings on every scan."),
+    ("Neurovascular", "Setting the standard for neuro care with real time notification of teams."),
+    ("Care Coordination", "Connect the right users across workflows and the departments they serve."),
+    ("Patient Management", "Ensure patients are identified, captured and followed up after each visit."),
+    ("Partners", "Vetted third-party algorithm developers and device makers on one platform."),
+]
+STORY = [
+    "The hospital's radiology department began using the new triage software in March, and the "
+    "waiting time for urgent scans fell by a third within two months of the change.",
+    "Doctors said the alerts helped them see the sickest patients first, though some warned that "
+    "too many notifications at night could tire the staff who have to answer them.",
+    "The board will decide in the autumn whether to extend the trial to the two smaller clinics "
+    "that share the hospital's imaging equipment and its team of specialists.",
+]
+
+
+def test_a_mega_menu_named_only_by_its_aria_role_is_not_content(tmp_path):
+    """A page with no class names to read (utility CSS, CSS-in-JS): its mega-menu, a
+    title and a sentence an item, is known by role="menubar" / "menuitem" alone; without
+    that the items, repeated on one path, pass for a listing's records."""
+    menu = "".join(f"<li role='menuitem'><div><a href='/{name.lower()}'>{name}</a><p>{blurb}</p></div></li>"
+                   for name, blurb in MENU_ITEMS)
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><div><div><ul role='menubar'>" + menu + "</ul></div><div>"
+                    "<h1>Triage software cuts scan waits</h1>" + "".join(f"<p>{p}</p>" for p in STORY)
+                    + "</div></div></body></html>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(page)], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert all(p in result.stdout for p in STORY)
+    assert not any(blurb in result.stdout or f"{name}\n" in result.stdout for name, blurb in MENU_ITEMS)
 
 
 @pytest.mark.parametrize("text, kind", [
