@@ -232,6 +232,40 @@ def test_comments_link_in_the_header_menu_opens_no_section():
     assert not any(_content(doc, *COMMENTS))  # the real "12 Comments" heading still counts
 
 
+def _html_with_comments(heading: str = "3 Comments"):
+    """An article and its comments in markup that names nothing (no class or id: utility
+    CSS, a page builder's generated names), the comments under a heading of their own."""
+    comments = "".join(f"<div><div><span>{name}</span><span>1 year ago</span></div><p>{text}</p></div>"
+                       for name, text in zip(["Margaret Hale", "Tom B.", "Priya"], COMMENTS))
+    return _html(f"<div><h1>{HEADLINE}</h1>" + "".join(f"<p>{p}</p>" for p in ARTICLE)
+                 + f"</div><div><h3>{heading}</h3>{comments}</div>")
+
+
+def test_comments_under_a_heading_in_markup_that_names_no_comment_box_are_navigation():
+    doc = _html_with_comments()
+    assert all(_content(doc, *ARTICLE))
+    for comment in COMMENTS:
+        block = _at(doc, comment[:40])
+        assert block.label is Label.NAVIGATION and "comment_section" in block.reasons
+
+
+def test_a_link_to_the_comment_form_opens_no_section_in_markup():
+    """"Leave a comment" under an article is a link to the form, often with the
+    article's postscript after it: no heading of a section."""
+    doc = _html(f"<div><h1>{HEADLINE}</h1>" + "".join(f"<p>{p}</p>" for p in ARTICLE)
+                + "<p><a href='#respond'>Leave a comment</a></p>" + f"<p>{COMMENTS[0]}</p></div>")
+    assert all(_content(doc, *ARTICLE, COMMENTS[0]))
+
+
+def test_each_cards_comment_count_opens_no_section_in_markup():
+    """A listing's cards each say how many comments their post has ("5 comments"): the
+    line comes back card after card, where a comment section's heading stands once."""
+    cards = "".join(f"<div><h2><a href='/p/{k}'>{text[:60]}</a></h2><p>{text}</p><span>{k + 2} comments</span></div>"
+                    for k, text in enumerate(ARTICLE + COMMENTS))
+    doc = _html(f"<div><h1>Latest posts</h1>{cards}</div>")
+    assert all(_content(doc, *ARTICLE, *COMMENTS))
+
+
 PRODUCT = [
     "The Harbor daypack is a light, weatherproof bag for long days on the trail and short trips into town. "
     "Its roll-top main compartment keeps a spare layer and lunch dry in a downpour, and the side zip lets "
