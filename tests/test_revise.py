@@ -10,10 +10,12 @@ import json
 from dataclasses import replace
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Block, Label, Options, clean, load_rules
+from cleaner.cli import main
 from cleaner.features import measure
 from cleaner.revise.listings import _without_unique_names, record_key
 from cleaner.revise.regions import _line_gains
@@ -264,6 +266,36 @@ def test_each_cards_comment_count_opens_no_section_in_markup():
                     for k, text in enumerate(ARTICLE + COMMENTS))
     doc = _html(f"<div><h1>Latest posts</h1>{cards}</div>")
     assert all(_content(doc, *ARTICLE, *COMMENTS))
+
+
+DRAWER_PROMOS = [
+    "Download the patient app for access to your records, results and messages from your care team at any hour.",
+    "Learn about the new app's features, and sign up for an account in a few minutes from your phone or computer.",
+    "Virtual urgent care is now available to every app user, seven days a week, without an appointment at all.",
+]
+
+
+def _drawer() -> str:
+    """A side drawer in markup that names nothing: buttons and labels, a menu of links,
+    promos that read like prose."""
+    chrome = "".join(f"<div><button>x</button><span>{word}</span></div>" for word in
+                     ["Close", "Search", "Sign in", "Contact us", "Menu", "Translate", "Skip to content", "Careers",
+                      "Log in", "Share"] * 3)
+    links = "".join(f"<li><a href='/{w}'>{w.title()}</a></li>"
+                    for w in "locations appointments providers services billing classes careers give".split())
+    promos = "".join(f"<h3>Patient app</h3><p>{p}</p>" for p in DRAWER_PROMOS)
+    return f"<section>{chrome}<div><ul>{links}</ul></div><div>{promos}</div></section>"
+
+
+def test_the_pages_main_element_bounds_the_article(tmp_path):
+    page = tmp_path / "page.html"
+    story = ARTICLE[:3]  # short: beside it the drawer weighs enough to be drawn into the container
+    page.write_text(f"<html><body><div><div>{_drawer()}<main><h1>{HEADLINE}</h1>"
+                    + "".join(f"<p>{p}</p>" for p in story) + "</main></div></div></body></html>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(page)], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert all(p in result.stdout for p in story)
+    assert not any(p in result.stdout for p in DRAWER_PROMOS) and "Appointments" not in result.stdout
 
 
 PRODUCT = [
