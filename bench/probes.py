@@ -3,11 +3,14 @@ beside trafilatura on the same changed pages.
 
     python -m bench.probes [--data PATH] [--step 4] [--jobs 2] [--out DIR]
 
-The hidden test sets hold other sites and other languages. Two changes stand in for them:
+The hidden test sets hold other sites and other languages. Three changes stand in for them:
 
 - **hashed classes**: every class name replaced by a hash of it ("c3f9a1b"), as CSS
   modules and CSS-in-JS compilers write them: no class name says "nav", "footer" or
   "comment" any more. Ids and tags stay. The truth is the page's own.
+- **bare markup**: every class and id attribute removed, as on a hand-written or old
+  site's pages, or where utility classes ("flex", "mx-auto") name no part of the page:
+  only the tags, the ARIA roles and the text are left to read.
 - **enciphered**: every Latin letter of the text (and of the truth alike) swapped for
   another by one fixed permutation: a language none of the stop lists, phrase lists or
   month names knows, in the page's own structure. From HTML, and from the page's bs4
@@ -42,6 +45,7 @@ UNREAD = ("script", "style")  # their text is no page text: left as it is
 RUNS = [
     ("as is", "pagecleaner", "html"), ("as is", "trafilatura", "html"),
     ("hashed classes", "pagecleaner", "html"), ("hashed classes", "trafilatura", "html"),
+    ("bare markup", "pagecleaner", "html"), ("bare markup", "trafilatura", "html"),
     ("as is", "pagecleaner", "text/bs4"),
     ("enciphered", "pagecleaner", "html"), ("enciphered", "trafilatura", "html"),
     ("enciphered", "pagecleaner", "text/bs4"),
@@ -55,6 +59,15 @@ def hash_classes(html: bytes) -> bytes:
         names = el.get("class") if isinstance(el.tag, str) else None
         if names:
             el.set("class", " ".join("c" + hashlib.md5(name.encode()).hexdigest()[:6] for name in names.split()))
+    return lxml.html.tostring(root, encoding="utf-8")
+
+
+def bare_markup(html: bytes) -> bytes:
+    root = lxml.html.fromstring(html)
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            for name in ("class", "id"):
+                el.attrib.pop(name, None)
     return lxml.html.tostring(root, encoding="utf-8")
 
 
@@ -75,7 +88,7 @@ def _changed(probe: str, kind: str, page_id: str) -> Optional[bytes]:
     """The page's input for this probe, or None where it has none (no rendering, no tree)."""
     if kind == "html":
         raw = gzip.open(DATA / DATASET / "html" / f"{page_id}.html.gz").read()
-        change = {"hashed classes": hash_classes, "enciphered": encipher_html}.get(probe)
+        change = {"hashed classes": hash_classes, "bare markup": bare_markup, "enciphered": encipher_html}.get(probe)
         try:
             return change(raw) if change else raw
         except (ValueError, lxml.etree.LxmlError):

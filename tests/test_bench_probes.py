@@ -1,4 +1,4 @@
-"""bench.probes' changes to a page: class names hashed, letters enciphered, the rest as it was."""
+"""bench.probes' changes to a page: class names hashed or removed, letters enciphered, the rest as it was."""
 from __future__ import annotations
 
 import lxml.html
@@ -21,6 +21,13 @@ def test_hashed_classes_say_nothing_of_the_box_and_keep_the_rest():
     cards = lxml.html.fromstring(probes.hash_classes(b'<div><p class="card">a</p><p class="card">b</p></div>'))
     first, second = cards.xpath("//p/@class")
     assert first == second != "card"
+
+
+def test_bare_markup_has_no_class_or_id_and_keeps_tags_roles_and_text():
+    root = lxml.html.fromstring(probes.bare_markup(PAGE.replace(b"<nav ", b'<nav role="navigation" ')))
+    assert not root.xpath("//@class | //@id")
+    assert root.find(".//nav").get("role") == "navigation" and root.find(".//article") is not None
+    assert root.find(".//p").text == "The ferry returns in May." and root.find(".//p").get("title") == "Harbour"
 
 
 def test_enciphered_text_keeps_its_shape_and_scripts_keep_their_code():
