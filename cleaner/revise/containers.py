@@ -184,19 +184,22 @@ MAIN_STEP = re.compile(r"(?:^|>)main(?=[.#\[>]|$)|\[main\](?=>|$)")
 
 
 def _marked_main(blocks: list[Block]) -> int | None:
-    """The serial of the page's <main> (or role=main) element, if it has exactly one."""
+    """The serial of the page's <main> (or role=main) element, if it has exactly one. A
+    path is read only where it may hold one ("main" as a step, not a class name) and its
+    block is not inside the one found already: most pages' paths are passed over unread."""
     found: set[int] = set()
-    seen: set[str] = set()  # a page's paths repeat: each is read once
     for b in blocks:
         path = b.dom_path
-        if path in seen or "main" not in path:
+        if ">main" not in path and "[main]" not in path and not path.startswith("main"):
             continue
-        seen.add(path)
-        if path.count(">") + 1 != len(b.ancestors):
-            continue  # a path cut short: its steps and serials do not pair
+        ancestors = b.ancestors
+        if (found and not found.isdisjoint(ancestors)) or path.count(">") + 1 != len(ancestors):
+            continue  # inside the one found; or a path cut short, its steps and serials unpaired
         for match in MAIN_STEP.finditer(path):
-            found.add(b.ancestors[path.count(">", 0, match.end())])
-    return next(iter(found)) if len(found) == 1 else None
+            found.add(ancestors[path.count(">", 0, match.end())])
+        if len(found) > 1:
+            return None
+    return next(iter(found)) if found else None
 
 
 def _within(serial: int, top: int, parent: dict[int, int]) -> bool:
