@@ -234,17 +234,23 @@ def test_comments_link_in_the_header_menu_opens_no_section():
     assert not any(_content(doc, *COMMENTS))  # the real "12 Comments" heading still counts
 
 
-def _html_with_comments(heading: str = "3 Comments"):
+def _html_with_comments(heading: str = "3 Comments", form: str = ""):
     """An article and its comments in markup that names nothing (no class or id: utility
     CSS, a page builder's generated names), the comments under a heading of their own."""
     comments = "".join(f"<div><div><span>{name}</span><span>1 year ago</span></div><p>{text}</p></div>"
                        for name, text in zip(["Margaret Hale", "Tom B.", "Priya"], COMMENTS))
     return _html(f"<div><h1>{HEADLINE}</h1>" + "".join(f"<p>{p}</p>" for p in ARTICLE)
-                 + f"</div><div><h3>{heading}</h3>{comments}</div>")
+                 + f"</div><div><h3>{heading}</h3>{comments}{form}</div>")
 
 
-def test_comments_under_a_heading_in_markup_that_names_no_comment_box_are_navigation():
-    doc = _html_with_comments()
+# A comment form under the comments, its fields labelled as such forms label them.
+COMMENT_FORM = ("<form><div>Name:</div><input name='author'><div>Comments:</div><textarea name='text'></textarea>"
+                "<button>Post</button></form>")
+
+
+@pytest.mark.parametrize("form", ["", COMMENT_FORM])
+def test_comments_under_a_heading_in_markup_that_names_no_comment_box_are_navigation(form):
+    doc = _html_with_comments(form=form)
     assert all(_content(doc, *ARTICLE))
     for comment in COMMENTS:
         block = _at(doc, comment[:40])
