@@ -274,6 +274,35 @@ def test_each_cards_comment_count_opens_no_section_in_markup():
     assert all(_content(doc, *ARTICLE, *COMMENTS))
 
 
+REPLIES = COMMENTS + ["I agree with all of this, and I hope the new owners keep the old archive of the forum online."]
+POSTERS = ["mcrouse Admin", "K17 Member", "linc Admin", "Priya Member"]
+TOWNS = ["Varnell", "Ashby", "Corran", "Dunmore", "Ellery"]
+
+
+def _thread_page(extra: str = "") -> str:
+    """A thread in markup that names nothing: the first post, then each reply in a box of
+    its own with its poster's linked name and a date over it (all on one path)."""
+    replies = "".join(f"<div><div><div><a href='/u/{who.split()[0].lower()}'>{who}</a></div><div>March 2025</div>"
+                      f"</div><p>{text}</p></div>" for who, text in zip(POSTERS, REPLIES))
+    return (f"<html><head><title>{HEADLINE}</title></head><body><div><div><h1>{HEADLINE}</h1>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE) + f"</div><div>{replies}</div></div>{extra}</body></html>")
+
+
+def test_replies_on_a_thread_in_markup_that_names_nothing_are_no_teaser_cards():
+    doc = clean(_thread_page(), url=THREAD)
+    assert all(_content(doc, *ARTICLE, *REPLIES))
+
+
+def test_other_threads_teasers_beside_a_thread_still_go():
+    blurbs = [f"Readers from {town} compare the gauges, the restrictions and the new tariffs with last year's, and "
+              "ask what the council will do if the dry weather lasts into the spring." for town in TOWNS]
+    teasers = "".join(f"<div><div><a href='/t/{k}'>Reservoir levels in {town} this winter</a></div><p>{blurb}</p></div>"
+                      for k, (town, blurb) in enumerate(zip(TOWNS, blurbs)))
+    doc = clean(_thread_page(f"<div><h3>Similar threads</h3>{teasers}</div>"), url=THREAD)
+    assert all(_content(doc, *ARTICLE, *REPLIES))
+    assert not any(_content(doc, *blurbs))
+
+
 DRAWER_PROMOS = [
     "Download the patient app for access to your records, results and messages from your care team at any hour.",
     "Learn about the new app's features, and sign up for an account in a few minutes from your phone or computer.",

@@ -43,7 +43,7 @@ def revise(blocks: list[Block], options: Options, thread: bool = False,
     elif html:
         out = drop_post_comments(out, options)
     # In HTML the elements draw the article's bounds; scraped text has only the stretches.
-    out = keep_main_container(out, options, groups, dated) if html else keep_main_region(out, options)
+    out = keep_main_container(out, options, groups, dated, thread) if html else keep_main_region(out, options)
     out = drop_article_copies(drop_duplicates(drop_contents_lists(out), options), options)
     if html:
         out = keep_code_captions(out)
