@@ -694,16 +694,6 @@ def test_headlines_after_related_are_navigation_until_prose_resumes():
     assert "after_related_heading" not in _at(doc, subheading).reasons
 
 
-def test_an_author_boxs_latest_posts_by_the_author_are_related_links():
-    """"Latest posts by Jane Doe (see all)", as a WordPress author box heads its list."""
-    related = HEADLINES[:3]
-    doc = _text(HEADLINE, *ARTICLE, "Jane Doe", "Latest posts by Jane Doe (see all)", *related)
-    assert all(_content(doc, *ARTICLE))
-    for line in related:
-        block = _at(doc, line)
-        assert block.label is Label.NAVIGATION and "after_related_heading" in block.reasons
-
-
 def test_a_latest_news_item_in_the_top_bar_does_not_take_the_headline_for_a_related_link():
     # "Latest news" among the top bar's sections reads like a related box's heading; the
     # menu items under it say it is the bar's, and the headline below is the article's.
