@@ -29,7 +29,7 @@ import sys
 import tempfile
 from multiprocessing import Pool
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 import lxml.etree
 import lxml.html
@@ -53,35 +53,49 @@ RUNS = [
 DATA = Path()  # set in main(), inherited by the forked workers
 
 
-def hash_classes(html: bytes) -> bytes:
+def _rewritten(html: bytes, change: Callable[[lxml.etree._Element], None]) -> bytes:
+    """The page with `change` applied to each of its elements, serialised again. (A
+    comment's tail is the page's text: comments are passed too, their tag no string.)"""
     root = lxml.html.fromstring(html)
     for el in root.iter():
-        names = el.get("class") if isinstance(el.tag, str) else None
-        if names:
-            el.set("class", " ".join("c" + hashlib.md5(name.encode()).hexdigest()[:6] for name in names.split()))
+        change(el)
     return lxml.html.tostring(root, encoding="utf-8")
+
+
+def _hash_names(el: lxml.etree._Element) -> None:
+    names = el.get("class") if isinstance(el.tag, str) else None
+    if names:
+        el.set("class", " ".join("c" + hashlib.md5(name.encode()).hexdigest()[:6] for name in names.split()))
+
+
+def _drop_names(el: lxml.etree._Element) -> None:
+    if isinstance(el.tag, str):
+        for name in ("class", "id"):
+            el.attrib.pop(name, None)
+
+
+def _encipher(el: lxml.etree._Element) -> None:
+    if el.tail:
+        el.tail = el.tail.translate(ENCIPHER)
+    if not isinstance(el.tag, str):
+        return
+    if el.tag.lower() not in UNREAD and el.text:
+        el.text = el.text.translate(ENCIPHER)
+    for attribute in ("alt", "title", "content", "aria-label"):
+        if el.get(attribute):
+            el.set(attribute, el.get(attribute).translate(ENCIPHER))
+
+
+def hash_classes(html: bytes) -> bytes:
+    return _rewritten(html, _hash_names)
 
 
 def bare_markup(html: bytes) -> bytes:
-    root = lxml.html.fromstring(html)
-    for el in root.iter():
-        if isinstance(el.tag, str):
-            for name in ("class", "id"):
-                el.attrib.pop(name, None)
-    return lxml.html.tostring(root, encoding="utf-8")
+    return _rewritten(html, _drop_names)
 
 
 def encipher_html(html: bytes) -> bytes:
-    root = lxml.html.fromstring(html)
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.tag.lower() not in UNREAD and el.text:
-            el.text = el.text.translate(ENCIPHER)
-        if el.tail:
-            el.tail = el.tail.translate(ENCIPHER)
-        for attribute in ("alt", "title", "content", "aria-label"):
-            if isinstance(el.tag, str) and el.get(attribute):
-                el.set(attribute, el.get(attribute).translate(ENCIPHER))
-    return lxml.html.tostring(root, encoding="utf-8")
+    return _rewritten(html, _encipher)
 
 
 def _changed(probe: str, kind: str, page_id: str) -> Optional[bytes]:

@@ -3,7 +3,6 @@ other stories in <article>s of their own, forms, the author's note, and a legal
 paragraph that is the article's own."""
 from __future__ import annotations
 
-import functools
 import re
 
 from ..features import word_count
@@ -11,7 +10,7 @@ from ..language import stopwords
 from ..options import Options
 from ..phrases import BULLET
 from ..records import CONTENT, NAVIGATION, Block
-from .common import ensure_content, is_hard, relabelled, words_of
+from .common import ensure_content, is_hard, outermost, relabelled, words_of
 
 
 # Words of kept prose that make an <article> a story of its own (a next story loaded
@@ -77,7 +76,7 @@ def drop_forms(blocks: list[Block], article: bool, options: Options, thread: boo
     +0.0014, product +0.0017, listing +0.0005, service -0.0001.)"""
     if thread:
         return blocks
-    forms = {i: f for i, b in enumerate(blocks) if b.label is CONTENT and (f := _outermost(b, "form")) is not None}
+    forms = {i: f for i, b in enumerate(blocks) if b.label is CONTENT and (f := outermost(b, "form")) is not None}
     if not forms:
         return blocks
     inside: dict[int, int] = {}  # each form's kept words
@@ -88,7 +87,7 @@ def drop_forms(blocks: list[Block], article: bool, options: Options, thread: boo
         if words >= options.thresholds.long_words:
             prose.add(form)
     title = next((b for b in blocks if b.role == "title"), None)
-    home = _outermost(title, "form") if title is not None else None
+    home = outermost(title, "form") if title is not None else None
     kept = _body_words(blocks)
     chrome = {f for f, n in inside.items()
               if f != home and n <= FORM_SHARE * kept and (article or f not in prose)}
@@ -104,29 +103,9 @@ def _body_words(blocks: list[Block]) -> int:
     return sum(words_of(b) for b in blocks if b.label is CONTENT and b.role == "body")
 
 
-def _outermost(b: Block, tag: str) -> int | None:
-    """The serial of the outermost element of this tag the block stands in, if any."""
-    at = _first_step(b.dom_path, tag)
-    return b.ancestors[at] if at is not None and at < len(b.ancestors) else None
-
-
-@functools.lru_cache(maxsize=4096)
-def _first_step(path: str, tag: str) -> int | None:
-    """Where the first step of this tag stands in a path, if anywhere: read once for the
-    many blocks on a path."""
-    # Most paths hold no such step: a look for the tag after a step's '>' (a bare
-    # substring test also found "platform" and "information" in class names).
-    if ">" + tag not in path and not path.startswith(tag):
-        return None
-    for at, step in enumerate(path.split(">")):
-        if step == tag or step.startswith((tag + ".", tag + "#", tag + "[")):
-            return at
-    return None
-
-
 def _article_of(b: Block) -> int | None:
     """The serial of the outermost <article> the block stands in, if any."""
-    return _outermost(b, "article")
+    return outermost(b, "article")
 
 
 # What an author's note says of its author after the name: "Jane Doe is a freelance

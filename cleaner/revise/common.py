@@ -2,6 +2,8 @@
 relabels a block (its reason first), and the promise that a page with text keeps some."""
 from __future__ import annotations
 
+import functools
+
 from ..metadata import PAGE_TITLE
 from ..options import Options
 from ..records import CONTENT, Block, Label, judged
@@ -25,6 +27,28 @@ def relabelled(block: Block, label: Label, reason: str, score: float) -> Block:
 def words_of(b: Block) -> int:
     """A block's words (0 before it is measured)."""
     return b.features.words if b.features is not None else 0
+
+
+def outermost(b: Block, tag: str, role: str | None = None) -> int | None:
+    """The serial of the outermost element of this tag (or, given one, of this ARIA role)
+    the block stands in, if any."""
+    at = _first_step(b.dom_path, tag, role)
+    return b.ancestors[at] if at is not None and at < len(b.ancestors) else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_step(path: str, tag: str, role: str | None) -> int | None:
+    """Where the first step of this tag (or role) stands in a path, if anywhere: read once
+    for the many blocks on a path."""
+    # Most paths hold no such step: a look for the tag after a step's '>' (a bare
+    # substring test also found "platform" and "information" in class names).
+    marked = f"[{role}]" if role else None
+    if ">" + tag not in path and not path.startswith(tag) and (marked is None or marked not in path):
+        return None
+    for at, step in enumerate(path.split(">")):
+        if step == tag or step.startswith((tag + ".", tag + "#", tag + "[")) or marked and step.endswith(marked):
+            return at
+    return None
 
 
 def ensure_content(blocks: list[Block], options: Options) -> list[Block]:

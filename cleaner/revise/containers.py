@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from ..options import Options, Thresholds
 from ..records import CONTENT, NAVIGATION, Block
-from .common import BOILERPLATE_CUES, HARD_REASONS, relabelled, words_of
+from .common import BOILERPLATE_CUES, HARD_REASONS, outermost, relabelled, words_of
 from .regions import block_weights
 
 
@@ -111,7 +111,7 @@ def keep_main_container(blocks: list[Block], options: Options, groups: dict[str,
     t = options.thresholds
     # On a discussion thread a reply comes as a card too, its poster's name its link: only a
     # headline's length of link makes a teaser there ("mcrouse Admin" over a reply is none).
-    cards = _teaser_cards(blocks, groups, t.card_words, THREAD_TEASER_WORDS if thread else 2)
+    cards = _teaser_cards(blocks, groups, t.card_words, THREAD_TEASER_WORDS if thread else TEASER_LINK_WORDS)
     if cards:
         racks: dict[int, int] = {}  # words kept in each grid of cards
         for i, rack in cards.items():
@@ -151,8 +151,7 @@ def keep_main_container(blocks: list[Block], options: Options, groups: dict[str,
     floor = t.main_share * total
     main = max((serial for serial, kept in held.items() if kept >= floor), key=lambda s: _depth(s, parent))
     marked = _marked_main(blocks)
-    if (marked is not None and marked != main and held.get(marked, 0.0) >= MARKED_MAIN_SHARE * total
-            and _within(marked, main, parent)):
+    if marked is not None and held.get(marked, 0.0) >= MARKED_MAIN_SHARE * total and _within(marked, main, parent):
         main = marked
     inside = next(b for b in blocks if main in b.ancestors)
     top = inside.ancestors.index(main)
@@ -176,9 +175,10 @@ def keep_main_container(blocks: list[Block], options: Options, groups: dict[str,
     return out
 
 
-# On a thread's page, the words of link a card needs to be a teaser. (Class-free forum pages,
-# every 4th dev page: 0.8707 -> 0.8716, forums 0.797 -> 0.810; the dev pages as they are: two
-# forum pages moved, +0.07 summed.)
+# The words of link a card needs to be a teaser, and on a thread's page, where a reply's
+# linked poster name is none. (Class-free forum pages, every 4th dev page: 0.8707 -> 0.8716,
+# forums 0.797 -> 0.810; the dev pages as they are: two forum pages moved, +0.07 summed.)
+TEASER_LINK_WORDS = 2
 THREAD_TEASER_WORDS = 3
 
 # The page's one <main> (or role=main) element, where it holds this share of the content
@@ -187,27 +187,21 @@ THREAD_TEASER_WORDS = 3
 # that says so) would have the container drawn around both. (Dev pages: 5 pages moved,
 # all up, +0.17 summed; every 4th dev page with class and id attributes removed: +0.0009.)
 MARKED_MAIN_SHARE = 0.4
-# A path step that is a <main> or has the ARIA role main.
-MAIN_STEP = re.compile(r"(?:^|>)main(?=[.#\[>]|$)|\[main\](?=>|$)")
 
 
 def _marked_main(blocks: list[Block]) -> int | None:
-    """The serial of the page's <main> (or role=main) element, if it has exactly one. A
-    path is read only where it may hold one ("main" as a step, not a class name) and its
-    block is not inside the one found already: most pages' paths are passed over unread."""
+    """The serial of the page's <main> (or role=main) element, if it has exactly one. The
+    blocks inside the one found already are not looked up again (most of a page's)."""
     found: set[int] = set()
     for b in blocks:
-        path = b.dom_path
-        if ">main" not in path and "[main]" not in path and not path.startswith("main"):
+        if found and not found.isdisjoint(b.ancestors):
             continue
-        ancestors = b.ancestors
-        if (found and not found.isdisjoint(ancestors)) or path.count(">") + 1 != len(ancestors):
-            continue  # inside the one found; or a path cut short, its steps and serials unpaired
-        for match in MAIN_STEP.finditer(path):
-            found.add(ancestors[path.count(">", 0, match.end())])
-        if len(found) > 1:
-            return None
-    return next(iter(found)) if found else None
+        serial = outermost(b, "main", role="main")
+        if serial is not None:
+            found.add(serial)
+            if len(found) > 1:
+                return None
+    return found.pop() if found else None
 
 
 def _within(serial: int, top: int, parent: dict[int, int]) -> bool:
@@ -257,7 +251,7 @@ def _price_tag(b: Block, t: Thresholds) -> bool:
 
 
 def _teaser_cards(blocks: list[Block], groups: dict[str, list[int]], card_words: int,
-                  link_words: int = 2) -> dict[int, int]:
+                  link_words: int = TEASER_LINK_WORDS) -> dict[int, int]:
     """Blocks inside teaser cards, each with the element that holds its card and the
     card's siblings (a grid, a carousel): three or more sibling containers, each holding
     a few short blocks on the same paths (a teaser's kicker, linked headline and

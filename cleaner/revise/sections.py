@@ -10,7 +10,7 @@ from ..features import read_step
 from ..metadata import TITLE_ECHO
 from ..options import Options
 from ..records import CONTENT, NAVIGATION, Block
-from .common import ensure_content, relabelled, words_of
+from .common import ensure_content, outermost, relabelled, words_of
 from .listings import record_key
 
 
@@ -224,7 +224,7 @@ def _markup_opener(blocks: list[Block], openers: set[int], options: Options) -> 
     attributes removed: word F1 +0.0008, articles +0.002; the dev pages as they are: none
     moved.)"""
     # (A comment form's "Comments:" field is no heading.)
-    openers = {i for i in openers if ">form" not in blocks[i].dom_path and not blocks[i].text.endswith(":")}
+    openers = {i for i in openers if outermost(blocks[i], "form") is None and not blocks[i].text.endswith(":")}
     if len(openers) != 1 or any((f := b.features) is not None and f.dom_cue == "comments" for b in blocks):
         return set()
     (i,) = openers
