@@ -369,6 +369,32 @@ def test_customer_reviews_under_a_product_description_are_navigation(heading):
         assert "comment_section" in _at(doc, review[:40]).reasons
 
 
+def test_a_shops_count_of_reviews_for_its_product_opens_the_section():
+    # A shop platform's heading over its reviews: "3 reviews for <product>" (as a blog's
+    # "12 thoughts on <post>"), which names its product and so is no whole-line heading.
+    doc = _reviewed("3 reviews for Harbor 28L Daypack")
+    assert all(_content(doc, *PRODUCT))
+    for review in REVIEWS:
+        assert "comment_section" in _at(doc, review[:40]).reasons
+
+
+def _html_with_reviews(heading: str):
+    """A product page in markup that names nothing, its reviews under a heading."""
+    reviews = "".join(f"<div><div><span>{name}</span><span>Verified buyer</span></div><p>{text}</p></div>"
+                      for name, text in zip(["Dana K.", "Marcus T.", "Ellie R."], REVIEWS))
+    return _html("<div><h1>Harbor 28L Daypack</h1>" + "".join(f"<p>{p}</p>" for p in PRODUCT)
+                 + f"</div><div><h2>{heading}</h2>{reviews}</div>")
+
+
+@pytest.mark.parametrize("heading", ["Customer Reviews", "3 reviews for Harbor 28L Daypack"])
+def test_customer_reviews_in_markup_that_names_no_review_box_are_navigation(heading):
+    doc = _html_with_reviews(heading)
+    assert all(_content(doc, *PRODUCT))
+    for review in REVIEWS:
+        block = _at(doc, review[:40])
+        assert block.label is Label.NAVIGATION and "comment_section" in block.reasons
+
+
 def test_reviews_among_tabs_or_a_cards_count_open_no_section():
     # A "Reviews" tab beside "Overview" and "Specs", and a card's "(3) 3 reviews", head nothing below.
     for between in (["Overview", "Specs", "Reviews"], ["Ridgeway 40L Backpack", "(3) 3 reviews"]):
