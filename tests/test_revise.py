@@ -234,6 +234,44 @@ def test_comments_link_in_the_header_menu_opens_no_section():
     assert not any(_content(doc, *COMMENTS))  # the real "12 Comments" heading still counts
 
 
+GERMAN_HEADLINE = "Der Stausee von Varnell fällt auf den tiefsten Stand seit fast fünfzig Jahren"
+GERMAN_ARTICLE = [
+    "Der Stausee, der die Stadt Varnell und die umliegenden Dörfer mit Wasser versorgt, ist in diesem Winter auf "
+    "den tiefsten Stand seit fast fünfzig Jahren gefallen. Nach Angaben der Wasserbehörde ist das Becken nur noch "
+    "zu einem Viertel gefüllt, und die Regenfälle der letzten Wochen haben daran kaum etwas geändert.",
+    "Die Behörde hat deshalb die Bewohner gebeten, ihre Gärten nicht mehr zu bewässern und ihre Autos nicht zu "
+    "waschen, bis sich die Lage wieder gebessert hat. Wer sich nicht an die Regeln hält, muss nach den Worten des "
+    "Bürgermeisters mit einer Strafe rechnen, die im Wiederholungsfall auch deutlich höher ausfallen kann.",
+    "Fachleute der Universität weisen darauf hin, dass die Trockenheit schon im Sommer begonnen hat und dass der "
+    "Boden in der ganzen Region das Wasser nicht mehr so gut speichern kann wie früher. Sie empfehlen der Stadt, "
+    "die alten Leitungen zu erneuern, durch die jedes Jahr ein großer Teil des Wassers verloren geht, bevor es bei "
+    "den Haushalten ankommt, und für die kommenden Jahre einen zweiten Brunnen im Norden der Stadt zu bohren.",
+]
+GERMAN_COMMENTS = [
+    "Bei uns im Dorf ist der Brunnen schon seit dem Herbst fast leer, und niemand von der Behörde hat sich bisher "
+    "darum gekümmert.",
+    "Die Leitungen hätte man schon vor zehn Jahren erneuern sollen, das wusste doch jeder hier in der Stadt.",
+    "Ich finde die Strafen richtig, denn ohne sie würde sich kaum jemand an die Regeln halten.",
+]
+
+
+@pytest.mark.parametrize("heading", ["3 Gedanken zu „Der Stausee von Varnell“", "Eine Antwort zu „Der Stausee“"])
+def test_a_blogs_comments_heading_in_another_language_opens_the_section(heading):
+    # A blog platform's comments heading as its German translation writes it, naming the post.
+    readers = [line for pair in zip(["Margarete Hahn", "Tom B.", "Priya"], GERMAN_COMMENTS) for line in pair]
+    doc = _text(GERMAN_HEADLINE, *GERMAN_ARTICLE, heading, *readers)
+    assert all(_content(doc, *GERMAN_ARTICLE))
+    for comment in GERMAN_COMMENTS:
+        assert "comment_section" in _at(doc, comment[:40]).reasons
+
+
+def test_an_articles_own_questions_and_answers_open_no_comment_section():
+    # "Antworten auf häufige Fragen" ("answers to frequent questions") heads the article's
+    # own FAQ: without a count before it, it is no comments heading.
+    doc = _text(GERMAN_HEADLINE, *GERMAN_ARTICLE, "Antworten auf häufige Fragen", *GERMAN_COMMENTS)
+    assert all(_content(doc, *GERMAN_ARTICLE, *GERMAN_COMMENTS))
+
+
 def _html_with_comments(heading: str = "3 Comments", form: str = ""):
     """An article and its comments in markup that names nothing (no class or id: utility
     CSS, a page builder's generated names), the comments under a heading of their own."""
