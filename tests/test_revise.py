@@ -341,6 +341,49 @@ def test_other_threads_teasers_beside_a_thread_still_go():
     assert not any(_content(doc, *blurbs))
 
 
+SPECS = {"Dimensions": [("Height", "52 cm"), ("Width", "30 cm"), ("Depth", "18 cm"), ("Weight", "0.9 kg")],
+         "Materials": [("Body", "420D recycled nylon ripstop"), ("Lining", "PU-coated polyester taffeta"),
+                       ("Back panel", "Ventilated EVA foam mesh"), ("Straps", "Padded S-shaped nylon webbing")],
+         "Capacity": [("Volume", "28 litres"), ("Laptop sleeve", "Up to 15 inches"),
+                      ("Hydration", "Up to 3 litre bladder"), ("Pockets", "Two stretch side pockets")],
+         "Care": [("Washing", "Hand wash in cold water"), ("Drying", "Hang to dry away from heat"),
+                  ("Warranty", "Lifetime against defects")]}
+
+
+def _specs_page(link_rows: bool = False) -> str:
+    """A product page in markup that names nothing: the description in one box, and
+    beside it the tabs, the pictures and the spec tables under a linked guide, each a box
+    of its own on the same bare paths, as a grid of cards would be."""
+    def cell(value: str) -> str:
+        return f"<a href='/search?q={value}'>{value}</a>" if link_rows else value
+    tables = "".join(f"<div><table><caption>{name}</caption>"
+                     + "".join(f"<tr><td>{cell(k)}</td><td>{cell(v)}</td></tr>" for k, v in rows) + "</table></div>"
+                     for name, rows in SPECS.items())
+    tabs = "<div>" + "".join(f"<div><a href='#{t}'>{t}</a></div>" for t in ["Overview", "Specs", "Reviews"]) + "</div>"
+    return ("<!DOCTYPE html><html><head><title>Harbor 28L Daypack</title></head><body><div><div>"
+            "<h1>Harbor 28L Daypack</h1>" + "".join(f"<p>{p}</p>" for p in PRODUCT) + f"</div><div>{tabs}"
+            "<div><div>Product pictures</div></div><div><div><a href='/harbor/guide'>Learn more about the Harbor "
+            "28L Daypack</a></div>" + tables + "</div></div></div></body></html>")
+
+
+def test_a_box_of_spec_tables_is_no_teaser_card(tmp_path):
+    # A teaser card holds a headline and a line or two, never a table of data: the specs
+    # stay beside the description, though their box sits among cards on the same bare paths.
+    page = tmp_path / "product.html"
+    page.write_text(_specs_page(), encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(page)], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert all(p in result.stdout for p in PRODUCT)
+    assert all(f"| {k} | {v} |" in result.stdout for rows in SPECS.values() for k, v in rows)
+
+
+def test_a_box_of_tables_whose_rows_are_links_is_still_a_teaser_card():
+    # Rows that are all links are a table of links to other pages, as a card's headline is.
+    doc = clean(_specs_page(link_rows=True))
+    assert all(_content(doc, *PRODUCT))
+    assert all("teaser_card" in _at(doc, name).reasons for name in SPECS)
+
+
 DRAWER_PROMOS = [
     "Download the patient app for access to your records, results and messages from your care team at any hour.",
     "Learn about the new app's features, and sign up for an account in a few minutes from your phone or computer.",
