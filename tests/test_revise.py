@@ -476,6 +476,24 @@ def test_customer_reviews_in_markup_that_names_no_review_box_are_navigation(head
         assert block.label is Label.NAVIGATION and "comment_section" in block.reasons
 
 
+def test_the_last_of_two_reviews_headings_opens_the_section_in_bare_markup():
+    # A tab's "Reviews" heading over the section's own "3 reviews for ..." heading: each
+    # alone would open the section; together, the last one does.
+    doc = _html_with_reviews("Reviews</h2><h2>3 reviews for Harbor 28L Daypack")
+    assert all(_content(doc, *PRODUCT))
+    for review in REVIEWS:
+        assert "comment_section" in _at(doc, review[:40]).reasons
+
+
+def test_each_cards_comment_count_heading_opens_no_section_in_markup():
+    """Cards whose comment counts are headings ("5 comments", "12 comments") say the same
+    bar the count: none of them opens a section."""
+    cards = "".join(f"<div><h2><a href='/p/{k}'>{text[:60]}</a></h2><p>{text}</p><h4>{k + 2} comments</h4></div>"
+                    for k, text in enumerate(ARTICLE[:2] + COMMENTS))
+    doc = _html(f"<div><h1>Latest posts</h1>{cards}" + "".join(f"<p>{p}</p>" for p in ARTICLE[2:]) + "</div>")
+    assert all(_content(doc, *ARTICLE, *COMMENTS))
+
+
 def test_reviews_among_tabs_or_a_cards_count_open_no_section():
     # A "Reviews" tab beside "Overview" and "Specs", and a card's "(3) 3 reviews", head nothing below.
     for between in (["Overview", "Specs", "Reviews"], ["Ridgeway 40L Backpack", "(3) 3 reviews"]):

@@ -8,6 +8,7 @@ from itertools import accumulate
 
 from ..features import read_step
 from ..metadata import TITLE_ECHO
+from ..phrases import HEADING_TAGS
 from ..options import Options
 from ..records import CONTENT, NAVIGATION, Block
 from .common import ensure_content, outermost, relabelled, words_of
@@ -220,19 +221,31 @@ def _comments_heading(blocks: list[Block], options: Options) -> int | None:
 def _markup_opener(blocks: list[Block], openers: set[int], options: Options) -> set[int]:
     """HTML whose markup names no comment box (no class or id to read, or generated ones):
     its one comments or reviews line ("36 Comments", "Customer Reviews") that is no link
-    opens the section. (Reviews headings too: all dev pages as they are, product +0.0018,
-    one page moved.) A listing's
-    cards each say "5 comments", and a "Leave a comment" link leads to the form, often
-    with the article's postscript after it. (Every 4th dev page with its class and id
-    attributes removed: word F1 +0.0008, articles +0.002; the dev pages as they are: none
-    moved.)"""
+    opens the section. A listing's cards each say "5 comments", and a "Leave a comment"
+    link leads to the form, often with the article's postscript after it. Where several
+    such lines are headings that say different things ("Reviews" over a tab, "29 reviews
+    for Nörd Zero" over the reviews in it), the last opens it: cards say the same, bar the
+    count. (Every 4th dev page with its class and id attributes removed: word F1 +0.0008,
+    articles +0.002; the last of several, product 0.530 -> 0.549 on two pages. The dev
+    pages as they are: the reviews headings, product +0.0018 on one page.)"""
     # (A comment form's "Comments:" field is no heading.)
     openers = {i for i in openers if outermost(blocks[i], "form") is None and not blocks[i].text.endswith(":")}
+    if len(openers) > 1 and all(blocks[i].tag in HEADING_TAGS for i in openers) \
+            and len({_without_counts(blocks[i].text) for i in openers}) == len(openers):
+        openers = {max(openers)}
     if len(openers) != 1 or any((f := b.features) is not None and f.dom_cue == "comments" for b in blocks):
         return set()
     (i,) = openers
     f = blocks[i].features
     return openers if f is not None and f.link_density < options.thresholds.links_high else set()
+
+
+COUNT = re.compile(r"\d[\d,.]*")
+
+
+def _without_counts(text: str) -> str:
+    """A line as it reads on every card it stands on: "5 comments" and "12 comments" alike."""
+    return COUNT.sub("", text).casefold().strip()
 
 
 def _in_menu(blocks: list[Block], i: int) -> bool:
