@@ -51,7 +51,7 @@ ROLE_NAVIGATION = frozenset({"navigation", "contentinfo", "complementary", "dial
                              "menu", "menubar", "menuitem", "search"})
 ROLE_CONTENT = frozenset({"main", "article"})
 # A <header> heads the article or main it sits in; with neither above it, it is the page's
-# banner, as is an element with the ARIA role (features.dom_cue).
+# banner, as is an element with the ARIA role (cues.dom_cue).
 TAG_BANNER, ROLE_BANNER = "header", "banner"
 
 

@@ -8,7 +8,8 @@ from click.testing import CliRunner
 
 from cleaner import Block, Label, clean
 from cleaner.cli import main
-from cleaner.features import dom_cue, measure, phrase_kind
+from cleaner.cues import dom_cue
+from cleaner.features import measure, phrase_kind
 from cleaner.phrases import ends_sentence
 from cleaner.rules import defaults
 

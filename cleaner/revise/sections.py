@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
-from ..features import read_step
+from ..cues import read_step
 from ..metadata import TITLE_ECHO
 from ..phrases import HEADING_TAGS
 from ..options import Options
