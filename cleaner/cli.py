@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 import click
 
-from . import __version__, corpora, rules, site
+from . import __version__, batch, corpora, rules, site
 from .errors import CleanerError
 from .options import INPUT_KINDS, Limits, Options
 from .outputs import OutputError, Rejects, Sink, shown, write_atomic
@@ -184,7 +184,7 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
         items = (item for item in items if not run.done(item))
     boilerplate: dict[str, frozenset[str]] = {}
     if site_boilerplate:
-        boilerplate = site.find_boilerplate(corpora.pages(corpora.iter_items(given, reading), options), options,
+        boilerplate = site.find_boilerplate(batch.pages(corpora.iter_items(given, reading), options), options,
                                             site_min_pages, site_min_share)
     show = progress if progress is not None else (not one_page and sys.stderr.isatty())
     total = None
@@ -196,7 +196,7 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
     meter = Progress(show, total=total)
     try:
         with run, Rejects(rejects) as rejected:
-            renderer = functools.partial(corpora.render, fmt=fmt, front_matter=front_matter,
+            renderer = functools.partial(batch.render, fmt=fmt, front_matter=front_matter,
                                          markdown=not no_markdown)
             results = _results(items, options, workers or os.cpu_count() or 1, not unordered, engine, scheduler,
                                boilerplate, renderer, traceback)
@@ -237,13 +237,13 @@ def clean(inputs: tuple[str, ...], fmt: str, output: str | None, input_kind: str
 
 
 def _results(items: Iterator[corpora.Item], options: Options, workers: int, ordered: bool, engine: str,
-             scheduler: str | None, boilerplate: dict[str, frozenset[str]], renderer: corpora.Renderer,
+             scheduler: str | None, boilerplate: dict[str, frozenset[str]], renderer: batch.Renderer,
              raise_bugs: bool) -> Iterator[tuple[corpora.Item, Any]]:
     if engine == "dask":
         from .dask_engine import clean_on_dask
 
         return clean_on_dask(items, options, scheduler, workers, boilerplate, renderer, raise_bugs)
-    return corpora.clean_all(items, options, workers, ordered, boilerplate=boilerplate, renderer=renderer,
+    return batch.clean_all(items, options, workers, ordered, boilerplate=boilerplate, renderer=renderer,
                              raise_bugs=raise_bugs)
 
 
@@ -284,10 +284,10 @@ def explain(inputs: tuple[str, ...], input_kind: str, rules_files: tuple[str, ..
     if not given:
         raise click.UsageError("no input: give files or directories, or pipe a page into stdin")
     reading = corpora.Reading()
-    boilerplate = (site.find_boilerplate(corpora.pages(corpora.iter_items(given, reading), options), options)
+    boilerplate = (site.find_boilerplate(batch.pages(corpora.iter_items(given, reading), options), options)
                    if site_boilerplate and "-" not in given else {})
     failed = 0
-    for item, doc in corpora.clean_all(corpora.iter_items(given, reading), options, boilerplate=boilerplate,
+    for item, doc in batch.clean_all(corpora.iter_items(given, reading), options, boilerplate=boilerplate,
                                        raise_bugs=traceback):
         name = shown(item.name)
         if isinstance(doc, CleanerError):

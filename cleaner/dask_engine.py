@@ -10,7 +10,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .corpora import Item, Reading, Renderer, clean_item, error_record, item_of, record, site
+from .batch import Renderer, clean_item, error_record, record, site
+from .corpora import Item, Reading, item_of
 from .errors import CleanerError
 from .options import Options
 
@@ -40,7 +41,7 @@ def _clean_partition(items: list[Item], options: Options, lines: list[frozenset[
 def clean_on_dask(items: Iterable[Item], options: Options, scheduler: str | None, workers: int,
                   boilerplate: dict[str, frozenset[str]] | None = None, renderer: Renderer | None = None,
                   raise_bugs: bool = False) -> Iterator[tuple[Item, Any]]:
-    """The same results as corpora.clean_all, in the same order, computed on a cluster
+    """The same results as batch.clean_all, in the same order, computed on a cluster
     (a local one of `workers` processes without a scheduler address). File inputs are
     read by the workers: they must see the same paths."""
     client, cluster = _client(scheduler, workers)

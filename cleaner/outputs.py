@@ -12,7 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .corpora import Item, Rendered, error_record, safe_name
+from .batch import Rendered, error_record
+from .corpora import Item, safe_name
 from .errors import CleanerError
 from .sources import output_name
 from .writers import EXTENSIONS

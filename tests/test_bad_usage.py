@@ -9,7 +9,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from cleaner import corpora
+from cleaner import batch
 from cleaner.cli import main
 
 PROSE = "The river rose all night and by morning the old bridge was closed to traffic."
@@ -141,8 +141,8 @@ def test_a_bug_is_one_line_and_the_batch_goes_on(tmp_path, monkeypatch):
             raise ZeroDivisionError("division by zero")
         return real(data, **kwargs)
 
-    real = corpora.clean
-    monkeypatch.setattr(corpora, "clean", broken)
+    real = batch.clean
+    monkeypatch.setattr(batch, "clean", broken)
     (tmp_path / "a.html").write_text(PAGE)
     (tmp_path / "b.html").write_text("<p>boom</p>")
     result = _run("clean", str(tmp_path / "a.html"), str(tmp_path / "b.html"), "--format", "jsonl", "--workers", "1")
@@ -155,7 +155,7 @@ def test_traceback_option_shows_a_bug_instead_of_one_line(tmp_path, monkeypatch)
     def broken(data, **kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(corpora, "clean", broken)
+    monkeypatch.setattr(batch, "clean", broken)
     (tmp_path / "a.html").write_text(PAGE)
     result = _run("clean", str(tmp_path / "a.html"), "--traceback", "--workers", "1")
     assert isinstance(result.exception, ZeroDivisionError)
