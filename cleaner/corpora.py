@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
-from .decode import GZIP_MAGIC, http_body
+from .unpack import GZIP_MAGIC, http_body
 from .errors import InputError
 from .sources import Source, iter_sources
 
