@@ -8,8 +8,8 @@ from itertools import accumulate
 
 from ..cues import read_step
 from ..metadata import TITLE_ECHO
-from ..phrases import HEADING_TAGS
 from ..options import Options
+from ..phrases import HEADING_TAGS
 from ..records import CONTENT, NAVIGATION, Block
 from .common import ensure_content, outermost, relabelled, words_of
 from .listings import record_key
@@ -171,7 +171,7 @@ MENU_ITEM_WORDS = 3
 
 
 def _headings(blocks: list[Block], pattern: re.Pattern[str]) -> list[int]:
-    """Scraped text: the lines that are, whole, a heading `pattern` names."""
+    """The lines that are, whole, a heading `pattern` names (short: no sentence's line)."""
     match = pattern.fullmatch
     return [i for i, b in enumerate(blocks)
             if (f := b.features) is not None and f.words <= HEADING_WORDS and match(b.text) is not None]
