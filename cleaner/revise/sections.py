@@ -9,7 +9,6 @@ from itertools import accumulate
 from ..cues import read_step
 from ..metadata import TITLE_ECHO
 from ..options import Options
-from ..phrases import HEADING_TAGS
 from ..records import CONTENT, NAVIGATION, Block
 from .common import ensure_content, outermost, relabelled, words_of
 from .listings import record_key
@@ -190,12 +189,11 @@ def _comments_heading(blocks: list[Block], options: Options) -> int | None:
         return None
     t = options.thresholds
     openers = {i for i, b in enumerate(blocks) if b.features is not None and b.features.phrase == "comments"}
+    openers.update(i for i in _headings(blocks, options.phrases.line_reviews) if not _in_menu(blocks, i))
     if blocks[0].dom_path:
-        openers.update(i for i in _headings(blocks, options.phrases.line_reviews) if not _in_menu(blocks, i))
         openers, headers = _markup_opener(blocks, openers, options), []
     else:
         headers = [i for i in range(len(blocks) - 1) if _comment_header(blocks, i)]
-        openers.update(i for i in _headings(blocks, options.phrases.line_reviews) if not _in_menu(blocks, i))
     if not headers and not openers:
         return None  # nothing below could open the section: most pages, in one pass
     total = sum(b.features.words for b in blocks if b.features and b.label is CONTENT)
@@ -230,7 +228,7 @@ def _markup_opener(blocks: list[Block], openers: set[int], options: Options) -> 
     pages as they are: the reviews headings, product +0.0018 on one page.)"""
     # (A comment form's "Comments:" field is no heading.)
     openers = {i for i in openers if outermost(blocks[i], "form") is None and not blocks[i].text.endswith(":")}
-    if len(openers) > 1 and all(blocks[i].tag in HEADING_TAGS for i in openers) \
+    if len(openers) > 1 and all((f := blocks[i].features) is not None and f.is_heading for i in openers) \
             and len({_without_counts(blocks[i].text) for i in openers}) == len(openers):
         openers = {max(openers)}
     if len(openers) != 1 or any((f := b.features) is not None and f.dom_cue == "comments" for b in blocks):
