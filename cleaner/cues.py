@@ -125,6 +125,8 @@ def _step_cue(step: str, cue: str, p: Phrases, builder: frozenset[str] = frozens
     if tag in phrases.TAG_NAVIGATION or role in phrases.ROLE_NAVIGATION:
         return "landmark", cue
     if tag in phrases.TAG_CONTENT or role in phrases.ROLE_CONTENT:
+        if cue in ("", BANNER) and "article" in (tag, role) and not p.dom_comments.isdisjoint(tokens):
+            return None, "comments"  # <article id="comment-12">: a reader's comment, named so by the theme
         return "content" if cue in ("", BANNER) else cue, cue
     if (tag == phrases.TAG_BANNER or role == phrases.ROLE_BANNER) and cue in ("", "content"):
         return None, BANNER

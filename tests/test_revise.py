@@ -681,6 +681,32 @@ def test_a_listings_cards_keep_their_review_snippets():
     assert all(_content(doc, *snippets))
 
 
+@pytest.mark.parametrize("names", ['class="comment"', 'id="comment-12"', 'role="article" class="reply"'])
+def test_comments_that_are_article_elements_are_comments(names):
+    """A theme may write each comment as an <article> named for it, its paragraphs straight
+    inside: the name says comment, though the tag says article. (The list around them says
+    nothing, and no heading opens the section: the element's own name must.)"""
+    paragraphs = [" ".join(ARTICLE[i:i + 2]) for i in (0, 2, 4)]
+    tag = "div" if names.startswith("role") else "article"
+    comments = "".join(f"<{tag} {names}><p>Reader {i}</p><p>{c}</p></{tag}>" for i, c in enumerate(COMMENTS))
+    doc = _html(f"<article><h1>{HEADLINE}</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article>"
+                f"<ol>{comments}</ol>")
+    assert all(_content(doc, *paragraphs))
+    for comment in COMMENTS:
+        block = _at(doc, comment[:40])
+        assert block.label is Label.NAVIGATION and "comment_section" in block.reasons
+
+
+def test_an_article_whose_names_say_nothing_of_comments_stays_the_article():
+    # The guard: the element's own names say comment, not its tag: the post's <article>
+    # is the article, and the comments under it go.
+    paragraphs = [" ".join(ARTICLE[i:i + 2]) for i in (0, 2, 4)]
+    doc = _html(f'<article class="post entry"><h1>{HEADLINE}</h1>' + "".join(f"<p>{p}</p>" for p in paragraphs)
+                + "</article>" + _comment_section())
+    assert all(_content(doc, *paragraphs))
+    assert not any(_content(doc, *COMMENTS))
+
+
 def test_html_page_of_comments_alone_is_a_thread():
     doc = _html("<h1>Low water at Varnell</h1>" + _comment_section())
     assert all(_content(doc, *COMMENTS))
