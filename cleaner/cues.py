@@ -125,7 +125,7 @@ def _step_cue(step: str, cue: str, p: Phrases, builder: frozenset[str] = frozens
     if tag in phrases.TAG_NAVIGATION or role in phrases.ROLE_NAVIGATION:
         return "landmark", cue
     if tag in phrases.TAG_CONTENT or role in phrases.ROLE_CONTENT:
-        if cue in ("", BANNER) and "article" in (tag, role) and not p.dom_comments.isdisjoint(tokens):
+        if cue in ("", BANNER) and "article" in (tag, role) and _names_one_comment(tokens, p):
             return None, "comments"  # <article id="comment-12">: a reader's comment, named so by the theme
         return "content" if cue in ("", BANNER) else cue, cue
     if (tag == phrases.TAG_BANNER or role == phrases.ROLE_BANNER) and cue in ("", "content"):
@@ -153,6 +153,13 @@ def _step_cue(step: str, cue: str, p: Phrases, builder: frozenset[str] = frozens
     if not p.dom_content.isdisjoint(tokens):
         return None, "content"
     return None, cue
+
+
+def _names_one_comment(tokens: tuple[str, ...], p: Phrases) -> bool:
+    """Whether an element's names call it a comment: a comment token in the singular
+    ("comment-12", "comment-body", "reply"). A post's status flags name the comments it
+    has in the plural (Squarespace's "has-comments", "comments-open")."""
+    return any(not token.endswith("s") for token in p.dom_comments.intersection(tokens))
 
 
 _steps: dict[str, tuple[str, str, tuple[str, ...]]] = {}  # read_step's memo

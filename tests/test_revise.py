@@ -698,10 +698,10 @@ def test_comments_that_are_article_elements_are_comments(names):
 
 
 def test_an_article_whose_names_say_nothing_of_comments_stays_the_article():
-    # The guard: the element's own names say comment, not its tag: the post's <article>
-    # is the article, and the comments under it go.
+    # The guard: the element's own names say comment, not its tag, nor its flags for the
+    # comments it has: the post's <article> is the article, and the comments under it go.
     paragraphs = [" ".join(ARTICLE[i:i + 2]) for i in (0, 2, 4)]
-    doc = _html(f'<article class="post entry"><h1>{HEADLINE}</h1>' + "".join(f"<p>{p}</p>" for p in paragraphs)
+    doc = _html(f'<article class="post entry has-comments comments-open"><h1>{HEADLINE}</h1>' + "".join(f"<p>{p}</p>" for p in paragraphs)
                 + "</article>" + _comment_section())
     assert all(_content(doc, *paragraphs))
     assert not any(_content(doc, *COMMENTS))
