@@ -15,6 +15,7 @@ from .records import CONTENT, Block, Decoded, Document, Kind, Label, Metadata
 from .rules import default_weight
 from .revise import revise
 from .revise.article import drop_author_bio, drop_forms, drop_other_articles, keep_legal_prose
+from .revise.copies import drop_menu_copies
 from .revise.common import ensure_content
 from .revise.sections import drop_above_headline, drop_below_footer
 from .scoring import score
@@ -91,7 +92,7 @@ def _judge(page: list[Block], chrome: list[Block], meta: Metadata, kind: Kind, o
     blocks = revise(blocks, options, thread=thread, boilerplate=boilerplate, dated=meta.date is not None)
     blocks, meta = metadata.find_roles(_in_order(blocks, chrome), meta, guess=kind is Kind.TEXT)
     if kind is Kind.HTML:
-        blocks = drop_other_articles(blocks, options, meta.title, thread)
+        blocks = drop_menu_copies(drop_other_articles(blocks, options, meta.title, thread))
         blocks = drop_forms(blocks, meta.page_type == "article", options, thread)
     blocks = ensure_content(blocks, options)
     lap("revise")

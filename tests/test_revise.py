@@ -707,6 +707,37 @@ def test_an_article_whose_names_say_nothing_of_comments_stays_the_article():
     assert not any(_content(doc, *COMMENTS))
 
 
+SECTIONS = ["News", "Sport", "Weather", "Culture", "Travel", "Money", "Science", "Books"]
+
+
+def _page_with_menu_copy(copied: list[str]):
+    """A menu in a <nav>, and inside <main>, above the headline, a list of links (a
+    mobile menu that a page builder writes into the main column), `copied` its items."""
+    links = "".join(f'<li><a href="/{s.lower()}">{s}</a></li>' for s in SECTIONS)
+    copy = "".join(f'<li><a href="/m/{s.lower()}">{s}</a></li>' for s in copied)
+    paragraphs = "".join(f"<p>{' '.join(ARTICLE[i:i + 2])}</p>" for i in (0, 2, 4))
+    return _html(f"<nav><ul>{links}</ul></nav><main><div><ul>{copy}</ul></div>"
+                 f"<h1>{HEADLINE}</h1>{paragraphs}</main>")
+
+
+def test_a_copy_of_the_menu_outside_the_nav_is_navigation():
+    doc = _page_with_menu_copy(SECTIONS)
+    assert all(_content(doc, *[" ".join(ARTICLE[i:i + 2]) for i in (0, 2, 4)]))
+    copies = [b for b in doc.blocks if b.dom_path.endswith("main>div>ul>li")]
+    assert [b.text for b in copies] == SECTIONS
+    assert all(b.label is Label.NAVIGATION and "menu_copy" in b.reasons for b in copies)
+
+
+def test_a_list_of_links_that_names_a_few_menu_items_is_no_copy():
+    # The guard: a page's own list of links may name several of the menu's sections;
+    # six of its ten items here, less than the three quarters of a copy.
+    own = SECTIONS[:6] + ["Flood maps", "Rainfall records", "Water saving tips", "Reservoir levels"]
+    doc = _page_with_menu_copy(own)
+    copies = [b for b in doc.blocks if b.dom_path.endswith("main>div>ul>li")]
+    assert [b.text for b in copies] == own
+    assert all(b.label is Label.CONTENT for b in copies)
+
+
 def test_html_page_of_comments_alone_is_a_thread():
     doc = _html("<h1>Low water at Varnell</h1>" + _comment_section())
     assert all(_content(doc, *COMMENTS))
