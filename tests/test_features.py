@@ -331,6 +331,11 @@ def test_a_mega_menu_named_only_by_its_aria_role_is_not_content(tmp_path):
     ("While each product is independently selected by our editors, we may include paid promotion.", "ads"),
     ("The council said the feedback from residents would shape the final plan.", ""),
     ("Readers who buy something through the museum shop help fund its restoration work.", ""),
+    # a Q&A site's controls; a post that speaks of improving an answer is prose
+    ("Improve this answer", "navigation"),
+    ("Show 12 more comments", "navigation"),
+    ("Highest score (default)", "navigation"),
+    ("Improve this answer by adding the error message you saw", ""),
 ])
 def test_phrase_kind(text, kind):
     assert _kind(text) == kind
