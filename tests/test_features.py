@@ -331,6 +331,13 @@ def test_a_mega_menu_named_only_by_its_aria_role_is_not_content(tmp_path):
     ("While each product is independently selected by our editors, we may include paid promotion.", "ads"),
     ("The council said the feedback from residents would shape the final plan.", ""),
     ("Readers who buy something through the museum shop help fund its restoration work.", ""),
+    # a blog platform's share buttons' screen-reader text, its comment form's and its
+    # subscription box's lines; a sentence about a site that opens a new window is prose
+    ("Click to share on Bluesky (Opens in new window) Bluesky", "navigation"),
+    ("Click to email a link to a friend (Opens in new window) Email", "navigation"),
+    ("Save my name, email, and website in this browser for the next time I comment.", "navigation"),
+    ("Discover more from Strategy and Wargaming", "navigation"),
+    ("The museum's new site opens in new window frames on every screen of its hall.", ""),
     # a Q&A site's controls; a post that speaks of improving an answer is prose
     ("Improve this answer", "navigation"),
     ("Show 12 more comments", "navigation"),
