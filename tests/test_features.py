@@ -338,6 +338,11 @@ def test_a_mega_menu_named_only_by_its_aria_role_is_not_content(tmp_path):
     ("Save my name, email, and website in this browser for the next time I comment.", "navigation"),
     ("Discover more from Strategy and Wargaming", "navigation"),
     ("The museum's new site opens in new window frames on every screen of its hall.", ""),
+    # a shop's search filters with their counts, and its results' controls
+    ("$50.00 to $99.99 (11)", "navigation"),
+    ("4 & up (262)", "navigation"),
+    ("Showing 24 results per page", "navigation"),
+    ("Thank you for signing up!", "navigation"),
     # a Q&A site's controls; a post that speaks of improving an answer is prose
     ("Improve this answer", "navigation"),
     ("Show 12 more comments", "navigation"),
