@@ -590,6 +590,18 @@ def test_replies_under_attribution_lines_are_comments_but_a_quote_lead_in_is_not
     assert all(_content(doc, *ARTICLE))
 
 
+@pytest.mark.parametrize("says", ["sagt:", "dit :", "dice:", "disse:", "zegt:"])
+def test_replies_under_a_blog_platforms_translated_says_line_are_comments(says):
+    # WordPress's "Pete says:" over each comment, as its German, French, Spanish and
+    # Italian, Portuguese and Dutch translations write it.
+    names = ["Anna", "Jean-Luc", "María Pérez"]
+    replies = [line for name, c in zip(names, COMMENTS) for line in (f"{name} {says}", c)]
+    doc = _text(HEADLINE, *ARTICLE, *replies)
+    assert all(_content(doc, *ARTICLE))
+    for comment in COMMENTS:
+        assert "comment_section" in _at(doc, comment[:40]).reasons
+
+
 @pytest.mark.parametrize("ages", [
     ["2 hours ago", "an hour ago", "35 minutes ago"], ["hace 2 horas", "hace una hora", "hace 35 minutos"],
     ["il y a 2 heures", "il y a une heure", "il y a 35 minutes"], ["vor 2 Stunden", "vor einer Stunde", "vor 35 Minuten"],

@@ -25,9 +25,11 @@ RELATIVE_TIME = re.compile(
     r"|há (?:\d+|uma?) (?:segundos?|minutos?|horas?|dias?|semanas?|mes(?:es)?|anos?)"
     r"|\d+ (?:seconden|minuten|uur|dagen|dag|weken|week|maanden|maand|jaar) geleden)\.?",
     re.I)
-# A reply's attribution line: "by Brain-Fu (1274756) writes:", "Pete wrote:", "Anna schrieb:".
+# A reply's attribution line: "by Brain-Fu (1274756) writes:", "Pete wrote:", "Anna schrieb:",
+# and a blog platform's "Pete says:" as it is translated ("Anna sagt:", "Jean dit :").
 REPLY_ATTRIBUTION = re.compile(
-    r"\b(?:writes|wrote|says|said|schreibt|schrieb|a écrit|escribió|escribe|scrive|ha scritto|написал|napisał|schreef)\s*:\s*$",
+    r"\b(?:writes|wrote|says|said|schreibt|schrieb|a écrit|escribió|escribe|scrive|ha scritto|написал|napisał|schreef"
+    r"|sagt|dit|dice|disse|diz|zegt|pisze|говорит)\s*:\s*$",
     re.I)
 
 
