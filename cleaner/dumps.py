@@ -2,7 +2,8 @@
 as a text browser shows it, each link numbered where it stands ("[12]Home") and the
 addresses listed at the end under "References". Read back, the list goes, the numbers go
 and say where the links were, the browser's own words for form controls go ("(BUTTON)",
-"[ ]"), and the bullets it draws by depth (* + o # @) mark list items."""
+"[ ]"), and so do the file names it shows for images with no alt text ("[39.jpg]"); the
+bullets it draws by depth (* + o # @) mark list items."""
 from __future__ import annotations
 
 import re
@@ -17,6 +18,9 @@ REFERENCE_LINE = re.compile(r"\s*(?:\d{1,5}\.\s+[a-zA-Z][\w+.-]*:\S*.*|(?:Visibl
 REFERENCE_SHARE = 0.9
 # What a text browser writes for form controls and frames, not the page's words.
 CONTROLS = re.compile(r"\((?:BUTTON|submit|reset)\)|\[(?:[ X]|BUTTON[^\]]{0,20}|_{3,})\]|^IFRAME:\s*\S*$")
+# An image with no alt text, which lynx names by its file ("[39.jpg]", "[hero-banner.webp]"):
+# no word of the page's.
+IMAGE_NAME = re.compile(r"\[[^\]\s]{1,80}\.(?:jpe?g|png|gif|webp|svg|avif|bmp)(?:\?[^\]\s]*)?\]", re.I)
 # lynx's bullets, by depth: *, then +, o, #, @; always indented, and followed by the item.
 DEPTH_BULLET = re.compile(r" {2,}[*+o#@] (?=\S)")
 # Where a link's words end, read from the text alone: at the next link, at a clause
@@ -50,6 +54,8 @@ def unmark(line: str, item: bool) -> tuple[str, int]:
     if item:
         line = line[2:]  # the bullet and its space (the line is already stripped)
     line = CONTROLS.sub("", line)
+    if "." in line:
+        line = IMAGE_NAME.sub("", line)
     link_chars, parts, pos = 0, [], 0
     for mark in LINK_MARK.finditer(line):
         parts.append(line[pos:mark.start()])

@@ -55,6 +55,16 @@ def test_a_dumps_menu_items_are_list_items_and_its_numbered_links_are_links():
     assert sign_in.text == "Search Sign in" and sign_in.link_chars == len("Sign in")
 
 
+def test_a_dumps_image_file_names_are_no_words_but_bracketed_text_stays():
+    # lynx names an image that has no alt text by its file: "[ferry-2.jpg]".
+    page = _lynx_page().replace("   Council votes", "   [11][ferry-2.jpg] [harbour_map.PNG?w=640]\n   Council votes")
+    page = page.replace("two thousand of them", "two thousand [sic] of them")
+    doc = clean(page, options=Options(input_kind="text"))
+    text = "\n".join(b.text for b in doc.blocks)
+    assert ".jpg" not in text and "harbour_map" not in text
+    assert "two thousand [sic] of them" in doc.text
+
+
 def test_a_pages_own_references_heading_is_not_taken_for_the_dumps_list():
     citations = "References\n\n1. Smith, J. (2019). Ferries of the northern isles. Island Press.\n"
     text = "\n\n".join(PARAGRAPHS) + "\n" + " ".join(f"[{n}]" for n in range(6)) + "\n" + citations
