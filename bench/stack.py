@@ -6,7 +6,7 @@ held out, end to end.
     python -m bench.stack --reuse              # the last run's labelled lines and model-off scores
     python -m bench.stack --no-write --judge rendered/browser   # judge on another rendering
 
-Every page is cleaned with the model off; each block's row (stacking.vectors) is labelled
+Every page is cleaned with the model off; each block's row (rows.vectors) is labelled
 by whether its words belong to the page's ground truth (bench.fit.belongs). The text model
 learns from two renderings at once (bs4 and html-text), so that it does not learn one
 converter's habits. Folds are grouped by domain (bench.fit.folds): a site's pages share
@@ -34,7 +34,8 @@ import numpy as np
 
 from cleaner import Options, clean
 from cleaner.features import is_thread
-from cleaner.stacking import FEATURES, HERE, vectors
+from cleaner.rows import FEATURES, vectors
+from cleaner.stacking import HERE
 
 from .fit import DEFAULT_DATA, FOLDS, HEAD, Page, belongs, folds, load_pages
 from .run import DATASET, PAGE_TYPES, read_input, score, subset_dataset

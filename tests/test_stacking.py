@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from cleaner import Label, Options, clean, load_rules
-from cleaner.stacking import FEATURES, HERE, NEVER_KEPT, load, vectors
+from cleaner.rows import FEATURES, vectors
+from cleaner.stacking import HERE, NEVER_KEPT, load
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
