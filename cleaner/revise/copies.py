@@ -3,6 +3,7 @@ paragraph cloned in another place, a whole second copy of the article in one blo
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..features import word_count
 from ..options import Options
@@ -43,7 +44,7 @@ MENU_ITEM_WORDS = 6  # a menu item's words at most
 
 def drop_menu_copies(blocks: list[Block]) -> list[Block]:
     """HTML: the menu written out again outside any landmark (the mobile menu of an
-    off-canvas panel, a sitemap's columns) is still the menu. The blocks set aside as a
+    off-canvas panel, or one a page builder writes into the main column) is still the menu. The blocks set aside as a
     landmark's (`navigation_landmark`) give the menu's links; a list of links kept as
     content whose items name them is its copy. Run with the set-aside blocks in place."""
     menu = {b.text.casefold() for b in blocks
@@ -52,12 +53,12 @@ def drop_menu_copies(blocks: list[Block]) -> list[Block]:
     if not menu:
         return blocks
     items: dict[str, list[int]] = {}  # a list's path -> its kept links (siblings share their path)
-    named: dict[str, int] = {}  # a list's path -> how many of them name a menu link
+    named: Counter[str] = Counter()  # a list's path -> how many of them name a menu link
     for i, b in enumerate(blocks):
         f = b.features
         if b.label is CONTENT and f is not None and f.link_density >= 0.5 and f.words <= MENU_ITEM_WORDS:
             items.setdefault(b.dom_path, []).append(i)
-            named[b.dom_path] = named.get(b.dom_path, 0) + (b.text.casefold() in menu)
+            named[b.dom_path] += b.text.casefold() in menu
     copies = {i for path, found in items.items()
               if named[path] >= MENU_COPY_ITEMS and 4 * named[path] >= 3 * len(found) for i in found}
     if not copies:
