@@ -3,7 +3,6 @@ paragraph cloned in another place, a whole second copy of the article in one blo
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ..features import word_count
 from ..options import Options
@@ -39,28 +38,30 @@ def drop_contents_lists(blocks: list[Block]) -> list[Block]:
 # "What's next", a shop's categories. On dev HTML, 3 items and a half moved 17 pages,
 # -0.06 summed; these 4 pages, +0.017, and the probes' pages +0.08 hashed, +0.29 bare.)
 MENU_COPY_ITEMS = 6
-MENU_ITEM_WORDS = 6  # a menu item's words at most
+MENU_LINK_WORDS = 6  # a menu link's words at most
 
 
 def drop_menu_copies(blocks: list[Block]) -> list[Block]:
     """HTML: the menu written out again outside any landmark (the mobile menu of an
-    off-canvas panel, or one a page builder writes into the main column) is still the menu. The blocks set aside as a
-    landmark's (`navigation_landmark`) give the menu's links; a list of links kept as
-    content whose items name them is its copy. Run with the set-aside blocks in place."""
+    off-canvas panel, or one a page builder writes into the main column) is still the
+    menu. The blocks set aside as a landmark's (`navigation_landmark`) give the menu's
+    links; a list of links kept as content whose items name them is its copy. Run with
+    the set-aside blocks in place."""
     menu = {b.text.casefold() for b in blocks
             if b.label is NAVIGATION and (f := b.features) is not None and f.dom_cue == "landmark"
-            and f.link_density >= 0.5 and f.words <= MENU_ITEM_WORDS}
+            and f.link_density >= 0.5 and f.words <= MENU_LINK_WORDS}
     if not menu:
         return blocks
-    items: dict[str, list[int]] = {}  # a list's path -> its kept links (siblings share their path)
-    named: Counter[str] = Counter()  # a list's path -> how many of them name a menu link
+    lists: dict[str, list[int]] = {}  # a list's path -> its kept links (siblings share their path)
     for i, b in enumerate(blocks):
         f = b.features
-        if b.label is CONTENT and f is not None and f.link_density >= 0.5 and f.words <= MENU_ITEM_WORDS:
-            items.setdefault(b.dom_path, []).append(i)
-            named[b.dom_path] += b.text.casefold() in menu
-    copies = {i for path, found in items.items()
-              if named[path] >= MENU_COPY_ITEMS and 4 * named[path] >= 3 * len(found) for i in found}
+        if b.label is CONTENT and f is not None and f.link_density >= 0.5 and f.words <= MENU_LINK_WORDS:
+            lists.setdefault(b.dom_path, []).append(i)
+    copies: set[int] = set()
+    for links in lists.values():
+        named = sum(blocks[i].text.casefold() in menu for i in links)
+        if named >= MENU_COPY_ITEMS and 4 * named >= 3 * len(links):
+            copies.update(links)
     if not copies:
         return blocks
     return [relabelled(b, NAVIGATION, "menu_copy", min(b.score, 0.4)) if i in copies else b
