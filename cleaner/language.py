@@ -199,7 +199,8 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
         return declared
     # Most pages are English, and one where English stop words make up a third of the
     # words is English: told so without reading the other 39 lists of the vote (30 ms a process).
-    if _stopword_count(words, "en") >= ENGLISH_AT_SIGHT * max(1, len(words)):
+    english = _stopword_count(words, "en")
+    if english >= ENGLISH_AT_SIGHT * max(1, len(words)):
         return "en"
     if declared and declared not in LISTED and declared not in BY_SCRIPT and LANGUAGE_CODE.fullmatch(declared):
         # A language no list knows (Somali, Amharic, Khmer): the vote would find only the
@@ -221,4 +222,10 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
         votes = sum(counts[word] / lists[word] for word in found)
         if votes > share:
             best, share, hits = code, votes, sum(counts[word] for word in found)
+    if best != "en" and english * 2 >= hits:
+        # English's short list against a long one drawn from Wikipedia, which holds English
+        # words of its own (Finnish's "you", "best", "city"): a page of English labels and
+        # names gives such a list more words than English's, but not twice as many, where a
+        # page in that language gives English's a fifth of them or fewer.
+        best, hits = "en", english
     return best if hits >= max(MIN_VOTES, len(words) // 20) else None

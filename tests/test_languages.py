@@ -145,6 +145,20 @@ def test_a_page_of_english_labels_is_read_in_the_language_it_declares():
     assert clean(page.encode()).metadata.language == "en"
 
 
+# A record shop's page as scraped text: titles, prices and a few buttons. jusText's Finnish
+# list, drawn from Wikipedia, holds "music", "film", "deep", "blue", "dark", "sun", "city",
+# "club", "super", "line" and "power": by votes alone the page came out Finnish.
+RECORD_SHOP = ("Music\nFilm\nRadio\nBest sellers\nGift cards\nSign in\n"
+               "Deep Blue Vinyl 2024\n$24.99\nBlack Album (Deluxe)\n$32.50\nDark Sun LP\n$28.00\n"
+               "City Lights: London 1979\n$30.00\nRoyal Club Sessions Vol. 2\n$26.00\nSuper Green 7\"\n$12.00\n"
+               "White Line Fever (Remastered)\n$18.00\nRiver Power Radio Show\n$20.00\n"
+               "Golden Age of Jazz Box Set\n$99.00\nYour basket is empty\n")
+
+
+def test_an_undeclared_english_page_of_titles_is_not_taken_for_finnish():
+    assert clean(RECORD_SHOP.encode(), options=Options(input_kind="text")).metadata.language == "en"
+
+
 def test_a_declared_language_the_text_does_not_bear_out_is_not_believed():
     german = ("Der Gemeinderat hat gestern Abend den neuen Verkehrsplan für die Altstadt beschlossen, der "
               "nach monatelangen Gesprächen mit den Anwohnern am ersten April in Kraft tritt. ") * 3
