@@ -106,6 +106,10 @@ class Thresholds:
     article_words: int
     comments_after_share: float
     comment_headers: int
+    teaser_words: int
+    teasers: int
+    teaser_length_spread: float
+    teaser_prose_words: int
     fallback_margin: float
     summary_words: int
     model: float

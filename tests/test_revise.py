@@ -1975,3 +1975,81 @@ def test_an_author_box_beside_the_headline_still_gives_the_date():
                 f"<p>Last Updated:</p><p>August 1, 2025</p></aside>" + "".join(f"<p>{p}</p>" for p in ARTICLE[:4]) + "</main>")
     assert doc.date == "2025-08-01"
     assert _at(doc, "Cazzy").label is Label.NAVIGATION and ARTICLE[0] in doc.text
+
+
+# A Dutch news story as a browser copies it, with the site's feed of other stories below:
+# each record a section, a headline, an author, a date and an excerpt the site cut short.
+# "Ook in het nieuws" is in no phrase list: the excerpts' cut is what tells the feed.
+DUTCH_STORY = [
+    "Gemeente Leiden kiest voor nieuw verkeersplan in de binnenstad",
+    "De gemeenteraad van Leiden heeft dinsdagavond ingestemd met een nieuw verkeersplan voor de "
+    "binnenstad. Vanaf het voorjaar mogen auto's niet meer door de smalste straten rijden, en komen "
+    "er meer plekken voor fietsen en voetgangers.",
+    "Wethouder Jansen zei na de stemming dat het plan het resultaat is van maanden overleg met "
+    "bewoners, winkeliers en de hulpdiensten. Volgens haar wordt de stad er rustiger en veiliger "
+    "door, zonder dat de winkels onbereikbaar worden voor hun klanten.",
+    "Niet iedereen is tevreden. Een groep ondernemers vreest dat klanten uit de omliggende dorpen "
+    "voortaan naar de winkelcentra buiten de stad gaan, waar ze hun auto gratis voor de deur kunnen "
+    "parkeren. Zij willen dat de gemeente de eerste maanden bijhoudt hoeveel bezoekers er komen.",
+    "De gemeente belooft het plan na een jaar te evalueren. Als blijkt dat de drukte in de "
+    "binnenstad sterk afneemt, kan de raad de regels opnieuw bekijken en waar nodig aanpassen aan "
+    "wat bewoners en ondernemers dan nodig hebben.",
+]
+DUTCH_FEED = [
+    ("Binnenland", "Nieuwe brug over de Oude Rijn gaat in maart open", "Redactie", "19 december 2025",
+     "De nieuwe fietsbrug over de Oude Rijn bij het station gaat in maart open voor het verkeer, zo "
+     "heeft de provincie donderdag laten weten na een lange..."),
+    ("Binnenland", "Bibliotheek verlengt openingstijden in het weekend", "Redactie", "18 december 2025",
+     "Vanaf januari is de centrale bibliotheek ook op zondag open, van twaalf tot vijf uur, omdat "
+     "steeds meer studenten daar willen leren tijdens de drukke..."),
+    ("Sport", "Leidse roeiers winnen goud op het kampioenschap", "Redactie", "17 december 2025",
+     "De vier roeiers van de Leidse studentenvereniging hebben zaterdag het nationale kampioenschap "
+     "gewonnen, met een voorsprong van bijna twee seconden op de..."),
+    ("Cultuur", "Stadsorkest speelt kerstconcert in de Pieterskerk", "Redactie", "16 december 2025",
+     "Het stadsorkest geeft op eerste kerstdag een gratis concert in de Pieterskerk, met werken van "
+     "Bach en Händel en een koor van meer dan honderd zangers uit..."),
+]
+
+
+def _feed_page(story: list[str]) -> str:
+    lines = ["Home", "Nieuws", "Sport", "Cultuur", ""]
+    for line in story:
+        lines += [line, ""]
+    lines += ["Ook in het nieuws", ""]
+    for record in DUTCH_FEED:
+        lines += [*record, ""]
+    lines += ["© 2025 Leidse Courant"]
+    return "\n".join(lines)
+
+
+def test_a_feed_of_cut_excerpts_under_the_story_goes_in_any_language():
+    doc = clean(_feed_page(DUTCH_STORY).encode(), options=Options(input_kind="text"))
+    for paragraph in DUTCH_STORY[1:]:
+        assert paragraph in doc.text
+    for section, headline, _, _, excerpt in DUTCH_FEED:
+        assert excerpt not in doc.text
+        assert headline not in doc.text
+    assert any("cut_teaser" in b.reasons for b in doc.blocks)
+
+
+def test_cut_excerpts_with_no_story_above_them_are_a_listing_and_stay():
+    # A section's front page: one line of introduction, then the stories' excerpts.
+    doc = clean(_feed_page(["Al het nieuws uit Leiden en omstreken, elke dag bijgewerkt."]).encode(),
+                options=Options(input_kind="text"))
+    for _, headline, _, _, excerpt in DUTCH_FEED:
+        assert excerpt in doc.text
+    assert not any("cut_teaser" in b.reasons for b in doc.blocks)
+
+
+def test_cut_excerpts_among_uncut_paragraphs_are_the_articles_quotes_and_stay():
+    # A reading list: each entry quotes an excerpt, cut short, then says more in full.
+    comment = ("Wat ons betreft het beste stuk van deze maand, omdat het de gevolgen voor bewoners en "
+               "ondernemers zo helder naast elkaar zet en niemand de schuld geeft van wat er misging in "
+               "de jaren daarvoor, toen de stad nog geen plan had.")
+    lines = [*DUTCH_STORY, "", "Leestips van de week", ""]
+    for section, headline, author, date, excerpt in DUTCH_FEED:
+        lines += [headline, "", excerpt, "", comment.replace("deze maand", f"de week van {date}"), ""]
+    doc = clean("\n".join(lines).encode(), options=Options(input_kind="text"))
+    for _, headline, _, _, excerpt in DUTCH_FEED:
+        assert excerpt in doc.text
+    assert not any("cut_teaser" in b.reasons for b in doc.blocks)

@@ -1,13 +1,16 @@
 """Scraped text: the stretches of the page richest in content, from each line's gain
-(what its score and length add), and the article's among them. The gains serve HTML's
-main container too (containers.py)."""
+(what its score and length add), and the article's among them; and the feed of other
+stories' excerpts under the article. The gains serve HTML's main container too
+(containers.py)."""
 from __future__ import annotations
 
 import math
+import re
+import statistics
 
 from ..options import Options
 from ..records import CONTENT, NAVIGATION, Block, sentence_lines
-from .common import HARD_REASONS, relabelled
+from .common import HARD_REASONS, relabelled, words_of
 
 
 def _regions(gains: list[float]) -> list[tuple[int, int, float]]:
@@ -82,3 +85,38 @@ def block_weights(blocks: list[Block]) -> list[float]:
     block has a path). A column for the page: a call a block cost as much as the sum."""
     sqrt = math.sqrt
     return [(b.score - 0.5) * sqrt(f.words + 1 if (f := b.features) else 1) for b in blocks]
+
+
+# An excerpt the site cut off: an ellipsis after a word, not after a sentence's stop.
+CUT_SHORT = re.compile(r"[^\s.!?。]\s?(?:\.\.\.|…)\s*$")
+
+
+def drop_cut_teasers(blocks: list[Block], options: Options) -> list[Block]:
+    """Scraped text: excerpts that the site cut to one length ("...was launched on
+    Sunday, December 1..."), three or more within a tenth of their median length, below
+    the article's body (article_words of kept prose above them that no one cut), are a
+    feed of other stories. From one record's length before the first excerpt to the last
+    one, what was kept goes: each story's section, headline, author and date with its
+    excerpt. A run that holds uncut prose of its own is left alone. No phrase is read, so
+    the feed goes in any language; the heading over it ("Also in the news") is known in
+    a few. Run after the model, as drop_below_footer is."""
+    t = options.thresholds
+    cut = [i for i, b in enumerate(blocks)
+           if b.role == "body" and words_of(b) >= t.teaser_words and CUT_SHORT.search(b.text)]
+    if len(cut) < t.teasers:
+        return blocks  # most pages, told in one look
+    median = statistics.median(len(blocks[i].text) for i in cut)
+    alike = [i for i in cut if abs(len(blocks[i].text) - median) <= t.teaser_length_spread * median]
+    if len(alike) < t.teasers:
+        return blocks
+    # A record is the lines from one excerpt to the next, most often.
+    period = int(statistics.median(later - earlier for earlier, later in zip(alike, alike[1:])))
+    first, last = max(0, alike[0] - period + 1), alike[-1]
+    body = sum(b.features.words for b in blocks[:first]
+               if b.label is CONTENT and b.features is not None and b.features.terminal_punctuation
+               and not CUT_SHORT.search(b.text))
+    if body < t.article_words or any(b.label is CONTENT and words_of(b) >= t.teaser_prose_words
+                                     and not CUT_SHORT.search(b.text) for b in blocks[first:last + 1]):
+        return blocks
+    return [relabelled(b, NAVIGATION, "cut_teaser", min(b.score, 0.4))
+            if first <= i <= last and b.label is CONTENT else b for i, b in enumerate(blocks)]
