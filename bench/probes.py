@@ -25,14 +25,13 @@ import argparse
 import gzip
 import hashlib
 import json
+import re
 import sys
 import tempfile
 from multiprocessing import Pool
 from pathlib import Path
 from typing import Callable, Optional
 
-import lxml.etree
-import lxml.html
 
 from .__main__ import DEFAULT_DATA, DEFAULT_OUT, REPO_ROOT, fail
 from .run import CITATION, DATASET, PAGE_TYPES, Run, all_ids, load_pages, score, subset_dataset, write_predictions
@@ -40,7 +39,6 @@ from .run import CITATION, DATASET, PAGE_TYPES, Run, all_ids, load_pages, score,
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 PERMUTED = "qwertyuiopasdfghjklzxcvbnm"
 ENCIPHER = str.maketrans(LETTERS + LETTERS.upper(), PERMUTED + PERMUTED.upper())
-UNREAD = ("script", "style")  # their text is no page text: left as it is
 # (probe, system, input): what is run
 RUNS = [
     ("as is", "pagecleaner", "html"), ("as is", "trafilatura", "html"),
@@ -53,60 +51,95 @@ RUNS = [
 DATA = Path()  # set in main(), inherited by the forked workers
 
 
-def _rewritten(html: bytes, change: Callable[[lxml.etree._Element], None]) -> bytes:
-    """The page with `change` applied to each of its elements, serialised again. (A
-    comment's tail is the page's text: comments are passed too, their tag no string.)"""
-    root = lxml.html.fromstring(html)
-    for el in root.iter():
-        change(el)
-    return lxml.html.tostring(root, encoding="utf-8")
+# The probes change the page where it stands, in its own bytes, rather than parse it and
+# write the tree out again: libxml2 drops what it cannot follow (a commented-out tag with
+# PHP in its attributes), and 19 dev pages lost a tenth of their text or more that way,
+# which pagecleaner's own reading of the raw page recovers (its text fallback) and a
+# rewritten copy no longer holds. Comments and the code of scripts and styles are passed
+# whole; a tag is read with its quoted attribute values, which may hold a '>'.
+TOKEN = re.compile(rb"""<!--.*?(?:-->|\Z)|<(script|style)\b(?:[^>"']++|"[^"]*+"|'[^']*+')*+>.*?(?:</\1\s*>|\Z)"""
+                   rb"""|</?[A-Za-z][^\s/>]*(?:[^>"']++|"[^"]*+"|'[^']*+')*+>""", re.S | re.I)
+# An attribute, in a tag: its name and its value as written (quoted or not).
+ATTRIBUTE = re.compile(rb"""(?<=[\s"'])([A-Za-z_:][-\w:.]*)(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'>]+)""")
+START_TAG = re.compile(rb"""<(?:[^>"']++|"[^"]*+"|'[^']*+')*+>""")
+ENTITY = re.compile(rb"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+# Letters as bytes (ASCII letters are the same bytes in every encoding a page may be in).
+ENCIPHER_BYTES = bytes.maketrans((LETTERS + LETTERS.upper()).encode(), (PERMUTED + PERMUTED.upper()).encode())
+SHOWN_ATTRIBUTES = {b"alt", b"title", b"content", b"aria-label"}  # read as text: enciphered too
 
 
-def _hash_names(el: lxml.etree._Element) -> None:
-    names = el.get("class") if isinstance(el.tag, str) else None
-    if names:
-        el.set("class", " ".join("c" + hashlib.md5(name.encode()).hexdigest()[:6] for name in names.split()))
+def _rewritten(html: bytes, tag: Callable[[bytes], bytes], text: Callable[[bytes], bytes] | None = None) -> bytes:
+    """The page with each start tag changed by `tag` and, given `text`, the text between
+    tags by `text`; comments, end tags and the code of scripts and styles as they were."""
+    out, at = [], 0
+    for token in TOKEN.finditer(html):
+        between = html[at:token.start()]
+        out.append(text(between) if text else between)
+        piece = token.group()
+        if token.group(1):  # a script or a style: its start tag changes, its code does not
+            head = START_TAG.match(piece)
+            assert head is not None
+            out.append(tag(head.group()) + piece[head.end():])
+        elif piece[1:2].isalpha():  # a start tag
+            out.append(tag(piece))
+        else:  # a comment or an end tag
+            out.append(piece)
+        at = token.end()
+    tail = html[at:]
+    out.append(text(tail) if text else tail)
+    return b"".join(out)
 
 
-def _drop_names(el: lxml.etree._Element) -> None:
-    if isinstance(el.tag, str):
-        for name in ("class", "id"):
-            el.attrib.pop(name, None)
+def _attributes(piece: bytes, change: Callable[[bytes, bytes], bytes | None]) -> bytes:
+    """A start tag with each attribute's value changed by `change(name, value)` (the
+    value with its quotes); None removes the attribute and the space before it."""
+    def one(m: re.Match[bytes]) -> bytes:
+        value = change(m.group(1).lower(), m.group(3))
+        return b"\x00" if value is None else m.group(1) + m.group(2) + value
+    return re.sub(rb"\s*\x00", b"", ATTRIBUTE.sub(one, piece))
 
 
-def _encipher(el: lxml.etree._Element) -> None:
-    if el.tail:
-        el.tail = el.tail.translate(ENCIPHER)
-    if not isinstance(el.tag, str):
-        return
-    if el.tag.lower() not in UNREAD and el.text:
-        el.text = el.text.translate(ENCIPHER)
-    for attribute in ("alt", "title", "content", "aria-label"):
-        if el.get(attribute):
-            el.set(attribute, el.get(attribute).translate(ENCIPHER))
+def _hashed(name: bytes, value: bytes) -> bytes:
+    if name != b"class":
+        return value
+    quote = value[:1] if value[:1] in (b'"', b"'") else b""
+    names = value.strip(b"\"'").split()
+    return quote + b" ".join(b"c" + hashlib.md5(n).hexdigest()[:6].encode() for n in names) + quote
+
+
+def _enciphered_text(text: bytes) -> bytes:
+    """Letters enciphered, entities ("&amp;", "&#8217;") left as they are written."""
+    out, at = [], 0
+    for entity in ENTITY.finditer(text):
+        out += [text[at:entity.start()].translate(ENCIPHER_BYTES), entity.group()]
+        at = entity.end()
+    out.append(text[at:].translate(ENCIPHER_BYTES))
+    return b"".join(out)
 
 
 def hash_classes(html: bytes) -> bytes:
-    return _rewritten(html, _hash_names)
+    """Every class name replaced by a hash of it, as CSS modules write them."""
+    return _rewritten(html, lambda piece: _attributes(piece, _hashed))
 
 
 def bare_markup(html: bytes) -> bytes:
-    return _rewritten(html, _drop_names)
+    """Every class and id attribute removed."""
+    return _rewritten(html, lambda piece: _attributes(piece, lambda name, value: None if name in (b"class", b"id") else value))
 
 
 def encipher_html(html: bytes) -> bytes:
-    return _rewritten(html, _encipher)
+    """Every Latin letter of the text and of the attributes read as text enciphered."""
+    def shown(name: bytes, value: bytes) -> bytes:
+        return _enciphered_text(value) if name in SHOWN_ATTRIBUTES else value
+    return _rewritten(html, lambda piece: _attributes(piece, shown), _enciphered_text)
 
 
 def _changed(probe: str, kind: str, page_id: str) -> Optional[bytes]:
-    """The page's input for this probe, or None where it has none (no rendering, no tree)."""
+    """The page's input for this probe, or None where it has none (no rendering)."""
     if kind == "html":
         raw = gzip.open(DATA / DATASET / "html" / f"{page_id}.html.gz").read()
         change = {"hashed classes": hash_classes, "bare markup": bare_markup, "enciphered": encipher_html}.get(probe)
-        try:
-            return change(raw) if change else raw
-        except (ValueError, lxml.etree.LxmlError):
-            return None  # no tree to change: the page is left out of the probe (scored empty)
+        return change(raw) if change else raw
     path = DATA / DATASET / kind / f"{page_id}.txt"
     if not path.is_file():
         return None
