@@ -55,9 +55,9 @@ DATA = Path()  # set in main(), inherited by the forked workers
 # write the tree out again: libxml2 drops what it cannot follow (a commented-out tag with
 # PHP in its attributes), and 19 dev pages lost a tenth of their text or more that way,
 # which pagecleaner's own reading of the raw page recovers (its text fallback) and a
-# rewritten copy no longer holds. Comments and the code of scripts and styles are passed
-# whole; a tag is read with its quoted attribute values, which may hold a '>'.
-TOKEN = re.compile(rb"""<!--.*?(?:-->|\Z)|<(script|style)\b(?:[^>"']++|"[^"]*+"|'[^']*+')*+>.*?(?:</\1\s*>|\Z)"""
+# rewritten copy no longer holds. Comments, the doctype and the code of scripts and styles
+# are passed whole; a tag is read with its quoted attribute values, which may hold a '>'.
+TOKEN = re.compile(rb"""<!--.*?(?:-->|\Z)|<[!?][^>]*>|<(script|style)\b(?:[^>"']++|"[^"]*+"|'[^']*+')*+>.*?(?:</\1\s*>|\Z)"""
                    rb"""|</?[A-Za-z][^\s/>]*(?:[^>"']++|"[^"]*+"|'[^']*+')*+>""", re.S | re.I)
 # An attribute, in a tag: its name and its value as written (quoted or not).
 ATTRIBUTE = re.compile(rb"""(?<=[\s"'])([A-Za-z_:][-\w:.]*)(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'>]+)""")
@@ -130,7 +130,8 @@ def bare_markup(html: bytes) -> bytes:
 def encipher_html(html: bytes) -> bytes:
     """Every Latin letter of the text and of the attributes read as text enciphered."""
     def shown(name: bytes, value: bytes) -> bytes:
-        return _enciphered_text(value) if name in SHOWN_ATTRIBUTES else value
+        # (not a <meta http-equiv>'s "text/html; charset=...": the page's encoding stays declared)
+        return _enciphered_text(value) if name in SHOWN_ATTRIBUTES and b"charset=" not in value.lower() else value
     return _rewritten(html, lambda piece: _attributes(piece, shown), _enciphered_text)
 
 
