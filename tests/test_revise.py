@@ -295,6 +295,22 @@ def test_comments_under_a_heading_in_markup_that_names_no_comment_box_are_naviga
         assert block.label is Label.NAVIGATION and "comment_section" in block.reasons
 
 
+def test_a_counted_comments_heading_opens_the_section_under_more_words_of_comments_than_of_article():
+    # A blog whose readers wrote four times the article's words, in markup that names nothing:
+    # "24 Comments" opens the section, not the "Leave a comment" over the form below.
+    names = ["Margaret Hale", "Tom B.", "Priya", "Dan", "Ines"]
+    comments = "".join(
+        f"<div><div><span>{names[k % 5]}</span><span>December {k + 1}, 2025, 9:46 pm</span></div>"
+        f"<p>{COMMENTS[k % 3]} We have had no rain for {k + 20} days here in {TOWNS[k % 5]}.</p></div>"
+        for k in range(24))
+    doc = _html(f"<div><h1>{HEADLINE}</h1>" + "".join(f"<p>{p}</p>" for p in ARTICLE)
+                + f"</div><div><h2>24 Comments</h2>{comments}"
+                + f"<h3>Leave a comment</h3>{COMMENT_FORM}</div>")
+    assert all(_content(doc, *ARTICLE))
+    block = _at(doc, COMMENTS[0][:40])
+    assert block.label is Label.NAVIGATION and "comment_section" in block.reasons
+
+
 def test_a_link_to_the_comment_form_opens_no_section_in_markup():
     """"Leave a comment" under an article is a link to the form, often with the
     article's postscript after it: no heading of a section."""
