@@ -110,6 +110,7 @@ class Thresholds:
     teasers: int
     teaser_length_spread: float
     teaser_prose_words: int
+    copyright_words: int
     fallback_margin: float
     summary_words: int
     model: float
@@ -135,6 +136,7 @@ class Phrases:
     # Headings over customer reviews (fullmatch), which open scraped text's comment section.
     line_reviews: re.Pattern[str]
     line_footer: re.Pattern[str]  # headings that name the page's footer (fullmatch): scraped text ends there
+    line_copyright: re.Pattern[str]  # a copyright notice (search): scraped text ends at the last
     legal: re.Pattern[str]
     dom_navigation: frozenset[str]
     dom_landmarks: frozenset[str]  # navigation that outranks any name inside it

@@ -18,7 +18,7 @@ from .revise.article import drop_author_bio, drop_forms, drop_other_articles, ke
 from .revise.copies import drop_menu_copies
 from .revise.common import ensure_content
 from .revise.regions import drop_cut_teasers
-from .revise.sections import drop_above_headline, drop_below_footer
+from .revise.sections import drop_above_headline, drop_after_copyright, drop_below_footer
 from .scoring import score
 from .stacking import relabel
 
@@ -69,7 +69,8 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     blocks = keep_legal_prose(drop_author_bio(blocks, meta.author, options, language), language)
     blocks = relabel(blocks, kind, options, thread)
     if kind is Kind.TEXT:  # only scraped text's headline is found by its echo of the <title>
-        blocks = drop_cut_teasers(drop_below_footer(drop_above_headline(blocks, options), options), options)
+        blocks = drop_below_footer(drop_above_headline(blocks, options), options)
+        blocks = drop_after_copyright(drop_cut_teasers(blocks, options), options)
     lap("model")
     if not _has_body(blocks):
         summary = metadata.summary(root) if root is not None else markdown_input.front_matter(text)[0].get("summary")

@@ -20,7 +20,7 @@ from .options import Options, Phrases, Selectors, Thresholds, Weights
 
 NUMBERS = {"weights": Weights, "thresholds": Thresholds}
 LISTS = {
-    "navigation": ("lines", "prefixes", "sentences", "footer"),
+    "navigation": ("lines", "prefixes", "sentences", "footer", "copyright"),
     "ads": ("lines", "sentences"),
     "comments": ("lines", "reviews"),
     "related": ("lines",),
@@ -283,6 +283,13 @@ def _heading(patterns: list[str], source: str) -> re.Pattern[str]:
     return _compile(rf"(?:{'|'.join(patterns)})(?:\s*\(\d[\d,.]*\))?", re.I, patterns, source)
 
 
+def _searched(patterns: list[str], source: str) -> re.Pattern[str]:
+    """Searched in the line as written: each pattern says where it must stand (`^`)."""
+    if not patterns:
+        return NEVER
+    return _compile("|".join(f"(?:{pattern})" for pattern in patterns), re.I, patterns, source)
+
+
 def _line_kinds(kinds: dict[str, list[str]], source: str) -> re.Pattern[str]:
     """Whole lines of each kind as one pattern, a named group a kind, tried in the order
     given: a line both lists name goes to the first. Each group holds its own edges, so
@@ -393,6 +400,7 @@ def build(data: dict[str, Any], source: str, input_kind: str = "auto") -> Option
         sentence_content=_anywhere(text("content", "sentences"), source) if get("content", "sentences") else None,
         line_reviews=_heading(text("comments", "reviews"), source),
         line_footer=_heading(text(nav, "footer"), source),
+        line_copyright=_searched(text(nav, "copyright"), source),
         legal=_anywhere(text("legal", "terms"), source),
         dom_navigation=frozenset(t.lower() for t in get("dom", nav)),
         dom_landmarks=frozenset(t.lower() for t in get("dom", "landmarks")),

@@ -2069,3 +2069,40 @@ def test_cut_excerpts_among_uncut_paragraphs_are_the_articles_quotes_and_stay():
     for _, headline, _, _, excerpt in DUTCH_FEED:
         assert excerpt in doc.text
     assert not any("cut_teaser" in b.reasons for b in doc.blocks)
+
+
+# What a converter writes after the page's footer from markup a reader never sees: a
+# sign-in dialog's steps, hidden until its button is pressed.
+HIDDEN_DIALOG = [
+    "Welcome back!", "We sent a six-digit code to the email address on your account.",
+    "Enter it below to finish signing in on this device.", "Didn't get it? We can send it again in a minute.",
+    "We will keep you signed in on this device, so you will not need to sign in again next time.",
+    "You can sign out of every device at any time from the settings of your account.",
+    "Members get the weekend edition delivered to their door before eight in the morning.",
+    "Your membership also gives you the crossword archive and every puzzle of the last ten years.",
+    "We will never share your email address with anyone outside the newspaper.",
+    "Password reset requested", "An email with a link to reset your password is on its way to you now.",
+    "If you don't see it within a few minutes, please check the folder where your spam goes.",
+    "The link only works for two hours, so use it soon.",
+    "Too many attempts", "You have tried to sign in too many times in a row with the wrong password.",
+    "You can try again in half an hour, or reset your password straight away instead.",
+    "Your new password needs", "8 characters", "1 number", "1 symbol",
+]
+
+
+def test_what_follows_the_last_copyright_notice_of_scraped_text_goes():
+    story = ARTICLE[:5]  # a short story: the dialogs weigh as much, and read as prose
+    doc = clean("\n\n".join([HEADLINE, *story, "About us", "Contact", "© 2025 Varnell Gazette Ltd.",
+                             *HIDDEN_DIALOG]), options=Options(input_kind="text"))
+    assert all(paragraph in doc.text for paragraph in story)
+    for line in HIDDEN_DIALOG:
+        assert line not in doc.text
+    assert any("after_copyright" in b.reasons for b in doc.blocks)
+
+
+def test_a_photo_credit_with_the_sign_in_the_article_ends_nothing():
+    # "© Jane Doe" under a photo: the article's paragraphs go on after it.
+    doc = clean("\n\n".join([HEADLINE, *ARTICLE[:5], "© Jane Doe / Varnell Gazette", *ARTICLE[5:]]),
+                options=Options(input_kind="text"))
+    assert all(paragraph in doc.text for paragraph in ARTICLE)
+    assert not any("after_copyright" in b.reasons for b in doc.blocks)

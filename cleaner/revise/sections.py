@@ -316,3 +316,25 @@ def drop_below_footer(blocks: list[Block], options: Options) -> list[Block]:
     return ensure_content([relabelled(b, NAVIGATION, "below_footer", min(b.score, 0.4))
                            if i > at and b.label is CONTENT else b
                            for i, b in enumerate(blocks)], options)
+
+
+def drop_after_copyright(blocks: list[Block], options: Options) -> list[Block]:
+    """Scraped text: what was kept after the page's last copyright notice ("© 2026 Example
+    Ltd.", "All rights reserved") is no part of the page a reader sees: a hidden dialog's
+    form, a script's leftovers, a converter's list of the page's links. Only once the
+    page's own text stands above the notice (article_words, and more than below it), and
+    no prose was kept below it: a notice under a table or a photo's credit in the article
+    has the article's paragraphs after it. Run last, as drop_below_footer is."""
+    t = options.thresholds
+    notice = options.phrases.line_copyright.search
+    at = next((i for i in range(len(blocks) - 1, -1, -1)
+               if (f := blocks[i].features) is not None and f.words <= t.copyright_words and notice(blocks[i].text)), None)
+    if at is None:
+        return blocks  # most pages' text, in one look
+    above = sum(words_of(b) for b in blocks[:at] if b.label is CONTENT)
+    below = [b for b in blocks[at + 1:] if b.label is CONTENT]
+    if above < t.article_words or sum(map(words_of, below)) > above or any(
+            (f := b.features) is not None and f.words >= t.long_words and f.terminal_punctuation for b in below):
+        return blocks
+    return [relabelled(b, NAVIGATION, "after_copyright", min(b.score, 0.4))
+            if i > at and b.label is CONTENT else b for i, b in enumerate(blocks)]
