@@ -16,6 +16,7 @@ from .rules import default_weight
 from .revise import revise
 from .revise.article import drop_author_bio, drop_forms, drop_other_articles, keep_legal_prose
 from .revise.copies import drop_menu_copies
+from .revise.neighbours import drop_post_counters
 from .revise.common import ensure_content
 from .revise.regions import drop_cut_teasers
 from .revise.sections import drop_above_headline, drop_after_copyright, drop_below_footer
@@ -68,6 +69,8 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
         lap("metadata")
     blocks = keep_legal_prose(drop_author_bio(blocks, meta.author, options, language), language)
     blocks = relabel(blocks, kind, options, thread)
+    if thread:
+        blocks = ensure_content(drop_post_counters(blocks), options)
     if kind is Kind.TEXT:  # only scraped text's headline is found by its echo of the <title>
         blocks = drop_below_footer(drop_above_headline(blocks, options), options)
         blocks = drop_after_copyright(drop_cut_teasers(blocks, options), options)

@@ -2106,3 +2106,27 @@ def test_a_photo_credit_with_the_sign_in_the_article_ends_nothing():
                 options=Options(input_kind="text"))
     assert all(paragraph in doc.text for paragraph in ARTICLE)
     assert not any("after_copyright" in b.reasons for b in doc.blocks)
+
+
+def _scraped_thread(counts: bool) -> str:
+    """A thread as scraped text: each post under its poster's name, the date, the post's
+    number and the poster's tallies (messages, points), each a line of its own."""
+    lines = [HEADLINE]
+    for k, (who, text) in enumerate(zip(["Margaret Hale", *POSTERS], [" ".join(ARTICLE[:3]), *REPLIES])):
+        lines += [who, f"Mar {k + 3}, 2025"] + ([f"#{k + 1}", f"{1200 + 37 * k:,}", f"{85 + k}"] if counts else []) + [text]
+    return "\n\n".join(lines)
+
+
+def test_a_threads_post_numbers_and_posters_tallies_are_no_posts_words():
+    doc = clean(_scraped_thread(counts=True), url=THREAD, options=Options(input_kind="text"))
+    kept = doc.text.split("\n\n")
+    assert all(reply in kept for reply in REPLIES)
+    assert not {"#1", "#2", "1,200", "1,237", "85"} & set(kept)
+    assert any("post_counter" in b.reasons for b in doc.blocks)
+
+
+def test_a_number_alone_in_an_articles_text_is_no_counter():
+    # Not a thread: the line is the article's ("1,200" under "Households fined so far:").
+    doc = clean("\n\n".join([HEADLINE, *ARTICLE[:4], "Households fined so far:", "1,200", *ARTICLE[4:]]),
+                url="https://news.example.org/2025/03/reservoir", options=Options(input_kind="text"))
+    assert not any("post_counter" in b.reasons for b in doc.blocks)
