@@ -7,10 +7,14 @@ adds the reason for every label it changes (common.relabelled).
 
 The passes by what they read: neighbours.py (the blocks beside a block), listings.py
 (records repeated on a path or at a period), sections.py (what a heading opens:
-related links, comments, a footer), containers.py (HTML's elements: the article's
-container), regions.py (scraped text's stretches of content), copies.py (text said
-twice), and article.py (what needs the page's headline and author, run once metadata
-has found them). `revise` runs all but the last in order.
+related links, comments, a footer; and what a copyright notice closes), containers.py
+(HTML's elements: the article's container), regions.py (scraped text's stretches of
+content, and a feed of cut excerpts under the article), copies.py (text said twice),
+and article.py (what needs the page's headline and author, run once metadata has found
+them). `revise` runs the passes that need neither the headline nor the model's word; the
+pipeline runs the rest after those (article.py's, and the last passes over scraped text
+and threads: drop_above_headline, drop_below_footer, drop_cut_teasers,
+drop_after_copyright, drop_post_counters).
 """
 from __future__ import annotations
 

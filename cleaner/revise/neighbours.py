@@ -87,8 +87,10 @@ def drop_number_runs(blocks: list[Block]) -> list[Block]:
 
 
 # A count alone on its line: a post's number ("#12"), a member's posts or points
-# ("41,210", "1.2K").
+# ("41,210", "1.2K"); and what such a line starts with (a set lookup rules out most lines
+# before the pattern is tried).
 COUNTER = re.compile(r"#?\d[\d,.]*[kKmM]?")
+COUNTER_FIRST = frozenset("#0123456789")
 
 
 def drop_post_counters(blocks: list[Block]) -> list[Block]:
@@ -101,7 +103,6 @@ def drop_post_counters(blocks: list[Block]) -> list[Block]:
             and COUNTER.fullmatch(b.text) else b for b in blocks]
 
 
-COUNTER_FIRST = frozenset("#0123456789")  # (a set lookup rules out most lines before the pattern)
 LINK_ONLY = frozenset({"link_density"})  # the only hard reason of a linked heading
 
 

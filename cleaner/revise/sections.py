@@ -1,6 +1,6 @@
 """The parts of a page a heading opens that are not the article: a "Related" list,
-the comments and reviews, and in scraped text what stands above the headline or below
-the footer's own heading."""
+the comments and reviews, and in scraped text what stands above the headline, below
+the footer's own heading or after the last copyright notice."""
 from __future__ import annotations
 
 import re
