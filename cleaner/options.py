@@ -136,7 +136,7 @@ class Phrases:
     # Headings over customer reviews (fullmatch), which open scraped text's comment section.
     line_reviews: re.Pattern[str]
     line_footer: re.Pattern[str]  # headings that name the page's footer (fullmatch): scraped text ends there
-    line_copyright: re.Pattern[str]  # a copyright notice (search): scraped text ends at the last
+    line_copyright: re.Pattern[str]  # a copyright notice (search the lower-cased line): scraped text ends at the last
     legal: re.Pattern[str]
     dom_navigation: frozenset[str]
     dom_landmarks: frozenset[str]  # navigation that outranks any name inside it

@@ -284,10 +284,13 @@ def _heading(patterns: list[str], source: str) -> re.Pattern[str]:
 
 
 def _searched(patterns: list[str], source: str) -> re.Pattern[str]:
-    """Searched in the line as written: each pattern says where it must stand (`^`)."""
+    """Searched in the lower-cased line: each pattern says where it must stand (`^`).
+    Patterns without capitals of their own then need no IGNORECASE, which makes the
+    search several times faster."""
     if not patterns:
         return NEVER
-    return _compile("|".join(f"(?:{pattern})" for pattern in patterns), re.I, patterns, source)
+    flags = re.I if any(_has_capitals(p) for p in patterns) else 0
+    return _compile("|".join(f"(?:{pattern})" for pattern in patterns), flags, patterns, source)
 
 
 def _line_kinds(kinds: dict[str, list[str]], source: str) -> re.Pattern[str]:

@@ -87,7 +87,14 @@ def block_weights(blocks: list[Block]) -> list[float]:
 
 
 # An excerpt the site cut off: an ellipsis after a word, not after a sentence's stop.
-CUT_SHORT = re.compile(r"[^\s.!?。]\s?(?:\.\.\.|…)\s*$")
+CUT_SHORT = re.compile(r"[^\s.!?。]\s?(?:\.\.\.|…)$")
+ELLIPSES = ("...", "…")
+
+
+def _cut_short(text: str) -> bool:
+    """Whether a block's text ends cut off. Its end is looked at first, and the pattern
+    tried there alone: a pattern that ends at $ is tried from every character of a line."""
+    return text.endswith(ELLIPSES) and CUT_SHORT.search(text, max(0, len(text) - 5)) is not None
 
 
 def drop_cut_teasers(blocks: list[Block], options: Options) -> list[Block]:
@@ -101,7 +108,7 @@ def drop_cut_teasers(blocks: list[Block], options: Options) -> list[Block]:
     a few. Run after the model, as drop_below_footer is."""
     t = options.thresholds
     cut = [i for i, b in enumerate(blocks)
-           if b.role == "body" and words_of(b) >= t.teaser_words and CUT_SHORT.search(b.text)]
+           if b.role == "body" and words_of(b) >= t.teaser_words and _cut_short(b.text)]
     if len(cut) < t.teasers:
         return blocks  # most pages, told in one look
     median = _median([len(blocks[i].text) for i in cut])
@@ -113,9 +120,9 @@ def drop_cut_teasers(blocks: list[Block], options: Options) -> list[Block]:
     first, last = max(0, alike[0] - period + 1), alike[-1]
     body = sum(b.features.words for b in blocks[:first]
                if b.label is CONTENT and b.features is not None and b.features.terminal_punctuation
-               and not CUT_SHORT.search(b.text))
+               and not _cut_short(b.text))
     if body < t.article_words or any(b.label is CONTENT and words_of(b) >= t.teaser_prose_words
-                                     and not CUT_SHORT.search(b.text) for b in blocks[first:last + 1]):
+                                     and not _cut_short(b.text) for b in blocks[first:last + 1]):
         return blocks
     return [relabelled(b, NAVIGATION, "cut_teaser", min(b.score, 0.4))
             if first <= i <= last and b.label is CONTENT else b for i, b in enumerate(blocks)]

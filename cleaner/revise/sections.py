@@ -328,7 +328,8 @@ def drop_after_copyright(blocks: list[Block], options: Options) -> list[Block]:
     t = options.thresholds
     notice = options.phrases.line_copyright.search
     at = next((i for i in range(len(blocks) - 1, -1, -1)
-               if (f := blocks[i].features) is not None and f.words <= t.copyright_words and notice(blocks[i].text)), None)
+               if (f := blocks[i].features) is not None and f.words <= t.copyright_words
+               and notice(blocks[i].text.lower())), None)
     if at is None:
         return blocks  # most pages' text, in one look
     above = sum(words_of(b) for b in blocks[:at] if b.label is CONTENT)
@@ -338,3 +339,4 @@ def drop_after_copyright(blocks: list[Block], options: Options) -> list[Block]:
         return blocks
     return [relabelled(b, NAVIGATION, "after_copyright", min(b.score, 0.4))
             if i > at and b.label is CONTENT else b for i, b in enumerate(blocks)]
+
