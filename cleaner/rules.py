@@ -76,6 +76,7 @@ SHARES = frozenset({
     "stopwords_high", "stopwords_mid", "stopwords_low", "capitalised_share", "digit_share", "links_high", "links_mid",
     "content", "sure", "outside_region", "outside_container", "main_share", "second_region_share", "tail_region_share",
     "container_share", "record_score", "record_regularity", "comments_after_share", "fallback_margin", "model",
+    "teaser_length_spread",
 })
 
 

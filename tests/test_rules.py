@@ -236,3 +236,48 @@ def test_edges_taken_whole_before_a_letter_match_what_every_run_of_them_matches(
         assert (edged.match(line) is None) == (every_run.match(line) is None), line
 
     check()
+
+
+# Pages of every kind the passes read: a scraped story, a blog and a forum thread in HTML,
+# a scraped listing (cards at a period), and a scraped feed of cut excerpts.
+FIXTURE_PAGES = ["news-en-seedlike.txt", "blog-en.html", "forum-en.html", "listing-de.txt"]
+FEED = "\n\n".join([PROSE] * 8 + [f"Story {k} of the week about the harbour and the ferry that will..." for k in range(4)])
+
+
+def _threshold_values():
+    from dataclasses import fields
+
+    from cleaner.rules import SHARES
+    thresholds = Options().thresholds
+    for field in fields(thresholds):
+        default = getattr(thresholds, field.name)
+        values = (0, 1, 2) if isinstance(default, int) else (0.0, 1.0) if field.name in SHARES else (0.0, 1.0, 1000.0)
+        for value in values:
+            yield field.name, value
+
+
+def test_every_threshold_at_its_bounds_cleans_every_kind_of_page():
+    # A rules file may set any threshold anywhere in its bounds: a count of 0 or 1 where a
+    # pass reads a period between two of something once crashed it (records_min, teasers).
+    from dataclasses import replace
+    folder = resources.files("cleaner").parent / "fixtures"
+    pages = [(folder / name).read_bytes() for name in FIXTURE_PAGES] + [FEED.encode()]
+    base = Options()
+    failed = []
+    for name, value in _threshold_values():
+        options = replace(base, thresholds=replace(base.thresholds, **{name: value}))
+        for page in pages:
+            try:
+                clean(page, url="https://forum.example.org/t/harbour/12", options=options)
+            except Exception as exc:  # collected: one report names every threshold that fails
+                failed.append(f"{name} = {value}: {exc!r}")
+    assert not failed, "\n".join(failed)
+
+
+def test_a_rules_file_asking_for_a_single_teaser_cleans_the_page(tmp_path):
+    # One excerpt, cut short, under the story: no feed to read a period from.
+    rules = _write(tmp_path, "rules.toml", "[thresholds]\nteasers = 1\n")
+    page = _write(tmp_path, "story.txt", "\n\n".join([PROSE] * 8 + ["Another story about the harbour ferry that the council says will..."]))
+    result = _run("--rules", rules, page)
+    assert result.exit_code == 0, result.output
+    assert PROSE in result.output

@@ -113,7 +113,7 @@ def promote_periodic_records(blocks: list[Block], options: Options) -> list[Bloc
             at.setdefault(b.text.lower(), []).append(i)
     out = list(blocks)
     for positions in at.values():
-        if len(positions) < t.records_min:
+        if len(positions) < max(2, t.records_min):  # (two at the least: the period is read between them)
             continue
         gaps = [b - a for a, b in zip(positions, positions[1:])]
         period = max(set(gaps), key=gaps.count)

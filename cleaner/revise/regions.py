@@ -107,13 +107,14 @@ def drop_cut_teasers(blocks: list[Block], options: Options) -> list[Block]:
     the feed goes in any language; the heading over it ("Also in the news") is known in
     a few. Run after the model, as drop_below_footer is."""
     t = options.thresholds
+    fewest = max(2, t.teasers)  # (two at the least, whatever a rules file says: a feed's period is read between them)
     cut = [i for i, b in enumerate(blocks)
            if b.role == "body" and words_of(b) >= t.teaser_words and _cut_short(b.text)]
-    if len(cut) < t.teasers:
+    if len(cut) < fewest:
         return blocks  # most pages, told in one look
     median = _median([len(blocks[i].text) for i in cut])
     alike = [i for i in cut if abs(len(blocks[i].text) - median) <= t.teaser_length_spread * median]
-    if len(alike) < t.teasers:
+    if len(alike) < fewest:
         return blocks
     # A record is the lines from one excerpt to the next, most often.
     period = int(_median([later - earlier for earlier, later in zip(alike, alike[1:])]))
