@@ -48,14 +48,12 @@ def drop_menu_copies(blocks: list[Block]) -> list[Block]:
     links; a list of links kept as content whose items name them is its copy. Run with
     the set-aside blocks in place."""
     menu = {b.text.casefold() for b in blocks
-            if b.label is NAVIGATION and (f := b.features) is not None and f.dom_cue == "landmark"
-            and f.link_density >= 0.5 and f.words <= MENU_LINK_WORDS}
+            if b.label is NAVIGATION and _menu_link(b) and b.features is not None and b.features.dom_cue == "landmark"}
     if not menu:
         return blocks
     lists: dict[str, list[int]] = {}  # a list's path -> its kept links (siblings share their path)
     for i, b in enumerate(blocks):
-        f = b.features
-        if b.label is CONTENT and f is not None and f.link_density >= 0.5 and f.words <= MENU_LINK_WORDS:
+        if b.label is CONTENT and _menu_link(b):
             lists.setdefault(b.dom_path, []).append(i)
     copies: set[int] = set()
     for links in lists.values():
@@ -66,6 +64,11 @@ def drop_menu_copies(blocks: list[Block]) -> list[Block]:
         return blocks
     return [relabelled(b, NAVIGATION, "menu_copy", min(b.score, 0.4)) if i in copies else b
             for i, b in enumerate(blocks)]
+
+
+def _menu_link(b: Block) -> bool:
+    """A short line that is mostly a link: what a menu's items are."""
+    return (f := b.features) is not None and f.link_density >= 0.5 and f.words <= MENU_LINK_WORDS
 
 
 # An element's id names one element, not a kind of place: docs repeat a step in each

@@ -197,8 +197,7 @@ def _comments_heading(blocks: list[Block], options: Options) -> int | None:
     counted: set[int] = set()  # HTML headings that count what they head: "59 Comments on …"
     if blocks[0].dom_path:
         openers, headers = _markup_opener(blocks, openers, options), []
-        counted = {i for i in openers if (f := blocks[i].features) is not None and f.is_heading
-                   and COUNT.search(blocks[i].text)}
+        counted = {i for i in openers if _counted_heading(blocks[i])}
     else:
         headers = [i for i in range(len(blocks) - 1) if _comment_header(blocks, i)]
     if not headers and not openers:
@@ -241,7 +240,7 @@ def _markup_opener(blocks: list[Block], openers: set[int], options: Options) -> 
             and len({_without_counts(blocks[i].text) for i in openers}) == len(openers):
         # The last that counts what it heads: "59 Comments on …" over the comments, not the
         # "Leave a comment" over the form that follows them.
-        counted = {i for i in openers if COUNT.search(blocks[i].text)}
+        counted = {i for i in openers if _counted_heading(blocks[i])}
         openers = {max(counted or openers)}
     if len(openers) != 1 or any((f := b.features) is not None and f.dom_cue == "comments" for b in blocks):
         return set()
@@ -251,6 +250,11 @@ def _markup_opener(blocks: list[Block], openers: set[int], options: Options) -> 
 
 
 COUNT = re.compile(r"\d[\d,.]*")
+
+
+def _counted_heading(b: Block) -> bool:
+    """A heading that counts what it heads: "59 Comments", "29 reviews for Nörd Zero"."""
+    return (f := b.features) is not None and f.is_heading and COUNT.search(b.text) is not None
 
 
 def _without_counts(text: str) -> str:
@@ -339,4 +343,3 @@ def drop_after_copyright(blocks: list[Block], options: Options) -> list[Block]:
         return blocks
     return [relabelled(b, NAVIGATION, "after_copyright", min(b.score, 0.4))
             if i > at and b.label is CONTENT else b for i, b in enumerate(blocks)]
-
