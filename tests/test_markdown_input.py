@@ -56,6 +56,14 @@ def test_html_left_in_markdown_leaves_its_text():
         "Line one line two and x2 https://x.example/a", len("https://x.example/a"))
 
 
+def test_an_escaped_angle_bracket_is_text_and_opens_no_tag():
+    # A converter escapes the page's own "<" (a page about HTML, a cell holding markup):
+    # what follows it is text, not a tag or an autolink to take out.
+    assert inline(r"Wrap it in \<p>, close it with \</p>, see \<https://x.example>.") == (
+        "Wrap it in <p>, close it with </p>, see <https://x.example>.", 0)
+    assert inline(r"a \\<b>bold</b> word") == ("a \\bold word", 0)
+
+
 def test_images_and_linked_images_leave_nothing():
     assert inline("![A diver](https://x.example/a.jpg)") == ("", 0)
     assert inline("[![Logo](https://x.example/logo.svg)](https://x.example/)") == ("", 0)
