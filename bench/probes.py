@@ -163,12 +163,13 @@ def _one(item: tuple[str, str, str, str, Optional[str]]) -> tuple[str, str]:
         return page_id, ""
 
 
-def _enciphered_truth(folder: Path, ids: list[str]) -> Path:
-    """A dataset folder with the pages' ground truth, its texts enciphered."""
+def enciphered_truth(folder: Path, ids: list[str], data: Path | None = None) -> Path:
+    """A dataset folder with the pages' ground truth (from `data`, by default the probes'
+    own), its texts enciphered."""
     out = folder / DATASET / "ground-truth"
     out.mkdir(parents=True)
     for page_id in ids:
-        record = json.loads((DATA / DATASET / "ground-truth" / f"{page_id}.json").read_text(encoding="utf-8"))
+        record = json.loads(((data or DATA) / DATASET / "ground-truth" / f"{page_id}.json").read_text(encoding="utf-8"))
         truth = record.get("ground_truth") or {}
         for key in ("main_content", "title"):
             if isinstance(truth.get(key), str):
@@ -200,7 +201,7 @@ def main(argv: list[str] | None = None) -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp, Pool(max(1, args.jobs)) as pool:
         datasets = {"plain": subset_dataset(DATA / DATASET, ids, Path(tmp) / "plain"),
-                    "enciphered": _enciphered_truth(Path(tmp) / "enciphered", ids)}
+                    "enciphered": enciphered_truth(Path(tmp) / "enciphered", ids)}
         for probe, system, kind in RUNS:
             texts = dict(pool.map(_one, [(probe, system, kind, p.id, p.url) for p in pages], chunksize=4))
             name = f"probe-{probe.replace(' ', '-')}-{system}-{kind.replace('/', '-')}"

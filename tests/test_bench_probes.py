@@ -1,6 +1,8 @@
 """bench.probes' changes to a page: class names hashed or removed, letters enciphered, the rest as it was."""
 from __future__ import annotations
 
+import json
+
 import lxml.html
 import pytest
 
@@ -63,3 +65,28 @@ def test_the_probes_change_the_page_where_it_stands_and_nothing_else():
     assert b"Fish".translate(probes.ENCIPHER_BYTES) + b" &amp; " + b"chips".translate(probes.ENCIPHER_BYTES) in enciphered
     assert b"Caf".translate(probes.ENCIPHER_BYTES) + b"&eacute; &amp; " in enciphered
     assert b"el.className = 'nav'" in enciphered and b'class="x"' in enciphered
+
+
+def test_the_model_fit_reads_an_enciphered_rendering_and_scores_it_against_the_truth_enciphered_alike(tmp_path):
+    pytest.importorskip("numpy", reason="bench.stack fits with numpy: the bench extra")
+    from bench import stack
+
+    data = tmp_path / "data"
+    (data / probes.DATASET / "text" / "bs4").mkdir(parents=True)
+    (data / probes.DATASET / "ground-truth").mkdir()
+    (data / probes.DATASET / "text" / "bs4" / "0001.txt").write_text("Home\nThe ferry returns in May.\n", encoding="utf-8")
+    record = {"url": "https://example.org/ferry", "ground_truth": {"title": "Ferry", "main_content": "The ferry returns in May.",
+                                                                   "with": ["ferry returns"], "without": ["Home"]}}
+    (data / probes.DATASET / "ground-truth" / "0001.json").write_text(json.dumps(record), encoding="utf-8")
+    dataset = str(data / probes.DATASET)
+    plain = stack._read(dataset, "text/bs4", "0001")
+    enciphered = stack._read(dataset, "enciphered/text/bs4", "0001")
+    assert plain == b"Home\nThe ferry returns in May.\n"
+    assert enciphered == "Home\nThe ferry returns in May.\n".translate(probes.ENCIPHER).encode() != plain
+    assert stack._kind("enciphered/text/bs4") == "text" and stack._kind("enciphered/html") == "html"
+    folder = probes.enciphered_truth(tmp_path / "scored", ["0001"], data)
+    truth = json.loads((folder / "ground-truth" / "0001.json").read_text(encoding="utf-8"))["ground_truth"]
+    assert truth["main_content"] == "The ferry returns in May.".translate(probes.ENCIPHER)
+    assert truth["with"] == ["ferry returns".translate(probes.ENCIPHER)] and truth["without"] == ["Home".translate(probes.ENCIPHER)]
+    # A rendering the data does not have reads as nothing, enciphered or not.
+    assert stack._read(dataset, "enciphered/text/htmltext", "0001") is None
