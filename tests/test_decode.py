@@ -9,7 +9,7 @@ import lzma
 import pytest
 import zstandard
 
-from cleaner import InputError, NoTextError, clean
+from cleaner import InputError, NoTextError, Options, clean
 from cleaner.decode import decode
 
 RUSSIAN = (
@@ -239,6 +239,16 @@ def test_mojibake_is_undone_in_html_and_text(codec):
     doc = clean(html.encode("utf-8"))
     assert doc.text.strip() == article
     assert clean(broken.encode("utf-8")).text.strip() == article
+
+
+def test_a_control_character_inside_mojibake_is_read_past_alike_on_every_path():
+    # "doesnâ€™t" with a stray control inside it: the text the cleaner reads, and the
+    # text decode gives, are one and the same (the mojibake undone in both).
+    broken = _mojibake("doesn’t", "cp1252").decode("utf-8")
+    page = f"The ferry {broken[:6]}\x1f{broken[6:]} run in winter, the council said on Tuesday night.".encode()
+    decoded = decode(page).text
+    assert decoded == "The ferry doesn’t run in winter, the council said on Tuesday night."
+    assert clean(page, options=Options(input_kind="text")).text == decoded
 
 
 @pytest.mark.parametrize("text", [
