@@ -44,14 +44,16 @@ REFERENCE_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 # (with Pandoc's attributes after it, if any).
 LINK_CLOSE = re.compile(rf"\]{_TARGET}(?:\{{\s*(?:[#.:]|[\w-]+=){_ATTRIBUTE_BODY})?")
 BLOCK_LINK_LINES = 40  # the most lines one such link may hold
-AUTOLINK = re.compile(r"(?<!(?<!\\)\\)<((?:https?|ftp|mailto):[^<>\s]+)>")
+AUTOLINK = re.compile(r"<(?<!(?<!\\)\\<)((?:https?|ftp|mailto):[^<>\s]+)>")
 # Crawl4AI's Markdown with citations puts "⟨1⟩" where a link was, and the targets under
 # "## References": the marks are no words of the text.
 CITATION = re.compile(r"⟨\d{1,4}⟩")
 # HTML left in Markdown by converters that pass through what they do not know; not after a
 # backslash ("\<b>" is the text "<b>": a converter escapes the page's own angle brackets),
-# unless that backslash is escaped itself ("\\<b>" is a backslash, then a tag).
-INLINE_TAG = re.compile(r"(?<!(?<!\\)\\)</?(br|p|div|span|sup|sub|b|i|em|strong|u|s|small|mark|font|abbr|cite|code|kbd|del|ins|a|img)\b[^<>]*>", re.I)
+# unless that backslash is escaped itself ("\\<b>" is a backslash, then a tag). The "<" is
+# matched first and the backslash looked back at from there: a pattern that opens with a
+# lookbehind is tried at every character of the line (fifty times as slow).
+INLINE_TAG = re.compile(r"<(?<!(?<!\\)\\<)/?(br|p|div|span|sup|sub|b|i|em|strong|u|s|small|mark|font|abbr|cite|code|kbd|del|ins|a|img)\b[^<>]*>", re.I)
 BREAKING_TAGS = frozenset({"br", "p", "div"})
 LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
