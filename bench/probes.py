@@ -145,7 +145,12 @@ def _changed(probe: str, kind: str, page_id: str) -> Optional[bytes]:
     if not path.is_file():
         return None
     data = path.read_bytes()
-    return data.decode("utf-8", "replace").translate(ENCIPHER).encode() if probe == "enciphered" else data
+    return encipher_text(data) if probe == "enciphered" else data
+
+
+def encipher_text(data: bytes) -> bytes:
+    """A text rendering with every Latin letter swapped by the permutation."""
+    return data.decode("utf-8", "replace").translate(ENCIPHER).encode()
 
 
 def _one(item: tuple[str, str, str, str, Optional[str]]) -> tuple[str, str]:

@@ -38,7 +38,7 @@ from cleaner.rows import FEATURES, vectors
 from cleaner.stacking import HERE
 
 from .fit import DEFAULT_DATA, FOLDS, HEAD, Page, belongs, folds, load_pages
-from .probes import ENCIPHER, enciphered_truth
+from .probes import ENCIPHER, encipher_text, enciphered_truth
 from .run import DATASET, PAGE_TYPES, read_input, score, subset_dataset
 
 # Which renderings each model learns from and is judged on (input folder -> input kind;
@@ -92,9 +92,7 @@ def _read(dataset: str, rendering: str, page_id: str) -> bytes | None:
     """The page as the rendering gives it; under "enciphered/", that rendering enciphered."""
     base = rendering.removeprefix(ENCIPHERED)
     data = read_input(Path(dataset), base, page_id)
-    if data is None or base == rendering:
-        return data
-    return data.decode("utf-8", "replace").translate(ENCIPHER).encode()
+    return encipher_text(data) if data is not None and base != rendering else data
 
 
 def _rows(job: Job) -> tuple[list[list[float]], list[int], list[int]]:

@@ -53,8 +53,9 @@ BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF-", b"PK\x03\x04", b
 # through the output, and every output can be written as UTF-8.
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # The same C0 controls, as characters and as bytes: the ones the HTML parser chokes on (a
-# NUL ends its input).
-C0_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# NUL ends its input); and lone surrogates, which only a str handed to decode can hold and
+# no parser or writer takes.
+C0_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 C0_BYTES = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0E, 0x20)) + b"\x7f"
 # Characters that show nothing and join nothing: a zero-width space, a word joiner, and a
 # byte order mark left inside a page (server-side includes leave them between blocks).
@@ -362,9 +363,9 @@ def decode(data: bytes | str, normalise: bool = True, max_bytes: int = MAX_GUNZI
     empty text; binary data and input past `max_bytes` raise."""
     if len(data) > max_bytes:
         raise InputError(f"input larger than {size_limit(max_bytes)}")
-    if isinstance(data, str):
-        text = data.lstrip("\ufeff")
-        return Decoded(normalize(text) if normalise else strip_controls(text), "unicode", "unicode")
+    if isinstance(data, str):  # (a str's C1 controls wait for nfc too: they may be mojibake's)
+        text = C0_CONTROLS.sub("", data.lstrip("\ufeff"))
+        return Decoded(normalize(text) if normalise else text, "unicode", "unicode")
     prefix = ""
     for _ in range(GZIP_LAYERS):  # a .gz file a server sent gzip-encoded again comes twice wrapped
         if not data.startswith(GZIP_MAGIC):

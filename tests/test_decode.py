@@ -241,6 +241,16 @@ def test_mojibake_is_undone_in_html_and_text(codec):
     assert clean(broken.encode("utf-8")).text.strip() == article
 
 
+def test_mojibake_in_a_str_is_undone_as_in_bytes():
+    # A JSONL record's text reaches clean() as a str: its C1 controls ("Ã\x89", É read as
+    # Latin-1) are mojibake's to undo, as in bytes, not controls to strip before the repair.
+    page = "Le CAFÃ\x89 du port ouvre ses portes à nouveau ce printemps, a annoncé la mairie mardi soir."
+    fixed = page.replace("Ã\x89", "É")
+    assert decode(page).text == fixed
+    assert clean(page, options=Options(input_kind="text")).text == fixed == clean(page.encode()).text
+    assert "\ud800" not in decode("a\ud800b", normalise=False).text
+
+
 def test_a_control_character_inside_mojibake_is_read_past_alike_on_every_path():
     # "doesnâ€™t" with a stray control inside it: the text the cleaner reads, and the
     # text decode gives, are one and the same (the mojibake undone in both).

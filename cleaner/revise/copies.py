@@ -48,7 +48,7 @@ def drop_menu_copies(blocks: list[Block]) -> list[Block]:
     links; a list of links kept as content whose items name them is its copy. Run with
     the set-aside blocks in place."""
     menu = {b.text.casefold() for b in blocks
-            if b.label is NAVIGATION and _menu_link(b) and b.features is not None and b.features.dom_cue == "landmark"}
+            if b.label is NAVIGATION and (f := b.features) is not None and f.dom_cue == "landmark" and _menu_link(b)}
     if not menu:
         return blocks
     lists: dict[str, list[int]] = {}  # a list's path -> its kept links (siblings share their path)
