@@ -8,7 +8,7 @@ from . import feeds, markdown_input, metadata, segment
 from .dates import parse_date
 from .decode import decode, nfc, normalize
 from .errors import InputError
-from .features import is_thread, measure, unjudged, word_count
+from .features import is_thread, links_tell, measure, unjudged, word_count
 from .language import detect_language, language_sample
 from .options import Options, Phrases
 from .records import CONTENT, Block, Decoded, Document, Kind, Label, Metadata
@@ -50,14 +50,15 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     lap("language")
     article, thread = meta.page_type == "article", is_thread(url)
     apart = kind is Kind.HTML and _may_set_aside(options)
-    measured = measure(blocks, language, options, article=article, landmarks=not apart)
+    links = kind is Kind.HTML or links_tell(blocks, options.thresholds)
+    measured = measure(blocks, language, options, article=article, landmarks=not apart, links=links)
     lap("features")
     page, chrome = _landmarks_apart(measured) if apart else (measured, [])
     judged, judged_meta = _judge(page, chrome, meta, kind, options, thread, boilerplate, lap)
     if chrome and not _has_body(judged):
         # Nothing outside the landmarks makes a body (a page whose text is all in asides or
         # a footer): the page is judged whole, landmarks and all, as any page once was.
-        measured = measure(blocks, language, options, article=article)
+        measured = measure(blocks, language, options, article=article, links=links)
         lap("features")
         judged, judged_meta = _judge(measured, [], meta, kind, options, thread, boilerplate, lap)
     blocks, meta = judged, judged_meta

@@ -122,10 +122,13 @@ def test_text_is_read_as_markdown_by_its_links_or_by_headings_and_tables_without
 
 
 def test_a_markdown_menu_is_navigation_and_the_article_stays():
-    page = f"{MENU}\n\n# Ferry service returns\n\n{PROSE}\n\n{PROSE.replace('Tuesday', 'Monday')}\n\n{MENU}\n"
+    # An article's worth of prose (links_tell): its menus' links count as links.
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+    article = "\n\n".join(PROSE.replace("Tuesday", day) for day in days)
+    page = f"{MENU}\n\n# Ferry service returns\n\n{article}\n\n{MENU}\n"
     doc = clean(page.encode(), options=Options(input_kind="text"))
     assert doc.title == "Ferry service returns"
-    assert doc.text.count("The council voted") == 2
+    assert doc.text.count("The council voted") == 6
     assert "News" not in doc.text and "https" not in doc.text
     menu_lines = [b for b in doc.blocks if b.text == "Science"]
     assert menu_lines and all(b.label.value == "navigation" and b.features.link_density == 1.0 for b in menu_lines)
@@ -388,3 +391,41 @@ def test_crawl4ai_citation_marks_and_their_references_leave_nothing():
                       "⟨2⟩ https://news.example/ferry: ferry timetable"])
     doc = clean(page.encode())
     assert PROSE in doc.text and "⟨" not in doc.text and "news.example" not in doc.text
+
+
+LANGUAGES = ["ALGOL 58 (International Algebraic Language)", "APL (A Programming Language) designed by Kenneth Iverson",
+             "BASIC (Beginner's All-purpose Symbolic Instruction Code)", "COBOL (Common Business-Oriented Language)",
+             "Fortran (Formula Translation) from IBM in 1957", "Lisp (List Processor) designed by John McCarthy",
+             "ML (Meta Language) from the University of Edinburgh", "Pascal designed by Niklaus Wirth in 1970",
+             "Prolog (Programming in Logic) from Marseille", "Simula 67, the first object-oriented language",
+             "Smalltalk from Xerox PARC in the 1970s", "SNOBOL (String Oriented Symbolic Language)"]
+
+
+def _linked_list(names):
+    return "\n".join(f"* [{name}](https://wiki.example/{i})" for i, name in enumerate(names))
+
+
+def test_a_page_that_is_a_list_of_links_keeps_its_items(tmp_path):
+    # A list page in Markdown: every item a link, no prose of its own. Its items are the
+    # page, as its plain text shows them, not a menu to drop.
+    page = tmp_path / "languages.md"
+    page.write_text(f"# List of early programming languages\n\n{_linked_list(LANGUAGES)}\n\n"
+                    "* [Privacy policy](https://wiki.example/privacy)\n* [About](https://wiki.example/about)\n",
+                    encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "cleaner", "-f", "json", str(page)],
+                         capture_output=True, text=True, check=True)
+    kept = json.loads(out.stdout)["text"].split("\n")
+    assert sum(name in kept for name in LANGUAGES) >= len(LANGUAGES) - 1
+
+
+def test_beside_an_article_a_list_of_linked_headlines_is_still_dropped(tmp_path):
+    headlines = [f"{name}: how it shaped the languages we write today" for name in ("ALGOL", "Lisp", "COBOL", "Simula")]
+    article = "\n\n".join(PROSE.replace("ferry", word) for word in ("ferry", "bus", "train", "tram", "boat", "bridge"))
+    page = tmp_path / "story.md"
+    page.write_text(f"# Ferry service returns\n\n{article}\n\n## Related stories\n\n{_linked_list(headlines)}\n",
+                    encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "cleaner", "-f", "json", str(page)],
+                         capture_output=True, text=True, check=True)
+    text = json.loads(out.stdout)["text"]
+    assert PROSE in text and "bridge" in text
+    assert not any(headline in text for headline in headlines)
