@@ -36,17 +36,19 @@ def _inline(text: str) -> str:
 
 
 def _is_text_heading(body: tuple[Block, ...], i: int) -> bool:
-    """A short unpunctuated line of scraped text with prose after it reads as a subheading."""
+    """A short unpunctuated line of scraped text with prose after it reads as a subheading;
+    a date does not (a listing's "7 March 2025" over its next headline)."""
     b = body[i]
     f = b.features
-    if f is None or not 1 <= f.words <= HEADING_MAX_WORDS or f.list_like:
+    if f is None or not 1 <= f.words <= HEADING_MAX_WORDS or f.list_like or f.is_date:
         return False
     if f.terminal_punctuation and not b.text.endswith("?"):  # "Next stop: Moscow?" is a heading
         return False
     if b.text.endswith((",", ";")) or f.starts_lowercase or SENTENCE_INSIDE.search(b.text):
         return False
     following = body[i + 1] if i + 1 < len(body) else None
-    return following is not None and following.features is not None and following.features.words > f.words + 5
+    return (following is not None and following.features is not None and not following.features.is_heading
+            and following.features.words > f.words + 5)
 
 
 def _is_item(doc: Document, b: Block) -> bool:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from cleaner import Block, Document, Kind, Label, Metadata, clean
+from cleaner import Block, Document, Kind, Label, Metadata, Options, clean
 from cleaner.writers import WRITERS, to_markdown
 
 P1 = ("The council voted on Tuesday to restore passenger ferry service to the island after six "
@@ -191,3 +191,22 @@ def test_a_photo_caption_in_scraped_text_is_no_subheading():
     md = to_markdown(clean(text.encode())).splitlines()
     assert "## What happens next" in md
     assert "A ferry at Gull Island. Photo: J. Martin / Gazette" in md
+
+
+def test_a_date_over_a_headline_in_scraped_text_is_no_subheading():
+    # A listing's or a thread's date line stands over the next headline or post: it is
+    # the item's date, not a heading of the page (nor is any line that a heading follows),
+    # nor the page's title.
+    items = [("Harbour dredging begins as the cargo ships wait outside the breakwater", P1),
+             ("The new library opens its doors with a reading room for local history", P2),
+             ("School board approves a later start for the secondary schools", P1.replace("ferry", "bus")),
+             ("Farmers count the cost of the driest summer in forty years", P2.replace("March", "April"))]
+    lines = []
+    for n, (headline, teaser) in enumerate(items, start=7):
+        lines += [f"{n} March 2025", f"### {headline}", teaser]
+    doc = clean("\n\n".join(lines).encode(), options=Options(input_kind="markdown"))
+    md = to_markdown(doc).splitlines()
+    assert doc.title is None or "March 2025" not in doc.title
+    dates = [line for line in md if "March 2025" in line]
+    assert dates and not any(line.startswith("#") for line in dates)
+    assert all(f"### {headline}" in md for headline, _ in items[1:])

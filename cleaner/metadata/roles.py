@@ -387,11 +387,12 @@ def _echoed_title(blocks: list[Block], first: int, url: str | None) -> str | Non
 
 def _may_be_title(b: Block) -> bool:
     """Whether a rendering's first line may be the page's <title>: not a list's item or a
-    menu's ("* Home", "+ About Us", "Skip to content"), which a rendering that opens with
-    the body has there. (One that names the site in a part of its own is the <title>,
+    menu's ("* Home", "+ About Us", "Skip to content"), nor a date (a listing's first
+    item's, whose next items' dates would echo it), which a rendering that opens with the
+    body has there. (One that names the site in a part of its own is the <title>,
     whatever phrase it holds: "Category:Programming languages - Wikipedia".)"""
     f = b.features
-    return f is None or not (f.phrase or _is_list_item(b))
+    return f is None or not (f.phrase or f.is_date or _is_list_item(b))
 
 
 def _is_list_item(b: Block) -> bool:
