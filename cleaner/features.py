@@ -304,6 +304,8 @@ def links_tell(blocks: list[Block], t: Thresholds) -> bool:
     menus and "Related" headlines; on a page without, they are the page itself, a
     listing's or a collection's items, to be read as its plain text shows them (on dev,
     every Markdown and lynx rendering up: listings +0.01 to +0.03, collections +0.02)."""
+    if not any(b.link_chars for b in blocks):
+        return True  # no link marks to read (most plain text): nothing to weigh
     prose = 0
     for b in blocks:
         if b.link_chars * 2 < len(b.text) and ends_sentence(b.text):
