@@ -32,7 +32,6 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from cleaner import Block, CleanerError, Options, Weights, clean, load_rules, segment
-from cleaner.records import Kind
 from cleaner.decode import decode
 from cleaner.features import links_tell, measure
 from cleaner.language import detect_language
@@ -112,8 +111,7 @@ def measured(data: bytes, url: str | None, options: Options) -> list[Block]:
     kind = KINDS.get(options.input_kind) or segment.sniff(decoded.text)
     blocks, meta, _ = split(decoded.text, kind, url, options)  # (the parsed page is for pages left empty)
     language = detect_language(" ".join(b.text for b in blocks[:2000])) or meta.language
-    links = kind is Kind.HTML or links_tell(blocks, options.thresholds)
-    return measure(blocks, language, options, links=links)
+    return measure(blocks, language, options, links=links_tell(blocks, kind, options.thresholds))
 
 
 def belongs(tokens: list[str], truth: Counter[str], heads: set[tuple[str, ...]]) -> bool:

@@ -13,7 +13,7 @@ from .language import CJK_FUNCTION_CHARS, HAN, HANGUL, HIRAGANA_KATAKANA, KOREAN
 from .cues import CueMemo, builder_tokens, dom_cue
 from .options import Options, Phrases, Thresholds
 from .phrases import BULLET, CLOSERS, HEADING_TAGS, ends_sentence
-from .records import Block, Features
+from .records import Block, Features, Kind
 from .rules import defaults
 
 # What breaks prose into clauses (and cells into a row). Thai, Lao, Khmer and Burmese
@@ -297,13 +297,16 @@ def is_thread(url: str | None) -> bool:
     return url is not None and phrases.THREAD_URL.search(url) is not None
 
 
-def links_tell(blocks: list[Block], t: Thresholds) -> bool:
-    """Whether scraped text's link marks (Markdown's links, a text browser's numbered
-    references) tell boilerplate from content: on a page with prose of its own outside
-    links (t.article_words of it in sentences of t.medium_words or more) they are its
-    menus and "Related" headlines; on a page without, they are the page itself, a
+def links_tell(blocks: list[Block], kind: Kind, t: Thresholds) -> bool:
+    """Whether the page's link marks tell boilerplate from content. HTML's always do (on
+    dev, read as text they cost product pages 0.03). Scraped text's (Markdown's links, a
+    text browser's numbered references) do on a page with prose of its own outside links
+    (t.article_words of it in sentences of t.medium_words or more): there they are its
+    menus and "Related" headlines. On a page without, they are the page itself, a
     listing's or a collection's items, to be read as its plain text shows them (on dev,
-    every Markdown and lynx rendering up: listings +0.01 to +0.03, collections +0.02)."""
+    every Markdown and lynx rendering up: listings +0.01 to +0.03, collections up to +0.04)."""
+    if kind is Kind.HTML:
+        return True
     if not any(b.link_chars for b in blocks):
         return True  # no link marks to read (most plain text): nothing to weigh
     prose = 0

@@ -50,7 +50,7 @@ def clean(data: bytes | str, url: str | None = None, options: Options | None = N
     lap("language")
     article, thread = meta.page_type == "article", is_thread(url)
     apart = kind is Kind.HTML and _may_set_aside(options)
-    links = kind is Kind.HTML or links_tell(blocks, options.thresholds)
+    links = links_tell(blocks, kind, options.thresholds)
     measured = measure(blocks, language, options, article=article, landmarks=not apart, links=links)
     lap("features")
     page, chrome = _landmarks_apart(measured) if apart else (measured, [])

@@ -7,9 +7,10 @@ import pytest
 from click.testing import CliRunner
 
 from cleaner import Block, Label, clean
+from cleaner.records import Kind
 from cleaner.cli import main
 from cleaner.cues import dom_cue
-from cleaner.features import measure, phrase_kind
+from cleaner.features import links_tell, measure, phrase_kind
 from cleaner.phrases import ends_sentence
 from cleaner.rules import defaults
 
@@ -501,3 +502,16 @@ def test_a_reference_table_in_a_css_modules_wrapper_is_kept():
     table = [b for b in doc.blocks if b.tag == "tr"]
     assert len(table) == 4 and all(b.label is Label.CONTENT for b in table)
     assert "Specifies the public key from the remote host" in doc.text
+
+
+def test_links_count_as_links_in_html_and_beside_scraped_texts_prose_only():
+    t = defaults().thresholds
+    items = [Block(index=i, text=f"Harbour dredging begins as ships wait, part {i}", link_chars=45) for i in range(12)]
+    sentence = "The council voted on Tuesday to restore the ferry service to the island after two winters."
+    prose = [Block(index=12 + i, text=sentence) for i in range(10)]
+    assert not links_tell(items, Kind.TEXT, t)  # a list of links and nothing else: the links are the page
+    assert links_tell(items + prose, Kind.TEXT, t)  # 160 words of prose beside them: a menu, related links
+    assert links_tell(prose, Kind.TEXT, t)  # no links at all
+    assert links_tell(items, Kind.HTML, t)  # HTML's markup says what a link is, prose or none
+    # Measured as text, the blocks keep their link characters for what reads them after.
+    assert all(b.features.link_density == 0.0 and b.link_chars == 45 for b in measure(items, "en", links=False))
