@@ -147,11 +147,25 @@ def _misread(data: bytes, declared: str) -> bool:
 
 def _mostly_utf8(data: bytes) -> bool:
     """UTF-8 with a few broken sequences (a page cut and pasted together, one bad byte)
-    stays UTF-8: the broken bytes become U+FFFD and the rest reads right. Text in a
-    legacy code page has next to no valid multi-byte sequences."""
+    stays UTF-8, and the rest reads right; the broken bytes are read as
+    _windows_1252_bytes has them. Text in a legacy code page has next to no valid
+    multi-byte sequences."""
     text = data[:CHARDET_SAMPLE].decode("utf-8", errors="replace")
     broken = text.count("\ufffd")
     return len(NON_ASCII.findall(text)) - broken > 2 * broken
+
+
+def _windows_1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    """The error handler UTF-8 with broken bytes is decoded with: a lone byte UTF-8
+    cannot read is windows-1252's character (text pasted in from a legacy page: "the
+    mayor\x92s caf\xe9" reads "the mayor’s café", not "the mayor�s caf�"); a cut
+    multi-byte sequence, or a byte windows-1252 leaves undefined, is U+FFFD."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start:error.end]
+    return (bad.decode("cp1252", errors="replace") if len(bad) == 1 else "\ufffd"), error.end
+
+
+codecs.register_error("pagecleaner-windows-1252", _windows_1252_bytes)
 
 
 @functools.lru_cache(maxsize=None)
@@ -378,7 +392,8 @@ def decode(data: bytes | str, normalise: bool = True, max_bytes: int = MAX_GUNZI
     encoding, method, read = _detect(data, charset)
     if method not in ("bom", "utf-16-pattern", "utf-32-pattern") and _is_binary(data):
         raise NoTextError("no text found (binary file?)")
-    text = (data.decode(encoding, errors="replace") if read is None else read).lstrip("\ufeff")
+    errors = "pagecleaner-windows-1252" if method == "utf-8-with-errors" else "replace"
+    text = (data.decode(encoding, errors=errors) if read is None else read).lstrip("\ufeff")
     # Checked on the bytes, five times faster than on the text: most pages have none. Gone
     # before the mojibake is looked for, on every path: a C0 control between a lead letter
     # and its continuation ("Â\x1f\x80") would hide it from normalize and not from nfc.

@@ -5,6 +5,8 @@ import bz2
 import codecs
 import gzip
 import lzma
+import subprocess
+import sys
 
 import pytest
 import zstandard
@@ -288,3 +290,20 @@ def test_a_charset_that_does_not_keep_ascii_is_not_believed(charset):
     page = (f'<html><head><meta charset="{charset}"></head><body><p>The council voted on Tuesday '
             'night to bring back the winter ferry.</p></body></html>').encode()
     assert clean(page).text == "The council voted on Tuesday night to bring back the winter ferry."
+
+
+def test_lone_windows_1252_bytes_in_utf8_text_are_read_as_their_characters(tmp_path):
+    # A UTF-8 page with a paragraph pasted in from a windows-1252 one: its curly quote and
+    # accented letter come through, not as U+FFFD; a multi-byte sequence cut short still
+    # shows as one (there is nothing to read it as).
+    prose = "The council voted on Tuesday to restore the ferry — it’s the island’s lifeline, residents said. "
+    pasted = b"The mayor\x92s office said the boat\x92s inspection passed, and caf\xe9 owners cheered on Wednesday."
+    cut = b"Fares stay at two dollars \xe2\x80 for now, the council said on Tuesday, and for the whole of next year."
+    page = tmp_path / "page.txt"
+    page.write_bytes((prose * 3).encode() + b"\n\n" + pasted + b"\n\n" + cut + b"\n")
+    decoded = decode(page.read_bytes())
+    assert decoded.method == "utf-8-with-errors"
+    assert "The mayor’s office said the boat’s inspection passed, and café owners" in decoded.text
+    assert "two dollars \ufffd for now" in decoded.text
+    out = subprocess.run([sys.executable, "-m", "cleaner", str(page)], capture_output=True, text=True, check=True).stdout
+    assert "The mayor’s office" in out and "\ufffd" not in out.split("\n\n")[1]
