@@ -241,6 +241,10 @@ def _trie(items: list[tuple[str, str]]) -> str:
 
 # What may stand around a whole-line phrase: counts, icons, punctuation.
 LINE_EDGE = r"[\W\d_]"
+# How much of it may stand before a phrase that opens with a mark or a class: each run
+# is given back one character at a time to try the phrases again, so a line of ten
+# thousand digits and commas ("1,1,1,...") cost seconds before this bound.
+OPEN_EDGE = 20
 
 
 def _edged(patterns: list[str]) -> str:
@@ -256,7 +260,7 @@ def _edged(patterns: list[str]) -> str:
     lettered = [(head, rest) for head, rest in items if _opens_with_letter(head)]
     others = [(head, rest) for head, rest in items if not _opens_with_letter(head)]
     branches = [f"{LINE_EDGE}*+(?:{_trie(lettered)})"] if lettered else []
-    branches += [f"{LINE_EDGE}*(?:{_trie(others)})"] if others else []
+    branches += [f"{LINE_EDGE}{{0,{OPEN_EDGE}}}(?:{_trie(others)})"] if others else []
     return f"(?:{'|'.join(branches)}){LINE_EDGE}*+"
 
 

@@ -170,6 +170,10 @@ def test_pages_built_to_be_slow_stay_linear(tmp_path):
         # A line of 100,000 heading marks over prose: the test for Markdown's headings split
         # it at every mark in turn (a line of 20,000 took 6 s, this one about ten minutes).
         "marks.txt": "# " * 100_000 + f"\n{PROSE}\n",
+        # A line of digits and commas: the menu phrases that open with a mark or a digit
+        # ("[\\d,.]+ posts") were tried after every shorter run of the line's marks before
+        # them (a line of 8,000 "1," took 6 s; this one hours).
+        "digits.txt": f"{PROSE}\n" + "1," * 100_000 + f"\n{PROSE}\n",
     }
     for name, page in pages.items():
         started = time.perf_counter()
