@@ -202,6 +202,10 @@ def read(text: str, width: int = 0) -> Iterator[Line | None]:
         if code is not None:
             code.append(raw)
             continue
+        if not raw or raw.isspace():  # a blank line, a quarter of a converter's: no syntax to read
+            table = False
+            yield None
+            continue
         if ":::" in raw and FENCED_DIV.match(raw) or "<" in raw and TAG_LINE.match(raw):
             yield None
             continue
@@ -302,10 +306,13 @@ def unwrap(lines: list[str], width: int) -> list[str]:
 def read_line(raw: str) -> Line | None:
     """One line of Markdown as plain text: its block syntax read, inline syntax removed."""
     tag, ordered = "line", False
-    line = QUOTE.sub("", raw)
+    # (QUOTE and HEADING find their mark within a line's first four characters, or nowhere:
+    # most lines are asked that alone.)
+    line = QUOTE.sub("", raw) if ">" in raw[:4] else raw
     if item := ITEM.match(line):
         tag, ordered, line = "li", item.group(2) is not None, line[item.end():]
-    if heading := HEADING.match(line):  # a heading, or a card's title in a list item ("* ## [Name](url)")
+    # A heading, or a card's title in a list item ("* ## [Name](url)"):
+    if "#" in line[:4] and (heading := HEADING.match(line)):
         tag, line = f"h{len(heading.group(1))}", heading.group(2)
     text, links = inline(line)
     text = without_permalink(text)  # "# Middleware[¶](#middleware)"
