@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from .decode import CHARACTER_REFERENCE
 from .phrases import without_permalink
-from .wrapping import wrapped
+from .wrapping import glue, wrapped
 
 # [text](target "title"), with one level of brackets inside the text ("[a [b]](url)") and
 # of parentheses inside the target; an image is the same with a "!" before it.
@@ -294,9 +294,9 @@ def unwrap(lines: list[str], width: int) -> list[str]:
         line = raw.strip()
         if out and line and previous.strip() and wrapped(previous, line, width) and not BLOCK_START.match(raw):
             pieces = out[-1]
-            glue = "" if pieces[-1].endswith("-") and pieces[-1][-2:-1].isalnum() else " "
             pieces[-1] = pieces[-1].rstrip()
-            pieces += (glue, line)
+            hyphen = pieces[-1].endswith("-") and pieces[-1][-2:-1].isalnum()
+            pieces += ("" if hyphen else glue(pieces[-1], line), line)
         else:
             out.append([raw])
         previous = raw

@@ -8,10 +8,14 @@ import re
 from collections import Counter
 from itertools import accumulate, repeat
 
+from .features import UNSPACED_SCRIPT
 from .phrases import BULLET_MARKS
 
 # Hard-wrapped text: how it is recognised (see wrap_width).
 WRAP_WIDTHS = range(40, 141)  # the columns text is wrapped at in practice (72, 76, 78, 80...)
+# ...and in letters, for Chinese and Japanese, whose letters take two columns each (36 to
+# 40 letters a line at 72 to 80 columns).
+UNSPACED_WRAP_WIDTHS = range(30, 141)
 WRAP_SLACK = 15  # lines a wrapper ended end this close to the width
 WRAP_MIN_LINE, WRAP_MIN_LINES = 20, 8  # lines this long, and this many of them, to judge
 WRAP_MIN_NEAR = 0.25  # share of them ending that close to the width
@@ -21,6 +25,10 @@ WRAP_MIN_NEAR_LINES = 4
 WRAP_TIGHT, WRAP_MIN_TIGHT = 4, 0.15  # and the share of those ending within 4 columns of it
 WRAP_MAX_BREAKABLE = 0.05  # share of them longer than the width though they had a space to break at
 WRAP_SAMPLE_LINES = 2000
+# A line of Chinese or Japanese that a wrapper filled ends this close to the width (a
+# double-width letter that did not fit leaves one column), and these end a sentence.
+CJK_SLACK = 2
+CJK_STOPS = ("。", "！", "？", "」", "』", "”")
 # List items (Markdown's + too), headings, table rows.
 UNWRAPPED = re.compile(rf"\s*(?:[{BULLET_MARKS}+]|\d{{1,3}}[.)]|#|\|)\s")
 
@@ -39,8 +47,9 @@ def wrap_width(text: str) -> int:
     # up_to[n]: lines of length n or less, so a window of lengths is one subtraction.
     # (get, not the Counter's [] whose missing lengths each call its __missing__.)
     up_to = list(accumulate(map(lengths.get, range(WRAP_WIDTHS.stop), repeat(0))))
+    unspaced = not text.isascii() and 2 * sum(1 for line in long if UNSPACED_SCRIPT.search(line)) > len(long)
     best, width = 0, 0
-    for candidate in WRAP_WIDTHS:
+    for candidate in UNSPACED_WRAP_WIDTHS if unspaced else WRAP_WIDTHS:
         near = up_to[candidate] - up_to[candidate - WRAP_SLACK]
         if near <= best or near < max(len(long) * WRAP_MIN_NEAR, WRAP_MIN_NEAR_LINES):
             continue
@@ -52,11 +61,37 @@ def wrap_width(text: str) -> int:
 
 
 def _breakable(lines: list[str], width: int) -> int:
-    """Lines longer than `width` with a space at or before it: a wrapper would have broken them."""
-    return sum(1 for line in lines if len(line) > width and " " in line[:width + 1].lstrip())
+    """Lines longer than `width` with a space at or before it, or a letter of a script
+    written without spaces (Chinese, Japanese, Thai...), which a wrapper breaks between
+    any two: a wrapper would have broken them. (A page whose every paragraph is one line
+    of Chinese of about one length is not wrapped there.)"""
+    return sum(1 for line in lines
+               if len(line) > width and (" " in (head := line[:width + 1]).lstrip() or UNSPACED_SCRIPT.search(head)))
+
+
+# A letter of a script written without spaces, or the ideographic punctuation and
+# full-width forms that stand between them: a wrapper's break between two is no space.
+UNSPACED_MARK = re.compile(r"[\u3000-\u303f\uff00-\uffef]")
+
+
+def glue(before: str, after: str) -> str:
+    """What joins a line the wrapper broke to the line before it: nothing inside a run of
+    Chinese or Japanese ("自去" + "年秋季"), a space anywhere else."""
+    last, first = before[-1:], after[:1]
+    if last and first and all(UNSPACED_SCRIPT.match(c) or UNSPACED_MARK.match(c) for c in (last, first)):
+        return ""
+    return " "
 
 
 def wrapped(previous_raw: str, line: str, width: int) -> bool:
     """Whether the wrapper ended the previous line for want of room (this line's first
-    word did not fit after it), rather than at the end of its paragraph."""
-    return width > 0 and len(previous_raw.rstrip()) + 1 + len(line.split(" ", 1)[0]) > width
+    word did not fit after it), rather than at the end of its paragraph. Chinese or
+    Japanese, which a wrapper breaks between any two letters, was broken there only
+    where the line before is full, and not at a sentence's end (a paragraph of one line
+    ends "。" whatever its length)."""
+    if width <= 0:
+        return False
+    previous = previous_raw.rstrip()
+    if UNSPACED_SCRIPT.match(line.lstrip()[:1]):
+        return len(previous) >= width - CJK_SLACK and not previous.endswith(CJK_STOPS)
+    return len(previous) + 1 + len(line.split(" ", 1)[0]) > width

@@ -2,6 +2,7 @@
 wrapping read back, through the real CLI where a user would meet them."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -130,3 +131,39 @@ def test_a_short_page_whose_two_longest_paragraphs_share_a_length_is_not_wrapped
     assert wrap_width(text) == 0
     doc = clean(text.encode())
     assert first in doc.text and second in doc.text and f"{first} {second}" not in doc.text
+
+
+CHINESE_PARAGRAPHS = [
+    "上海市交通委员会周四宣布，从下周一起，洋山深水港将恢复夜间通航，这是自去年秋季航道疏浚工程启动以来首次全面开放夜间作业。",
+    "据港口管理部门介绍，夜间通航恢复后，集装箱船舶的平均等待时间预计将从原来的三十六小时缩短至二十小时左右，整体货运效率有望提升约三成。",
+    "疏浚工程共清理淤泥约一千二百万立方米，航道水深由原来的十四米增加至十六米，可满足目前世界上最大型集装箱船舶的进出港需求。",
+    "一位航运公司负责人表示，夜间通航的恢复对于缓解春节后的运输高峰具有重要意义，公司已计划在下个月增加两条欧洲航线的班次。",
+    "不过，也有环保人士指出，夜间作业可能对长江口附近的鸟类栖息地造成一定影响，呼吁有关部门加强监测。",
+    "对此，港口管理部门回应称，已在航道两侧设置了十二个生态监测点，并将定期公布监测数据。",
+]
+
+
+def test_chinese_paragraphs_of_one_line_each_are_not_taken_for_wrapped_text(tmp_path):
+    # A page whose every paragraph is one line of Chinese, of about one length, with no
+    # blank line between: a wrapper breaks Chinese between any two letters, so lines of
+    # Chinese longer than a width were not wrapped at it, and a short line ("字号：大 中 小",
+    # the font-size control) is no paragraph's first part.
+    lines = ["首页", "新闻", "财经", "科技", "登录 注册", "上海港口恢复夜间通航 货运效率提升三成",
+             "2025年3月7日 09:30 来源：新华网 作者：李明", "分享到：微信 微博 QQ空间", "字号：大 中 小",
+             *CHINESE_PARAGRAPHS, "责任编辑：王芳", "相关阅读", "宁波舟山港一季度吞吐量创新高", "天津港启用全自动化码头",
+             "关于我们 | 联系我们 | 广告服务 | 隐私政策", "© 2025 某某新闻网 版权所有"]
+    page = tmp_path / "news.txt"
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "cleaner", "-f", "json", str(page)],
+                         capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout)["text"].split("\n\n") == CHINESE_PARAGRAPHS
+
+
+def test_chinese_wrapped_at_a_column_is_joined_again_without_spaces():
+    # A text browser wraps Chinese between any two letters, at half its columns (two a
+    # letter): each paragraph is one again, with no space where the wrapper broke it.
+    paragraphs = [p + p for p in CHINESE_PARAGRAPHS]
+    text = "\n\n".join("\n".join(p[i:i + 36] for i in range(0, len(p), 36)) for p in paragraphs) + "\n"
+    assert wrap_width(text) == 36
+    doc = clean(text.encode(), options=Options(input_kind="text"))
+    assert doc.text.split("\n\n") == paragraphs

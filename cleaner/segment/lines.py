@@ -84,7 +84,10 @@ def _join_tail(blocks: list[Block], tail: list[Line]) -> tuple[str, str]:
     """The last block with the wrapped lines after it joined on (the tail is emptied); its
     text and tag, which the next line is compared with."""
     last = blocks[-1]
-    blocks[-1] = last = last._replace(text=" ".join([last.text, *(line.text for line in tail)]),
+    pieces = [last.text]
+    for line in tail:
+        pieces += (wrapping.glue(pieces[-1], line.text), line.text)
+    blocks[-1] = last = last._replace(text="".join(pieces),
                                       link_chars=last.link_chars + sum(line.link_chars for line in tail))
     tail.clear()
     return last.text, last.tag
