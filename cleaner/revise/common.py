@@ -21,7 +21,12 @@ def is_hard(block: Block) -> bool:
 
 
 def relabelled(block: Block, label: Label, reason: str, score: float) -> Block:
-    return judged(block, label, round(score, 3), (reason,) + block.reasons)
+    """The block with a new label and score, `reason` first among its reasons (once: a
+    pass that runs twice, or the fallback after the model, names it again)."""
+    reasons = block.reasons
+    if reason in reasons:
+        reasons = tuple(r for r in reasons if r != reason)
+    return judged(block, label, round(score, 3), (reason,) + reasons)
 
 
 def words_of(b: Block) -> int:
