@@ -8,14 +8,17 @@ import re
 from collections import Counter
 from itertools import accumulate, repeat
 
-from .features import UNSPACED_SCRIPT
 from .phrases import BULLET_MARKS
 
+# A Chinese or Japanese letter: two columns wide, and a wrapper may break between any two.
+# (Thai and the other scripts written without spaces are broken at words, which a
+# wrapper finds or does not: their lines are read as any others'.)
+WIDE_LETTER = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # Hard-wrapped text: how it is recognised (see wrap_width).
 WRAP_WIDTHS = range(40, 141)  # the columns text is wrapped at in practice (72, 76, 78, 80...)
 # ...and in letters, for Chinese and Japanese, whose letters take two columns each (36 to
 # 40 letters a line at 72 to 80 columns).
-UNSPACED_WRAP_WIDTHS = range(30, 141)
+WIDE_WRAP_WIDTHS = range(30, 141)
 WRAP_SLACK = 15  # lines a wrapper ended end this close to the width
 WRAP_MIN_LINE, WRAP_MIN_LINES = 20, 8  # lines this long, and this many of them, to judge
 WRAP_MIN_NEAR = 0.25  # share of them ending that close to the width
@@ -47,9 +50,9 @@ def wrap_width(text: str) -> int:
     # up_to[n]: lines of length n or less, so a window of lengths is one subtraction.
     # (get, not the Counter's [] whose missing lengths each call its __missing__.)
     up_to = list(accumulate(map(lengths.get, range(WRAP_WIDTHS.stop), repeat(0))))
-    unspaced = not text.isascii() and 2 * sum(1 for line in long if UNSPACED_SCRIPT.search(line)) > len(long)
+    wide = not text.isascii() and 2 * sum(1 for line in long if WIDE_LETTER.search(line)) > len(long)
     best, width = 0, 0
-    for candidate in UNSPACED_WRAP_WIDTHS if unspaced else WRAP_WIDTHS:
+    for candidate in WIDE_WRAP_WIDTHS if wide else WRAP_WIDTHS:
         near = up_to[candidate] - up_to[candidate - WRAP_SLACK]
         if near <= best or near < max(len(long) * WRAP_MIN_NEAR, WRAP_MIN_NEAR_LINES):
             continue
@@ -61,24 +64,24 @@ def wrap_width(text: str) -> int:
 
 
 def _breakable(lines: list[str], width: int) -> int:
-    """Lines longer than `width` with a space at or before it, or a letter of a script
-    written without spaces (Chinese, Japanese, Thai...), which a wrapper breaks between
-    any two: a wrapper would have broken them. (A page whose every paragraph is one line
-    of Chinese of about one length is not wrapped there.)"""
+    """Lines longer than `width` with a space at or before it, or a Chinese or Japanese
+    letter, which a wrapper breaks between any two: a wrapper would have broken them. (A
+    page whose every paragraph is one line of Chinese of about one length is not wrapped
+    there.)"""
     return sum(1 for line in lines
-               if len(line) > width and (" " in (head := line[:width + 1]).lstrip() or UNSPACED_SCRIPT.search(head)))
+               if len(line) > width and (" " in (head := line[:width + 1]).lstrip() or WIDE_LETTER.search(head)))
 
 
-# A letter of a script written without spaces, or the ideographic punctuation and
-# full-width forms that stand between them: a wrapper's break between two is no space.
-UNSPACED_MARK = re.compile(r"[\u3000-\u303f\uff00-\uffef]")
+# A Chinese or Japanese letter, or the ideographic punctuation and full-width forms that
+# stand between them: a wrapper's break between two is no space.
+WIDE_CHARACTER = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef]")
 
 
 def glue(before: str, after: str) -> str:
     """What joins a line the wrapper broke to the line before it: nothing inside a run of
     Chinese or Japanese ("自去" + "年秋季"), a space anywhere else."""
     last, first = before[-1:], after[:1]
-    if last and first and all(UNSPACED_SCRIPT.match(c) or UNSPACED_MARK.match(c) for c in (last, first)):
+    if last and first and WIDE_CHARACTER.match(last) and WIDE_CHARACTER.match(first):
         return ""
     return " "
 
@@ -92,6 +95,6 @@ def wrapped(previous_raw: str, line: str, width: int) -> bool:
     if width <= 0:
         return False
     previous = previous_raw.rstrip()
-    if UNSPACED_SCRIPT.match(line.lstrip()[:1]):
+    if WIDE_LETTER.match(line.lstrip()[:1]):
         return len(previous) >= width - CJK_SLACK and not previous.endswith(CJK_STOPS)
     return len(previous) + 1 + len(line.split(" ", 1)[0]) > width
