@@ -91,10 +91,10 @@ def wrapped(previous_raw: str, line: str, width: int) -> bool:
     word did not fit after it), rather than at the end of its paragraph. Chinese or
     Japanese, which a wrapper breaks between any two letters, was broken there only
     where the line before is full, and not at a sentence's end (a paragraph of one line
-    ends "。" whatever its length)."""
+    ends "。" whatever its length). `line` comes stripped, as both readers have it."""
     if width <= 0:
         return False
     previous = previous_raw.rstrip()
-    if WIDE_LETTER.match(line.lstrip()[:1]):
+    if WIDE_LETTER.match(line):  # (its first character: match looks no further)
         return len(previous) >= width - CJK_SLACK and not previous.endswith(CJK_STOPS)
     return len(previous) + 1 + len(line.split(" ", 1)[0]) > width
